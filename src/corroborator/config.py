@@ -1,0 +1,145 @@
+"""One frozen, validated settings object per stage, and :class:`Config` that holds them all.
+
+Settings can be loaded from a TOML file whose tables are named after the stages::
+
+    [ingest]
+    max_bytes = 5_000_000
+    timeout = 10.0
+
+    [ingest.json_fields]
+    body = "text"
+    title = "headline"
+
+Unknown tables or keys are an error (a typo must not be silently ignored).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Self
+
+from corroborator.errors import ConfigError
+
+DEFAULT_USER_AGENT = "corroborator/0.1 (+news corroboration tool; contact: see project README)"
+
+
+@dataclass(frozen=True, slots=True)
+class JsonFields:
+    """Which field of a JSON/JSONL record holds what. Each value may be a dotted path ("meta.title").
+
+    ``body`` holds plain text or markdown; ``html`` holds a page's HTML. A record needs one of them.
+    """
+
+    body: str = "text"
+    html: str = "html"
+    title: str = "title"
+    url: str = "url"
+    published: str = "published"
+    byline: str = "byline"
+    outlet: str = "outlet"
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"ingest.json_fields.{f.name}", value, "a non-empty field name")
+
+
+@dataclass(frozen=True, slots=True)
+class IngestConfig:
+    """Reading files, URLs, feeds and WARC archives."""
+
+    max_bytes: int = 10_000_000  # per input document, after decompression
+    timeout: float = 15.0  # seconds, per HTTP request
+    max_redirects: int = 5
+    user_agent: str = DEFAULT_USER_AGENT
+    max_feed_entries: int = 200
+    json_fields: JsonFields = field(default_factory=JsonFields)
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0:
+            raise ConfigError("ingest.max_bytes", self.max_bytes, "a positive number of bytes")
+        if self.timeout <= 0:
+            raise ConfigError("ingest.timeout", self.timeout, "a positive number of seconds")
+        if self.max_redirects < 0:
+            raise ConfigError("ingest.max_redirects", self.max_redirects, "0 or more")
+        if self.max_feed_entries <= 0:
+            raise ConfigError("ingest.max_feed_entries", self.max_feed_entries, "a positive count")
+        if not self.user_agent.strip():
+            raise ConfigError("ingest.user_agent", self.user_agent, "a non-empty User-Agent")
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractConfig:
+    """Turning raw documents into clean articles."""
+
+    min_body_chars: int = 200  # shorter bodies mean "no article here"
+    html_favor_precision: bool = False
+    html_fast: bool = False  # trafilatura's fast mode (no fallback extractors)
+    corpus_repetition: int = 3  # a line seen in this many documents of one corpus is boilerplate
+
+    def __post_init__(self) -> None:
+        if self.min_body_chars < 0:
+            raise ConfigError("extract.min_body_chars", self.min_body_chars, "0 or more")
+        if self.corpus_repetition < 2:
+            raise ConfigError("extract.corpus_repetition", self.corpus_repetition, "2 or more")
+
+
+@dataclass(frozen=True, slots=True)
+class StoreConfig:
+    """The SQLite store."""
+
+    path: Path = Path("corroborator.db")
+    busy_timeout_ms: int = 5000
+
+    def __post_init__(self) -> None:
+        if self.busy_timeout_ms < 0:
+            raise ConfigError("store.busy_timeout_ms", self.busy_timeout_ms, "0 or more")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """All stages' settings."""
+
+    ingest: IngestConfig = field(default_factory=IngestConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
+
+    @classmethod
+    def from_toml(cls, path: Path) -> Self:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError("config file", str(path), f"a readable TOML file ({exc})") from exc
+        return cls.from_dict(data)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        known = {"ingest": IngestConfig, "extract": ExtractConfig, "store": StoreConfig}
+        parts: dict[str, Any] = {}
+        for name, table in data.items():
+            if name not in known:
+                raise ConfigError(name, table, f"one of the tables {sorted(known)}")
+            if not isinstance(table, dict):
+                raise ConfigError(name, table, "a table")
+            parts[name] = _build(known[name], table, name)
+        return cls(**parts)
+
+    def with_store(self, path: Path) -> Config:
+        return replace(self, store=replace(self.store, path=path))
+
+
+def _build(kind: type[Any], table: dict[str, Any], prefix: str) -> Any:
+    names = {f.name: f for f in fields(kind)}
+    kwargs: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in names:
+            raise ConfigError(f"{prefix}.{key}", value, f"one of {sorted(names)}")
+        if key == "json_fields":
+            value = _build(JsonFields, value, f"{prefix}.{key}")
+        elif key == "path":
+            value = Path(value)
+        kwargs[key] = value
+    return kind(**kwargs)

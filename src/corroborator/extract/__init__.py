@@ -1,0 +1,94 @@
+"""Extraction: :class:`RawDocument` -> :class:`Article`.
+
+HTML goes through trafilatura (:mod:`.html`); scraped plain text and markdown through our own
+cleaner (:mod:`.text`). Lines repeated across several documents of one outlet or one corpus are
+boilerplate (:mod:`.boilerplate`), so documents are best extracted together with
+:func:`extract_documents`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from corroborator.config import ExtractConfig
+from corroborator.errors import InputError, NoArticleError
+from corroborator.extract.boilerplate import repeated_lines
+from corroborator.extract.html import extract_html
+from corroborator.extract.parts import ExtractedParts
+from corroborator.extract.text import clean_text
+from corroborator.models import Article, ContentType, Failure, RawDocument
+
+__all__ = ["ExtractedParts", "extract_document", "extract_documents"]
+
+
+def extract_document(
+    doc: RawDocument, config: ExtractConfig | None = None, repeated: frozenset[str] = frozenset()
+) -> Article:
+    """Extract one document. Raises an :class:`InputError` subclass naming ``doc.source``."""
+    config = config or ExtractConfig()
+    if doc.content_type is ContentType.HTML:
+        parts = extract_html(doc, config)
+    else:
+        text = doc.content.decode("utf-8")
+        parts = clean_text(
+            text,
+            config=config,
+            repeated=repeated,
+            markdown=doc.content_type is ContentType.MARKDOWN,
+        )
+    if len(parts.body.strip()) < config.min_body_chars:
+        raise NoArticleError(
+            doc.source,
+            f"no article text found ({len(parts.body.strip())} characters of body, "
+            f"at least {config.min_body_chars} expected)",
+        )
+    hints = doc.hints
+    return Article(
+        id=doc.content_id,
+        source=doc.source,
+        body=parts.body,
+        title=parts.title or hints.title,
+        url=parts.url or hints.url or doc.url,
+        outlet=parts.outlet or hints.outlet,
+        byline=parts.byline or hints.byline,
+        published=parts.published or hints.published,
+        language=parts.language or "en",
+        captions=parts.captions,
+        removed=parts.removed,
+        content_type=doc.content_type,
+    )
+
+
+def _group_key(doc: RawDocument) -> str:
+    url = doc.url or doc.hints.url
+    return urlsplit(url).hostname or "" if url else ""
+
+
+def extract_documents(
+    docs: Sequence[RawDocument], config: ExtractConfig | None = None
+) -> list[Article | Failure]:
+    """Extract a batch, using lines repeated across its text documents as a boilerplate signal.
+
+    Repetition is counted within each outlet (documents sharing a host) and across the whole batch.
+    One bad document becomes a :class:`Failure`; the others are still extracted. Order is kept.
+    """
+    config = config or ExtractConfig()
+    texts = [d.content.decode("utf-8", "replace") for d in docs if d.content_type is not ContentType.HTML]
+    corpus_repeated = repeated_lines(texts, config.corpus_repetition)
+    by_host: dict[str, list[str]] = defaultdict(list)
+    for d in docs:
+        if d.content_type is not ContentType.HTML and _group_key(d):
+            by_host[_group_key(d)].append(d.content.decode("utf-8", "replace"))
+    host_repeated = {h: repeated_lines(t, 2) for h, t in by_host.items() if len(t) >= 2}
+    out: list[Article | Failure] = []
+    for d in docs:
+        repeated = corpus_repeated | host_repeated.get(_group_key(d), frozenset())
+        try:
+            out.append(extract_document(d, config, repeated))
+        except InputError as exc:
+            out.append(Failure(exc.source, exc.problem))
+        except UnicodeDecodeError as exc:
+            out.append(Failure(d.source, f"text is not valid UTF-8 ({exc.reason} at byte {exc.start})"))
+    return out
