@@ -119,8 +119,7 @@ def analyze(
             articles.append(item)
     if store is not None:
         store.add_many(articles, extractor_version=EXTRACTOR_VERSION)
-        if failures:
-            store.record_failures(failures)
+        store.record_failures(failures)
     return Analysis(tuple(articles), tuple(failures))
 
 
@@ -154,8 +153,7 @@ def ingest(
             if len(pending) >= BATCH_SIZE:
                 flush()
     flush()
-    if failures:
-        store.record_failures(failures)
+    store.record_failures(failures)
     return IngestSummary(tuple(results), tuple(failures))
 
 

@@ -137,7 +137,7 @@ def list_articles(
     from corroborator.store import Store
 
     try:
-        with Store.open(db) as store:
+        with Store.open(db, read_only=True) as store:
             rows = store.articles(limit=limit, offset=offset)
             total = store.count()
     except CorroboratorError as exc:
@@ -170,7 +170,7 @@ def show(
     from corroborator.store import Store
 
     try:
-        with Store.open(db) as store:
+        with Store.open(db, read_only=True) as store:
             article = store.find(article_id)
             versions = store.versions_of(article.id)
     except CorroboratorError as exc:

@@ -19,6 +19,11 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
+def _code(text: str) -> str:
+    """An inline code span that article-controlled text cannot break out of."""
+    return "`" + text.replace("`", "'").replace("\n", " ") + "`"
+
+
 def _field(value: str | None) -> str:
     return md_escape(value) if value else "_not stated_"
 
@@ -32,7 +37,7 @@ def article_section(article: Article, *, body_chars: int = 400) -> str:
         f"- **Byline:** {_field(article.byline)}",
         f"- **Published:** {_field(article.published)}",
         f"- **URL:** {_field(article.url)}",
-        f"- **Source:** `{article.source.replace('`', "'")}`",
+        f"- **Source:** {_code(article.source)}",
         f"- **Id:** `{article.id}`",
         f"- **Body:** {len(article.body.split())} words in {len(article.paragraphs)} paragraphs",
     ]
@@ -59,6 +64,6 @@ def render(analysis: Analysis) -> str:
     out += [article_section(a) for a in articles]
     if analysis.failures:
         out += ["## Inputs that failed", ""]
-        out += [f"- `{f.source.replace('`', "'")}`: {md_escape(f.problem)}" for f in analysis.failures]
+        out += [f"- {_code(f.source)}: {md_escape(f.problem)}" for f in analysis.failures]
         out.append("")
     return "\n".join(out)

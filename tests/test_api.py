@@ -1,0 +1,52 @@
+"""The library API end to end on hand-written inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corroborator import analyze, ingest
+from corroborator.store import Store
+
+
+def test_analyze_reads_a_folder_and_keeps_failures(tmp_path: Path, article_text: str) -> None:
+    (tmp_path / "a.txt").write_text(article_text, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    result = analyze([tmp_path, tmp_path / "missing.html"])
+    assert [Path(a.source).name for a in result.articles] == ["a.txt"]
+    assert {Path(f.source).name for f in result.failures} == {"b.txt", "missing.html"}
+    assert not result.ok
+
+
+def test_same_input_twice_is_one_article(tmp_path: Path, article_text: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(article_text, encoding="utf-8")
+    result = analyze([path, path])
+    assert len(result.articles) == 1
+
+
+def test_ingest_is_idempotent_and_versions_changes(tmp_path: Path, article_text: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(article_text, encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        first = ingest([path], store)
+        assert first.count("new") == 1
+        second = ingest([path], store)
+        assert second.count("new") == 0 and store.count() == 1
+        path.write_text(article_text.replace("340 steel cables", "360 steel cables"), encoding="utf-8")
+        third = ingest([path], store)
+        assert third.count("new_version") == 1
+        assert store.count() == 2
+        new_id = third.results[0].article_id
+        assert len(store.versions_of(new_id)) == 2
+
+
+def test_analyze_with_store_keeps_earlier_articles(tmp_path: Path, article_text: str) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(article_text, encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        analyze([good], store=store)
+        before = store.count()
+        bad = tmp_path / "bad.txt"
+        bad.write_bytes(b"\x00\x01\x02" * 100)
+        result = analyze([bad], store=store)
+        assert result.failures and store.count() == before
