@@ -5,6 +5,7 @@
     CorroboratorError
     ├── ConfigError            a setting has a bad value
     ├── InputError             one input cannot be read or has no article (names the input)
+    │   ├── MissingInputError  no such file or directory
     │   ├── EmptyInputError
     │   ├── BinaryInputError
     │   ├── DecodeError        invalid UTF-8, unknown legacy encoding, truncated gzip
@@ -41,6 +42,10 @@ class InputError(CorroboratorError):
     def __init__(self, source: str, problem: str) -> None:
         self.source, self.problem = source, problem
         super().__init__(f"{source}: {problem}")
+
+
+class MissingInputError(InputError):
+    pass
 
 
 class EmptyInputError(InputError):
