@@ -1,0 +1,317 @@
+"""Metadata stated in an article's text: dates, bylines, canonical URLs and the outlet's name.
+
+Every function here reads what the text *states*; nothing is guessed. A date line becomes an ISO
+date only when it is a complete calendar date; a byline only when it has the shape of names; an
+outlet only when a URL host is known (``data/outlets.tsv``), or the text names an outlet whose
+letters spell the host's registered label, or a footer states it ("Source: ...", "© 2023 ...").
+Used by the plain-text cleaner and reusable by the HTML extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from importlib import resources
+from types import MappingProxyType
+from urllib.parse import urlsplit
+
+from corroborator.extract.boilerplate import lexicon
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_PATTERNS = (
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    ),
+    re.compile(
+        r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"
+    ),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b"),
+    re.compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<year>(?:19|20)\d\d)\b"),
+)
+# What may surround a date on a dateline: labels, weekdays, times and time zones.
+_DATE_FILLER = re.compile(
+    r"(?:published|updated|posted|last|modified|date[d]?|on|at|first|[ap]\.?m\.?|gmt|utc|bst|cet|cest"
+    r"|msk|e[sd]t|[cmp][sd]t|hkt|jst|ist|sgt|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?"
+    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?|\d{1,2}(?::\d\d){1,2}|\d{1,2}h\d\d|[+-]\d{1,2}(?::?\d\d)?|\d{1,2})",
+    re.I,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_UPDATED = re.compile(r"\b(?:updated|modified)\b", re.I)
+_PUBLISHED = re.compile(r"\b(?:published|posted|first published)\b", re.I)
+
+
+def find_date(text: str) -> str | None:
+    """The first complete calendar date written anywhere in ``text``, as ISO ``YYYY-MM-DD``."""
+    best: tuple[int, str] | None = None
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            iso = _iso(m)
+            if iso is not None and (best is None or m.start() < best[0]):
+                best = (m.start(), iso)
+                break
+    return best[1] if best else None
+
+
+def parse_date_line(line: str) -> str | None:
+    """ISO date of a line that is only a date ("October 14, 2023", "Published 14 Oct 2023, 10:02 GMT").
+
+    ``None`` when the line says anything more than a date and its labels, so a sentence that
+    mentions a date is never taken for a dateline.
+    """
+    text = line.strip()
+    if not text or len(text) > 80 or not _YEAR.search(text):
+        return None
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        iso = _iso(m)
+        if iso is None:
+            continue
+        rest = text[: m.start()] + " " + text[m.end() :]
+        words = [w.strip(".:") for w in re.findall(r"[A-Za-z0-9:.+-]+", rest)]
+        if all(_DATE_FILLER.fullmatch(w) or not w for w in words):
+            return iso
+    return None
+
+
+def dateline_kind(line: str) -> str:
+    """``"updated"`` for an "Updated ..." line, else ``"published"``."""
+    if _UPDATED.search(line) and not _PUBLISHED.search(line):
+        return "updated"
+    return "published"
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    year = int(groups["year"])
+    if groups.get("mon"):
+        month = _MONTHS[groups["mon"][:3].lower()]
+    elif groups.get("month"):
+        month = int(groups["month"])
+    else:  # d/m/y or m/d/y: only when unambiguous
+        a, b = int(groups["a"]), int(groups["b"])
+        if a > 12 >= b:
+            month, groups["day"] = b, str(a)
+        elif b > 12 >= a:
+            month, groups["day"] = a, str(b)
+        else:
+            return None
+    try:
+        return date(year, month, int(groups["day"])).isoformat()
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------- bylines
+
+_BYLINE = re.compile(r"^(?:by|written by|words by|story by|author:?)\s*:?\s+(?P<names>.+?)\s*$", re.I)
+_NAME_PARTICLES = lexicon("de da di del della der den van von le la du dos das al el bin ibn ben y st. st mc")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*")
+_NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*|[A-Z]\.|\w*[A-Z]\w*")
+
+
+def parse_byline(line: str) -> str | None:
+    """The names of a byline line ("By Jane Doe and John Roe", "By AFP"), as printed; else ``None``."""
+    m = _BYLINE.match(line.strip())
+    if m is None:
+        return None
+    names = m.group("names").strip(" .,:;|-–—")
+    # "By Jane Doe | October 14, 2023": keep the names, the date is a dateline of its own
+    names = re.split(r"\s+(?:\||•|·|—|–)\s+", names)[0].strip()
+    parts = [p for p in _NAME_SPLIT.split(names) if p]
+    if not parts or len(names.split()) > 12:
+        return None
+    for part in parts:
+        words = part.split()
+        if not 1 <= len(words) <= 5:
+            return None
+        for word in words:
+            if word.lower() in _NAME_PARTICLES or word.lower() in ("for", "in", "at", "the"):
+                continue
+            if not _NAME_TOKEN.fullmatch(word):
+                return None
+    if parts[0].split()[0].lower() in ("for", "in", "at", "the"):
+        return None
+    return names
+
+
+# ---------------------------------------------------------------------------------------------- URLs
+
+_URL = re.compile(r"https?://[^\s<>()\"'\]]+[^\s<>()\"'\].,;:!?]")
+_URL_CUE = re.compile(
+    r"^\s*(?:original\s+url|source\s+url|canonical(?:\s+url)?|url|link|source|originally\s+published\s+at"
+    r"|read\s+(?:it\s+)?(?:online|the\s+original)(?:\s+at)?)\s*:",
+    re.I,
+)
+
+
+def url_in(text: str) -> str | None:
+    """The first http(s) URL in ``text``."""
+    m = _URL.search(text)
+    return m.group(0) if m else None
+
+
+def is_url_cue(line: str) -> bool:
+    """A footer label announcing the page's address ("Original url:", "Source:")."""
+    return bool(_URL_CUE.match(line))
+
+
+def is_bare_url(line: str) -> bool:
+    """A line that is nothing but a URL (possibly as a ``<...>`` autolink)."""
+    return bool(_URL.fullmatch(line.strip().strip("<>")))
+
+
+# ---------------------------------------------------------------------------------------------- outlets
+
+_GENERIC_SUBDOMAINS = lexicon(
+    "www www1 www2 www3 m mobile amp news edition en int uk us eu world www-en beta blog blogs static cdn"
+)
+_SECOND_LEVEL = lexicon("co com net org gov ac edu ne or go gob nic")
+_STATED_OUTLET = re.compile(
+    r"^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*)?(?P<a>[A-Z][^.;|]{1,60}?)"
+    r"(?:[.,;|]|\s+all rights reserved|$)"
+    r"|^\s*(?:this\s+(?:article|story)\s+(?:was\s+)?(?:first|originally)\s+(?:appeared|published)\s+(?:in|on|by)"
+    r"|originally\s+published\s+(?:in|on|by)|source)\s*:?\s+(?P<b>(?:the\s+)?[A-Z][^.;|:/]{1,60}?)\s*\.?\s*$",
+    re.I,
+)
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’&.-]*(?:\s+(?:(?:of|and|&|the|de|la|for)\s+)?[A-Z][\w'’&.-]*)*")
+
+
+def outlets_tsv() -> str:
+    """The text of ``data/outlets.tsv``: one ``host<TAB>outlet name`` a line."""
+    return resources.files("corroborator").joinpath("data", "outlets.tsv").read_text(encoding="utf-8")
+
+
+def load_outlets(text: str | None = None) -> Mapping[str, str]:
+    """Host -> outlet name, from ``data/outlets.tsv`` (or the given TSV text). Read-only.
+
+    For many lookups (the HTML extractor over a crawl), load once and pass the table around.
+    """
+    if text is None:
+        text = outlets_tsv()
+    table: dict[str, str] = {}
+    for raw in text.splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        host, _, name = raw.partition("\t")
+        if name.strip():
+            table[host.strip().lower()] = name.strip()
+    return MappingProxyType(table)
+
+
+def host_of(url: str) -> str | None:
+    """Lower-case host of a URL without ``www.``-style prefixes."""
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host.lower())
+
+
+def registered_label(host: str) -> str:
+    """The label a site registered: ``exampleherald`` for ``news.exampleherald.co.uk``."""
+    parts = host.split(".")
+    if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2:
+        return parts[-3]
+    return parts[-2] if len(parts) >= 2 else parts[0]
+
+
+def outlet_from_url(url: str, table: Mapping[str, str] | None = None) -> str | None:
+    """The outlet a known host belongs to (sub-domains fall back to their parent domain).
+
+    Without a loaded ``table`` the TSV text is searched directly, which is cheaper for one lookup.
+    """
+    host = host_of(url)
+    if host is None:
+        return None
+    tsv = "\n" + outlets_tsv() if table is None else ""
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        candidate = ".".join(parts[i:])
+        name = table.get(candidate) if table is not None else _tsv_value(tsv, candidate)
+        if name:
+            return name
+    return None
+
+
+def host_labels(host: str) -> list[str]:
+    """Labels that may name the site: the registered one first, then distinctive sub-domains.
+
+    ``["exampleherald"]`` for ``news.exampleherald.co.uk``; a site hosted under a shared domain
+    (``herald.example.com``, ``herald.substack.com``) is named by its sub-domain.
+    """
+    parts = host.split(".")
+    suffix = 2 if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2 else 1
+    labels = [registered_label(host)]
+    labels += [p for p in reversed(parts[: -suffix - 1]) if p not in _GENERIC_SUBDOMAINS]
+    return [re.sub(r"[^a-z0-9]", "", label) for label in labels if len(label) >= 3]
+
+
+def outlet_named_for_host(text: str, host: str) -> str | None:
+    """A name in ``text`` whose letters spell one of the host's labels ("The Example Herald")."""
+    for label in host_labels(host):
+        name = _named(text, label)
+        if name:
+            return name
+    return None
+
+
+def _named(text: str, label: str) -> str | None:
+    """A whole capitalised name (optionally after "The") whose letters are ``label``."""
+    for m in _CAPITALISED_RUN.finditer(text):
+        name = m.group(0).rstrip(".,")
+        letters = _NOT_ALNUM.sub("", name.lower())
+        if letters == label or (letters == "the" + label and name.startswith("The ")):
+            return name
+        if name.startswith("The ") and _NOT_ALNUM.sub("", name[4:].lower()) == label:
+            return name
+    return None
+
+
+def stated_outlet(line: str) -> str | None:
+    """An outlet named by a footer line ("© 2023 The Example Herald", "Source: Example News")."""
+    m = _STATED_OUTLET.match(line)
+    if m is None:
+        return None
+    name = (m.group("a") or m.group("b") or "").strip(" .,")
+    if not name or _URL.search(name) or len(name.split()) > 6:
+        return None
+    return name
+
+
+def _tsv_value(tsv: str, host: str) -> str | None:
+    at = tsv.find("\n" + host + "\t")
+    if at < 0:
+        return None
+    start = at + len(host) + 2
+    end = tsv.find("\n", start)
+    return tsv[start : end if end >= 0 else len(tsv)].strip() or None
+
+
+def find_outlet(
+    url: str | None, text: str, stated: str | None, table: Mapping[str, str] | None = None
+) -> str | None:
+    """Outlet from the URL's host (table, then a matching name in the text), else a stated name."""
+    if url:
+        known = outlet_from_url(url, table)
+        if known:
+            return known
+        host = host_of(url)
+        if host:
+            named = outlet_named_for_host(text, host)
+            if named:
+                return named
+    return stated

@@ -1,0 +1,472 @@
+"""The cleaner for scraped plain text and markdown: body, metadata, captions and what was cut.
+
+The text is cut into *units* (a paragraph, or one line of a block of short lines), markdown is undone
+(links, emphasis, heading markers, escapes), and each unit is judged in passes:
+
+1. by itself: datelines, bylines, captions with their credits, "Original url:" footers, chrome cue
+   words (:func:`~corroborator.extract.boilerplate.chrome_reason`), lines repeated across documents;
+2. the title: the first remaining unit, when it has a headline's shape;
+3. paragraphs a scrape broke in two are joined again;
+4. in context: a run of short non-sentence lines between pieces of chrome is chrome too (image alt
+   text, slogans, the price lines of a paywall), and so are stray short lines at the very end;
+5. a trailing list of unrelated headlines
+   (:func:`~corroborator.extract.boilerplate.headline_list_start`).
+
+Everything cut is kept on ``removed`` with its reason; captions are kept apart with their credits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from corroborator.config import ExtractConfig
+from corroborator.extract import metadata as meta
+from corroborator.extract.boilerplate import (
+    chrome_reason,
+    counts_offer,
+    ends_sentence,
+    headline_list_start,
+    is_sentence_like,
+    leads_related,
+    lexicon,
+    may_be_boilerplate,
+    norm_line,
+    weak_chrome,
+    word_count,
+)
+from corroborator.extract.parts import ExtractedParts
+from corroborator.models import Caption, RemovalReason, Removed
+
+R = RemovalReason
+
+# ---------------------------------------------------------------------------------------------- markdown
+
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_SPACES = re.compile(r"  +")
+_INVISIBLE = re.compile(r"[\u200b\u200c\ufeff\u00ad]")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-+•]|\*(?=\s)|\d{1,2}[.)])\s+")
+_QUOTE = re.compile(r"^\s*>\s?")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\]]+)\]\[[^\]]*\]")
+_LINK_DEF = re.compile(r"^\s*\[[^\]]+\]:\s+\S+")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_BOLD_TAIL = re.compile(r"^(?P<head>.*\S)\s*(?:\*\*|__)(?P<tail>[^*_]{2,80}?)(?:\*\*|__)\s*$")
+_WHOLE_BOLD = re.compile(r"^\s*(?:\*\*|__)(?!.*(?:\*\*|__).*(?:\*\*|__))(.+?)(?:\*\*|__)\s*$")
+_EMPHASIS = re.compile(
+    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"
+    r"|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])|~~(.+?)~~|`([^`]+)`"
+)
+_ALNUM = re.compile(r"[^\W_]")
+_ENDS_CLAUSE = frozenset(".!?:;…\"”’)]")
+_EMPHASIS_CHARS = re.compile(r"[*_~`]")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&%<>|~\"'])")
+_TAGS = re.compile(r"</?(?:br|p|div|span|em|strong|b|i|u|a|small|sup|sub)\b[^>]*>", re.I)
+
+
+def _unmark(line: str) -> str:
+    text = line
+    if "[" in text:
+        text = _IMAGE.sub("", text)
+        text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    if "<" in text:
+        text = _TAGS.sub("", _AUTOLINK.sub(r"\1", text))
+    if _EMPHASIS_CHARS.search(text):
+        for _ in range(2):
+            text = _EMPHASIS.sub(lambda m: next(g for g in m.groups()[1:] if g is not None), text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip() if "  " in text else text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """One paragraph or line of the input, markdown undone."""
+
+    text: str
+    raw: str
+    heading: bool = False  # a markdown heading or a wholly bold line: a title or subhead
+    image: bool = False  # the line was only a markdown image
+    tail: str | None = None  # a trailing bold segment ("... **Name/Agency**"): maybe a photo credit
+    block: int = 0  # index of the blank-line separated block the unit came from
+
+
+def _units(text: str) -> list[_Unit]:
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _SPACES.sub(" ", _ODD_SPACE.sub(" ", text))
+    units: list[_Unit] = []
+    for number, block in enumerate(re.split(r"\n[ \t\u00a0]*\n", text)):
+        lines = [ln for ln in block.split("\n") if ln.strip()]
+        merged: list[str] = []
+        for ln in lines:  # a hard-wrapped paragraph: long lines without sentence ends
+            prev = merged[-1] if merged else ""
+            if (
+                prev
+                and len(prev) >= 40
+                and prev.rstrip()[-1] not in _ENDS_CLAUSE
+                and not _HEADING.match(prev)
+                and not _LIST_ITEM.match(ln)
+                and not _HEADING.match(ln)
+            ):
+                merged[-1] = prev.rstrip() + " " + ln.strip()
+            else:
+                merged.append(ln)
+        for ln in merged:
+            units.append(_unit(ln, number))
+    return [u for u in units if u.raw.strip()]
+
+
+def _unit(line: str, block: int) -> _Unit:
+    raw = line.strip()
+    first = raw[:1]
+    if first in "-*_=[" and (_RULE.match(raw) or _LINK_DEF.match(raw)):
+        return _Unit(text="", raw=raw, block=block)
+    if first == "!" and _IMAGE.fullmatch(raw):
+        return _Unit(text=_IMAGE.sub(r"\1", raw).strip(), raw=raw, image=True, block=block)
+    body = raw
+    if first == ">":
+        body = _QUOTE.sub("", body)
+    if first in "-+•*0123456789":
+        body = _LIST_ITEM.sub("", body)
+    heading = False
+    if body[:1] == "#" and (m := _HEADING.match(body)):
+        body, heading = m.group(1), True
+    if body[:2] in ("**", "__") and _WHOLE_BOLD.match(body):
+        heading = True
+    tail = None
+    if not heading and body[-2:] in ("**", "__") and (t := _BOLD_TAIL.match(body)):
+        tail = _unmark(t.group("tail"))
+    return _Unit(text=_unmark(body), raw=raw, heading=heading, tail=tail, block=block)
+
+
+# ---------------------------------------------------------------------------------------------- captions
+
+_CREDIT_CUE = re.compile(
+    r"(?:^|(?<=[\s.!?”\"’)]))"
+    r"(?:Photo(?:graph)?(?: credit)?|Credits?|Picture|Image|Foto|Illustration|PHOTO|CREDIT)"
+    r"\s*(?:…|\.\.\.|:|\|)\s*(?P<credit>.{2,120}?)\s*\.?\s*$"
+)
+_CREDIT_HINT = re.compile(r"Photo|Credit|Picture|Image|Foto|Illustration|PHOTO|CREDIT")
+_CREDIT_PAREN = re.compile(
+    r"\s*\((?:Photo|Photograph|Image|Picture|Credit)s?(?: by|:)\s*(?P<credit>[^)]{2,80})\)\s*$"
+)
+_CREDIT_SLASH = re.compile(
+    r"(?<=[.!?”\"’])\s+(?P<credit>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][^.!?]{1,60})$"
+)
+_CREDIT_WORDS = lexicon(
+    """reuters ap afp getty images epa tass sputnik xinhua bloomberg shutterstock alamy anadolu efe ansa dpa
+    kyodo yonhap pool photo photos handout file archive courtesy novosti associated press pa upi sipa abaca
+    zuma nurphoto imago vcg cfp kremlin service ria itar-tass photographer staff unsplash wikimedia commons
+    ddp belga anp tt ntb scanpix"""
+)
+_CREDIT_GLUE = lexicon("via for and of the / & de van von")
+
+
+def _credit_like(text: str, max_words: int = 10) -> bool:
+    words = text.replace("/", " / ").split()
+    if not words or len(words) > max_words:
+        return False
+    if text.rstrip().endswith((".", "!", "?", ":")) and len(words) > 3:
+        return False
+    return all(w.lower().strip(",;") in _CREDIT_GLUE or w[:1].isupper() for w in words)
+
+
+def _names_agency(text: str) -> bool:
+    return "/" in text or any(w.strip(",.;()").lower() in _CREDIT_WORDS for w in text.split())
+
+
+def _split_caption(unit: _Unit) -> tuple[str, str] | None:
+    """(caption, credit) of a unit that ends with a photo credit, else ``None``."""
+    text = unit.text
+    if word_count(text) > 90:
+        return None
+    patterns = (_CREDIT_CUE, _CREDIT_PAREN) if _CREDIT_HINT.search(text) else ()
+    for pattern in (*patterns, _CREDIT_SLASH) if "/" in text else patterns:
+        m = pattern.search(text)
+        if m and _credit_like(m.group("credit").rstrip(". ")):
+            return text[: m.start()].strip(), m.group("credit").strip().rstrip(".")
+    if unit.tail and _credit_like(unit.tail, 8) and _names_agency(unit.tail):
+        head = text[: len(text) - len(unit.tail)].strip() if text.endswith(unit.tail) else ""
+        if head and is_sentence_like(head):
+            return head, unit.tail
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- the passes
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """Metadata and captions collected while judging units."""
+
+    byline: str | None = None
+    published: str | None = None
+    url: str | None = None
+    stated_outlet: str | None = None
+
+
+def clean_text(
+    text: str, *, config: ExtractConfig, repeated: frozenset[str] = frozenset(), markdown: bool = False
+) -> ExtractedParts:
+    """Clean one scraped text or markdown document. ``markdown`` is a hint: markdown is always undone."""
+    del config, markdown  # the same cleaning applies; scraped text carries markdown debris anyway
+    units = _units(text)
+    reasons: list[RemovalReason | None] = [None] * len(units)
+    captions: list[Caption] = []
+    found = _judge_alone(units, reasons, repeated, captions)
+    _find_title(units, reasons)
+    units, reasons = _rejoin(units, reasons)
+    title_at = next((i for i, r in enumerate(reasons) if r is R.TITLE), None)
+    shapes = _shapes(units, reasons)
+    _expand(units, reasons, shapes)
+    _headline_list(units, reasons, units[title_at].text if title_at is not None else None)
+    _expand(units, reasons, shapes)
+    body = "\n\n".join(u.text for u, r in zip(units, reasons, strict=True) if r is None and u.text)
+    removed = tuple(Removed(u.text or u.raw, r) for u, r in zip(units, reasons, strict=True) if r is not None)
+    title = units[title_at].text if title_at is not None else None
+    outlet = None
+    if found.url or found.stated_outlet:
+        outlet = meta.find_outlet(found.url, " ".join(u.text for u in units), found.stated_outlet)
+    return ExtractedParts(
+        body=body,
+        title=title,
+        byline=found.byline,
+        published=found.published,
+        url=found.url,
+        outlet=outlet,
+        captions=tuple(captions),
+        removed=removed,
+    )
+
+
+def _judge_alone(
+    units: list[_Unit], reasons: list[RemovalReason | None], repeated: frozenset[str], captions: list[Caption]
+) -> _Found:
+    """Pass 1: units that are chrome, metadata or captions by themselves."""
+    found = _Found()
+    seen_captions: set[str] = set()
+    caption_starts: set[str] = set()  # to test cheaply whether a unit may repeat a caption
+    last_caption: int | None = None
+    for i, unit in enumerate(units):
+        text = unit.text
+        if unit.image:
+            reasons[i] = R.IMAGE_ALT
+            continue
+        if _ALNUM.search(text) is None:
+            reasons[i] = R.MARKUP
+            continue
+        words = word_count(text)
+        if words <= 14 and (iso := meta.parse_date_line(text)):
+            reasons[i] = R.DATELINE
+            if found.published is None and meta.dateline_kind(text) == "published":
+                found = replace(found, published=iso)
+            continue
+        if words <= 16 and (names := meta.parse_byline(text)):
+            reasons[i] = R.BYLINE
+            tail_date = meta.find_date(text)
+            found = replace(
+                found,
+                byline=found.byline or names,
+                published=found.published or (tail_date if meta.dateline_kind(text) == "published" else None),
+            )
+            continue
+        if meta.is_url_cue(text) or meta.is_bare_url(text):
+            reasons[i] = R.FOOTER
+            url = meta.url_in(text) or meta.url_in(unit.raw)
+            after_cue = i > 0 and reasons[i - 1] is R.FOOTER and meta.is_url_cue(units[i - 1].text)
+            if url and found.url is None and (meta.is_url_cue(text) or after_cue or unit.raw.startswith("<")):
+                found = replace(found, url=url)
+            elif not url and (name := meta.stated_outlet(text)):
+                found = replace(found, stated_outlet=found.stated_outlet or name)
+            continue
+        split = _split_caption(unit)
+        if split is not None:
+            caption, credit = split
+            reasons[i] = R.CAPTION if caption else R.CREDIT
+            key = norm_line(caption)
+            if caption and key not in seen_captions:
+                seen_captions.add(key)
+                caption_starts.add(caption[:20].lower())
+                captions.append(Caption(caption, credit or None))
+                last_caption = len(captions) - 1
+            elif not caption and last_caption is not None and captions[last_caption].credit is None:
+                captions[last_caption] = replace(captions[last_caption], credit=credit)
+            continue
+        if (
+            i > 0
+            and reasons[i - 1] in (R.CAPTION, R.CREDIT)
+            and last_caption is not None
+            and words <= 5
+            and _credit_like(text, 5)
+            and (_names_agency(text) or norm_line(text) in norm_line(captions[last_caption].credit or ""))
+        ):
+            reasons[i] = R.CREDIT
+            captions[last_caption] = replace(captions[last_caption], credit=text)
+            continue
+        if (
+            captions
+            and words <= 90
+            and text[:20].lower() in caption_starts
+            and norm_line(text) in seen_captions
+        ):
+            reasons[i] = R.CAPTION
+            continue
+        reason = chrome_reason(text)
+        if reason is None and repeated and words <= 30 and not unit.heading and norm_line(text) in repeated:
+            reason = R.REPEATED if may_be_boilerplate(text) else None
+        if reason is R.FOOTER and (name := meta.stated_outlet(text)):
+            found = replace(found, stated_outlet=found.stated_outlet or name)
+        reasons[i] = reason
+    return found
+
+
+def _headline_shaped(unit: _Unit) -> bool:
+    text = unit.text
+    if not text or word_count(text) > 30 or len(text) > 250:
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘"):
+        return False
+    return unit.heading or not text.rstrip("\"'”’ ").endswith(".")
+
+
+def _find_title(units: list[_Unit], reasons: list[RemovalReason | None]) -> None:
+    """Pass 2: the first remaining unit is the title when it looks like a headline; its repeats go too."""
+    first = next((i for i, r in enumerate(reasons) if r is None), None)
+    if first is None or first > 8 or not _headline_shaped(units[first]):
+        return
+    reasons[first] = R.TITLE
+    key = norm_line(units[first].text)
+    size = len(units[first].text)
+    for i in range(first + 1, len(units)):
+        if reasons[i] is None and abs(len(units[i].text) - size) < 8 and norm_line(units[i].text) == key:
+            reasons[i] = R.TITLE
+
+
+def _broken_off(prev: _Unit, nxt: _Unit) -> bool:
+    if prev.heading or nxt.heading or not nxt.text:
+        return False
+    if not prev.text or prev.text[-1] in _ENDS_CLAUSE:
+        return False
+    words = word_count(prev.text)
+    if words >= 6 and nxt.text[0].islower():
+        return True
+    return words >= 12 and is_sentence_like(nxt.text) and prev.text[-1].isalnum()
+
+
+def _rejoin(
+    units: list[_Unit], reasons: list[RemovalReason | None]
+) -> tuple[list[_Unit], list[RemovalReason | None]]:
+    """Pass 3: a paragraph ending mid-sentence continues in the next kept one (across removed units)."""
+    out_units: list[_Unit] = []
+    out_reasons: list[RemovalReason | None] = []
+    last_kept: int | None = None
+    for unit, reason in zip(units, reasons, strict=True):
+        if reason is None and last_kept is not None and _broken_off(out_units[last_kept], unit):
+            prev = out_units[last_kept]
+            joined = replace(prev, text=prev.text + " " + unit.text, raw=prev.raw + "\n\n" + unit.raw)
+            out_units[last_kept] = joined
+            continue
+        out_units.append(unit)
+        out_reasons.append(reason)
+        if reason is None:
+            last_kept = len(out_units) - 1
+        elif reason is R.TITLE:
+            last_kept = None
+    return out_units, out_reasons
+
+
+def _short_line(unit: _Unit) -> bool:
+    return not unit.heading and word_count(unit.text) <= 15 and not is_sentence_like(unit.text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shapes:
+    """Per-unit shape features, computed once for the context passes."""
+
+    weak: list[RemovalReason | None]
+    short: list[bool]
+    sentence: list[bool]
+    candidate: list[bool]
+
+
+def _shapes(units: list[_Unit], reasons: list[RemovalReason | None]) -> _Shapes:
+    weak = [
+        None if u.heading or r is not None else weak_chrome(u.text)
+        for u, r in zip(units, reasons, strict=True)
+    ]
+    short = [_short_line(u) for u in units]
+    sentence = [is_sentence_like(u.text) for u in units]
+    # weak-cued lines may be sentences only when short ("Since 2021: 30,000 articles.")
+    cued = [
+        w is not None and (not s or (word_count(u.text) <= 12 and counts_offer(u.text)))
+        for u, w, s in zip(units, weak, sentence, strict=True)
+    ]
+    return _Shapes(weak, short, sentence, [a or b for a, b in zip(short, cued, strict=True)])
+
+
+def _expand(units: list[_Unit], reasons: list[RemovalReason | None], shapes: _Shapes) -> None:
+    """Pass 4: short non-sentence lines and cue-worded lines surrounded by chrome are chrome too.
+
+    A run of such lines between two pieces of chrome (or chrome and the end) is chrome; next to
+    chrome on one side only, just the non-sentence lines with cue words are; at the very end of
+    the document, stray short lines are.
+    """
+    n = len(units)
+    weak, short, sentence, candidate = shapes.weak, shapes.short, shapes.sentence, shapes.candidate
+    for _ in range(4):
+        changed = False
+        i = 0
+        while i < n:
+            if reasons[i] is not None or not candidate[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and reasons[j] is None and candidate[j]:
+                j += 1
+            left = reasons[i - 1] if i > 0 else R.OTHER
+            at_end = j == n
+            right_chrome = at_end or reasons[j] is not None
+            left_chrome = left is not None and left is not R.TITLE
+            for k in range(i, j):
+                stray = at_end and short[k] and not ends_sentence(units[k].text)
+                if (left_chrome and right_chrome) or stray:
+                    before = units[i - 1] if i > 0 else None
+                    reasons[k] = weak[k] or _context_reason(units[k], before, left, at_end)
+                elif (left_chrome or right_chrome) and weak[k] is not None and not sentence[k]:
+                    reasons[k] = weak[k]
+                else:
+                    continue
+                changed = True
+            i = j
+        if not changed:
+            return
+
+
+def _context_reason(
+    unit: _Unit, before: _Unit | None, left: RemovalReason | None, at_end: bool
+) -> RemovalReason:
+    words = word_count(unit.text)
+    if before is not None and leads_related(before.text) and words >= 4:
+        return R.RELATED
+    if left is R.RELATED and words >= 4:
+        return R.RELATED
+    if words <= 4:
+        return R.OTHER if at_end else R.IMAGE_ALT
+    return R.PROMO
+
+
+def _headline_list(units: list[_Unit], reasons: list[RemovalReason | None], title: str | None) -> None:
+    """Pass 5: a trailing run of one-line items unrelated to the article is a list of other headlines."""
+    kept = [i for i, r in enumerate(reasons) if r is None and units[i].text]
+    same_block = [k > 0 and units[i].block == units[kept[k - 1]].block for k, i in enumerate(kept)]
+    chrome_before = [i > 0 and reasons[i - 1] not in (None, R.TITLE) for i in kept]
+    start = headline_list_start([units[i].text for i in kept], title, same_block, chrome_before)
+    if start is None:
+        return
+    items = kept[start:]
+    sentences = sum(1 for i in items if is_sentence_like(units[i].text))
+    for i in items:
+        odd = sentences * 2 > len(items) and not is_sentence_like(units[i].text)
+        reasons[i] = (weak_chrome(units[i].text) or R.PROMO) if odd else R.HEADLINE_LIST

@@ -1,0 +1,144 @@
+"""Metadata stated in text: dates, bylines, URLs, outlets. Inputs are hand-written lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.extract import metadata as meta
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("October 14, 2023", "2023-10-14"),
+        ("Oct. 14, 2023", "2023-10-14"),
+        ("Sept 3 2021", "2021-09-03"),
+        ("14 October 2023", "2023-10-14"),
+        ("3rd of March, 2024", "2024-03-03"),
+        ("2023-10-14", "2023-10-14"),
+        ("2023-10-14T08:30:00Z", "2023-10-14"),
+        ("Published 14 Oct 2023, 10:02 GMT", "2023-10-14"),
+        ("Tuesday, October 17, 2023 at 3:15 p.m. EDT", "2023-10-17"),
+        ("Updated: 2023/10/18", "2023-10-18"),
+        ("31/12/2023", "2023-12-31"),
+        ("12/31/2023", "2023-12-31"),
+    ],
+)
+def test_parse_date_line_reads_many_formats(line: str, iso: str) -> None:
+    assert meta.parse_date_line(line) == iso
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The summit opened on October 14, 2023 in the capital.",  # a sentence, not a dateline
+        "October 2023",  # no day: not a complete date
+        "02/03/2024",  # day and month ambiguous
+        "February 30, 2023",  # no such day
+        "Since 2021: 35,000 articles",
+        "",
+    ],
+)
+def test_parse_date_line_refuses_what_is_not_a_dateline(line: str) -> None:
+    assert meta.parse_date_line(line) is None
+
+
+def test_dateline_kind_tells_updates_apart() -> None:
+    assert meta.dateline_kind("Updated October 15, 2023") == "updated"
+    assert meta.dateline_kind("Published October 14, 2023, updated October 15, 2023") == "published"
+    assert meta.dateline_kind("October 14, 2023") == "published"
+
+
+def test_find_date_anywhere() -> None:
+    assert meta.find_date("By Jane Roe | Mar 3, 2024") == "2024-03-03"
+    assert meta.find_date("no date here") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("By AFP", "AFP"),
+        ("by Jane Doe and John Roe", "Jane Doe and John Roe"),
+        ("By Ana de la Cruz, Li Wei", "Ana de la Cruz, Li Wei"),
+        ("By Jane Doe | October 14, 2023", "Jane Doe"),
+        ("Written by J. R. Smith", "J. R. Smith"),
+    ],
+)
+def test_parse_byline(line: str, names: str) -> None:
+    assert meta.parse_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By early 2024, trade could reach $200 billion a year, officials said.",
+        "By the river bank",
+        "Jane Doe",
+        "By",
+    ],
+)
+def test_parse_byline_refuses_sentences(line: str) -> None:
+    assert meta.parse_byline(line) is None
+
+
+def test_url_cues_and_bare_urls() -> None:
+    assert meta.is_url_cue("Original url:")
+    assert meta.is_url_cue("Source: https://news.example.org/a")
+    assert not meta.is_url_cue("The source of the leak was a ministry official.")
+    assert meta.is_bare_url("<https://news.example.org/2024/a-story>")
+    assert not meta.is_bare_url("See https://news.example.org/a for more")
+    assert meta.url_in("Source: https://news.example.org/a.") == "https://news.example.org/a"
+
+
+def test_outlet_table_and_subdomains() -> None:
+    table = meta.load_outlets("# comment\nexampleherald.com\tThe Example Herald\n\nbad line\n")
+    assert dict(table) == {"exampleherald.com": "The Example Herald"}
+    assert meta.outlet_from_url("https://www.exampleherald.com/a", table) == "The Example Herald"
+    assert meta.outlet_from_url("https://live.exampleherald.com/a", table) == "The Example Herald"
+    assert meta.outlet_from_url("https://other.example.net/a", table) is None
+
+
+def test_shipped_outlet_table_knows_major_outlets() -> None:
+    assert meta.outlet_from_url("https://www.reuters.com/world/x") == "Reuters"
+    assert meta.outlet_from_url("https://edition.cnn.com/2023/x") == "CNN"
+    assert meta.outlet_from_url("https://www.bbc.co.uk/news/x") == "BBC"
+    assert meta.outlet_from_url("https://unknown-site.example/x") is None
+    assert len(meta.load_outlets()) >= 200
+
+
+def test_host_labels() -> None:
+    assert meta.host_labels("news.exampleherald.co.uk") == ["exampleherald"]
+    assert meta.host_labels("www.harbourtimes.com") == ["harbourtimes"]
+    assert meta.host_labels("gazette.example.com") == ["example", "gazette"]
+
+
+def test_outlet_named_for_host_needs_matching_letters() -> None:
+    text = "Officials told The Example Herald on Monday that the Port Authority would reopen."
+    assert meta.outlet_named_for_host(text, "www.exampleherald.com") == "The Example Herald"
+    assert meta.outlet_named_for_host(text, "herald.example.org") is None
+    assert meta.outlet_named_for_host(text, "www.portauthority.org") == "Port Authority"
+
+
+def test_find_outlet_prefers_url_then_stated_and_never_guesses() -> None:
+    table = meta.load_outlets("exampleherald.com\tThe Example Herald\n")
+    assert meta.find_outlet("https://exampleherald.com/x", "", None, table) == "The Example Herald"
+    text = "Reporting for the Valley Courier, she said."
+    assert meta.find_outlet("https://valleycourier.example.net/x", text, None, table) == "Valley Courier"
+    assert meta.find_outlet(None, text, "Valley Courier", table) == "Valley Courier"
+    assert meta.find_outlet("https://unknown.example.net/x", "No names here.", None, table) is None
+    assert meta.find_outlet(None, "The Valley Courier reported it.", None, table) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("© 2024 The Example Herald. All rights reserved.", "The Example Herald"),
+        ("Copyright 2023 Valley Courier", "Valley Courier"),
+        ("This article originally appeared in The Valley Courier.", "The Valley Courier"),
+        ("Source: https://valleycourier.example.net/a", None),
+        ("The copyright case was heard on Monday.", None),
+    ],
+)
+def test_stated_outlet(line: str, name: str | None) -> None:
+    assert meta.stated_outlet(line) == name

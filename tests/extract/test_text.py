@@ -1,0 +1,327 @@
+"""The scraped-text cleaner on hand-written snippets: one test per kind of debris."""
+
+from __future__ import annotations
+
+from corroborator.config import ExtractConfig
+from corroborator.extract.boilerplate import norm_line
+from corroborator.extract.parts import ExtractedParts
+from corroborator.extract.text import clean_text
+from corroborator.models import Caption
+from corroborator.models import RemovalReason as R
+
+P1 = "The city of Lorvik will build a second tram line across the river, the council decided on Tuesday."
+P2 = "The new line will link the central station with the hospital and the university campus in the north."
+P3 = "Council members approved the plan by 31 votes to 12 after a debate that lasted most of the day."
+P4 = (
+    "Construction of the tram line is due to start next spring and to take about three years, officials said."
+)
+
+
+def clean(*blocks: str, repeated: frozenset[str] = frozenset()) -> ExtractedParts:
+    return clean_text("\n\n".join(blocks), config=ExtractConfig(), repeated=repeated)
+
+
+def removed(parts: ExtractedParts) -> list[tuple[str, R]]:
+    return [(r.text, r.reason) for r in parts.removed]
+
+
+def test_plain_article_keeps_paragraphs_and_title() -> None:
+    parts = clean("Lorvik Approves Second Tram Line", P1, P2, P3)
+    assert parts.title == "Lorvik Approves Second Tram Line"
+    assert parts.body == "\n\n".join([P1, P2, P3])
+    assert removed(parts) == [("Lorvik Approves Second Tram Line", R.TITLE)]
+    assert (parts.byline, parts.published, parts.url, parts.outlet) == (None, None, None, None)
+
+
+def test_no_title_when_the_first_line_is_a_sentence() -> None:
+    parts = clean(P1, P2, P3)
+    assert parts.title is None
+    assert parts.body.startswith(P1)
+
+
+def test_markdown_is_undone() -> None:
+    parts = clean(
+        "# Lorvik *Approves* Second Tram Line",
+        "The line will cost \\$420 million, says [the council](https://c.example/x) in a **new** report.",
+        "## Route and stops",
+        P2,
+        "![tram at night](https://c.example/t.jpg)",
+        "> “It is a _historic_ day,” the mayor said of the `plan`.",
+    )
+    assert parts.title == "Lorvik Approves Second Tram Line"
+    assert parts.body.split("\n\n") == [
+        "The line will cost $420 million, says the council in a new report.",
+        "Route and stops",
+        P2,
+        "“It is a historic day,” the mayor said of the plan.",
+    ]
+    assert ("tram at night", R.IMAGE_ALT) in removed(parts)
+
+
+def test_whitespace_is_normalised_and_characters_kept() -> None:
+    parts = clean("Tram\u00a0line  approved\r\n", "“Yes”  — the mayor\u200b said it   twice, on Tuesday.\r\n")
+    assert parts.body == "“Yes” — the mayor said it twice, on Tuesday."
+
+
+def test_broken_paragraphs_are_rejoined() -> None:
+    parts = clean(
+        "Lorvik Approves Second Tram Line",
+        "The city of Lorvik will build a second tram line across the river, linking the",
+        "central station with the hospital, the council decided on Tuesday.",
+        "“We have waited for this line for twenty years,” said Ana Berg, a member of the Lorvik",
+        "Residents Association, after the vote.",
+        P3,
+    )
+    assert parts.body.split("\n\n") == [
+        "The city of Lorvik will build a second tram line across the river, linking the central station with "
+        "the hospital, the council decided on Tuesday.",
+        "“We have waited for this line for twenty years,” said Ana Berg, a member of the Lorvik Residents "
+        "Association, after the vote.",
+        P3,
+    ]
+
+
+def test_hard_wrapped_lines_are_one_paragraph() -> None:
+    parts = clean(
+        "Tram Line Approved",
+        "The city of Lorvik will build a second tram line\nacross the river, the council decided.",
+    )
+    assert (
+        parts.body
+        == "The city of Lorvik will build a second tram line across the river, the council decided."
+    )
+
+
+def test_subheads_stay_as_their_own_paragraphs() -> None:
+    parts = clean(
+        "Tram Line Approved", P1, "**Related article:** [Bus fares to rise](#)", "### **A long wait**", P2
+    )
+    assert parts.body.split("\n\n") == [P1, "A long wait", P2]
+    assert ("Related article: Bus fares to rise", R.RELATED) in removed(parts)
+
+
+def test_byline_dateline_and_original_url() -> None:
+    parts = clean(
+        "# Tram Line Approved",
+        "By [Jane Roe](#) and John Poe",
+        "Oct. 14, 2023",
+        P1,
+        P2,
+        "Original url:",
+        "<https://www.lorvikherald.example.com/2023/10/14/tram-line-approved>",
+    )
+    assert parts.byline == "Jane Roe and John Poe"
+    assert parts.published == "2023-10-14"
+    assert parts.url == "https://www.lorvikherald.example.com/2023/10/14/tram-line-approved"
+    assert parts.body == P1 + "\n\n" + P2
+    reasons = [r for _, r in removed(parts)]
+    assert reasons == [R.TITLE, R.BYLINE, R.DATELINE, R.FOOTER, R.FOOTER]
+
+
+def test_outlet_from_url_host_and_a_name_in_the_text() -> None:
+    parts = clean(
+        "Tram Line Approved",
+        P1,
+        "The mayor told The Lorvik Herald the vote was fair.",
+        "Original url: https://lorvikherald.example.com/a",
+    )
+    assert parts.outlet == "The Lorvik Herald"
+    known = clean("Tram Line Approved", P1, P2, "Source: https://www.reuters.com/world/tram")
+    assert known.outlet == "Reuters"
+    assert clean("Tram Line Approved", P1, "The mayor told The Lorvik Herald it was fair.").outlet is None
+
+
+def test_publication_date_is_never_guessed() -> None:
+    parts = clean("Tram Line Approved", "The council voted on October 10, 2023, after a long debate.", P2)
+    assert parts.published is None
+    updated = clean("Tram Line Approved", "Updated October 15, 2023", P1, P2)
+    assert updated.published is None
+    assert ("Updated October 15, 2023", R.DATELINE) in removed(updated)
+
+
+def test_caption_with_photo_cue_credit_line_and_repeat() -> None:
+    caption = "Trams at the central station in Lorvik, where the new line will start. Photo: City Archive."
+    parts = clean("Tram Line Approved", P1, caption + "\nNordic Photos", caption, P2)
+    assert parts.captions == (
+        Caption("Trams at the central station in Lorvik, where the new line will start.", "Nordic Photos"),
+    )
+    assert parts.body == P1 + "\n\n" + P2
+    assert [r for _, r in removed(parts)] == [R.TITLE, R.CAPTION, R.CREDIT, R.CAPTION]
+
+
+def test_caption_with_bold_credit_at_the_end() -> None:
+    parts = clean(
+        "Tram Line Approved", "A tram crosses the old bridge in Lorvik. **Jane Roe/Lorvik Press**", P1
+    )
+    assert parts.captions == (Caption("A tram crosses the old bridge in Lorvik.", "Jane Roe/Lorvik Press"),)
+    assert parts.body == P1
+
+
+def test_captions_with_credit_cue_inside_the_body() -> None:
+    parts = clean(
+        "Tram Line Approved",
+        P1,
+        "The mayor at the vote on Tuesday.Credit…Ola Nord/Lorvik Press, via Newsphoto",
+        P2,
+        "Workers on the old line in 1998. (Photo by Per Lind/Archive)",
+        P3,
+    )
+    assert parts.captions == (
+        Caption("The mayor at the vote on Tuesday.", "Ola Nord/Lorvik Press, via Newsphoto"),
+        Caption("Workers on the old line in 1998.", "Per Lind/Archive"),
+    )
+    assert parts.body.split("\n\n") == [P1, P2, P3]
+
+
+def test_a_sentence_mentioning_an_image_is_not_a_caption() -> None:
+    line = "The party wants to change its image: more youthful, more local and less divided, it said."
+    parts = clean("Tram Line Approved", P1, line)
+    assert parts.captions == ()
+    assert line in parts.body
+
+
+def test_navigation_share_embed_and_related_headlines() -> None:
+    parts = clean(
+        "Tram Line Approved",
+        "Share:",
+        P1,
+        "Read More\nRead More",
+        "Bus drivers vote to strike over pay in Lorvik",
+        "Loading...",
+        P2,
+        "Embed:",
+        P3,
+        "Related Articles",
+        "Back to top button",
+    )
+    assert parts.body.split("\n\n") == [P1, P2, P3]
+    assert removed(parts)[1:] == [
+        ("Share:", R.SHARE),
+        ("Read More", R.NAVIGATION),
+        ("Read More", R.NAVIGATION),
+        ("Bus drivers vote to strike over pay in Lorvik", R.RELATED),
+        ("Loading...", R.NAVIGATION),
+        ("Embed:", R.EMBED),
+        ("Related Articles", R.RELATED),
+        ("Back to top button", R.NAVIGATION),
+    ]
+
+
+def test_paywall_block_with_alt_text_and_tagline() -> None:
+    parts = clean(
+        "Tram Line Approved",
+        "Lorvik’s second tram line will cross the river and link the hospital with the station.",
+        "Share:",
+        "tram lorvik",
+        "Independent news for the whole valley",
+        "Annual subscription",
+        "7.50$/month*",
+        "Unlimited access • Archives included",
+        "FREE",
+        "*Prices exclude VAT",
+        "Since 2015: 20,000 articles • 90 stories per week",
+        P1,
+        P2,
+    )
+    assert parts.body.split("\n\n") == [
+        "Lorvik’s second tram line will cross the river and link the hospital with the station.",
+        P1,
+        P2,
+    ]
+    got = dict(removed(parts))
+    assert got["tram lorvik"] is R.IMAGE_ALT
+    assert got["Independent news for the whole valley"] is R.PROMO
+    assert got["FREE"] is R.PAYWALL
+    assert got["Since 2015: 20,000 articles • 90 stories per week"] is R.PAYWALL
+    assert got["7.50$/month*"] is R.PAYWALL
+
+
+def test_contributor_line_and_trailing_stray_line() -> None:
+    parts = clean("Tram Line Approved", P1, P2, "Ola Nord contributed reporting.", "Route 6")
+    assert parts.body == P1 + "\n\n" + P2
+    assert removed(parts)[1:] == [("Ola Nord contributed reporting.", R.CONTRIBUTOR), ("Route 6", R.OTHER)]
+    assert parts.byline is None
+
+
+TEASERS = [
+    "Fishermen protest new quotas in the northern bays.",
+    "A jazz festival returns to the old harbour after a two-year break.",
+    "Wheat prices climb as a drought hits southern farms.",
+    "Chess prodigy, 12, wins the national championship in Osterby.",
+    "Mountain pass reopens after avalanche clearance work.",
+]
+
+
+def test_trailing_list_of_unrelated_headlines_is_removed() -> None:
+    parts = clean(
+        "Lorvik Approves Second Tram Line",
+        P1,
+        P2,
+        P3,
+        P4,
+        "\n".join(TEASERS),
+        "All the valley news, every day",
+    )
+    assert parts.body.split("\n\n") == [P1, P2, P3, P4]
+    got = removed(parts)
+    assert [t for t, r in got if r is R.HEADLINE_LIST] == TEASERS
+    assert ("All the valley news, every day", R.PROMO) in got
+
+
+def test_short_on_topic_closing_paragraphs_are_kept() -> None:
+    ending = [
+        "Opponents of the tram plan said they would appeal.",
+        "The council said the line would be funded from the city budget.",
+        "Tickets for the new tram line will cost the same as bus tickets.",
+        "A public consultation on the tram stops opens in May.",
+    ]
+    parts = clean("Lorvik Approves Second Tram Line", P1, P2, P3, *ending)
+    assert parts.body.split("\n\n") == [P1, P2, P3, *ending]
+
+
+def test_one_sentence_per_paragraph_article_keeps_its_ending() -> None:
+    ending = [
+        "The mayor thanked the residents of the old town.",
+        "Fishermen in the bay were not consulted, one critic said.",
+        "Wheat farmers to the south hope for a freight stop.",
+        "“Rest in peace, old bus line.”",
+        "Good luck, Lorvik.",
+    ]
+    parts = clean("Lorvik Approves Second Tram Line", P1, P2, P3, *ending)
+    assert parts.body.split("\n\n") == [P1, P2, P3, *ending]
+
+
+def test_repeated_lines_are_removed_only_when_short() -> None:
+    tagline = "Your valley, your news"
+    long_line = P2
+    parts = clean(
+        "Tram Line Approved",
+        P1,
+        tagline,
+        long_line,
+        P3,
+        repeated=frozenset({norm_line(tagline), norm_line(long_line)}),
+    )
+    assert (tagline, R.REPEATED) in removed(parts)
+    assert parts.body.split("\n\n") == [P1, long_line, P3]
+
+
+def test_title_repeated_in_the_body_is_removed_once_more() -> None:
+    parts = clean("Tram Line Approved", "Tram Line Approved", P1)
+    assert parts.body == P1
+    assert [r for _, r in removed(parts)] == [R.TITLE, R.TITLE]
+
+
+def test_nothing_is_silently_dropped() -> None:
+    blocks = ["# Tram Line Approved", "By Jane Roe", "Share:", P1, "Read More", P2, "Route 6"]
+    parts = clean(*blocks)
+    kept = parts.body.split("\n\n")
+    cut = [r.text for r in parts.removed]
+    assert len(kept) + len(cut) == len(blocks)
+
+
+def test_empty_and_markup_only_input() -> None:
+    assert clean_text("", config=ExtractConfig()).body == ""
+    parts = clean("---", "* * *")
+    assert parts.body == ""
+    assert parts.title is None
