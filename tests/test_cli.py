@@ -20,7 +20,7 @@ def _corpus(tmp_path: Path, article_text: str) -> Path:
     folder.mkdir()
     (folder / "bridge.txt").write_text(article_text, encoding="utf-8")
     (folder / "second.md").write_text(
-        article_text.replace("Harbour Bridge Reopens", "City Celebrates Bridge").replace("Jane Roe", "Sam Poe"),
+        article_text.replace("Harbour Bridge Reopens", "City Celebrates Bridge").replace("Jane", "Sam"),
         encoding="utf-8",
     )
     return folder

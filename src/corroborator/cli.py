@@ -9,14 +9,21 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from corroborator import api
@@ -50,7 +57,7 @@ SourcesArg = Annotated[
 ]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     terminal = "terminal"
     json = "json"
     md = "md"
@@ -161,7 +168,7 @@ def list_articles(
 def show(
     article_id: Annotated[str, typer.Argument(metavar="ID", help="An article id or a unique prefix of it.")],
     db: DbOption = Path("corroborator.db"),
-    removed: Annotated[bool, typer.Option("--removed", help="Also print what was cut, with reasons.")] = False,
+    removed: Annotated[bool, typer.Option("--removed", help="Also print what was cut, and why.")] = False,
 ) -> None:
     """Show one stored article: metadata, captions, body (and with --removed, what was cut).
 

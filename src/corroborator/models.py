@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
 def content_hash(data: bytes | str, length: int = 16) -> str:
@@ -37,7 +37,7 @@ class Span:
         return [self.start, self.end]
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     """Where a raw document was read from."""
 
     FILE = "file"
@@ -46,7 +46,7 @@ class SourceKind(str, Enum):
     WARC = "warc"
 
 
-class ContentType(str, Enum):
+class ContentType(StrEnum):
     """What the raw bytes are, which decides the extractor."""
 
     HTML = "html"
@@ -104,7 +104,7 @@ class Failure:
         return f"{self.source}: {self.problem}"
 
 
-class RemovalReason(str, Enum):
+class RemovalReason(StrEnum):
     """Why a piece of text was taken out of an article's body."""
 
     TITLE = "title"
