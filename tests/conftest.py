@@ -10,7 +10,14 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 EXAMPLES = REPO / "examples"
 
-needs_shared = pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared is not beside the repo")
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """``../shared`` beside the repo; tests using it skip cleanly when it is absent."""
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("../shared is not beside the repo")
+    return SHARED
 
 
 @pytest.fixture

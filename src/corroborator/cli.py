@@ -87,18 +87,24 @@ def _fatal(exc: CorroboratorError) -> typer.Exit:
 
 
 def _articles_table(articles: list[Article], title: str) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=False)
-    for name in ("id", "published", "outlet", "byline", "words", "title"):
-        table.add_column(name, overflow="fold", no_wrap=name in {"id", "published"})
+    """One compact entry per article: id and date, then outlet/byline/size, then the title."""
+    table = Table.grid(padding=(0, 2))
+    table.title = title
+    table.title_justify = "left"
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
     for a in articles:
-        table.add_row(
-            a.id[:10],
-            a.published or "-",
-            escape(a.outlet or "-"),
-            escape(a.byline or "-"),
-            str(len(a.body.split())),
-            escape(a.title or "(untitled)"),
+        facts = " · ".join(
+            [a.outlet or "outlet not stated", a.byline or "no byline", f"{len(a.body.split())} words"]
+            + ([f"{len(a.captions)} caption{'s' * (len(a.captions) != 1)}"] if a.captions else [])
+            + [f"{len(a.removed)} pieces cut"]
         )
+        table.add_row(
+            f"[cyan]{a.id[:8]}[/cyan]\n{a.published or 'undated'}",
+            f"[bold]{escape(a.title or '(untitled)')}[/bold]\n[dim]{escape(facts)}[/dim]",
+        )
+    table.caption = "See one article with `corroborator show ID --db FILE --removed` after `ingest`."
+    table.caption_justify = "left"
     return table
 
 

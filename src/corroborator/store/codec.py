@@ -83,7 +83,7 @@ def removed_from_json(text: str, article_id: str = "?") -> tuple[Removed, ...]:
     for item in _items(text, "removed", article_id):
         reason = item.get("reason")
         try:
-            kind = RemovalReason(reason)
+            kind = RemovalReason(str(reason))
         except ValueError as exc:
             allowed = ", ".join(r.value for r in RemovalReason)
             raise StoreError(
@@ -96,7 +96,7 @@ def removed_from_json(text: str, article_id: str = "?") -> tuple[Removed, ...]:
 
 def _content_type(value: object, article_id: str) -> ContentType:
     try:
-        return ContentType(value)
+        return ContentType(str(value))
     except ValueError as exc:
         allowed = ", ".join(c.value for c in ContentType)
         raise StoreError(f"article {article_id}: unknown content type {value!r} (known: {allowed})") from exc

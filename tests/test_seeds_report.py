@@ -1,0 +1,31 @@
+"""End to end on the seeds: the CLI's JSON report, scored by ../shared/tools/score.py, meets the floors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+from typer.testing import CliRunner
+
+from corroborator.cli import app
+from corroborator.render.json import schema
+
+FLOORS = {"body_f1_min": 0.97, "metadata_accuracy": 0.95}
+MAXIMA = {"articles_missing": 0}
+
+
+def test_seed_report_meets_floors(tmp_path: Path, shared_dir: Path) -> None:
+    report = tmp_path / "report.json"
+    argv = ["analyze", str(shared_dir / "seeds"), "--format", "json", "--out", str(report)]
+    result = CliRunner().invoke(app, argv)
+    assert result.exit_code == 0, result.output
+    jsonschema.validate(json.loads(report.read_text(encoding="utf-8")), schema())
+    gold = shared_dir / "gold"
+    args = [sys.executable, str(shared_dir / "tools" / "score.py"), str(report), str(gold / "seeds.yaml")]
+    args += ["--bodies", str(gold / "bodies"), "--json"]
+    args += [f"--min={k}={v}" for k, v in FLOORS.items()] + [f"--max={k}={v}" for k, v in MAXIMA.items()]
+    scored = subprocess.run(args, capture_output=True, text=True, check=False)
+    assert scored.returncode == 0, scored.stdout + scored.stderr
