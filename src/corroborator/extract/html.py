@@ -59,10 +59,8 @@ _CREDIT_LABEL = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_AGENCY = re.compile(r"\(([^()]*\b(?:AP|AFP|EPA|Reuters|Getty|Images|Photo|Press|Pool)\b[^()]*)\)\s*$")
-_BYLINE_XPATH = (
-    "//*[@rel='author']|//*[@itemprop='author']//*[@itemprop='name']|//*[@itemprop='author']"
-    "|//*[contains(@class,'byline')]|//*[contains(@class,'author-name')]"
-)
+_BYLINE_XPATH = "//*[@rel='author' or @itemprop='author' or contains(@class,'byline')]"
+_LANGUAGE_XPATH = "//head/meta[@http-equiv='content-language' or @property='og:locale']/@content"
 _BY_PREFIX = re.compile(r"^(?:by|written by|words by|story by|author:?)\s+", re.IGNORECASE)
 _MAX_REMOVED = 60  # entries kept per page
 _MAX_REMOVED_CHARS = 400  # characters kept per entry
@@ -133,7 +131,8 @@ def extract_html(doc: RawDocument, config: ExtractConfig) -> ExtractedParts:
     meta = _metadata(tree, url)
     removed: list[Removed] = []
     title = meta["title"]
-    headings = {_norm(t) for t in (title, _first_text(tree, "//h1")) if t}
+    h1 = next(tree.iter("h1"), None)
+    headings = {_norm(t) for t in (title, h1.text_content() if h1 is not None else None) if t}
     while paragraphs and _norm(paragraphs[0]) in headings:
         removed.append(Removed(paragraphs.pop(0), RemovalReason.TITLE))
     captions = _captions(tree)
@@ -175,11 +174,6 @@ def _norm(text: str) -> str:
 
 def _paragraphs(text: str) -> list[str]:
     return [p for p in (_norm(line) for line in text.split("\n")) if p]
-
-
-def _first_text(tree: HtmlElement, xpath: str) -> str | None:
-    found = tree.xpath(xpath)
-    return _norm(found[0].text_content()) if found else None
 
 
 def _metadata(tree: HtmlElement, url: str | None) -> dict[str, str | None]:
@@ -229,8 +223,8 @@ def _published(tree: HtmlElement, url: str | None) -> str | None:
 
 
 def _language(tree: HtmlElement) -> str | None:
-    candidates = [tree.get("lang"), tree.get("xml:lang")]
-    candidates += tree.xpath("//meta[@http-equiv='content-language' or @property='og:locale']/@content")
+    stated = tree.get("lang") or tree.get("xml:lang")
+    candidates = [stated] if stated else tree.xpath(_LANGUAGE_XPATH)
     for raw in candidates:
         code = re.split(r"[-_,\s]", str(raw or "").strip())[0].lower()
         if code.isalpha() and 2 <= len(code) <= 3:
