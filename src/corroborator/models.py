@@ -163,3 +163,163 @@ class Article:
     @property
     def paragraphs(self) -> tuple[str, ...]:
         return tuple(p for p in self.body.split("\n\n") if p)
+
+
+# --- annotation (per article) --------------------------------------------------------------------
+
+
+class EntityType(StrEnum):
+    PERSON = "PERSON"
+    ORG = "ORG"
+    GPE = "GPE"  # countries, cities, states
+    NORP = "NORP"  # nationalities, religious or political groups
+    OTHER = "OTHER"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named entity as one article names it. ``caption`` is the caption index, or None for the body."""
+
+    text: str
+    span: Span
+    type: EntityType
+    caption: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """How an article describes a person: "director of the Carnegie Russia Eurasia Center"."""
+
+    name: str  # the fullest name of the person in this article
+    text: str
+    span: Span
+    caption: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation in one article.
+
+    ``span`` covers the quoted words without the quote marks. ``speaker`` is the fullest name the
+    article gives the speaker (a pronoun speaker is resolved to the person it refers to); ``None``
+    when the article names no speaker: never guessed.
+    """
+
+    text: str
+    span: Span
+    speaker: str | None = None
+    speaker_span: Span | None = None  # where the attribution names the speaker (or the pronoun)
+    description: str | None = None
+    told_to: str | None = None  # "AFP" in "told AFP"
+    cue: str | None = None  # the attribution verb or phrase: said, told, added, according to
+    partial: bool = False  # a quoted phrase inside the writer's own sentence
+    caption: int | None = None
+
+
+class QuantityKind(StrEnum):
+    MONEY = "money"
+    AMOUNT = "amount"  # a physical amount with a unit, or a rate
+    PERCENT = "percent"
+    COUNT = "count"
+    DURATION = "duration"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure with its unit, normalised: money in units of its currency (ISO 4217), lengths,
+    areas, volumes and masses in SI base units, rates with a ``/year``-style suffix."""
+
+    text: str
+    span: Span
+    value: float
+    unit: str
+    kind: QuantityKind
+    period: str | None = None  # the time the figure refers to, resolved (ISO date at its precision)
+    approximate: bool = False  # "about", "around", "nearly", "some"
+    caption: int | None = None
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    YEAR = "year"
+    RANGE = "range"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression and, when it can be resolved, its ISO value at its precision.
+
+    ``value`` is ``2023-10-17``, ``2023-W41``, ``2023-10``, ``2023`` or a range
+    ``2023-10-17/2023-10-18``; ``None`` when it cannot be resolved (a relative expression in an
+    article whose date is unknown and cannot be inferred).
+    """
+
+    text: str
+    span: Span
+    value: str | None
+    precision: Precision | None
+    relative: bool = False  # resolved against the publication date ("next week", "on Tuesday")
+    inferred_anchor: bool = False  # resolved against an inferred publication date
+    caption: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InferredDate:
+    """A publication date reasoned from the story, with the evidence, when the article states none."""
+
+    date: str  # ISO date, or a range "2023-10-09/2023-10-16"
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """Everything found in one article, each item with its span."""
+
+    article_id: str
+    sentences: tuple[Span, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    descriptions: tuple[Description, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    published_inferred: InferredDate | None = None
+
+
+# --- annotation (across the articles of a story) -----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One person or organisation across a story, with every name it goes by."""
+
+    id: str
+    name: str  # the fullest name
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    descriptions: tuple[tuple[str, str], ...] = ()  # (article id, description as that article gives it)
+    mentions: tuple[tuple[str, Span], ...] = ()  # (article id, span)
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """Where something appears: an article and a span in its body (or caption ``caption``)."""
+
+    article: str
+    span: Span
+    caption: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryQuote:
+    """One quotation across a story: every place it appears, despite quote marks and small edits."""
+
+    id: str
+    text: str
+    speaker: str | None
+    speaker_entity: str | None
+    description: str | None
+    told_to: str | None
+    occurrences: tuple[Occurrence, ...]

