@@ -124,7 +124,8 @@ def test_refuses_newer_schema(tmp_path: Path) -> None:
     Store.open(path).close()
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO schema_migrations VALUES (99, 'future', 'now')")
-    with pytest.raises(MigrationError, match=r"c\.db has schema version 99 .*knows versions up to 1"):
+    latest = len(load_migrations())
+    with pytest.raises(MigrationError, match=rf"c\.db has schema version 99 .*knows versions up to {latest}"):
         Store.open(path)
     # the refused open released its writer lock
     with sqlite3.connect(path) as conn:
@@ -139,16 +140,17 @@ def test_failed_migration_rolls_back_and_later_one_applies(
     with Store.open(path) as store:
         store.add_article(make("a1"), extractor_version=V1)
     real = load_migrations()
-    broken = Migration(
-        2, "broken", "0002_broken.sql", "CREATE TABLE half (x);\nINSERT INTO nowhere VALUES (1);"
-    )
+    n = len(real) + 1
+    name = f"{n:04d}_broken.sql"
+    broken = Migration(n, "broken", name, "CREATE TABLE half (x);\nINSERT INTO nowhere VALUES (1);")
     monkeypatch.setattr(store_migrate, "load_migrations", lambda: (*real, broken))
-    with pytest.raises(MigrationError, match=r"0002_broken\.sql failed and was rolled back.*version 1"):
+    expected = rf"{n:04d}_broken\.sql failed and was rolled back.*version {n - 1}"
+    with pytest.raises(MigrationError, match=expected):
         Store.open(path)
-    fixed = Migration(2, "broken", "0002_broken.sql", "ALTER TABLE articles ADD COLUMN note TEXT;")
+    fixed = Migration(n, "broken", name, "ALTER TABLE articles ADD COLUMN note TEXT;")
     monkeypatch.setattr(store_migrate, "load_migrations", lambda: (*real, fixed))
     with Store.open(path) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == n
         tables = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master")}
         assert "half" not in tables
         assert store.get("a1") == make("a1")  # existing data survives the migration
@@ -297,3 +299,12 @@ def test_failures_are_replaced_by_each_ingest(store: Store) -> None:
     assert store.failures() == [Failure("c.txt", "empty")]
     store.record_failures([])
     assert store.failures() == []
+
+
+def test_stage_results_are_keyed_by_article_stage_and_version(store: Store) -> None:
+    store.add_article(make("a1"), extractor_version=V1)
+    store.put_stage_results("annotate", "v1", [("a1", '{"x": 1}'), ("not-stored", '{"x": 2}')])
+    assert store.stage_results("annotate", "v1", ["a1", "not-stored"]) == {"a1": '{"x": 1}'}
+    assert store.stage_results("annotate", "v2", ["a1"]) == {}
+    store.put_stage_results("annotate", "v1", [("a1", '{"x": 3}')])
+    assert store.stage_results("annotate", "v1", ["a1"]) == {"a1": '{"x": 3}'}

@@ -316,6 +316,35 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def stage_results(self, stage: str, version: str, article_ids: Iterable[str]) -> dict[str, str]:
+        """Stored JSON results of ``stage`` at ``version`` for these articles (those that have one)."""
+        out: dict[str, str] = {}
+        ids = list(article_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT article_id, data FROM stage_results WHERE stage = ? AND version = ? "
+                f"AND article_id IN ({marks})",
+                (stage, version, *chunk),
+            )
+            out.update({r[0]: r[1] for r in rows})
+        return out
+
+    def put_stage_results(self, stage: str, version: str, results: Iterable[tuple[str, str]]) -> None:
+        """Store (article id, JSON) results of ``stage`` at ``version`` in one transaction.
+
+        Results for articles that are not in the store are skipped (there is nothing to key them to).
+        """
+        with self._transaction() as conn:
+            now = self._now()
+            for article_id, data in results:
+                conn.execute(
+                    "INSERT OR REPLACE INTO stage_results (article_id, stage, version, data, created_at) "
+                    "SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)",
+                    (article_id, stage, version, data, now, article_id),
+                )
+
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
