@@ -22,9 +22,16 @@ def test_annotations_round_trip_through_json() -> None:
     original = Annotations(
         article_id="abc",
         sentences=(Span(0, 10), Span(11, 30)),
-        mentions=(Mention("Ann Lee", Span(0, 7), EntityType.PERSON), Mention("Oslo", Span(2, 6), EntityType.GPE, 1)),
+        mentions=(
+            Mention("Ann Lee", Span(0, 7), EntityType.PERSON),
+            Mention("Oslo", Span(2, 6), EntityType.GPE, 1),
+        ),
         descriptions=(Description("Ann Lee", "a geologist", Span(9, 20)),),
-        quotes=(Quote("We are ready", Span(1, 13), speaker="Ann Lee", speaker_span=None, told_to="AFP", partial=True),),
+        quotes=(
+            Quote(
+                "We are ready", Span(1, 13), speaker="Ann Lee", speaker_span=None, told_to="AFP", partial=True
+            ),
+        ),
         quantities=(Quantity("$5m", Span(3, 6), 5_000_000.0, "USD", QuantityKind.MONEY, period="2023"),),
         times=(TimeExpression("last year", Span(4, 13), "2022", Precision.YEAR, relative=True),),
         published_inferred=InferredDate("2023-10-17", "same event as a dated report"),
@@ -34,5 +41,7 @@ def test_annotations_round_trip_through_json() -> None:
 
 
 def test_integral_floats_come_back_as_floats() -> None:
-    q = decode(Quantity, {"text": "3", "span": {"start": 0, "end": 1}, "value": 3, "unit": "count", "kind": "count"})
+    q = decode(
+        Quantity, {"text": "3", "span": {"start": 0, "end": 1}, "value": 3, "unit": "count", "kind": "count"}
+    )
     assert isinstance(q.value, float) and q.kind is QuantityKind.COUNT

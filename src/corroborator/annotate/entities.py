@@ -1,0 +1,737 @@
+"""Who is named: people, organisations, places and groups, their aliases and descriptions.
+
+The article pass (:func:`find_mentions`, :func:`find_descriptions`) reads one parsed spaCy ``Doc``;
+the story pass (:func:`cluster_entities`) joins the names of all a story's articles into entities;
+:func:`resolve_name` says which entity a name in one article refers to.
+
+The small English model's NER slips often ("Xi Jinping" as a WORK_OF_ART, "Duben" as an ORG), so a
+span tagged otherwise becomes a PERSON on evidence in its own article: the name is elsewhere a PERSON,
+it is the subject of a speech verb, or a person's title stands before it. A person mention's text is
+the name as written with a title directly before it ("Mr. Putin", "Russian President Vladimir Putin");
+:func:`bare_name` strips the title again.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from corroborator.models import Description, Entity, EntityType, Mention, Span, content_hash
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "fr"})
+TITLES = HONORIFICS | _wordset(
+    "president premier minister chancellor secretary senator sen governor gov mayor king queen prince "
+    "princess emperor pope general gen colonel col major maj captain capt lieutenant lt sergeant sgt "
+    "admiral adm commander officer director chairman chairwoman ceo judge justice ambassador "
+    "commissioner inspector superintendent representative rep speaker leader spokesman spokeswoman "
+    "professor doctor lord lady reverend bishop archbishop cardinal rabbi imam sheikh ayatollah sheriff "
+    "detective constable councillor councilman councilwoman alderman chief"
+)
+# a title nearest the name must be one of these (so "Chief" alone is not a title, "Chief Officer" is)
+_TITLE_HEADS = TITLES - {"chief"}
+# role nouns that may head a description standing before a name: "North Korea's leader, Kim Jong-un"
+_ROLES = TITLES | _wordset(
+    "counterpart head founder expert analyst adviser advisor aide envoy official spokesperson "
+    "executive economist researcher scientist professor diplomat lawyer candidate deputy successor "
+    "predecessor rival"
+)
+SPEECH_VERBS = _wordset(
+    "say says said tell tells told add adds added state states stated explain explains explained note "
+    "notes noted write writes wrote ask asks asked argue argues argued warn warns warned insist insists "
+    "insisted claim claims claimed recall recalls recalled acknowledge acknowledged declare declared "
+    "comment commented continue continued reply replied respond responded announce announced observe "
+    "observed suggest suggested predict predicted remark remarked concede conceded admit admitted urge "
+    "urged caution cautioned stress stressed emphasise emphasised emphasize emphasized confirm confirmed "
+    "deny denied call called"
+)
+# verbs written before their subject after a quotation: '"...," said Xiao Bin'
+_INVERTING = frozenset({"said", "says", "added", "adds", "wrote", "writes", "asked", "explained", "noted"})
+# words that make a capitalised phrase an organisation or a place, never a person's name
+ORG_WORDS = _wordset(
+    "authority authorities council ministry department university college institute center centre "
+    "agency service services bank company corporation corp inc ltd llc plc group chemicals times post "
+    "news gazette journal press party court committee commission board union association foundation "
+    "fund forum initiative school hospital office army navy police government parliament congress "
+    "senate assembly league federation organisation organization program programme project academy "
+    "club church airlines airways motors energy media network holdings industries systems "
+    "technologies partners capital international museum station port airport"
+)
+# words that make a capitalised phrase a place
+PLACE_WORDS = _wordset(
+    "lane street road avenue square bridge point park river lake island hall bay harbour harbor beach "
+    "hill valley mountain sea ocean district county province"
+)
+# words after a company's own name: "Brandvold Chemicals" is also "Brandvold"
+_DESIGNATORS = _wordset(
+    "chemicals inc corp corporation co company ltd llc plc group holdings industries bank airlines "
+    "airways motors energy media systems technologies partners capital pharmaceuticals foods oil gas "
+    "petroleum steel mining international global"
+)
+_DEPS_BEFORE_NAME = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+_QUOTES = frozenset("\"'“”‘’«»")
+_DESC_OPENERS = frozenset({"of"})
+_TYPES = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORG, "GPE": EntityType.GPE, "NORP": EntityType.NORP}
+_MAYBE_PERSON = frozenset({"WORK_OF_ART", "FAC", "PRODUCT", "LAW", "EVENT", "ORG", "NORP", "GPE", "LOC"})
+_ORG_LIKE = frozenset({"WORK_OF_ART", "FAC", "PRODUCT", "EVENT"})
+_NON_WORD = re.compile(r"[^\w$%]+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_MAX_DESCRIPTION = 40  # tokens
+
+
+def _low(token: Token | str) -> str:
+    text = token if isinstance(token, str) else token.text
+    return text.lower().rstrip(".")
+
+
+def _is_capital(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _proper(token: Token) -> bool:
+    return token.pos_ == "PROPN" and _is_capital(token)
+
+
+def norm(text: str) -> str:
+    """How names are compared: NFKC, lower case, punctuation as spaces, no accents."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'").lower()
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def bare_name(text: str) -> str:
+    """A person's name without the title or honorific written before it: "Mr. Putin" -> "Putin"."""
+    words = text.split()
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if _low(word) in TITLES:
+            cut = i + 1
+    return " ".join(words[cut:])
+
+
+# --- the article pass ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A candidate name in a Doc: token range of the name itself and its NER label."""
+
+    start: int
+    end: int
+    label: str
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the", titles, trailing possessives and punctuation from a token range."""
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    while start < end - 1 and (doc[start].lower_ == "the" or _low(doc[start]) in TITLES):
+        start += 1
+    return start, end
+
+
+def _title_start(doc: Doc, start: int) -> int:
+    """Where a title written directly before a name begins ("Russian President", "Mr."), or ``start``."""
+    i = start - 1
+    if i < 0 or not _is_capital(doc[i]) or _low(doc[i]) not in _TITLE_HEADS:
+        return start
+    while i - 1 >= 0:
+        prev = doc[i - 1]
+        modifier = prev.dep_ in {"compound", "amod"} and prev.is_alpha
+        if _is_capital(prev) and (_low(prev) in TITLES or modifier):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _namelike(doc: Doc, start: int, end: int) -> bool:
+    """Two to four capitalised words, none of them an organisation word or a function word."""
+    words = doc[start:end]
+    if not 2 <= len(words) <= 4:
+        return False
+    return all(
+        _is_capital(t) and (t.is_alpha or "-" in t.text or re.fullmatch(r"[A-Z]\.", t.text) is not None)
+        and t.lower_ not in ORG_WORDS and t.lower_ not in PLACE_WORDS and not t.is_stop
+        for t in words
+    )
+
+
+def _speech_subject(doc: Doc, start: int, end: int) -> bool:
+    """The name is the subject of said/told/added..., by the parse or right beside the verb."""
+    root = doc[start:end].root
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lower_ in SPEECH_VERBS:
+        return True
+    after = doc[end] if end < len(doc) else None
+    before = doc[start - 1] if start > 0 else None
+    return (after is not None and after.lower_ in SPEECH_VERBS) or (
+        before is not None and before.lower_ in _INVERTING and start > 1 and doc[start - 2].is_punct
+    )
+
+
+def _speech_or_role(doc: Doc, n: _Name) -> bool:
+    """Speaks, or stands in apposition to a role: "Norway's top diplomat, Ingrid Lunde"."""
+    root = doc[n.start : n.end].root
+    role = root.dep_ == "appos" and root.head.i < n.start and _low(root.head) in _ROLES
+    return role or _speech_subject(doc, n.start, n.end)
+
+
+def _candidates(doc: Doc) -> list[_Name]:
+    names = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in _TYPES and ent.label_ not in _MAYBE_PERSON:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if end > start:
+            names.append(_Name(start, end, ent.label_))
+            covered.update(range(ent.start, ent.end))
+    # an honorific before capitalised words the NER missed: "Ms. Abernathy"
+    for token in doc:
+        if _low(token) in HONORIFICS and token.i + 1 < len(doc) and token.i + 1 not in covered:
+            end = token.i + 1
+            while end < len(doc) and end not in covered and _proper(doc[end]):
+                end += 1
+            if end > token.i + 1:
+                names.append(_Name(token.i + 1, end, "PERSON"))
+    return sorted(names, key=lambda n: n.start)
+
+
+def _company(span: SpacySpan) -> bool:
+    """A company's own name and designators after it: "Brandvold Chemicals", "Acme Holdings Ltd"."""
+    return len(span) > 1 and all(t.lower_ in _DESIGNATORS for t in span[1:])
+
+
+def _titled(doc: Doc, name: _Name) -> bool:
+    return _title_start(doc, name.start) < name.start
+
+
+def _in_heading(doc: Doc, i: int, longest: int = 12) -> bool:
+    """The token stands on a short line without a verb: a crosshead, not a sentence."""
+    start, end = i, i + 1
+    while start > 0 and i - start < longest and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    while end < len(doc) and end - i < longest and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    return end - start < longest and not any(t.pos_ in {"VERB", "AUX"} for t in doc[start:end])
+
+
+def _classify(doc: Doc, names: list[_Name]) -> list[tuple[_Name, EntityType]]:
+    """Decide each candidate's type, correcting the NER with evidence from the whole Doc.
+
+    A text is a person's name when one of its occurrences has a title or speaks, when the NER calls
+    it PERSON more often than anything else, or (for a name the NER calls something else) when one
+    of its words is on its own a PERSON that no other full name explains ("Xi" for "Xi Jinping").
+    """
+    texts = [doc[n.start : n.end].text for n in names]
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    signal: set[str] = set()
+    for n, t in zip(names, texts, strict=True):
+        labels[t][n.label] += 1
+        if t not in signal and (
+            _titled(doc, n) or (_namelike(doc, n.start, n.end) and _speech_or_role(doc, n))
+        ):
+            signal.add(t)
+    lone = {t for n, t in zip(names, texts, strict=True) if n.label == "PERSON" and n.end - n.start == 1}
+    full_words: Counter[str] = Counter()
+    for t in {t for n, t in zip(names, texts, strict=True) if n.label == "PERSON" and n.end - n.start > 1}:
+        words = t.split()
+        full_words.update({words[0], words[-1]})
+    person: dict[str, bool] = {}
+    for n, t in zip(names, texts, strict=True):
+        if t in person:
+            continue
+        count = labels[t]
+        majority = count["PERSON"] > sum(count.values()) - count["PERSON"]
+        words = t.split()
+        own = full_words if count["PERSON"] == 0 else full_words - Counter({words[0]: 1, words[-1]: 1})
+        hint = len(words) > 1 and any(w in lone and not own[w] for w in (words[0], words[-1]))
+        namelike = _namelike(doc, n.start, n.end)
+        person[t] = (t in signal and (namelike or _proper(doc[n.start]))) or (
+            majority and count["PERSON"] > 0
+        ) or (namelike and hint)
+    typed = [_first_type(doc, n, person[t], labels[t]) for n, t in zip(names, texts, strict=True)]
+    kept = [k for k in typed if k is not None]
+    full = [(doc[n.start].text, doc[n.end - 1].text, k) for n, k in kept if n.end - n.start > 1]
+    surnames = {last for _, last, k in full if k is EntityType.PERSON}
+    firsts = {first for first, _, k in full if k is EntityType.PERSON}
+    org_heads = {  # "Brandvold" when "Brandvold Chemicals" is named in the text
+        doc[n.start].text for n, k in kept if k is EntityType.ORG and _company(doc[n.start : n.end])
+    }
+    out = []
+    for n, t, k in zip(names, texts, typed, strict=True):
+        if n.end - n.start == 1 and n.label != "PERSON" and doc[n.start].pos_ == "PROPN":
+            if t in org_heads and n.label != "GPE":
+                k = (n, EntityType.ORG)
+            elif (t in surnames or t in firsts) and n.label in _MAYBE_PERSON:
+                k = (n, EntityType.PERSON)
+        if k is not None:
+            out.append(k)
+    return out
+
+
+def _first_type(doc: Doc, n: _Name, is_person: bool, labels: Counter[str]) -> tuple[_Name, EntityType] | None:
+    span = doc[n.start : n.end]
+    if is_person and n.label == "PERSON" and not _titled(doc, n):
+        if doc[n.start].lower_ == "the" or (n.start > 0 and doc[n.start - 1].lower_ == "the"):
+            return n, EntityType.ORG
+        if any(t.lower_ in ORG_WORDS for t in span):
+            return n, EntityType.ORG
+        if span[-1].lower_ in PLACE_WORDS or not any(t.pos_ == "PROPN" for t in span):
+            return None  # a street, or a common noun the NER took for a name
+        if len(span) == 1 and _in_heading(doc, n.start):
+            return None  # a crosshead ("Foam and fireboats")
+    if is_person:
+        return n, EntityType.PERSON
+    if n.label == "PERSON":  # called PERSON here, but something else more often in the same text
+        best = max((lab for lab in labels if lab != "PERSON"), key=lambda lab: labels[lab], default="")
+        return (n, _TYPES[best]) if best in _TYPES else None
+    if n.label in _TYPES:
+        return n, _TYPES[n.label]
+    if n.label in _ORG_LIKE and any(t.lower_ in ORG_WORDS for t in span):
+        return n, EntityType.ORG
+    return None
+
+
+def find_mentions(doc: Doc, *, caption: int | None = None) -> tuple[Mention, ...]:
+    """PERSON, ORG, GPE and NORP mentions in one parsed text (the body, or caption ``caption``).
+
+    A person's mention covers a title written directly before the name ("President Vladimir Putin");
+    possessives are left out ("Putin's" -> "Putin").
+    """
+    mentions = []
+    for name, kind in _classify(doc, _candidates(doc)):
+        start = _title_start(doc, name.start) if kind is EntityType.PERSON else name.start
+        first, last = doc[start], doc[name.end - 1]
+        span = Span(first.idx, last.idx + len(last.text))
+        mentions.append(Mention(doc[start : name.end].text, span, kind, caption))
+    return tuple(mentions)
+
+
+# --- descriptions ------------------------------------------------------------------------------------
+
+
+def _tokens_of(doc: Doc, start_char: int, end_char: int) -> SpacySpan | None:
+    return doc.char_span(start_char, end_char, alignment_mode="expand")
+
+
+def _before(doc: Doc, name: SpacySpan) -> SpacySpan | None:
+    """Modifiers written right before a name: "Russian political scientist", "Brandvold spokesman"."""
+    inside = set(range(name.start, name.end))
+    i = name.start - 1
+    while i >= 0:
+        t = doc[i]
+        if t.dep_ in _DEPS_BEFORE_NAME and t.head.i in inside and not t.is_punct and t.text not in _QUOTES:
+            if t.pos_ in {"DET", "PRON"} or t.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
+                break
+            inside.add(i)
+            i -= 1
+        else:
+            break
+    start = i + 1
+    while start < name.start and (_low(doc[start]) in HONORIFICS or doc[start].text in _POSSESSIVE):
+        start += 1
+    words = doc[start : name.start]
+    if not words or _low(words[-1]) in HONORIFICS:
+        return None
+    titled = len(words) > 1 and any(_low(t) in _TITLE_HEADS for t in words)
+    if not titled and not any(t.pos_ == "NOUN" for t in words):
+        return None  # "Russian political scientist", "Russian President"; not a lone "President"
+    return words
+
+
+def _after(doc: Doc, name: SpacySpan) -> SpacySpan | None:
+    """An appositive after the name: "Alexander Gabuev, director of the Carnegie Russia Eurasia Center,"."""
+    c = name.end + 1
+    if c >= len(doc) or doc[name.end].text != "," or doc[c].sent.start != name.sent.start:
+        return None
+    first = doc[c]
+    opens = (
+        first.pos_ in {"DET", "ADJ", "NOUN"}
+        or first.tag_ == "PRP$"
+        or first.lower_ in _DESC_OPENERS
+        or (first.pos_ == "PROPN" and c + 1 < len(doc) and doc[c + 1].text in _POSSESSIVE)
+    )
+    if not opens or first.tag_.startswith("W") or first.lower_ in {"that", "this", "these", "those"}:
+        return None
+    sent_end = name.sent.end
+    end = None
+    for t in doc[c : min(c + 4, sent_end)]:
+        if t.dep_ == "appos" and name.start <= t.head.i < name.end:
+            end = t.right_edge.i + 1
+            break
+    if end is None:
+        end = c
+        while end < sent_end and doc[end].text != "," and not doc[end].is_sent_end:
+            end += 1
+    while end > c and (doc[end - 1].is_punct or doc[end - 1].text in _QUOTES):
+        end -= 1
+    words = doc[c:end]
+    if not words or len(words) > _MAX_DESCRIPTION or any(t.text in _QUOTES for t in words):
+        return None
+    if not any(t.pos_ == "NOUN" or t.lower_ in _DESC_OPENERS for t in words):
+        return None
+    return words
+
+
+def _fronted(doc: Doc, name: SpacySpan) -> SpacySpan | None:
+    """A role before the name and a comma: "North Korea's leader, Kim Jong-un"."""
+    if name.start < 2 or doc[name.start - 1].text != ",":
+        return None
+    head = name.root.head
+    if name.root.dep_ != "appos" or head.i >= name.start - 1:
+        return None
+    if head.pos_ != "NOUN" or _low(head) not in _ROLES:
+        return None
+    start = head.left_edge.i
+    while start < head.i and doc[start].pos_ in {"DET", "PRON"}:
+        start += 1
+    words = doc[start : head.i + 1]
+    return None if len(words) < 2 or any(t.text in _QUOTES for t in words) else words
+
+
+def find_descriptions(doc: Doc, mentions: Sequence[Mention]) -> tuple[Description, ...]:
+    """How the text describes each person it names, each description with its span."""
+    people = [m for m in mentions if m.type is EntityType.PERSON]
+    bares = [bare_name(m.text) for m in people]
+    _, groups = _group_people([(b, m.span.start) for b, m in zip(bares, people, strict=True)])
+    found: list[Description] = []
+    for m, bare, group in zip(people, bares, groups, strict=True):
+        name = _tokens_of(doc, m.span.end - len(bare), m.span.end)
+        if name is None:
+            continue
+        for words in (_before(doc, name), _after(doc, name), _fronted(doc, name)):
+            if words is not None:
+                span = Span(words.start_char, words.end_char)
+                found.append(Description(group.name, words.text, span, m.caption))
+    return tuple(found)
+
+
+# --- the story pass ----------------------------------------------------------------------------------
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(norm(name).split())
+
+
+def _given_match(a: str, b: str) -> bool:
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def compatible(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two full names (normalised words) of the same person: same surname, compatible given names."""
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or not _given_match(a[0], b[0]):
+        return False
+    middle_a = {t for t in a[1:-1] if len(t) > 1}
+    middle_b = {t for t in b[1:-1] if len(t) > 1}
+    return middle_a <= middle_b or middle_b <= middle_a
+
+
+@dataclass(slots=True, eq=False)
+class _Group:
+    """People names judged to be one person while clustering."""
+
+    names: list[tuple[str, ...]]
+    surfaces: dict[str, int]  # bare surface name -> how often
+
+    @property
+    def name(self) -> str:
+        full = [s for s in self.surfaces if len(s.split()) > 1] or list(self.surfaces)
+        return max(full, key=lambda s: (sum(len(w) > 2 for w in _words(s)), self.surfaces[s], len(s)))
+
+
+def _group_people(
+    names: Sequence[tuple[str, int]], article_of: Sequence[str] | None = None
+) -> tuple[list[_Group], list[_Group]]:
+    """Cluster bare person names (with positions) into people: the groups, and each name's group."""
+    articles = article_of or ["" for _ in names]
+    full = Counter(n for n, _ in names if len(_words(n)) > 1)
+    groups: list[_Group] = []
+    by_surname: dict[str, list[_Group]] = defaultdict(list)
+    order = sorted(full, key=lambda s: (-sum(len(w) > 1 for w in _words(s)), -len(_words(s)), -full[s], s))
+    group_of: dict[str, _Group] = {}
+    for surface in order:
+        words = _words(surface)
+        fits = [g for g in by_surname[words[-1]] if all(compatible(words, n) for n in g.names)]
+        if len(fits) == 1:
+            group = fits[0]
+            group.names.append(words)
+        else:
+            group = _Group([words], {})
+            groups.append(group)
+            by_surname[words[-1]].append(group)
+        group.surfaces[surface] = full[surface]
+        group_of[surface] = group
+    by_first: dict[str, list[_Group]] = defaultdict(list)
+    for g in groups:
+        for first in {n[0] for n in g.names}:
+            by_first[first].append(g)
+    # where each full name occurs, to resolve a surname that several people in the story share
+    seen: dict[str, list[tuple[int, _Group]]] = defaultdict(list)
+    for (surface, pos), art in zip(names, articles, strict=True):
+        if surface in group_of:
+            seen[art].append((pos, group_of[surface]))
+    singles: dict[str, _Group] = {}
+    assigned: list[_Group] = []
+    for (surface, pos), art in zip(names, articles, strict=True):
+        words = _words(surface) or (surface,)
+        found = group_of.get(surface)
+        if found is None and len(words) == 1:
+            found = _resolve_single(words[0], pos, seen[art], by_surname, by_first)
+        if found is None:
+            found = singles.get(" ".join(words))
+            if found is None:
+                found = singles[" ".join(words)] = _Group([words], {})
+                groups.append(found)
+        if surface not in found.surfaces or len(words) == 1:
+            found.surfaces[surface] = found.surfaces.get(surface, 0) + 1
+        assigned.append(found)
+    return groups, assigned
+
+
+def _resolve_single(
+    word: str,
+    pos: int,
+    seen: list[tuple[int, _Group]],
+    by_surname: dict[str, list[_Group]],
+    by_first: dict[str, list[_Group]],
+) -> _Group | None:
+    """The person a one-word name means: by surname, in the article when the story has several."""
+    candidates = by_surname.get(word, [])
+    if len(candidates) == 1:
+        return candidates[0]
+    if len(candidates) > 1:
+        ids = {id(g) for g in candidates}
+        local = [(p, g) for p, g in seen if id(g) in ids]
+        earlier = [(p, g) for p, g in local if p < pos]
+        if earlier:
+            return max(earlier, key=lambda pg: pg[0])[1]
+        distinct = {id(g): g for _, g in local}
+        return next(iter(distinct.values())) if len(distinct) == 1 else None
+    firsts = by_first.get(word, [])
+    return firsts[0] if len(firsts) == 1 else None
+
+
+def _org_key(text: str) -> str:
+    words = norm(text).split()
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_][\w]*", text) if w[0].isupper())
+
+
+def _acronym(text: str) -> str | None:
+    letters = text.replace(".", "")
+    return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else None
+
+
+@dataclass(slots=True)
+class _Bucket:
+    """Everything collected for one entity while clustering."""
+
+    types: Counter[EntityType]
+    surfaces: Counter[str]
+    descriptions: list[tuple[str, str]]
+    mentions: list[tuple[str, Span]]
+
+
+def _bucket() -> _Bucket:
+    return _Bucket(Counter(), Counter(), [], [])
+
+
+def _add(bucket: _Bucket, article: str, mention: Mention, surface: str) -> None:
+    bucket.types[mention.type] += 0 if mention.type is EntityType.PERSON else 1
+    bucket.surfaces[surface] += 1
+    bucket.surfaces[mention.text] += 0  # a titled form is an alias too
+    if mention.caption is None:
+        bucket.mentions.append((article, mention.span))
+
+
+def _absorb(into: _Bucket, other: _Bucket) -> None:
+    into.types.update(other.types)
+    into.surfaces.update(other.surfaces)
+    into.mentions += other.mentions
+    other.surfaces.clear()
+
+
+def _order(mention: Mention) -> int:
+    """A position for "nearest previous name": body first, then each caption."""
+    return mention.span.start + (0 if mention.caption is None else (mention.caption + 1) << 32)
+
+
+def cluster_entities(
+    per_article: Sequence[tuple[str, Sequence[Mention], Sequence[Description]]],
+    *,
+    known_names: Sequence[str] = (),
+) -> tuple[Entity, ...]:
+    """Join the names of a story's articles into entities, each with its aliases and descriptions.
+
+    A multi-word person name joins another with the same surname and compatible given names
+    ("Vladimir V. Putin", "Vladimir Putin"); a one-word name joins the person whose surname it is
+    (resolved within its article, by the nearest full name before it, when the story has several),
+    else the only person whose first name it is ("Xi"); a shared first name alone never merges.
+    Organisations and places join by normalised name, by acronym ("BRI" for "Belt and Road
+    Initiative") and by a company's own name ("Brandvold" for "Brandvold Chemicals").
+    ``known_names`` are organisation names stated outside the bodies (an article's outlet): they
+    name an entity only when a mention joins them ("MPA" in "told MPA" for "Meridian Press Agency").
+    """
+    people: list[tuple[str, Mention, str]] = []
+    others: dict[tuple[bool, str], _Bucket] = {}  # (is NORP, key)
+    for article, mentions, _ in per_article:
+        for m in mentions:
+            if m.type is EntityType.PERSON:
+                people.append((article, m, bare_name(m.text)))
+            else:
+                key = (m.type is EntityType.NORP, _org_key(m.text))
+                _add(others.setdefault(key, _bucket()), article, m, m.text)
+    known = {(False, _org_key(n)): n for n in known_names if _org_key(n)}
+    for key, name in known.items():
+        others.setdefault(key, _bucket()).surfaces[name] += 0
+    _merge_short_forms(others)
+    for key in known:
+        if not others[key].mentions:
+            others[key].surfaces.clear()
+    groups, assigned = _group_people([(bare, _order(m)) for _, m, bare in people], [a for a, _, _ in people])
+    buckets: dict[int, _Bucket] = {}
+    group_at: dict[tuple[str, str], _Group] = {}
+    for (article, m, bare), group in zip(people, assigned, strict=True):
+        place = others.get((False, _org_key(bare)))
+        if place is not None and place.surfaces and m.text == bare and all(len(n) == 1 for n in group.names):
+            _add(place, article, m, bare)  # a one-word "person" that is a place or body elsewhere
+            continue
+        group_at[(article, bare)] = group
+        _add(buckets.setdefault(id(group), _bucket()), article, m, bare)
+    for article, _, descriptions in per_article:
+        for d in descriptions:
+            found = group_at.get((article, d.name))
+            bucket = buckets.get(id(found)) if found else None
+            if bucket is not None and (article, d.text) not in bucket.descriptions:
+                bucket.descriptions.append((article, d.text))
+    named = {id(g): g.name for g in groups}
+    _add_surnames(groups, buckets)
+    entities = [_entity(named[k], EntityType.PERSON, b) for k, b in buckets.items()]
+    for b in others.values():
+        if b.surfaces:
+            kind = max(b.types or [EntityType.ORG], key=lambda t: (b.types[t], t is EntityType.ORG))
+            entities.append(_entity(_org_name(b), EntityType.GPE if kind is EntityType.PERSON else kind, b))
+    return tuple(entities)
+
+
+def _add_surnames(groups: Sequence[_Group], buckets: dict[int, _Bucket]) -> None:
+    """A person named in full also goes by the surname alone ("Bachulska"), unless another person of
+    the story has it too, the name writes the family name first ("Xi" alone for "Xi Jinping"), or the
+    last word is too short to tell (East Asian given names: "Xiao Bin", "Yun Sun")."""
+    surnames = Counter(last for g in groups for last in {n[-1] for n in g.names})
+    for g in groups:
+        bucket = buckets.get(id(g))
+        name = g.name.split()
+        words = _words(g.name)
+        if bucket is None or len(name) < 2 or len(words[-1]) < 4 or surnames[words[-1]] != 1:
+            continue
+        if not any(_words(s) == words[:1] for s in bucket.surfaces):
+            bucket.surfaces[name[-1]] += 0
+
+
+def _merge_short_forms(others: dict[tuple[bool, str], _Bucket]) -> None:
+    """Acronyms and a company's own name join the full name, when exactly one full name fits."""
+    names = [(key, b, b.surfaces.most_common(1)[0][0]) for (is_norp, key), b in others.items() if not is_norp]
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for key, _, surface in names:
+        words = key.split()
+        if len(words) > 1 and not _acronym(surface):
+            by_initials[_initials(surface)].append(key)
+            if all(w in _DESIGNATORS for w in words[1:]):
+                by_head[words[0]].append(key)
+    for key, b, surface in names:
+        acronym = _acronym(surface)
+        targets = by_initials.get(acronym, []) if acronym else []
+        if not targets and " " not in key:
+            targets = by_head.get(key, [])
+        if len(targets) == 1 and targets[0] != key:
+            _absorb(others[(False, targets[0])], b)
+    for (is_norp, key), b in others.items():
+        if is_norp and len(by_head.get(key, [])) == 1:
+            _absorb(others[(False, by_head[key][0])], b)
+
+
+def _org_name(bucket: _Bucket) -> str:
+    def weight(s: str) -> tuple[int, int, bool]:
+        return (0 if _acronym(s) else len(s.split()), bucket.surfaces[s], s[:1].isupper())
+
+    best = max(bucket.surfaces, key=weight)
+    return best[4:] if best.startswith("the ") else best
+
+
+def _entity(name: str, kind: EntityType, bucket: _Bucket) -> Entity:
+    aliases: list[str] = []
+    seen = {norm(name)}
+    for surface, _ in sorted(bucket.surfaces.items(), key=lambda kv: -kv[1]):
+        alias = surface[4:] if surface.startswith("the ") else surface
+        if norm(alias) not in seen:
+            seen.add(norm(alias))
+            aliases.append(alias)
+    return Entity(
+        id=content_hash(f"{kind.value}:{name}"),
+        name=name,
+        type=kind,
+        aliases=tuple(aliases),
+        descriptions=tuple(bucket.descriptions),
+        mentions=tuple(bucket.mentions),
+    )
+
+
+class EntityIndex:
+    """Which entity a name in an article refers to, with the story's names indexed once."""
+
+    __slots__ = ("_by_key", "_people", "_where")
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self._by_key: dict[str, list[Entity]] = defaultdict(list)
+        self._people: list[tuple[tuple[str, ...], Entity]] = []
+        self._where: dict[str, set[str]] = {}
+        for e in entities:
+            names = (e.name, *e.aliases)
+            keys = {norm(n) for n in names} | {_org_key(n) for n in names}
+            for key in keys | {norm(bare_name(n)) for n in names}:
+                self._by_key[key].append(e)
+            if e.type is EntityType.PERSON:
+                self._people.append((_words(e.name), e))
+            self._where[e.id] = {a for a, _ in e.mentions}
+
+    def resolve(self, article_id: str, surface: str) -> Entity | None:
+        """The entity ``surface`` names in article ``article_id``: an entity named in that article
+        before one named elsewhere, a person before an organisation; None when still ambiguous."""
+        key = _org_key(_POSSESSIVE_END.sub("", bare_name(surface.strip())))
+        if not key:
+            return None
+        hits = self._by_key.get(key, [])
+        if not hits and " " in key:
+            hits = [e for words, e in self._people if compatible(tuple(key.split()), words)]
+        if len(hits) > 1:
+            hits = [e for e in hits if article_id in self._where[e.id]] or hits
+        if len(hits) > 1:
+            hits = [e for e in hits if e.type is EntityType.PERSON] or hits
+        return hits[0] if len(hits) == 1 else None
+
+
+def resolve_name(entities: Sequence[Entity], article_id: str, surface: str) -> Entity | None:
+    """The entity a name in an article refers to: "Duben" -> "Bjorn Alexander Duben", else None.
+
+    For many look-ups over one story, build an :class:`EntityIndex` once instead.
+    """
+    return EntityIndex(entities).resolve(article_id, surface)

@@ -1,0 +1,184 @@
+"""The annotation stage: articles -> per-article annotations -> story-level entities and quotes.
+
+Two passes. The article pass runs spaCy once per text (bodies and captions together, in batches
+with ``nlp.pipe``) and finds mentions, descriptions, quotes, quantities and time expressions; its
+result depends on the article alone, so it is cached by article hash and stage version (in the
+store when one is given). The story pass needs all the story's articles: it infers missing
+publication dates, resolves relative time expressions, attaches periods to figures, clusters
+entities across articles and merges quotations.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from corroborator.annotate import dating, entities, quantities, quote_merge, quotes, timex
+from corroborator.annotate.nlp import load, pipe
+from corroborator.config import AnnotateConfig
+from corroborator.models import (
+    Annotations,
+    Article,
+    Description,
+    Entity,
+    Mention,
+    Quantity,
+    Quote,
+    Span,
+    StoryQuote,
+    TimeExpression,
+)
+from corroborator.serialize import decode, to_data
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from corroborator.store import Store
+
+STAGE = "annotate"
+VERSION = "annotate-1"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleParse:
+    """What the article pass finds in one article (body and captions): cacheable, story-free."""
+
+    article_id: str
+    sentences: tuple[Span, ...]
+    mentions: tuple[Mention, ...]
+    descriptions: tuple[Description, ...]
+    quotes: tuple[Quote, ...]
+    quantities: tuple[Quantity, ...]
+    times: tuple[timex.TimexMatch, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAnnotations:
+    """The annotations of a story's articles, and what spans them."""
+
+    articles: tuple[Annotations, ...]
+    entities: tuple[Entity, ...]
+    quotes: tuple[StoryQuote, ...]
+
+    def of(self, article_id: str) -> Annotations:
+        return next(a for a in self.articles if a.article_id == article_id)
+
+
+def _texts(article: Article) -> Iterator[tuple[int | None, str]]:
+    yield None, article.body
+    for k, caption in enumerate(article.captions):
+        yield k, caption.text
+
+
+def parse_article(article: Article, docs: Sequence[Doc]) -> ArticleParse:
+    """The article pass over already-parsed Docs: ``docs[0]`` is the body, then one per caption."""
+    sentences: list[Span] = []
+    found_mentions: list[Mention] = []
+    found_descriptions: list[Description] = []
+    found_quotes: list[Quote] = []
+    found_quantities: list[Quantity] = []
+    found_times: list[timex.TimexMatch] = []
+    for (caption, text), doc in zip(_texts(article), docs, strict=True):
+        if caption is None:
+            sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
+        mentions = entities.find_mentions(doc, caption=caption)
+        found_mentions += mentions
+        found_descriptions += entities.find_descriptions(doc, mentions)
+        found_quotes += quotes.find_quotes(doc, caption=caption)
+        found_quantities += quantities.find_quantities(text, caption=caption)
+        found_times += timex.find_times(text, caption=caption)
+    return ArticleParse(
+        article.id,
+        tuple(sentences),
+        tuple(found_mentions),
+        tuple(found_descriptions),
+        tuple(found_quotes),
+        tuple(found_quantities),
+        tuple(found_times),
+    )
+
+
+class Annotator:
+    """Runs the annotation stage; holds the loaded spaCy pipeline (load it once, reuse it)."""
+
+    def __init__(self, config: AnnotateConfig | None = None, nlp: Language | None = None) -> None:
+        self.config = config or AnnotateConfig()
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load(self.config)
+        return self._nlp
+
+    def parse(self, articles: Sequence[Article], store: Store | None = None) -> list[ArticleParse]:
+        """The article pass, reusing cached results from ``store`` and caching new ones there."""
+        cached: dict[str, ArticleParse] = {}
+        if store is not None:
+            rows = store.stage_results(STAGE, VERSION, [a.id for a in articles])
+            cached = {k: decode(ArticleParse, json.loads(v)) for k, v in rows.items()}
+        todo = [a for a in articles if a.id not in cached]
+        texts = [text for a in todo for _, text in _texts(a)]
+        docs = iter(pipe(self.nlp, texts, self.config)) if texts else iter(())
+        fresh = {a.id: parse_article(a, [next(docs) for _ in range(1 + len(a.captions))]) for a in todo}
+        if store is not None and fresh:
+            store.put_stage_results(STAGE, VERSION, ((k, json.dumps(to_data(v))) for k, v in fresh.items()))
+        return [cached.get(a.id) or fresh[a.id] for a in articles]
+
+    def annotate_story(self, articles: Sequence[Article], store: Store | None = None) -> StoryAnnotations:
+        """Both passes over the articles of one story."""
+        return assemble_story(articles, self.parse(articles, store))
+
+
+def _anchor(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.split("/")[-1][:10])
+    except ValueError:
+        return None
+
+
+def assemble_story(articles: Sequence[Article], parses: Sequence[ArticleParse]) -> StoryAnnotations:
+    """The story pass: dates, periods, entities across articles, merged quotes."""
+    pairs = list(zip(articles, parses, strict=True))
+    inferred = dating.infer_publication_dates(
+        [dating.DatingInput(a.id, a.body, a.published, p.times) for a, p in pairs]
+    )
+    per_article: list[Annotations] = []
+    for article, parse in pairs:
+        guess = inferred.get(article.id) if article.published is None else None
+        anchor = _anchor(article.published) or _anchor(guess.date if guess else None)
+        times: tuple[TimeExpression, ...] = timex.resolve(parse.times, anchor, inferred=guess is not None)
+        body_times = [t for t in times if t.caption is None]
+        in_body = [q for q in parse.quantities if q.caption is None]
+        figures = timex.attach_periods(in_body, body_times, article.body)
+        figures += tuple(q for q in parse.quantities if q.caption is not None)
+        per_article.append(
+            Annotations(
+                article_id=article.id,
+                sentences=parse.sentences,
+                mentions=parse.mentions,
+                descriptions=parse.descriptions,
+                quotes=parse.quotes,
+                quantities=tuple(figures),
+                times=times,
+                published_inferred=guess,
+            )
+        )
+    story_entities = entities.cluster_entities(
+        [(p.article_id, p.mentions, p.descriptions) for p in parses],
+        known_names=[a.outlet for a in articles if a.outlet],
+    )
+
+    def resolve(article_id: str, surface: str) -> tuple[str, str] | None:
+        entity = entities.resolve_name(story_entities, article_id, surface)
+        return (entity.name, entity.id) if entity else None
+
+    merged = quote_merge.merge_quotes([(p.article_id, p.quotes) for p in parses], resolve)
+    return StoryAnnotations(tuple(per_article), story_entities, merged)
+

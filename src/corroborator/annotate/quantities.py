@@ -1,0 +1,346 @@
+"""Figures in text: money, physical amounts and rates, percentages, counts of things and durations.
+
+A regex grammar finds each number (digits or a few written words, with an optional approximate
+marker, currency sign, scale word and range); what follows decides what it measures. Values are
+normalised: money in units of its currency (ISO 4217 code), lengths / areas / volumes / masses in
+SI base units (``m``, ``m2``, ``m3``, ``kg``), units that do not convert keep a plain name
+(``barrel``), rates get a suffix (``m3/year``, ``USD/year``). A range keeps its first value.
+
+Numbers that are not figures are skipped: names and codes ("Tank 7", "G20", "COVID-19", "F-16"),
+years and dates ("2022", "Oct. 17-18"), ordinals ("21st"), times of day, ages, "two years ago"; a
+bare number without a noun counts only after a marker such as "about" or a verb of change ("rose to").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corroborator.models import Quantity, QuantityKind, Span
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _list(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_UNITS_WORDS = _list("one two three four five six seven eight nine")
+_TEENS_WORDS = _list("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen")
+_TENS_WORDS = _list("twenty thirty forty fifty sixty seventy eighty ninety")
+_WORD_VALUE = {
+    **{w: i + 1 for i, w in enumerate(_UNITS_WORDS)},
+    **{w: i + 10 for i, w in enumerate(_TEENS_WORDS)},
+    **{w: (i + 2) * 10 for i, w in enumerate(_TENS_WORDS)},
+    "a": 1,
+}
+_TENS, _TEENS, _ONES = ("|".join(words) for words in (_TENS_WORDS, _TEENS_WORDS, _UNITS_WORDS))
+_W1 = rf"(?:(?:{_TENS})(?:[-\s](?:{_ONES}))?|{_TEENS}|{_ONES})"
+_WORDNUM = rf"(?:(?:{_W1}|a)\s+dozen|{_W1}(?:\s+hundred(?:\s+(?:and\s+)?{_W1})?)?)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_APPROX = (
+    r"about|around|roughly|approximately|nearly|almost|some|close to|more than|over|under|less than"
+    r"|fewer than|up to|at least|at most|an estimated|estimated|just over|just under|as many as|as much as"
+    r"|upwards of"
+)
+_CUR = r"US\$|U\.S\.\s?\$|C\$|A\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₹|Rs\.?\s?|(?:USD|EUR|GBP|JPY|CNY|RMB|INR)\s?"
+_SCALE = r"thousand|million|billion|trillion|bn|mn|mln|tn|crore|lakh|m|k"
+_NUMBER = re.compile(
+    rf"(?P<approx>\b(?i:{_APPROX})\s+)?(?P<cur>{_CUR})?(?P<num>{_DIGITS}|\b(?i:{_WORDNUM})\b)"
+    rf"(?:\s?(?P<scale>(?i:{_SCALE}))(?![A-Za-z]))?"
+)
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+    "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5,
+}  # fmt: skip
+_CURRENCY_SIGNS = {
+    "us$": "USD", "u.s.$": "USD", "$": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD", "s$": "SGD",
+    "nz$": "NZD", "r$": "BRL", "€": "EUR", "£": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR",
+}  # fmt: skip
+
+# (pattern after the number, unit, factor, kind); singular forms serve "a 2-kilometre radius"
+_U = QuantityKind
+_UNIT_TABLE: tuple[tuple[str, str, float, QuantityKind], ...] = (
+    (r"(?:US |U\.S\. )?dollars?", "USD", 1, _U.MONEY),
+    (r"euros?", "EUR", 1, _U.MONEY),
+    (r"(?:pounds?|quid)(?: sterling)?(?! of\b)", "GBP", 1, _U.MONEY),
+    (r"yen", "JPY", 1, _U.MONEY),
+    (r"(?:yuan|renminbi)", "CNY", 1, _U.MONEY),
+    (r"(?:roubles?|rubles?)", "RUB", 1, _U.MONEY),
+    (r"rupees?", "INR", 1, _U.MONEY),
+    (r"(?:Swiss )?francs?", "CHF", 1, _U.MONEY),
+    (r"%|percent|per cent|pct", "percent", 1, _U.PERCENT),
+    (r"percentage points?", "percentage point", 1, _U.PERCENT),
+    (r"(?:barrels?|bbl) (?:per|a) day|bpd|b/d", "barrel/day", 1, _U.AMOUNT),
+    (r"(?:barrels?|bbl)", "barrel", 1, _U.AMOUNT),
+    (r"bcm|bcm/y", "m3", 1e9, _U.AMOUNT),
+    (r"tcm", "m3", 1e12, _U.AMOUNT),
+    (r"(?:cubic (?:met(?:re|er)s?)|m3|m³|cu\.? m)", "m3", 1, _U.AMOUNT),
+    (r"cubic (?:feet|foot)|cu\.? ft", "m3", 0.0283168, _U.AMOUNT),
+    (r"(?:millilit(?:re|er)s?|ml)", "m3", 1e-6, _U.AMOUNT),
+    (r"(?:lit(?:re|er)s?|[lL])", "m3", 1e-3, _U.AMOUNT),
+    (r"gallons?", "m3", 0.00378541, _U.AMOUNT),
+    (r"(?:square (?:kilomet(?:re|er)s?)|sq\.? km|km2|km²)", "m2", 1e6, _U.AMOUNT),
+    (r"(?:square (?:met(?:re|er)s?)|sq\.? m|m2|m²)", "m2", 1, _U.AMOUNT),
+    (r"(?:square miles?|sq\.? mi)", "m2", 2.589988e6, _U.AMOUNT),
+    (r"(?:square (?:feet|foot)|sq\.? ft)", "m2", 0.09290304, _U.AMOUNT),
+    (r"(?:hectares?|ha)", "m2", 1e4, _U.AMOUNT),
+    (r"acres?", "m2", 4046.8564, _U.AMOUNT),
+    (r"(?:kilomet(?:re|er)s? (?:per|an|a) hour|km/h|kph)", "m/s", 1 / 3.6, _U.AMOUNT),
+    (r"(?:miles? (?:per|an|a) hour|mph)", "m/s", 0.44704, _U.AMOUNT),
+    (r"knots?", "m/s", 0.514444, _U.AMOUNT),
+    (r"(?:kilomet(?:re|er)s?|km)", "m", 1e3, _U.AMOUNT),
+    (r"(?:centimet(?:re|er)s?|cm)", "m", 1e-2, _U.AMOUNT),
+    (r"(?:millimet(?:re|er)s?|mm)", "m", 1e-3, _U.AMOUNT),
+    (r"nautical miles?", "m", 1852, _U.AMOUNT),
+    (r"miles?", "m", 1609.344, _U.AMOUNT),
+    (r"(?:met(?:re|er)s?|m)", "m", 1, _U.AMOUNT),
+    (r"(?:feet|foot|ft)", "m", 0.3048, _U.AMOUNT),
+    (r"yards?", "m", 0.9144, _U.AMOUNT),
+    (r"inch(?:es)?", "m", 0.0254, _U.AMOUNT),
+    (r"(?:metric )?(?:tonnes?|tons?)", "kg", 1e3, _U.AMOUNT),
+    (r"(?:kilo(?:gram(?:me)?)?s?|kg)", "kg", 1, _U.AMOUNT),
+    (r"(?:grams?|grammes?|g)", "kg", 1e-3, _U.AMOUNT),
+    (r"(?:pounds?(?= of\b)|lbs?)", "kg", 0.45359237, _U.AMOUNT),
+    (r"(?:ounces?|oz)", "kg", 0.0283495, _U.AMOUNT),
+    (r"(?:gigawatts?|GW)", "W", 1e9, _U.AMOUNT),
+    (r"(?:megawatts?|MW)", "W", 1e6, _U.AMOUNT),
+    (r"(?:kilowatts?|kW)", "W", 1e3, _U.AMOUNT),
+    (r"(?:terawatt[- ]hours?|TWh)", "Wh", 1e12, _U.AMOUNT),
+    (r"(?:gigawatt[- ]hours?|GWh)", "Wh", 1e9, _U.AMOUNT),
+    (r"(?:megawatt[- ]hours?|MWh)", "Wh", 1e6, _U.AMOUNT),
+    (r"(?:kilowatt[- ]hours?|kWh)", "Wh", 1e3, _U.AMOUNT),
+    (r"(?:degrees? (?:Celsius|centigrade)|°C|C°)", "degC", 1, _U.AMOUNT),
+    (r"(?:degrees? Fahrenheit|°F)", "degF", 1, _U.AMOUNT),
+    (r"(?:years?|yrs?)", "year", 1, _U.DURATION),
+    (r"decades?", "decade", 1, _U.DURATION),
+    (r"(?:centuries|century)", "century", 1, _U.DURATION),
+    (r"months?", "month", 1, _U.DURATION),
+    (r"weeks?", "week", 1, _U.DURATION),
+    (r"days?", "day", 1, _U.DURATION),
+    (r"(?:hours?|hrs?)", "hour", 1, _U.DURATION),
+    (r"(?:minutes?|mins?)", "minute", 1, _U.DURATION),
+    (r"(?:seconds?|secs?)", "second", 1, _U.DURATION),
+)
+_UNITS = tuple(
+    (re.compile(rf"(?:\s?-\s?|\s?)(?:{pattern})(?![\w²³])"), unit, factor, kind)
+    for pattern, unit, factor, kind in _UNIT_TABLE
+)
+_RATE = re.compile(
+    r"(?:\s+(?:a|an|per|each|every)\s+(?P<a>year|annum|day|month|week|hour|minute|second)\b"
+    r"(?!\s+(?:earlier|later|ago|before|after|or))"
+    r"|\s?/\s?(?P<b>year|yr|day|month|week|hour|hr|h|minute|min|second|sec|s)\b"
+    r"|\s+(?P<c>annually|yearly|daily|monthly|weekly|hourly))"
+)
+_RATE_NAMES = {"annum": "year", "annually": "year", "yearly": "year", "yr": "year", "daily": "day",
+               "monthly": "month", "weekly": "week", "hourly": "hour", "hr": "hour", "h": "hour",
+               "min": "minute", "sec": "second", "s": "second"}  # fmt: skip
+_RANGE = re.compile(
+    rf"\s*(?:-|–|—|(?P<word>\s(?:to|and)\s))\s*(?:{_CUR})?(?:{_DIGITS})(?:\s?(?P<scale>{_SCALE})\b)?"
+)
+_MONTH = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?$"
+)
+_MONTH_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+)
+_TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\.?(?![a-z])|o'clock|GMT|UTC|hrs?\b|h\b)|:\d\d|\.\d\d\s?[ap]\.?m")
+_NOT_FIGURE_AFTER = re.compile(
+    r"(?:-|\s)(?:years?|months?|days?|weeks?)?[- ]?old\b|\s+(?:\w+\s+)?ago\b|(?:st|nd|rd|th)\b"
+)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+_NAME_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \u00a0]$")
+_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.'’-]*)\W*$")
+
+_CAPITAL_OK = _set(
+    "about around nearly some more over up in at by with for of only just all roughly approximately almost "
+    "the those these another its their his her our and but since from to between among under below above "
+    "than less fewer least estimated an a another each every if when while as after before"
+)
+_DEFINITE = _set("the these those its their his her our my your both")
+_BARE_OK = _set(
+    "to from rose fell risen fallen climbed dropped increased decreased jumped grew reached totalled totaled "
+    "numbered hit"
+)
+_STOP = _set(
+    "a an the of to in on at for with and or but by from is are was were be been has have had will would "
+    "could should may might can that which who this these those than as its it his her their our per percent "
+    "more less most least times such same each every all both either neither what when "
+    "where while whereas unless across always perhaps towards besides afterwards nevertheless yes thus was "
+    "has does is his this us plus minus previous earlier later ago"
+)
+_IRREGULAR_PLURALS = _set(
+    "people staff children men women police personnel crew cattle sheep livestock aircraft fish deer militia "
+    "infantry youth clergy"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    end: int
+    unit: str
+    factor: float
+    kind: QuantityKind
+
+
+def _word_number(words: str) -> float:
+    total, current = 0.0, 0.0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "and":
+            continue
+        if word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        else:
+            current += _WORD_VALUE[word]
+    return total + current
+
+
+def _yen_or_yuan(text: str, pos: int) -> str:
+    window = text[max(0, pos - 300) : pos + 300].lower()
+    if "yuan" in window or "renminbi" in window or "china" in window or "chinese" in window:
+        return "CNY"
+    return "JPY"
+
+
+def _currency(sign: str, text: str, pos: int) -> str:
+    key = re.sub(r"\s", "", sign).lower()
+    if key in _CURRENCY_SIGNS:
+        return _CURRENCY_SIGNS[key]
+    if key == "¥":
+        return _yen_or_yuan(text, pos)
+    return {"rmb": "CNY"}.get(key, key.upper())
+
+
+def _unit_at(text: str, pos: int, money: bool) -> _Unit | None:
+    for pattern, unit, factor, kind in _UNITS:
+        m = pattern.match(text, pos)
+        if m and not (money and kind is QuantityKind.MONEY):
+            return _Unit(m.end(), unit, factor, kind)
+    return None
+
+
+def _count_noun_end(text: str, pos: int) -> int | None:
+    """End of "[modifier [modifier]] plural-noun" right after ``pos``, or None."""
+    for _ in range(3):
+        m = _WORD_AFTER.match(text, pos)
+        if not m:
+            return None
+        word = m.group(1).lower().rstrip("'’")
+        if word in _STOP or _MONTH.match(m.group(1)):
+            return None
+        head = m.group(1)[0].islower() and len(word) > 2
+        if head and (
+            word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+        ):
+            return m.end()
+        pos = m.end()
+    return None
+
+
+def _is_name_or_code(text: str, start: int) -> bool:
+    """A number glued to a word ("G20", "COVID-19"), after a name ("Tank 7") or a month ("Oct. 17")."""
+    before = text[max(0, start - 2) : start]
+    last = before[-1:]
+    if last and (last.isalnum() or last in "#№" or (last in "-/–" and before[:1].isalnum())):
+        return True
+    m = _NAME_BEFORE.search(text[max(0, start - 40) : start])
+    if not m:
+        return False
+    word = m.group(1)
+    if _MONTH.search(word):
+        return True
+    return (
+        word[0].isupper() and word.lower().strip(".") not in _CAPITAL_OK and not word.endswith(("'s", "’s"))
+    )
+
+
+def find_quantities(text: str, *, caption: int | None = None) -> tuple[Quantity, ...]:
+    """Every figure in ``text``, in order."""
+    out: list[Quantity] = []
+    consumed = 0
+    for m in _NUMBER.finditer(text):
+        if m.start() < consumed:
+            continue
+        quantity = _read(text, m, caption)
+        if quantity is not None:
+            out.append(quantity)
+            consumed = quantity.span.end
+    return tuple(out)
+
+
+def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
+    num, cur, scale = m.group("num"), m.group("cur"), (m.group("scale") or "").lower()
+    start = m.start("cur") if cur else m.start("num")
+    if _is_name_or_code(text, start):
+        return None
+    written = not num[0].isdigit()
+    value = _word_number(num) if written else float(num.replace(",", ""))
+    end = m.end()
+    if scale in ("m", "k") and not cur:  # "5m" is five metres; "5k" is not news prose
+        if scale == "k":
+            return None
+        scale, end = "", m.end("num")
+    if _TIME_AFTER.match(text, m.end("num")) or _MONTH_AFTER.match(text, m.end("num")):
+        return None
+    if _NOT_FIGURE_AFTER.match(text, end):
+        return None
+    if text[end : end + 1].isalpha() and not scale and not written and _unit_at(text, end, bool(cur)) is None:
+        return None  # glued to letters that are no unit: "5G", "737MAX"
+    prev = _PREV_WORD.search(text[max(0, m.start() - 40) : m.start()])
+    prev_word = prev.group(1).lower() if prev else ""
+    rng = None if written else _RANGE.match(text, end)
+    if rng:
+        sep = (rng.group("word") or "").strip()
+        if not sep or (sep == "to" and prev_word != "from") or (sep == "and" and prev_word == "between"):
+            scale = scale or (rng.group("scale") or "").lower()
+            end = rng.end()
+    value *= _SCALES.get(scale, 1)
+    currency = _currency(cur, text, start) if cur else None
+    unit = _unit_at(text, end, currency is not None)
+    year_like = not cur and not scale and not written and re.fullmatch(r"1[89]\d\d|20\d\d", num) is not None
+    if currency is not None:
+        kind, unit_name, end = QuantityKind.MONEY, currency, end
+    elif unit is not None:
+        if year_like and unit.kind in (QuantityKind.DURATION, QuantityKind.PERCENT):
+            return None
+        kind, unit_name, end = unit.kind, unit.unit, unit.end
+        value *= unit.factor
+    else:
+        noun_end = _count_noun_end(text, end)
+        if noun_end is not None and not year_like:
+            if written and (prev_word in _DEFINITE or num.lower() in ("one", "a")):
+                return None
+            kind, unit_name, end = QuantityKind.COUNT, "count", noun_end
+        elif (
+            not written
+            and not year_like
+            and (m.group("approx") or prev_word in _BARE_OK)
+            and not text[end : end + 1].isalpha()
+        ):
+            kind, unit_name = QuantityKind.COUNT, "count"
+        else:
+            return None
+    if kind is QuantityKind.DURATION and re.match(r"\s+(?:\w+\s+)?ago\b|\s*-?\s*old\b", text[end : end + 16]):
+        return None
+    if kind is not QuantityKind.DURATION and unit_name != "barrel/day":
+        rate = _RATE.match(text, end)
+        if rate:
+            per = rate.group("a") or rate.group("b") or rate.group("c")
+            unit_name += "/" + _RATE_NAMES.get(per.lower(), per.lower())
+            end = rate.end()
+    first = m.start("approx") if m.group("approx") else start
+    return Quantity(
+        text=text[first:end],
+        span=Span(first, end),
+        value=value,
+        unit=unit_name,
+        kind=kind,
+        approximate=m.group("approx") is not None,
+        caption=caption,
+    )

@@ -1,0 +1,575 @@
+"""Time expressions: found with a regex grammar, then resolved to ISO values against an anchor date.
+
+``find_times`` reads text only and returns unresolved :class:`TimexMatch` records (kind, the calendar
+fields the text states, and the tense of the sentence around it). ``resolve`` turns them into
+:class:`~corroborator.models.TimeExpression` values against the publication date:
+
+- day ``2023-10-17``; week ``2023-W42`` (ISO week); month ``2023-10``; year ``2023``;
+- day ranges ``2023-10-17/2023-10-18`` and year ranges ``2028/2034`` have precision ``RANGE``;
+- seasons are month ranges, northern hemisphere: spring ``2023-03/2023-05``, summer 06-08, autumn
+  09-11, winter ``2023-12/2024-02`` (the winter that starts in December of the year named);
+- "early/mid/late 2024" keeps the year, "mid-October" the month;
+- a weekday is the nearest such day on or before the anchor in a past-tense sentence and on or after
+  it in a future one ("will", "is scheduled", "is expected"...); a month without a year is the
+  anchor's year unless the tense puts it in the year before (past) or after (future).
+
+Durations ("a decade", "10 years", "two-day visit", "a year" in a rate) are not time points and are
+never matched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from corroborator.models import Precision, Quantity, QuantityKind, Span, TimeExpression
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _list(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+class TimexKind(StrEnum):
+    DATE = "date"  # a calendar day or day range; the year may be missing
+    MONTH = "month"  # the year may be missing
+    YEAR = "year"  # a year or a year range
+    SEASON = "season"
+    WEEKDAY = "weekday"
+    DAY = "day"  # yesterday / today / tomorrow (offset in days)
+    WEEK = "week"  # this / last / next week (offset in weeks)
+    WEEKEND = "weekend"
+    REL_MONTH = "rel_month"
+    REL_YEAR = "rel_year"
+    AGO = "ago"  # "two years ago": offset is minus the count, unit the calendar unit
+
+
+class Tense(StrEnum):
+    PAST = "past"
+    FUTURE = "future"
+
+
+@dataclass(frozen=True, slots=True)
+class TimexMatch:
+    """A time expression as written, not yet resolved: the calendar fields the text states."""
+
+    text: str
+    span: Span
+    kind: TimexKind
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end: int | None = None  # last day of a day range, last year of a year range
+    offset: int = 0  # -1 last, 0 this / plain, +1 next; for AGO minus the count
+    unit: str | None = None  # AGO: day, week, month, year, decade
+    weekday: int | None = None  # 0 = Monday
+    season: str | None = None
+    tense: Tense = Tense.PAST
+    caption: int | None = None
+
+    @property
+    def relative(self) -> bool:
+        """Whether the value depends on the anchor (publication) date."""
+        if self.kind in (TimexKind.DATE, TimexKind.MONTH, TimexKind.SEASON):
+            return self.year is None
+        return self.kind is not TimexKind.YEAR
+
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ]
+    )
+    for m in names.split()
+}
+_WEEKDAYS = {d: i for i, d in enumerate(_list("monday tuesday wednesday thursday friday saturday sunday"))}
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_NUMBER_WORDS = {w: i for i, w in enumerate(_list("a one two three four five six seven eight nine ten"))}
+_NUMBER_WORDS["a"] = _NUMBER_WORDS["an"] = 1
+
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DASH = r"\s*(?:-|–|—|to|and)\s*"
+_B = r"(?<![\w$€£¥.-])"  # not glued to a word, a number or a currency sign
+
+_RULES: tuple[tuple[TimexKind, re.Pattern[str]], ...] = (
+    (TimexKind.DATE, re.compile(rf"{_B}(?P<y>{_YEAR})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
+    (
+        TimexKind.DATE,
+        re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>{_DAYN})(?:{_DASH}(?P<d2>{_DAYN}))?(?:,?\s+(?P<y>{_YEAR}))?\b"),
+    ),
+    (
+        TimexKind.DATE,
+        re.compile(
+            rf"{_B}(?P<d>{_DAYN})(?:\s*[-–]\s*(?P<d2>{_DAYN}))?\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?\b"
+        ),
+    ),
+    (
+        TimexKind.MONTH,
+        re.compile(rf"\b(?:(?:early|mid|late)[\s-]+|mid-)?(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b(?![-–]\d)"),
+    ),
+    (
+        TimexKind.MONTH,
+        re.compile(
+            r"(?:\b(?i:in|since|by|until|till|from|through|throughout|during|before|after|of|between|and|or|to)"
+            r"\s+(?:early\s+|late\s+)?|\b(?P<rel>(?i:last|this|next))\s+|\b(?i:early|late)\s+|\b(?i:mid)-)"
+            rf"(?P<m>{_MON_FULL})\b(?!,?\s*\d)"
+        ),
+    ),
+    (
+        TimexKind.SEASON,
+        re.compile(
+            r"(?i:\b(?:(?:the|early|late|mid)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+of)?\s+)"
+            rf"(?P<y>{_YEAR})\b"
+        ),
+    ),
+    (
+        TimexKind.SEASON,
+        re.compile(r"(?i:\b(?P<rel>this|last|next)\s+(?P<s>spring|summer|autumn|fall|winter))\b"),
+    ),
+    (TimexKind.YEAR, re.compile(rf"{_B}(?P<y>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{_YEAR}|\d\d)\b(?![-–]\d)")),
+    (
+        TimexKind.YEAR,
+        re.compile(
+            r"(?:(?i:\b(?:in|since|by|until|till|from|through|throughout|during|before|after|of|for|early|mid|late"
+            r"|the end of|the start of|the beginning of|the middle of"
+            r"|the (?:first|second) half of))\s+|\bmid-)"
+            rf"(?P<y>{_YEAR})\b(?![-–,.]?\d)"
+        ),
+    ),
+    (
+        TimexKind.WEEKDAY,
+        re.compile(
+            r"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+            r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+        ),
+    ),
+    (
+        TimexKind.DAY,
+        re.compile(r"(?i:\b(?P<r>yesterday|today|tomorrow|tonight|this (?:morning|afternoon|evening)))\b"),
+    ),
+    (
+        TimexKind.WEEK,
+        re.compile(
+            r"(?i:\b(?:(?:earlier|later)\s+)?(?P<rel>this|last|next|the coming)\s+"
+            r"(?P<u>week|weekend|month|year))\b"
+        ),
+    ),
+    (
+        TimexKind.REL_YEAR,
+        re.compile(r"(?i:\b(?:by\s+)?the end of (?P<rel>the|this|next) (?P<u>year|month))\b"),
+    ),
+    (
+        TimexKind.AGO,
+        re.compile(
+            r"(?i:\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
+            r"(?P<u>day|week|month|year|decade)s?\s+ago)\b"
+        ),
+    ),
+)
+
+_PREPOSITIONS = _set(
+    "in since by until till from through throughout during before after of for between and or to"
+)
+_REL_OFFSET = {"last": -1, "this": 0, "the": 0, "next": 1, "the coming": 1}
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|’[a-z]+")
+_FUTURE = _set(
+    "will 'll ’ll shall would wo scheduled expected due set plans planned planning intends aims going "
+    "upcoming slated poised to-be"
+)
+_PAST_IRREGULAR = _set(
+    "was were had did said told met went came left began broke took made held spent saw gave fell rose won "
+    "lost sent led struck knew flew ran drove spoke wrote thought brought bought sought caught fought became "
+    "got kept found heard paid sold stood chose drew grew threw shook woke been"
+)
+# an -ed word after these is an adjective or a passive participle, not a past-tense verb
+_NOT_VERB_BEFORE = _set(
+    "the a an for of with to by at in on from be being been is are was were stay stays remain remains get "
+    "gets its their his her our"
+)
+
+
+_CLAUSE = re.compile(r"[,;:()—–]|\b(?:who|which|while|whereas|but)\b")
+
+
+def _cue(words: Sequence[str], step: int) -> Tense | None:
+    """The first tense cue in ``words`` (``step`` is 1 when they run backwards, -1 when forwards)."""
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in _FUTURE:
+            return Tense.FUTURE
+        j = i + step
+        prev = words[j].lower() if 0 <= j < len(words) else ""
+        if low in _PAST_IRREGULAR or (low.endswith("ed") and len(low) > 4 and prev not in _NOT_VERB_BEFORE):
+            return Tense.PAST
+    return None
+
+
+def _tense(text: str, start: int, end: int, sentence: Span) -> Tense:
+    """The tense governing a time expression: the nearest cue before it in its clause, else the first
+    after it in its clause, else the same over the whole sentence; past when nothing tells."""
+    before = text[sentence.start : start]
+    after = text[end : sentence.end]
+    cut = [m.end() for m in _CLAUSE.finditer(before)]
+    stop = _CLAUSE.search(after)
+    clause_before = before[cut[-1] :] if cut else before
+    clause_after = after[: stop.start()] if stop else after
+    for b, a in ((clause_before, clause_after), (before, after)):
+        found = _cue(_WORD.findall(b)[::-1], 1) or _cue(_WORD.findall(a), -1)
+        if found is not None:
+            return found
+    return Tense.PAST
+
+
+_ABBREV = _set(
+    "mr mrs ms dr st jr sr prof gen col lt sgt rep sen gov gen no vs etc inc co corp ltd jan feb mar apr jun "
+    "jul aug sep sept oct nov dec mt ft u.s u.k u.n e.u a.m p.m"
+)
+_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n")
+
+
+def sentence_spans(text: str) -> tuple[Span, ...]:
+    """Rough sentence boundaries: end punctuation before a capital (not after a title or an initial)."""
+    spans: list[Span] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if m.group().strip():
+            word = text[max(0, m.start() - 6) : m.start()].split()
+            last = word[-1].lower().lstrip('("“') if word else ""
+            if last in _ABBREV or (len(last) == 1 and last.isalpha()):
+                continue
+        if m.start() > start:
+            spans.append(Span(start, m.start() + 1 if m.group().strip() else m.start()))
+        start = m.end()
+    if start < len(text.rstrip()):
+        spans.append(Span(start, len(text.rstrip())))
+    return tuple(spans)
+
+
+def _sentence_of(sentences: Sequence[Span], pos: int) -> Span:
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = sentences[mid]
+        if pos < s.start:
+            hi = mid - 1
+        elif pos >= s.end:
+            lo = mid + 1
+        else:
+            return s
+    return Span(max(0, pos - 200), pos)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def _build(
+    kind: TimexKind, m: re.Match[str], text: str, tense: Tense, caption: int | None
+) -> TimexMatch | None:
+    g = m.groupdict()
+    start, end = m.span()
+    if kind is TimexKind.MONTH and g.get("rel") is None:
+        # plain prepositions are not part of the expression; early / mid / late are
+        lead = text[m.start() : m.start("m")].lower()
+        part = re.search(r"(early|late|mid)[\s-]*$", lead)
+        start = m.start() + part.start() if part else m.start("m")
+    if kind is TimexKind.YEAR and g.get("y2") is None:
+        lead = text[m.start() : m.start("y")].strip().lower()
+        start = m.start("y") if lead in _PREPOSITIONS else m.start()
+    span = Span(start, end)
+    fields: dict[str, object] = {"text": text[start:end], "span": span, "kind": kind, "tense": tense}
+    fields["caption"] = caption
+    if g.get("y"):
+        fields["year"] = int(g["y"])
+    if g.get("mn"):
+        fields["month"] = int(g["mn"])
+    if g.get("m"):
+        fields["month"] = _MONTHS[g["m"].rstrip(".").lower()]
+    if g.get("d"):
+        fields["day"] = int(g["d"].rstrip("stndrh"))
+    if g.get("d2"):
+        fields["end"] = int(g["d2"].rstrip("stndrh"))
+        if fields["end"] <= fields["day"]:  # type: ignore[operator]
+            return None
+    if g.get("y2"):
+        y2 = g["y2"]
+        last = int(y2) if len(y2) == 4 else int(str(fields["year"])[:2] + y2)
+        if last <= int(str(fields["year"])):
+            return None
+        fields["end"] = last
+    rel = (g.get("rel") or "").lower()
+    if rel:
+        fields["offset"] = _REL_OFFSET[rel]
+    if kind is TimexKind.SEASON:
+        fields["season"] = g["s"].lower()
+    elif kind is TimexKind.WEEKDAY:
+        fields["weekday"] = _WEEKDAYS[g["w"].lower()]
+        fields["tense"] = {1: Tense.FUTURE, -1: Tense.PAST}.get(int(str(fields.get("offset", 0))), tense)
+    elif kind is TimexKind.DAY:
+        word = g["r"].lower()
+        fields["offset"] = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+    elif kind in (TimexKind.WEEK, TimexKind.REL_YEAR):
+        unit = g["u"].lower()
+        kind = {"week": TimexKind.WEEK, "weekend": TimexKind.WEEKEND, "month": TimexKind.REL_MONTH}.get(
+            unit, TimexKind.REL_YEAR
+        )
+        fields["kind"] = kind
+        if kind is TimexKind.WEEKEND and rel:
+            fields["tense"] = {1: Tense.FUTURE, -1: Tense.PAST}.get(_REL_OFFSET[rel], tense)
+    elif kind is TimexKind.AGO:
+        fields["offset"] = -_number(g["n"])
+        fields["unit"] = g["u"].lower()
+    return TimexMatch(**fields)  # type: ignore[arg-type]
+
+
+def find_times(
+    text: str, *, caption: int | None = None, sentences: Sequence[Span] | None = None
+) -> tuple[TimexMatch, ...]:
+    """Every time expression in ``text``, in order, without overlaps (the longest wins)."""
+    sents = tuple(sentences) if sentences is not None else sentence_spans(text)
+    found: list[tuple[int, int, TimexKind, re.Match[str]]] = []
+    for kind, pattern in _RULES:
+        for m in pattern.finditer(text):
+            found.append((m.start(), -m.end(), kind, m))
+    found.sort(key=lambda f: (f[0], f[1]))
+    out: list[TimexMatch] = []
+    taken_end = -1
+    for start, neg_end, kind, m in found:
+        if start < taken_end:
+            continue
+        tense = _tense(text, start, -neg_end, _sentence_of(sents, start)) if sents else Tense.PAST
+        match = _build(kind, m, text, tense, caption)
+        if match is not None:
+            out.append(match)
+            taken_end = -neg_end
+    return tuple(out)
+
+
+# --- resolution ------------------------------------------------------------------------------------
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + delta
+    return index // 12, index % 12 + 1
+
+
+def _month_range(y1: int, m1: int, y2: int, m2: int) -> str:
+    return f"{y1}-{m1:02d}/{y2}-{m2:02d}"
+
+
+def _season(name: str, year: int) -> str:
+    first = _SEASON_START[name]
+    y2, m2 = _add_months(year, first, 2)
+    return _month_range(year, first, y2, m2)
+
+
+def _season_year(m: TimexMatch, anchor: dt.date) -> int:
+    """The year a season starts in: "this" one contains the anchor or comes next, "last" one has ended
+    before it, "next" one starts after it."""
+    first = _SEASON_START[m.season or "spring"]
+    year = anchor.year - 1 if first == 12 and anchor.month <= 2 else anchor.year
+    now = (anchor.year, anchor.month)
+    if m.offset == -1:
+        return year if now > _add_months(year, first, 2) else year - 1
+    if m.offset == 1:
+        return year if now < (year, first) else year + 1
+    return year
+
+
+def _year_for_month(m: TimexMatch, anchor: dt.date) -> int:
+    month = m.month or 1
+    if m.offset == -1:
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if m.offset == 1:
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if month < anchor.month and m.tense is Tense.FUTURE:
+        return anchor.year + 1
+    if month > anchor.month and m.tense is Tense.PAST:
+        return anchor.year - 1
+    return anchor.year
+
+
+def _nearest_year(month: int, day: int, anchor: dt.date) -> int:
+    def distance(year: int) -> int:
+        try:
+            return abs((dt.date(year, month, day) - anchor).days)
+        except ValueError:
+            return 10**6
+
+    return min((anchor.year, anchor.year - 1, anchor.year + 1), key=distance)
+
+
+def _weekday(m: TimexMatch, anchor: dt.date) -> dt.date:
+    wd = m.weekday or 0
+    if m.tense is Tense.FUTURE:
+        delta = (wd - anchor.weekday()) % 7
+        return anchor + dt.timedelta(days=7 if delta == 0 and m.offset == 1 else delta)
+    delta = (anchor.weekday() - wd) % 7
+    return anchor - dt.timedelta(days=7 if delta == 0 and m.offset == -1 else delta)
+
+
+def resolve_match(m: TimexMatch, anchor: dt.date | None) -> tuple[str | None, Precision | None]:
+    """The ISO value and precision of one match, or ``(None, None)`` when it cannot be resolved."""
+    try:
+        return _resolve(m, anchor)
+    except (ValueError, OverflowError):
+        return None, None
+
+
+def _resolve(m: TimexMatch, anchor: dt.date | None) -> tuple[str | None, Precision | None]:
+    kind = m.kind
+    if kind is TimexKind.YEAR and m.year is not None:
+        if m.end is not None:
+            return f"{m.year}/{m.end}", Precision.RANGE
+        return str(m.year), Precision.YEAR
+    if kind is TimexKind.SEASON and m.year is not None:
+        return _season(m.season or "spring", m.year), Precision.SEASON
+    if kind is TimexKind.MONTH and m.year is not None:
+        return f"{m.year}-{m.month:02d}", Precision.MONTH
+    if kind is TimexKind.DATE and m.year is not None:
+        return _date_value(m, m.year)
+    if anchor is None:
+        return None, None
+    if kind is TimexKind.DATE:
+        return _date_value(m, _nearest_year(m.month or 1, m.day or 1, anchor))
+    if kind is TimexKind.MONTH:
+        return f"{_year_for_month(m, anchor)}-{m.month:02d}", Precision.MONTH
+    if kind is TimexKind.SEASON:
+        return _season(m.season or "spring", _season_year(m, anchor)), Precision.SEASON
+    if kind is TimexKind.WEEKDAY:
+        return _weekday(m, anchor).isoformat(), Precision.DAY
+    if kind is TimexKind.DAY:
+        return (anchor + dt.timedelta(days=m.offset)).isoformat(), Precision.DAY
+    if kind is TimexKind.WEEK:
+        return _iso_week(anchor + dt.timedelta(weeks=m.offset)), Precision.WEEK
+    if kind is TimexKind.WEEKEND:
+        if m.tense is Tense.PAST:
+            saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+        else:
+            saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7)
+            saturday += dt.timedelta(weeks=1) if m.offset == 1 and anchor.weekday() >= 5 else dt.timedelta()
+        return f"{saturday}/{saturday + dt.timedelta(days=1)}", Precision.RANGE
+    if kind is TimexKind.REL_MONTH:
+        year, month = _add_months(anchor.year, anchor.month, m.offset)
+        return f"{year}-{month:02d}", Precision.MONTH
+    if kind is TimexKind.REL_YEAR:
+        return str(anchor.year + m.offset), Precision.YEAR
+    return _ago(m, anchor)
+
+
+def _date_value(m: TimexMatch, year: int) -> tuple[str, Precision]:
+    first = dt.date(year, m.month or 1, m.day or 1)
+    if m.end is None:
+        return first.isoformat(), Precision.DAY
+    return f"{first}/{first.replace(day=m.end)}", Precision.RANGE
+
+
+def _ago(m: TimexMatch, anchor: dt.date) -> tuple[str, Precision]:
+    n = m.offset
+    if m.unit == "day":
+        return (anchor + dt.timedelta(days=n)).isoformat(), Precision.DAY
+    if m.unit == "week":
+        return _iso_week(anchor + dt.timedelta(weeks=n)), Precision.WEEK
+    if m.unit == "month":
+        year, month = _add_months(anchor.year, anchor.month, n)
+        return f"{year}-{month:02d}", Precision.MONTH
+    return str(anchor.year + n * (10 if m.unit == "decade" else 1)), Precision.YEAR
+
+
+def resolve(
+    matches: Sequence[TimexMatch], anchor: dt.date | None, *, inferred: bool = False
+) -> tuple[TimeExpression, ...]:
+    """Resolve matches against ``anchor`` (the publication date, or an inferred one when ``inferred``)."""
+    out: list[TimeExpression] = []
+    for m in matches:
+        value, precision = resolve_match(m, anchor)
+        out.append(
+            TimeExpression(
+                text=m.text,
+                span=m.span,
+                value=value,
+                precision=precision,
+                relative=m.relative,
+                inferred_anchor=inferred and m.relative and value is not None,
+                caption=m.caption,
+            )
+        )
+    return tuple(out)
+
+
+_CLAUSE_BREAK = re.compile(r";|—|, (?:and|but|while|whereas|although|though|yet)\b")
+
+
+def _clause_of(text: str, sentence: Span, inside: Span) -> Span:
+    """The part of a sentence between independent-clause breaks (", and", ";") around ``inside``."""
+    start, end = sentence.start, sentence.end
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if m.end() <= inside.start:
+            start = m.end()
+        elif m.start() >= inside.end:
+            end = m.start()
+            break
+    return Span(start, end)
+
+
+def attach_periods(
+    quantities: Sequence[Quantity],
+    times: Sequence[TimeExpression],
+    text: str,
+    sentences: Sequence[Span] | None = None,
+) -> tuple[Quantity, ...]:
+    """Give each figure the period it refers to: the resolved time expression of its clause nearest
+    to it ("a record $190 billion last year" -> the year before publication), at the precision the
+    text states. Durations get none; so does a figure whose sentence names no resolvable time."""
+    sents = tuple(sentences) if sentences is not None else sentence_spans(text)
+    out: list[Quantity] = []
+    for q in quantities:
+        if q.kind is QuantityKind.DURATION or q.period is not None:
+            out.append(q)
+            continue
+        sentence = _clause_of(
+            text, _sentence_of(sents, q.span.start) if sents else Span(0, len(text)), q.span
+        )
+        best: tuple[int, str] | None = None
+        for t in times:
+            if t.value is None or t.caption != q.caption:
+                continue
+            if t.span.start < sentence.start or t.span.end > sentence.end:
+                continue
+            if t.span.start < q.span.end and q.span.start < t.span.end:
+                continue
+            gap = t.span.start - q.span.end if t.span.start >= q.span.end else q.span.start - t.span.end
+            if best is None or gap < best[0]:
+                best = (gap, t.value)
+        out.append(replace(q, period=best[1]) if best else q)
+    return tuple(out)

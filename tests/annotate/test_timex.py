@@ -1,0 +1,187 @@
+"""Time expressions in hand-written sentences: found, resolved against a publication date, tense
+of weekdays and months, durations skipped, periods attached to figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from corroborator.annotate.quantities import find_quantities
+from corroborator.annotate.timex import (
+    Tense,
+    TimexMatch,
+    attach_periods,
+    find_times,
+    resolve,
+    sentence_spans,
+)
+from corroborator.models import Precision, TimeExpression
+from corroborator.serialize import decode, to_data
+
+TUESDAY = dt.date(2023, 10, 17)
+P = Precision
+
+
+def resolved(text: str, anchor: dt.date | None = TUESDAY) -> list[TimeExpression]:
+    times = resolve(find_times(text), anchor)
+    for t in times:
+        assert text[t.span.start : t.span.end] == t.text
+    return list(times)
+
+
+def one(text: str, anchor: dt.date | None = TUESDAY) -> TimeExpression:
+    times = resolved(text, anchor)
+    assert len(times) == 1, times
+    return times[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "precision"),
+    [
+        ("It happened on October 17, 2023.", "October 17, 2023", "2023-10-17", P.DAY),
+        ("The forum runs 17-18 October 2023.", "17-18 October 2023", "2023-10-17/2023-10-18", P.RANGE),
+        ("Prices fell in March 2022.", "March 2022", "2022-03", P.MONTH),
+        ("Xi visited in March, 2022.", "March, 2022", "2022-03", P.MONTH),
+        ("Trade grew in 2022.", "2022", "2022", P.YEAR),
+        ("Sanctions have bitten since 2021.", "2021", "2021", P.YEAR),
+        ("Filed 2023-10-17 by staff.", "2023-10-17", "2023-10-17", P.DAY),
+        ("In the spring of 2023, they refused.", "the spring of 2023", "2023-03/2023-05", P.SEASON),
+        ("Plans for winter 2023 were drawn up.", "winter 2023", "2023-12/2024-02", P.SEASON),
+        ("By early 2024, trade could double.", "early 2024", "2024", P.YEAR),
+        ("Beyond the 2028–2034 period nothing is planned.", "2028–2034", "2028/2034", P.RANGE),
+    ],
+)
+def test_absolute(sentence: str, text: str, value: str, precision: Precision) -> None:
+    t = one(sentence)
+    assert (t.text, t.value, t.precision, t.relative) == (text, value, precision, False)
+    assert one(sentence, None).value == value  # needs no anchor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "precision"),
+    [
+        ("Talks on Oct. 17-18 in the capital.", "2023-10-17/2023-10-18", P.RANGE),
+        ("Talks resume in mid-October.", "2023-10", P.MONTH),
+        ("He heads to China next week.", "2023-W43", P.WEEK),
+        ("He was in the capital last week.", "2023-W41", P.WEEK),
+        ("The meeting is this week.", "2023-W42", P.WEEK),
+        ("He arrived on Tuesday.", "2023-10-17", P.DAY),
+        ("It rained on Friday.", "2023-10-13", P.DAY),
+        ("They will meet on Wednesday.", "2023-10-18", P.DAY),
+        ("He is scheduled to speak on Friday.", "2023-10-20", P.DAY),
+        ("Officials are expected to decide on Monday.", "2023-10-23", P.DAY),
+        ("Exports fell last month.", "2023-09", P.MONTH),
+        ("Sales rose this month.", "2023-10", P.MONTH),
+        ("The vote is next month.", "2023-11", P.MONTH),
+        ("This year trade grew.", "2023", P.YEAR),
+        ("Last year trade grew.", "2022", P.YEAR),
+        ("Next year trade may grow.", "2024", P.YEAR),
+        ("Earlier this year, talks failed.", "2023", P.YEAR),
+        ("Xi visited in March.", "2023-03", P.MONTH),
+        ("They met in May.", "2023-05", P.MONTH),
+        ("It happened in November.", "2022-11", P.MONTH),
+        ("He will visit in March.", "2024-03", P.MONTH),
+        ("Yesterday he left.", "2023-10-16", P.DAY),
+        ("Today he speaks.", "2023-10-17", P.DAY),
+        ("Tomorrow he flies.", "2023-10-18", P.DAY),
+        ("It began a decade ago.", "2013", P.YEAR),
+        ("It began two years ago.", "2021", P.YEAR),
+        ("The minister spoke this weekend.", "2023-10-14/2023-10-15", P.RANGE),
+        ("Repairs are due by the end of the year.", "2023", P.YEAR),
+    ],
+)
+def test_relative(sentence: str, value: str, precision: Precision) -> None:
+    t = one(sentence)
+    assert (t.value, t.precision, t.relative) == (value, precision, True)
+    unresolved = one(sentence, None)
+    assert (unresolved.value, unresolved.precision, unresolved.relative) == (None, None, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It marks a decade of the project.",
+        "The works lasted 10 years.",
+        "During his two-day visit he spoke.",
+        "The pipeline carries 55 billion cubic meters a year.",
+        "In the nearly two years since the war began, trade grew.",
+        "Leaders met at the G20 and discussed COVID-19.",
+        "Markets may recover, analysts said.",
+        "Troops march on the capital.",
+    ],
+)
+def test_durations_and_non_times_are_skipped(sentence: str) -> None:
+    assert find_times(sentence) == ()
+
+
+def test_tense_is_read_from_the_clause_around_a_weekday() -> None:
+    text = "The envoy, who arrived on Monday, will meet the president on Thursday."
+    monday, thursday = find_times(text)
+    assert (monday.tense, thursday.tense) == (Tense.PAST, Tense.FUTURE)
+    assert [t.value for t in resolve((monday, thursday), TUESDAY)] == ["2023-10-16", "2023-10-19"]
+
+
+def test_adjectives_in_ed_do_not_make_a_future_weekday_past() -> None:
+    (match,) = find_times("The city will hold a meeting for evacuated residents on Thursday.")
+    assert match.tense is Tense.FUTURE
+    (match,) = find_times("Schools would stay closed until Monday.")
+    assert match.tense is Tense.FUTURE
+
+
+def test_inferred_anchor_is_marked_on_relative_values_only() -> None:
+    times = resolve(find_times("On Tuesday, in March 2022, and next week."), TUESDAY, inferred=True)
+    assert [(t.value, t.inferred_anchor) for t in times] == [
+        ("2023-10-17", True),
+        ("2022-03", False),
+        ("2023-W43", True),
+    ]
+
+
+def test_caption_index_is_kept() -> None:
+    (match,) = find_times("Leaders at the palace in March.", caption=1)
+    assert match.caption == 1
+    assert resolve([match], TUESDAY)[0].caption == 1
+
+
+def test_matches_survive_the_json_codec() -> None:
+    matches = find_times("He arrived on Tuesday and leaves on Oct. 19; trade grew in 2022.")
+    assert tuple(decode(TimexMatch, to_data(m)) for m in matches) == matches
+
+
+def test_sentence_spans_skip_titles_and_initials() -> None:
+    text = "Mr. Putin met Vladimir V. Putin's aides. They left on Oct. 18. Nobody stayed."
+    spans = sentence_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "Mr. Putin met Vladimir V. Putin's aides.",
+        "They left on Oct. 18.",
+        "Nobody stayed.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        (
+            "Trade reached a record $190 billion last year, according to customs data, and the two sides "
+            "have pledged to reach $200 billion this year.",
+            ["2022", "2023"],
+        ),
+        ("Trade reached record levels in 2022, totaling around $190 million.", ["2022"]),
+        ("The two countries have pledged to increase this figure to $200 million by 2023.", ["2023"]),
+        ("By early 2024, trade could reach $200 billion a year, he said.", ["2024"]),
+        ("Its shares fell 6.5 percent on Tuesday.", ["2023-10-17"]),
+        ("Turnover grew by 60%. Last year was calm.", [None]),
+        ("The plant will run for 10 years from 2025.", [None]),
+    ],
+)
+def test_attach_periods(text: str, periods: list[str | None]) -> None:
+    times = resolve(find_times(text), TUESDAY)
+    figures = attach_periods(find_quantities(text), times, text)
+    assert [q.period for q in figures] == periods
+
+
+def test_unresolved_times_give_no_period() -> None:
+    text = "Trade reached $190 billion last year."
+    figures = attach_periods(find_quantities(text), resolve(find_times(text), None), text)
+    assert figures[0].period is None
