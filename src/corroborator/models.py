@@ -323,3 +323,42 @@ class StoryQuote:
     description: str | None
     told_to: str | None
     occurrences: tuple[Occurrence, ...]
+
+
+# --- reuse and independent reports ------------------------------------------------------------
+
+
+class ReuseKind(StrEnum):
+    VERBATIM = "verbatim"
+    PARAPHRASE = "paraphrase"
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of text shared by two articles: its span in the source and in the copy."""
+
+    from_span: Span
+    to_span: Span
+    kind: ReuseKind = ReuseKind.VERBATIM
+    score: float = 1.0  # alignment similarity in [0, 1]
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseLink:
+    """Article ``to`` carries reporting taken from article ``from_id`` (direction as inferred)."""
+
+    from_id: str
+    to_id: str
+    kind: ReuseKind
+    shared: float  # share of ``to``'s body that comes from ``from``
+    passages: tuple[Passage, ...]
+    direction_evidence: str = ""  # why this direction: dates, credits, containment
+
+
+@dataclass(frozen=True, slots=True)
+class IndependentReport:
+    """Articles that carry the same reporting and so count once; ``origin`` names where it came from."""
+
+    id: str
+    origin: str  # "AFP wire", or the outlet
+    article_ids: tuple[str, ...]
