@@ -105,6 +105,39 @@ class AnnotateConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class ReuseConfig:
+    """Finding text shared between articles (verbatim passages) and candidate pairs at scale."""
+
+    shingle_size: int = 5  # words per shingle (MinHash sets and alignment anchors)
+    num_perm: int = 256  # MinHash permutations (256 catches small partial reprints 128 misses)
+    lsh_threshold: float = 0.1  # Jaccard threshold of the LSH index: low, so partial reprints are caught
+    min_passage_words: int = 12  # shorter shared stretches are common phrases, not reuse
+    gap_tolerance: int = 6  # words of difference (changed, dropped, added) bridged inside one passage
+    min_passage_score: float = 0.75  # token similarity a passage must keep after bridging gaps
+    max_anchor_repeats: int = 8  # a k-gram this frequent in an article is no anchor (lists, refrains)
+    max_excluded_share: float = 0.75  # a passage mostly inside excluded spans (quotations) is dropped
+
+    def __post_init__(self) -> None:
+        if self.shingle_size < 1:
+            raise ConfigError("reuse.shingle_size", self.shingle_size, "1 or more words")
+        if self.num_perm < 16:
+            raise ConfigError("reuse.num_perm", self.num_perm, "16 or more permutations")
+        if not 0.0 < self.lsh_threshold < 1.0:
+            raise ConfigError("reuse.lsh_threshold", self.lsh_threshold, "a number strictly between 0 and 1")
+        if self.min_passage_words < self.shingle_size:
+            allowed = f"at least shingle_size ({self.shingle_size})"
+            raise ConfigError("reuse.min_passage_words", self.min_passage_words, allowed)
+        if self.gap_tolerance < 0:
+            raise ConfigError("reuse.gap_tolerance", self.gap_tolerance, "0 or more words")
+        if not 0.0 <= self.min_passage_score <= 1.0:
+            raise ConfigError("reuse.min_passage_score", self.min_passage_score, "a number in [0, 1]")
+        if self.max_anchor_repeats < 1:
+            raise ConfigError("reuse.max_anchor_repeats", self.max_anchor_repeats, "1 or more")
+        if not 0.0 <= self.max_excluded_share <= 1.0:
+            raise ConfigError("reuse.max_excluded_share", self.max_excluded_share, "a number in [0, 1]")
+
+
+@dataclass(frozen=True, slots=True)
 class StoreConfig:
     """The SQLite store."""
 
@@ -123,6 +156,7 @@ class Config:
     ingest: IngestConfig = field(default_factory=IngestConfig)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
     annotate: AnnotateConfig = field(default_factory=AnnotateConfig)
+    reuse: ReuseConfig = field(default_factory=ReuseConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
 
     @classmethod
@@ -139,6 +173,7 @@ class Config:
             "ingest": IngestConfig,
             "extract": ExtractConfig,
             "annotate": AnnotateConfig,
+            "reuse": ReuseConfig,
             "store": StoreConfig,
         }
         parts: dict[str, Any] = {}

@@ -105,9 +105,10 @@ def _proper(token: Token) -> bool:
 
 def norm(text: str) -> str:
     """How names are compared: NFKC, lower case, punctuation as spaces, no accents."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'").lower()
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
 def bare_name(text: str) -> str:

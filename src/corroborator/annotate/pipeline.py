@@ -133,6 +133,13 @@ class Annotator:
         """Both passes over the articles of one story."""
         return assemble_story(articles, self.parse(articles, store))
 
+    def annotate_stories(
+        self, stories: Sequence[Sequence[Article]], store: Store | None = None
+    ) -> list[StoryAnnotations]:
+        """Both passes over several stories, parsing all their articles in one batched stream."""
+        parses = iter(self.parse([a for story in stories for a in story], store))
+        return [assemble_story(story, [next(parses) for _ in story]) for story in stories]
+
 
 def _anchor(value: str | None) -> date | None:
     if not value:
@@ -175,8 +182,10 @@ def assemble_story(articles: Sequence[Article], parses: Sequence[ArticleParse]) 
         known_names=[a.outlet for a in articles if a.outlet],
     )
 
+    index = entities.EntityIndex(story_entities)
+
     def resolve(article_id: str, surface: str) -> tuple[str, str] | None:
-        entity = entities.resolve_name(story_entities, article_id, surface)
+        entity = index.resolve(article_id, surface)
         return (entity.name, entity.id) if entity else None
 
     merged = quote_merge.merge_quotes([(p.article_id, p.quotes) for p in parses], resolve)

@@ -1,0 +1,1 @@
+"""Text reuse between articles: shared passages, candidate pairs at scale, independent reports."""
