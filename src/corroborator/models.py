@@ -362,3 +362,100 @@ class IndependentReport:
     id: str
     origin: str  # "AFP wire", or the outlet
     article_ids: tuple[str, ...]
+
+
+# --- corroboration ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence (or caption) a statement rests on."""
+
+    article: str
+    span: Span
+    text: str
+    caption: int | None = None
+
+
+class ClaimKind(StrEnum):
+    FIGURE = "figure"
+    DATE = "date"
+    EVENT = "event"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A group of statements from different articles about the same thing, and its support.
+
+    ``support`` counts independent reports, not articles: a wire story and its reprints count once.
+    """
+
+    id: str
+    text: str
+    kind: ClaimKind
+    article_ids: tuple[str, ...]
+    report_ids: tuple[str, ...]
+    support: int
+    evidence: tuple[Evidence, ...]
+
+
+class ContradictionKind(StrEnum):
+    QUANTITY = "quantity"
+    DATE = "date"
+    QUOTE = "quote"
+    ATTRIBUTION = "attribution"
+    OTHER = "other"
+
+
+class Severity(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a disagreement: the value it asserts and where."""
+
+    article_ids: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    report_ids: tuple[str, ...] = ()
+    value: float | None = None
+    unit: str | None = None
+    date: str | None = None
+    text: str | None = None
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Values that cannot both be true, within one aligned group of claims."""
+
+    id: str
+    kind: ContradictionKind
+    about: str
+    severity: Severity
+    sides: tuple[Side, ...]
+    note: str = ""  # e.g. "a scale slip: million vs billion"; which side has more independent support
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """A later report revising an earlier figure (a rising toll): not a disagreement."""
+
+    id: str
+    about: str
+    earlier: Side
+    later: Side
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """A dated event of the story, merged across the articles that report it."""
+
+    date: str
+    precision: Precision
+    event: str
+    article_ids: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
