@@ -273,3 +273,16 @@ def test_surname_first_name_resolves_when_unique(nlp: Language) -> None:
     text = 'Premier Wang Lihua opened the forum in the morning.\n\n"Trade will grow this year," Wang said.'
     (q,) = quotes(nlp, text)
     assert q.speaker == "Wang Lihua"
+
+
+def test_place_and_abbreviated_title_are_not_part_of_the_name(nlp: Language) -> None:
+    text = '"The dam is safe," Oregon Sen. Mara Lindqvist said on Monday.'
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Mara Lindqvist"
+
+
+def test_to_after_a_non_speech_cue_is_not_a_listener(nlp: Language) -> None:
+    text = 'Mara Lindqvist announced "sweeping new changes" to the Clean Water Act on Monday.'
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Mara Lindqvist"
+    assert q.told_to is None

@@ -48,6 +48,7 @@ TITLE_WORDS = _words(
     "commissioner councillor councilman defence defense deputy director economy finance fire foreign "
     "gen general governor inspector interior judge justice king leader mayor minister officer pope "
     "premier president prime prince princess professor queen rep representative secretary sen senator "
+    "attorney atty gov lt sgt det undersheriff "
     "sheriff spokesman spokesperson spokeswoman state vice"
 )
 ORG_WORDS = _words(
@@ -58,6 +59,9 @@ ORG_WORDS = _words(
     "post press radio reuters service telegraph television times tribune union university"
 )
 ROLE_NOUNS = _words("chancellor chief head king leader minister premier president queen")
+_SUFFIXES = _words("jr sr ii iii iv")
+_TO_CUES = _words("said says say saying told tells telling explained added wrote remarked commented admitted")
+_NOT_LISTENERS = _words("LAW GPE LOC DATE EVENT NORP")
 _DQ = re.compile(r"[\"“”„«»]")
 _SQ_OPEN = re.compile(r"(?<![\w’'])[‘'](?=[^\W\d_])")
 _SQ_CLOSE = re.compile(r"(?<=[\w.,!?])[’'](?![\w])")
@@ -208,8 +212,12 @@ class _Reader:
             ea, eb = self.person_tok[tok.i]
             a, b = min(a, ea), max(b, eb)
         honorific = a > 0 and doc[a - 1].lower_.rstrip(".") in HONORIFICS
-        while a < b and (doc[a].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS or doc[a].ent_type_ == "NORP"):
-            honorific |= doc[a].lower_.rstrip(".") in HONORIFICS
+        titled = [i for i in range(a, b) if doc[i].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS]
+        if titled and doc[titled[-1] + 1].lower_.rstrip(".") not in _SUFFIXES:
+            # "South Dakota Gov. Kristi Noem", "U.S. Attorney Nealy Cox": the name follows the last title
+            honorific |= any(doc[i].lower_.rstrip(".") in HONORIFICS for i in titled)
+            a = titled[-1] + 1
+        while a < b and doc[a].ent_type_ == "NORP":
             a += 1
         words = [doc[i].text for i in range(a, b + 1)]
         if any(w.lower() in ORG_WORDS for w in words) or not all(w[:1].isupper() for w in words):
@@ -301,7 +309,7 @@ def _is_cue(tok: Token) -> bool:
 
 def _addressee(tok: Token) -> str | None:
     """A named listener: the proper-noun phrase headed by ``tok``."""
-    if tok.pos_ != "PROPN":
+    if tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_LISTENERS:
         return None
     doc = tok.doc
     person = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), tok)
@@ -330,7 +338,7 @@ def _told_to(cue: Token, subj: Token | None) -> str | None:
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                if prep.lower_ == "to" and (got := _addressee(obj)) is not None:
+                if prep.lower_ == "to" and cue.lower_ in _TO_CUES and (got := _addressee(obj)) is not None:
                     return got
                 if obj.lower_ in ("interview", "conversation", "statement"):
                     for sub in obj.children:
@@ -444,7 +452,8 @@ def find_quotes(doc: Doc, *, caption: int | None = None) -> tuple[Quote, ...]:
                 cue = _cue_in(rd, max(sent_start, prv), raw.open, last=True)
         else:
             after = text[raw.close + 1 : nxt].lstrip()
-            if raw.closed and (text[s:e][-1:] in "?!…—–-" or text[e : raw.close].strip() or after[:1] == ","):
+            ending = text[s : raw.close].rstrip("’'\"” ")[-1:]
+            if raw.closed and (ending in ",?!…—–-" or after[:1] == ","):
                 idx = rd.tokens_between(raw.close + 1, nxt)
                 if len(idx):
                     end = min(nxt, doc[idx[0]].sent.end_char)
