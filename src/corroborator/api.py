@@ -21,7 +21,18 @@ from typing import TYPE_CHECKING
 from corroborator.config import Config
 from corroborator.extract import extract_documents
 from corroborator.ingest import read_sources
-from corroborator.models import Article, Failure, RawDocument, content_hash
+from corroborator.models import (
+    Article,
+    Claim,
+    Contradiction,
+    Failure,
+    IndependentReport,
+    RawDocument,
+    ReuseLink,
+    TimelineEvent,
+    Update,
+    content_hash,
+)
 
 if TYPE_CHECKING:
     from corroborator.annotate.pipeline import Annotator, StoryAnnotations
@@ -43,6 +54,16 @@ class StoryAnalysis:
     title: str
     article_ids: tuple[str, ...]
     annotations: StoryAnnotations | None = None
+    reuse: tuple[ReuseLink, ...] = ()
+    reports: tuple[IndependentReport, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    updates: tuple[Update, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+
+    def report_of(self) -> dict[str, str]:
+        """Article id -> the id of the independent report it belongs to."""
+        return {a: r.id for r in self.reports for a in r.article_ids}
 
 
 @dataclass(frozen=True, slots=True)

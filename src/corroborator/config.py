@@ -116,6 +116,15 @@ class ReuseConfig:
     min_passage_score: float = 0.75  # token similarity a passage must keep after bridging gaps
     max_anchor_repeats: int = 8  # a k-gram this frequent in an article is no anchor (lists, refrains)
     max_excluded_share: float = 0.75  # a passage mostly inside excluded spans (quotations) is dropped
+    # detect_reuse: a verbatim link needs its passages to cover this share of the copy's body
+    min_verbatim_share: float = 0.05
+    all_pairs_max: int = 50  # stories up to this many articles compare every pair; larger ones use LSH
+    # paraphrase (sentence alignment, see corroborator.reuse.paraphrase)
+    paraphrase_min_similarity: float = 0.2  # weighted cosine of content words for a sentence pair
+    paraphrase_margin: float = 0.06  # by how much the source must beat every rival article, per sentence
+    paraphrase_min_sentences: int = 4  # aligned sentences, in order, for a rewrite
+    paraphrase_min_share: float = 0.28  # share of the copy's content sentences aligned, in order
+    paraphrase_lsh_threshold: float = 0.2  # Jaccard of content-word sets for paraphrase candidates at scale
 
     def __post_init__(self) -> None:
         if self.shingle_size < 1:
@@ -135,6 +144,18 @@ class ReuseConfig:
             raise ConfigError("reuse.max_anchor_repeats", self.max_anchor_repeats, "1 or more")
         if not 0.0 <= self.max_excluded_share <= 1.0:
             raise ConfigError("reuse.max_excluded_share", self.max_excluded_share, "a number in [0, 1]")
+        shares: tuple[str, ...] = ("min_verbatim_share", "paraphrase_min_similarity", "paraphrase_margin")
+        shares += ("paraphrase_min_share",)
+        for name in shares:
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ConfigError(f"reuse.{name}", getattr(self, name), "a number in [0, 1]")
+        if self.all_pairs_max < 2:
+            raise ConfigError("reuse.all_pairs_max", self.all_pairs_max, "2 or more articles")
+        if self.paraphrase_min_sentences < 1:
+            raise ConfigError("reuse.paraphrase_min_sentences", self.paraphrase_min_sentences, "1 or more")
+        if not 0.0 < self.paraphrase_lsh_threshold < 1.0:
+            allowed = "a number strictly between 0 and 1"
+            raise ConfigError("reuse.paraphrase_lsh_threshold", self.paraphrase_lsh_threshold, allowed)
 
 
 @dataclass(frozen=True, slots=True)

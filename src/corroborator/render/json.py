@@ -11,7 +11,21 @@ from importlib import resources
 from typing import Any
 
 from corroborator.api import Analysis, StoryAnalysis
-from corroborator.models import Annotations, Article, Entity, Span, StoryQuote
+from corroborator.models import (
+    Annotations,
+    Article,
+    Claim,
+    Contradiction,
+    Entity,
+    Evidence,
+    IndependentReport,
+    ReuseLink,
+    Side,
+    Span,
+    StoryQuote,
+    TimelineEvent,
+    Update,
+)
 
 FORMAT = "corroborator-report/1"
 
@@ -68,8 +82,92 @@ def quote_json(quote: StoryQuote) -> dict[str, Any]:
     }
 
 
+def evidence_json(e: Evidence) -> dict[str, Any]:
+    return {"article": e.article, "text": e.text, **_place(e.span, e.caption)}
+
+
+def report_json(r: IndependentReport) -> dict[str, Any]:
+    return {"id": r.id, "origin": r.origin, "articles": list(r.article_ids)}
+
+
+def reuse_json(link: ReuseLink) -> dict[str, Any]:
+    return {
+        "from": link.from_id,
+        "to": link.to_id,
+        "kind": link.kind.value,
+        "shared": round(link.shared, 4),
+        "direction_evidence": link.direction_evidence,
+        "passages": [
+            {"from_span": p.from_span.as_list(), "to_span": p.to_span.as_list(), "kind": p.kind.value}
+            for p in link.passages
+        ],
+    }
+
+
+def claim_json(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "text": c.text,
+        "kind": c.kind.value,
+        "articles": list(c.article_ids),
+        "reports": list(c.report_ids),
+        "support": c.support,
+        "evidence": [evidence_json(e) for e in c.evidence],
+    }
+
+
+def side_json(side: Side) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if side.value is not None:
+        out |= {"value": side.value, "unit": side.unit}
+    if side.date is not None:
+        out["date"] = side.date
+    if side.text is not None:
+        out["text"] = side.text
+    if side.speaker is not None:
+        out["speaker"] = side.speaker
+    return out | {
+        "articles": list(side.article_ids),
+        "reports": list(side.report_ids),
+        "evidence": [evidence_json(e) for e in side.evidence],
+    }
+
+
+def contradiction_json(c: Contradiction) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "kind": c.kind.value,
+        "about": c.about,
+        "severity": c.severity.value,
+        "note": c.note,
+        "sides": [side_json(s) for s in c.sides],
+    }
+
+
+def update_json(u: Update) -> dict[str, Any]:
+    return {"id": u.id, "about": u.about, "earlier": side_json(u.earlier), "later": side_json(u.later)}
+
+
+def timeline_json(t: TimelineEvent) -> dict[str, Any]:
+    return {
+        "date": t.date,
+        "precision": t.precision.value,
+        "event": t.event,
+        "articles": list(t.article_ids),
+        "evidence": [evidence_json(e) for e in t.evidence],
+    }
+
+
 def story_json(story: StoryAnalysis) -> dict[str, Any]:
     out: dict[str, Any] = {"id": story.id, "title": story.title, "articles": list(story.article_ids)}
+    if story.reports:
+        out["reports"] = [report_json(r) for r in story.reports]
+        out["reuse"] = [reuse_json(link) for link in story.reuse]
+    if story.claims or story.contradictions or story.timeline:
+        out["claims"] = [claim_json(c) for c in story.claims]
+        out["contradictions"] = [contradiction_json(c) for c in story.contradictions]
+        out["updates"] = [update_json(u) for u in story.updates]
+        out["timeline"] = [timeline_json(t) for t in story.timeline]
     ann = story.annotations
     if ann is None:
         return out
