@@ -165,9 +165,31 @@ def analyze(
             from corroborator.annotate.pipeline import Annotator
 
             annotator = annotator or Annotator(config.annotate if config else None)
-            story = replace(story, annotations=annotator.annotate_story(articles, store))
+            story = analyze_story(articles, story, annotator, config or Config(), store)
         stories = (story,)
     return Analysis(tuple(articles), tuple(failures), stories)
+
+
+def analyze_story(
+    articles: Sequence[Article], story: StoryAnalysis, annotator: Annotator, config: Config, store: Store | None
+) -> StoryAnalysis:
+    """The per-story stages: annotation, reuse and independent reports, corroboration, timeline."""
+    from corroborator.corroborate import corroborate_story
+    from corroborator.corroborate.timeline import build_timeline
+    from corroborator.reuse import detect_reuse
+
+    annotations = annotator.annotate_story(articles, store)
+    reuse = detect_reuse(articles, annotations.articles, config.reuse)
+    story = replace(story, annotations=annotations, reuse=reuse.links, reports=reuse.reports)
+    found = corroborate_story(articles, annotations.articles, story.report_of())
+    timeline = build_timeline(articles, annotations.articles, annotator.nlp)
+    return replace(
+        story,
+        claims=found.claims,
+        contradictions=found.contradictions,
+        updates=found.updates,
+        timeline=timeline,
+    )
 
 
 def one_story(articles: Sequence[Article]) -> StoryAnalysis:

@@ -19,6 +19,7 @@ from corroborator.models import (
     Entity,
     Evidence,
     IndependentReport,
+    Precision,
     ReuseLink,
     Side,
     Span,
@@ -151,7 +152,8 @@ def update_json(u: Update) -> dict[str, Any]:
 def timeline_json(t: TimelineEvent) -> dict[str, Any]:
     return {
         "date": t.date,
-        "precision": t.precision.value,
+        # the contract knows day, week, month, year and range; a season is a range of months
+        "precision": "range" if t.precision is Precision.SEASON else t.precision.value,
         "event": t.event,
         "articles": list(t.article_ids),
         "evidence": [evidence_json(e) for e in t.evidence],

@@ -1,1 +1,252 @@
-"""Text reuse between articles: shared passages, candidate pairs at scale, independent reports."""
+"""Text reuse between articles: shared passages, candidate pairs at scale, independent reports.
+
+>>> result = detect_reuse(articles, annotations)            # doctest: +SKIP
+>>> [(l.from_id, l.to_id, l.kind.value) for l in result.links]  # doctest: +SKIP
+>>> [r.origin for r in result.reports]                       # doctest: +SKIP
+
+:func:`detect_reuse` runs the stage on one story:
+
+1. candidate pairs: every pair in a story of up to ``ReuseConfig.all_pairs_max`` articles, else the
+   pairs two MinHash LSH indexes propose (word shingles for verbatim text, content words for rewrites);
+2. verbatim passages first (:mod:`~corroborator.reuse.align`): a pair whose passages cover
+   ``min_verbatim_share`` of either body is a VERBATIM link; verbatim links group articles into
+   *units* (a wire story and its reprints);
+3. paraphrase alignment (:mod:`~corroborator.reuse.paraphrase`) for pairs in different units: the
+   rival articles that discount common facts are the story's articles outside both units; it repeats
+   once units grow, so two rewrites of one wire story do not discount each other;
+4. direction and provenance (:mod:`~corroborator.reuse.provenance`), ``shared`` = share of the
+   copy's body covered, then the independent reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from corroborator.config import ReuseConfig
+from corroborator.models import Annotations, Article, IndependentReport, Passage, ReuseKind, ReuseLink, Span
+from corroborator.reuse.align import align_tokens, shared_share
+from corroborator.reuse.index import ReuseIndex
+from corroborator.reuse.paraphrase import (
+    Match,
+    SentenceProfile,
+    best_matches,
+    build_profile,
+    chain_passages,
+    paraphrase_candidates,
+    rival_scores,
+)
+from corroborator.reuse.provenance import (
+    byline_agency,
+    independent_reports,
+    orient,
+    publication_window,
+    story_agencies,
+)
+from corroborator.reuse.shingles import Tokens, WordNormalizer, tokenize
+
+__all__ = ["ReuseResult", "detect_reuse"]
+
+_MAX_ROUNDS = 3  # paraphrase passes: units grow with each pass's links
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseResult:
+    """Reuse links between a story's articles and its partition into independent reports."""
+
+    links: tuple[ReuseLink, ...]
+    reports: tuple[IndependentReport, ...]
+
+
+class _Units:
+    """Union-find over article ids: articles known to share reporting."""
+
+    __slots__ = ("_parent",)
+
+    def __init__(self, ids: Sequence[str]) -> None:
+        self._parent = {i: i for i in ids}
+
+    def find(self, node: str) -> str:
+        while self._parent[node] != node:
+            self._parent[node] = self._parent[self._parent[node]]
+            node = self._parent[node]
+        return node
+
+    def join(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self._parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def detect_reuse(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotations] | None,
+    config: ReuseConfig | None = None,
+) -> ReuseResult:
+    """Which articles of one story share text (verbatim or rewritten), who took it from whom, and
+    the story's independent reports."""
+    config = config or ReuseConfig()
+    by_id = {a.id: a for a in articles}
+    ann = {a.article_id: a for a in annotations or ()}
+    normalizer = WordNormalizer()
+    tokens = {a.id: tokenize(a.body, normalizer) for a in articles}
+    profiles = {a.id: build_profile(a, ann.get(a.id)) for a in articles}
+    pairs, neighbours = _candidates(articles, tokens, profiles, config)
+
+    found: dict[tuple[str, str], tuple[Passage, ...]] = {}
+    units = _Units([a.id for a in articles])
+    for a, b in pairs:
+        passages = _verbatim(by_id[a], by_id[b], tokens, ann, config)
+        if passages:
+            found[(a, b)] = passages
+            units.join(a, b)
+
+    memo: dict[tuple[str, str], tuple[Match, ...]] = {}
+    for _ in range(_MAX_ROUNDS):
+        new = 0
+        for a, b in pairs:
+            if (a, b) in found or (b, a) in found or units.find(a) == units.find(b):
+                continue
+            result = _paraphrase(a, b, profiles, neighbours, units, memo, config)
+            if result is not None:
+                found[result[0]] = result[1]
+                new += 1
+        for a, b in list(found):
+            units.join(a, b)
+        if not new:
+            break
+
+    found = _drop_third_party(found, by_id, ann)
+    agencies = story_agencies(articles)
+    links = [_link(by_id[a], by_id[b], passages, ann, agencies) for (a, b), passages in found.items()]
+    links.sort(key=lambda link: (link.from_id, link.to_id))
+    return ReuseResult(tuple(links), independent_reports(articles, links, ann))
+
+
+def _candidates(
+    articles: Sequence[Article],
+    tokens: Mapping[str, Tokens],
+    profiles: Mapping[str, SentenceProfile],
+    config: ReuseConfig,
+) -> tuple[list[tuple[str, str]], dict[str, set[str]]]:
+    """Pairs to align (sorted ids) and, per article, the articles that may rival its sources."""
+    ids = [a.id for a in articles]
+    if len(ids) <= config.all_pairs_max:
+        pairs = [(min(x, y), max(x, y)) for n, x in enumerate(ids) for y in ids[n + 1 :]]
+    else:
+        index = ReuseIndex(config)
+        index.add_many((i, tokens[i]) for i in ids)
+        proposed = set(index.candidate_pairs()) | paraphrase_candidates(list(profiles.values()), config)
+        pairs = sorted(proposed)
+    neighbours: dict[str, set[str]] = {i: set() for i in ids}
+    for x, y in pairs:
+        neighbours[x].add(y)
+        neighbours[y].add(x)
+    return pairs, neighbours
+
+
+def _verbatim(
+    a: Article, b: Article, tokens: Mapping[str, Tokens], ann: Mapping[str, Annotations], config: ReuseConfig
+) -> tuple[Passage, ...]:
+    passages = align_tokens(
+        tokens[a.id],
+        tokens[b.id],
+        config,
+        exclude_a=_quote_spans(ann.get(a.id)),
+        exclude_b=_quote_spans(ann.get(b.id)),
+    )
+    if not passages:
+        return ()
+    share = max(shared_share(passages, len(b.body), "to"), shared_share(passages, len(a.body), "from"))
+    return passages if share >= config.min_verbatim_share else ()
+
+
+def _quote_spans(annotations: Annotations | None) -> tuple[Span, ...]:
+    if annotations is None:
+        return ()
+    return tuple(q.span for q in annotations.quotes if q.caption is None)
+
+
+def _paraphrase(
+    a: str,
+    b: str,
+    profiles: Mapping[str, SentenceProfile],
+    neighbours: Mapping[str, set[str]],
+    units: _Units,
+    memo: dict[tuple[str, str], tuple[Match, ...]],
+    config: ReuseConfig,
+) -> tuple[tuple[str, str], tuple[Passage, ...]] | None:
+    """The better direction of rewrite between ``a`` and ``b`` (source, copy) with its passages."""
+
+    def matches(source: str, copy: str) -> tuple[Match, ...]:
+        key = (source, copy)
+        if key not in memo:
+            memo[key] = best_matches(profiles[source], profiles[copy])
+        return memo[key]
+
+    best: tuple[tuple[str, str], tuple[Passage, ...]] | None = None
+    best_share = 0.0
+    for source, copy in ((a, b), (b, a)):
+        own = {units.find(source), units.find(copy)}
+        rivals = [matches(c, copy) for c in sorted(neighbours[copy]) if units.find(c) not in own]
+        size = len(profiles[copy].sentences)
+        passages = chain_passages(
+            profiles[source], profiles[copy], matches(source, copy), rival_scores(rivals, size), config
+        )
+        share = len(passages) / max(1, profiles[copy].content_sentences)
+        if passages and share > best_share:
+            best, best_share = ((source, copy), passages), share
+    return best
+
+
+def _link(
+    a: Article,
+    b: Article,
+    passages: tuple[Passage, ...],
+    ann: Mapping[str, Annotations],
+    agencies: Sequence[str],
+) -> ReuseLink:
+    """The link for passages found from ``a`` to ``b``, turned round when the evidence says so."""
+    from_id, _, evidence = orient(a, b, passages, ann.get(a.id), ann.get(b.id), story_agencies=agencies)
+    if from_id != a.id:
+        passages = tuple(
+            Passage(p.to_span, p.from_span, p.kind, p.score)
+            for p in sorted(passages, key=lambda p: (p.from_span.start, p.to_span.start))
+        )
+        a, b = b, a
+    kind = passages[0].kind if passages else ReuseKind.VERBATIM
+    shared = round(shared_share(passages, len(b.body), "to"), 4)
+    return ReuseLink(a.id, b.id, kind, shared, passages, evidence)
+
+
+def _drop_third_party(
+    found: dict[tuple[str, str], tuple[Passage, ...]],
+    by_id: Mapping[str, Article],
+    ann: Mapping[str, Annotations],
+) -> dict[tuple[str, str], tuple[Passage, ...]]:
+    """Drop the link between an agency's article and a third party's reprint of the same agency's
+    copy when the agency's own earlier article carries the shared text too: the agency reused its
+    own copy, not the reprint (the reprint and the follow-up still meet in one report). The agency's
+    own article must be dated before the follow-up."""
+    linked: dict[str, set[str]] = {}
+    for a, b in found:
+        linked.setdefault(a, set()).add(b)
+        linked.setdefault(b, set()).add(a)
+    drop: set[tuple[str, str]] = set()
+    for (a, b) in found:
+        for copy, other in ((a, b), (b, a)):
+            agency = byline_agency(by_id[copy])
+            if agency is None or byline_agency(by_id[other]) == agency:
+                continue
+            window = publication_window(by_id[copy], ann.get(copy))
+            own = [
+                z
+                for z in linked[copy] & linked[other]
+                if byline_agency(by_id[z]) == agency
+                and window is not None
+                and (earlier := publication_window(by_id[z], ann.get(z))) is not None
+                and earlier[1] < window[0]
+            ]
+            if own:
+                drop.add((a, b))
+    return {pair: passages for pair, passages in found.items() if pair not in drop}

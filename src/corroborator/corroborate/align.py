@@ -1,0 +1,395 @@
+"""Align claim units across articles: which statements speak of the same thing.
+
+Two units are linked when they are of one kind and one measure, refer to compatible periods and share
+enough distinctive words (each word weighted by how few of the story's articles use it). How much
+they must share depends on what their values say: two equal figures need little more to be one fact;
+a figure a thousand times another (a scale slip) a little more; two different figures much more.
+Linked units form a group (connected components). Each group counts its independent reports.
+
+Candidate pairs are blocked by measure (figures), year (dates), speaker and words (quotations) and
+named actor (events); large blocks are cut further by their rarest words, so a story of a thousand
+articles is never compared all-pairs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from corroborator.corroborate.claims import SPELLING, ClaimUnit, content_words
+from corroborator.models import Claim, ClaimKind, Evidence, Quantity, content_hash
+
+BLOCK = 48  # a block larger than this is cut by rare words
+WINDOW = 12  # neighbours compared inside a cut block, in sorted order
+RARE = 4  # rare words per unit used to cut blocks
+_QUOTE_CLAUSE = re.compile(r"[,;:.!?\u2014\u2013]")
+_WORDS = re.compile(r"[a-z0-9][a-z0-9'-]*")
+
+
+class Relation(StrEnum):
+    SAME = "same"  # equal values, compatible dates, the same quotation
+    SCALE = "scale"  # the same digits a thousand (million...) times apart
+    DIFFERENT = "different"  # values that cannot both be true
+    VARIANT = "variant"  # a quotation worded differently
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two units (indices into the group's ``units``) that speak of the same thing."""
+
+    a: int
+    b: int
+    relation: Relation
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """Claim units from one or more articles that speak of the same thing."""
+
+    id: str
+    kind: ClaimKind
+    text: str
+    units: tuple[ClaimUnit, ...]
+    links: tuple[Link, ...]
+    article_ids: tuple[str, ...]
+    report_ids: tuple[str, ...]
+    support: int
+    reports_by_article: tuple[tuple[str, str], ...] = ()  # (article id, report id)
+
+
+# --- values ----------------------------------------------------------------------------------------
+
+
+def _granularity(q: Quantity) -> float:
+    """The rounding step of a stated figure: 190 billion -> 10 billion, 4.2 billion -> 0.1 billion."""
+    digits = [c for c in q.text if c.isdigit() or c == "."]
+    raw = "".join(digits).strip(".")
+    if not raw or q.value == 0:
+        return abs(q.value) * 0.05
+    if "." in raw:
+        step = 10.0 ** -len(raw.split(".")[1])
+        mantissa = float(raw)
+    else:
+        stripped = raw.rstrip("0")
+        step = 10.0 ** (len(raw) - len(stripped)) if stripped else 1.0
+        mantissa = float(raw)
+    return abs(q.value) * step / mantissa if mantissa else abs(q.value) * 0.05
+
+
+def same_value(a: Quantity, b: Quantity) -> bool:
+    """Equal within rounding: the coarser figure's last stated digit, or 10% when one is approximate."""
+    diff = abs(a.value - b.value)
+    top = max(abs(a.value), abs(b.value), 1e-9)
+    if diff <= 0.005 * top:
+        return True
+    if (a.approximate or b.approximate) and diff <= 0.1 * top:
+        return True
+    return diff <= max(_granularity(a), _granularity(b)) * 0.5 + 1e-9
+
+
+def scale_slip(a: Quantity, b: Quantity) -> bool:
+    """The same digits at a scale a power of a thousand apart ($190 billion vs $190 million)."""
+    if a.value <= 0 or b.value <= 0:
+        return False
+    ratio = max(a.value, b.value) / min(a.value, b.value)
+    power = round(math.log10(ratio))
+    return power >= 3 and power % 3 == 0 and abs(ratio / 10**power - 1) < 0.01
+
+
+def _interval(value: str) -> tuple[str, str]:
+    """A date or range as comparable (start, end) strings at day precision."""
+    if "/" in value:
+        start, end = value.split("/", 1)
+        return _interval(start)[0], _interval(end)[1]
+    if "-W" in value:
+        import datetime as dt
+
+        year, week = value.split("-W")
+        monday = dt.date.fromisocalendar(int(year), int(week[:2]), 1)
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    parts = value.split("-")
+    if len(parts) == 1:
+        return f"{value}-01-01", f"{value}-12-31"
+    if len(parts) == 2:
+        return f"{value}-01", f"{value}-31"
+    return value, value
+
+
+def dates_overlap(a: str, b: str) -> bool:
+    try:
+        (s1, e1), (s2, e2) = _interval(a), _interval(b)
+    except ValueError:
+        return True  # unreadable: never a disagreement
+    return s1 <= e2 and s2 <= e1
+
+
+def periods_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or dates_overlap(a, b)
+
+
+# --- similarity --------------------------------------------------------------------------------------
+
+
+def weights_of(units: Sequence[ClaimUnit]) -> dict[str, float]:
+    """Each word's weight: how few of the story's articles use it (inverse document frequency)."""
+    per_article: dict[str, set[str]] = defaultdict(set)
+    for u in units:
+        per_article[u.article_id] |= u.context
+    df: dict[str, int] = defaultdict(int)
+    for words in per_article.values():
+        for w in words:
+            df[w] += 1
+    n = max(len(per_article), 1)
+    return {w: math.log(1.0 + n / d) for w, d in df.items()}
+
+
+def overlap(a: frozenset[str], b: frozenset[str], weights: Mapping[str, float]) -> tuple[int, float]:
+    """(shared words, weighted cosine of the two word sets)."""
+    shared = a & b
+    if not shared:
+        return 0, 0.0
+    wa = sum(weights.get(w, 1.0) for w in a)
+    wb = sum(weights.get(w, 1.0) for w in b)
+    ws = sum(weights.get(w, 1.0) for w in shared)
+    return len(shared), ws / math.sqrt(wa * wb)
+
+
+def _wording(text: str) -> str:
+    """A quotation's words, lower-cased, with spelling variants folded (realise = realize)."""
+    return " ".join(_fold(w) for w in _WORDS.findall(text.lower().replace("’", "'")))
+
+
+def _fold(word: str) -> str:
+    for pattern, repl in SPELLING:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def quote_relation(a: ClaimUnit, b: ClaimUnit, weights: Mapping[str, float]) -> tuple[Relation, float] | None:
+    """The same quotation (one contains the other, or small edits), a variant of it, or unrelated."""
+    assert a.quote is not None and b.quote is not None
+    wa, wb = _wording(a.quote.text), _wording(b.quote.text)
+    if not wa or not wb:
+        return None
+    short_w, long_w = sorted((wa, wb), key=len)
+    if (short_w in long_w and len(short_w.split()) >= 2) or fuzz.ratio(wa, wb) >= 92:
+        return Relation.SAME, 1.0
+    qa, qb = content_words(a.quote.text), content_words(b.quote.text)
+    shared = qa & qb
+    # a variant: a clause of the longer quotation says what the shorter one says, read with its clause
+    short, qs, long_ = (a, qa, b) if len(wa) <= len(wb) else (b, qb, a)
+    assert long_.quote is not None
+    around = short.context | qs
+    if not shared:
+        return None
+    best = 0.0
+    for part in _QUOTE_CLAUSE.split(long_.quote.text):
+        words = content_words(part)
+        n, score = overlap(words, around, weights)
+        if n >= 3 and n / len(words) >= 0.6 and score >= 0.35:
+            best = max(best, score)
+    return (Relation.VARIANT, best) if best else None
+
+
+def relation(a: ClaimUnit, b: ClaimUnit, weights: Mapping[str, float]) -> tuple[Relation, float] | None:
+    """How two units of one kind relate, or None when they are not about the same thing."""
+    if a.article_id == b.article_id or a.kind is not b.kind:
+        return None
+    if a.kind is ClaimKind.QUOTE:
+        return quote_relation(a, b, weights)
+    n, score = overlap(a.context, b.context, weights)
+    if a.kind is ClaimKind.FIGURE:
+        qa, qb = a.quantity, b.quantity
+        assert qa is not None and qb is not None
+        if a.measure != b.measure:
+            return None
+        if not periods_compatible(qa.period, qb.period):
+            revision = (a.update_cue or b.update_cue) and not same_value(qa, qb)
+            return (Relation.DIFFERENT, score) if revision and n >= 3 and score >= 0.5 else None
+        if same_value(qa, qb):
+            # a count of a named thing at a distinctive value ("130 countries") needs no more
+            distinctive = a.measure.startswith("count:") and a.measure != "count:?" and qa.value >= 10
+            return (Relation.SAME, score) if distinctive or (n >= 1 and score >= 0.15) else None
+        same_period = qa.period is not None and qa.period == qb.period
+        if scale_slip(qa, qb) and n >= 1 and (score >= 0.35 or same_period):
+            return Relation.SCALE, score
+        both_named = _mentions(a.sentence_values, qb.value) or _mentions(b.sentence_values, qa.value)
+        if both_named and not (a.update_cue or b.update_cue):
+            return None  # each sentence names both figures: two facts, not a disagreement
+        strong = (n >= 3 and score >= 0.5) or (bool(a.phrases & b.phrases) and n >= 2 and score >= 0.45)
+        return (Relation.DIFFERENT, score) if strong and a.event_words & b.event_words else None
+    if set(a.subjects) & set(b.subjects) == set() and _people(a) and _people(b):
+        return None
+    if a.kind is ClaimKind.DATE:
+        ta, tb = a.time, b.time
+        assert ta is not None and tb is not None and ta.value and tb.value
+        if dates_overlap(ta.value, tb.value):
+            if not a.event_words & b.event_words:
+                return None
+            same_day = ta.value == tb.value and len(ta.value) == 10  # one stated day: a strong sign
+            return (Relation.SAME, score) if n >= 2 and (score >= 0.4 or same_day) else None
+        if any(dates_overlap(d, tb.value) for d in a.sentence_dates) or any(
+            dates_overlap(d, ta.value) for d in b.sentence_dates
+        ):
+            return None  # each sentence names both dates: two events, not a disagreement
+        strong = (n >= 3 and score >= 0.6) or (bool(a.phrases & b.phrases) and n >= 2 and score >= 0.45)
+        return (Relation.DIFFERENT, score) if strong and len(a.event_words & b.event_words) >= 2 else None
+    return (Relation.SAME, score) if n >= 3 and score >= 0.3 else None
+
+
+def _mentions(values: Sequence[float], value: float) -> bool:
+    return any(abs(v - value) <= 0.005 * max(abs(v), abs(value)) for v in values)
+
+
+def _people(u: ClaimUnit) -> bool:
+    return any(" " not in s for s in u.subjects)
+
+
+# --- blocking ------------------------------------------------------------------------------------------
+
+
+def _block_keys(u: ClaimUnit) -> Iterator[str]:
+    if u.kind is ClaimKind.FIGURE:
+        yield f"f|{u.measure}"
+    elif u.kind is ClaimKind.DATE:
+        assert u.time is not None and u.time.value
+        yield "d"
+    elif u.kind is ClaimKind.QUOTE:
+        yield "q"
+    else:
+        for s in u.subjects:
+            yield f"e|{s}"
+
+
+def candidate_pairs(units: Sequence[ClaimUnit], weights: Mapping[str, float]) -> Iterator[tuple[int, int]]:
+    """Pairs worth comparing: inside a block, all pairs when it is small; otherwise pairs sharing one of
+    their rarest words, compared within a sliding window over units sorted by value and article."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        for key in _block_keys(u):
+            blocks[key].append(i)
+    seen: set[tuple[int, int]] = set()
+    for key, members in blocks.items():
+        for pair in _pairs_in_block(key, members, units, weights):
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
+
+
+def _pairs_in_block(
+    key: str, members: list[int], units: Sequence[ClaimUnit], weights: Mapping[str, float]
+) -> Iterable[tuple[int, int]]:
+    if len(members) <= BLOCK:
+        return combinations(members, 2)
+    sub: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        rare = sorted(units[i].context, key=lambda w: (-weights.get(w, 1.0), w))[:RARE]
+        for w in rare:
+            sub[w].append(i)
+    out: set[tuple[int, int]] = set()
+    for group in sub.values():
+        group.sort(key=lambda i: (_sort_value(units[i]), units[i].article_id))
+        for pos, i in enumerate(group):
+            for j in group[pos + 1 : pos + 1 + WINDOW]:
+                out.add((min(i, j), max(i, j)))
+    return out
+
+
+def _sort_value(u: ClaimUnit) -> float:
+    if u.quantity is not None:
+        v = abs(u.quantity.value)
+        return math.log10(v) % 3 if v > 0 else 0.0  # scale slips sort together
+    return 0.0
+
+
+# --- grouping ------------------------------------------------------------------------------------------
+
+
+def align_claims(units: Sequence[ClaimUnit], report_of: Mapping[str, str]) -> tuple[ClaimGroup, ...]:
+    """Group claim units of different articles that speak of the same thing; count each group's
+    independent reports (``report_of`` maps article id to report id; an unmapped article is its own
+    report)."""
+    weights = weights_of(units)
+    parent = list(range(len(units)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    edges: list[tuple[int, int, Relation, float]] = []
+    for i, j in candidate_pairs(units, weights):
+        found = relation(units[i], units[j], weights)
+        if found is None:
+            continue
+        edges.append((i, j, found[0], found[1]))
+        parent[find(i)] = find(j)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(units)):
+        members[find(i)].append(i)
+    edges_of: dict[int, list[tuple[int, int, Relation, float]]] = defaultdict(list)
+    for e in edges:
+        edges_of[find(e[0])].append(e)
+    groups = [_group(units, idx, edges_of[root], report_of) for root, idx in members.items()]
+    groups.sort(key=lambda g: (-g.support, -len(g.article_ids), g.kind.value, g.text))
+    return tuple(groups)
+
+
+def _group(
+    units: Sequence[ClaimUnit],
+    idx: list[int],
+    edges: list[tuple[int, int, Relation, float]],
+    report_of: Mapping[str, str],
+) -> ClaimGroup:
+    local = {g: k for k, g in enumerate(idx)}
+    mine = tuple(units[i] for i in idx)
+    links = tuple(Link(local[i], local[j], r, s) for i, j, r, s in edges)
+    articles = tuple(dict.fromkeys(u.article_id for u in mine))
+    reports = tuple(dict.fromkeys(report_of.get(a, a) for a in articles))
+    text = _group_text(mine, links)
+    gid = content_hash(
+        "|".join(sorted(f"{u.article_id}:{u.caption}:{u.span.start}:{u.focus_text}" for u in mine))
+    )
+    by_article = tuple((a, report_of.get(a, a)) for a in articles)
+    return ClaimGroup(gid, mine[0].kind, text, mine, links, articles, reports, len(reports), by_article)
+
+
+def _group_text(units: Sequence[ClaimUnit], links: Sequence[Link]) -> str:
+    """The group's statement: the shortest sentence among its best-linked units, trimmed."""
+    degree = [0] * len(units)
+    for link in links:
+        if link.relation is Relation.SAME:
+            degree[link.a] += 1
+            degree[link.b] += 1
+    best = max(range(len(units)), key=lambda k: (degree[k], units[k].caption is None, -len(units[k].text)))
+    text = " ".join(units[best].text.split())
+    return text if len(text) <= 240 else text[:237].rsplit(" ", 1)[0] + "…"
+
+
+def evidence_of(u: ClaimUnit) -> Evidence:
+    return Evidence(u.article_id, u.span, u.text, u.caption)
+
+
+def claims_of(groups: Sequence[ClaimGroup]) -> tuple[Claim, ...]:
+    """The public claim records of aligned groups."""
+    return tuple(
+        Claim(
+            id=g.id,
+            text=g.text,
+            kind=g.kind,
+            article_ids=g.article_ids,
+            report_ids=g.report_ids,
+            support=g.support,
+            evidence=tuple(dict.fromkeys(evidence_of(u) for u in g.units)),
+        )
+        for g in groups
+    )

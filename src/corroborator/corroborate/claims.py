@@ -1,0 +1,395 @@
+"""Claim units: the checkable statements of one article.
+
+A claim unit is one statement with its evidence: a figure (one unit per figure), a dated event (one
+per time expression), a quotation, or an event with a named actor (a sentence naming a person or an
+organisation and what they did, when it carries none of the above). Photo captions are read like the
+body: a caption asserts what it says.
+
+Each unit carries the words that tell what it is about (its *context*: content words near the figure
+or in the clause of the date, lightly stemmed, spelling variants folded) and, for figures, its
+*measure*: the unit, what is counted ("people", "households") and whether it is a capacity ("can hold
+8,500 cubic metres") rather than an amount, so that figures of different measures are never compared.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from corroborator.models import (
+    Annotations,
+    Article,
+    ClaimKind,
+    EntityType,
+    Mention,
+    Quantity,
+    QuantityKind,
+    Quote,
+    Span,
+    TimeExpression,
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STOP = _words(
+    """a an the of to in on at for with and or by from is are was were be been being has have had do does
+    did its it it's his her hers their theirs them they he she we us our you your i me my mine this that
+    these those as but if than then so such not no nor also too very just only into over under about
+    after before between during since until while when where which who whom whose what why how there
+    here all any some each every both either neither more most much many other another same own said says
+    say told tell according would could should will shall may might must can cannot s t up down out off
+    again further once per via upon within without across against among around toward towards through
+    one two three four five six seven eight nine ten eleven twelve hundred thousand million billion
+    trillion bn mn percent per cent dozen mr mrs ms dr
+    year years month months week weeks day days today yesterday tomorrow ago last next early late
+    earlier later morning afternoon evening night tonight weekend spring summer autumn fall winter
+    january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday"""
+)
+SPELLING = (
+    (re.compile(r"(?<=[a-z]{2}[bdlmnpvi])our$"), "or"),  # harbour, neighbour, vapour (not hour, four)
+    (re.compile(r"tre$"), "ter"),  # metre, centre
+    (re.compile(r"([a-z]{3,})is(e|ed|es|ing|ation)$"), r"\1iz\2"),  # realise, organisation
+    (re.compile(r"([aeiou])ll(ed|ing)$"), r"\1l\2"),  # travelled
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2014\u2013]|\s-\s|\b(?:which|who|whose|when|while|after|before|because|although|though|"
+    r"whereas|until|but|that)\b",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\s*(?:which|who|whose|that)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])")
+_CAPACITY = re.compile(
+    r"\b(?:can|could|capacity|capable|able to|up to|maximum|designed to)\b[^.;]{0,24}$", re.I
+)
+_UPDATE = re.compile(
+    r"\b(?:rose|risen|rising|rises|increased|climbed|grew|grown|jumped|swelled|up from|down from|"
+    r"fell|fallen|dropped|now|widened|revised|updated|latest|has reached|have reached|so far)\b",
+    re.IGNORECASE,
+)
+# what a count counts, folded into a few classes so that paraphrases compare
+_COUNT_CLASSES = {
+    **dict.fromkeys(
+        _words(
+            "people person persons resident residents inhabitant inhabitants evacuee evacuees civilian "
+            "civilians villager villagers citizen citizens individual individuals local locals"
+        ),
+        "people",
+    ),
+    **dict.fromkeys(_words("household households home homes family families"), "household"),
+    **dict.fromkeys(_words("death deaths dead killed fatalities fatality"), "dead"),
+    **dict.fromkeys(_words("injured wounded injuries"), "injured"),
+}
+_RELATIVE_COUNT = re.compile(r"\b(?:other|another|additional|more|further|extra)\b", re.IGNORECASE)
+
+
+def stem(word: str) -> str:
+    """A light, deterministic stem: lower case, spelling variants folded, common suffixes cut."""
+    w = word.lower().replace("’", "'").strip("'-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for pattern, repl in SPELLING:
+        w = pattern.sub(repl, w)
+    if w.startswith("un") and len(w) > 6:
+        w = w[2:]
+    for suffix in ("less", "ness", "ing", "ies", "ied", "es", "ed", "ly", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            break
+    for pattern, repl in SPELLING:  # again, on the stem: neighbour(ing), realis(ed)
+        w = pattern.sub(repl, w)
+    w = re.sub(r"(?<=[a-z]{3}[a-z])is$", "iz", w)
+    return w[:-1] if w.endswith("e") and len(w) > 4 else w
+
+
+def content_sequence(text: str) -> list[str]:
+    """Stems of the content words of ``text`` in order (stop words, numbers and time words left out)."""
+    out = []
+    for m in _WORD.finditer(text):
+        token = m.group().lower().replace("’", "'")
+        base = token[:-2] if token.endswith("'s") else token
+        if base in _STOP or len(base) < 2:
+            continue
+        out.append(stem(base))
+    return out
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Stems of the content words of ``text``."""
+    return frozenset(content_sequence(text))
+
+
+def phrases_of(text: str, context: frozenset[str]) -> frozenset[str]:
+    """Adjacent pairs of content words ("pump fire", "state visit") among ``context``."""
+    seq = content_sequence(text)
+    return frozenset(
+        f"{a} {b}" for a, b in itertools.pairwise(seq) if a in context and b in context and a != b
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimUnit:
+    """One checkable statement of one article, with its evidence.
+
+    ``span`` is the sentence (the evidence) in the body, or in caption ``caption``; ``text`` is that
+    sentence. ``context`` holds the stems that say what the statement is about; ``subjects`` the names
+    (lower-cased surnames for people) of the actors named near it.
+    """
+
+    article_id: str
+    kind: ClaimKind
+    text: str
+    span: Span
+    caption: int | None
+    context: frozenset[str]
+    subjects: tuple[str, ...] = ()
+    quantity: Quantity | None = None
+    time: TimeExpression | None = None
+    quote: Quote | None = None
+    measure: str = ""  # figures: unit, counted class, capacity flag
+    article_date: str | None = None  # when the article was published (stated or inferred), ISO
+    update_cue: bool = False  # "rose to", "now", "up from" in the sentence
+    sentence_values: tuple[float, ...] = ()  # the other figures of the sentence, same unit
+    revised_from: float | None = None  # "rose to 1,900 from 1,200": the figure this one replaces
+    sentence_dates: tuple[str, ...] = ()  # the other resolved dates of the sentence
+    phrases: frozenset[str] = frozenset()  # adjacent content-word pairs of the context
+    names: frozenset[str] = frozenset()  # context words that are parts of names (capitalised)
+
+    @property
+    def event_words(self) -> frozenset[str]:
+        """Context words that are not names: what happened, rather than to whom or where."""
+        return self.context - self.names
+
+    @property
+    def focus_text(self) -> str:
+        """The figure, date or quotation the unit is about."""
+        if self.quantity is not None:
+            return self.quantity.text
+        if self.time is not None:
+            return self.time.text
+        if self.quote is not None:
+            return self.quote.text
+        return self.text
+
+
+def _sentences(article: Article, ann: Annotations) -> Iterator[tuple[int | None, str, Span]]:
+    for span in ann.sentences:
+        start = span.start
+        for line in article.body[span.start : span.end].split("\n"):  # a subhead is not part of a sentence
+            if line.strip():
+                lead = len(line) - len(line.lstrip())
+                yield None, article.body, Span(start + lead, start + len(line.rstrip()))
+            start += len(line) + 1
+    for k, caption in enumerate(article.captions):
+        start = 0
+        for m in _SENTENCE_END.finditer(caption.text):
+            yield k, caption.text, Span(start, m.start())
+            start = m.end()
+        if start < len(caption.text):
+            yield k, caption.text, Span(start, len(caption.text.rstrip()))
+
+
+def _clauses(text: str, span: Span) -> list[Span]:
+    """The sentence cut at punctuation and at subordinating words (each word starts a clause)."""
+    cuts = [span.start]
+    for m in _CLAUSE_BREAK.finditer(text, span.start, span.end):
+        cuts.append(m.end() if not m.group()[0].isalpha() else m.start())
+    cuts.append(span.end)
+    return [Span(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _clause_context(text: str, sentence: Span, inside: Span) -> frozenset[str]:
+    """Content words of the clause holding ``inside``, grown by neighbours until it says something."""
+    clauses = _clauses(text, sentence)
+    first = next((i for i, c in enumerate(clauses) if c.end > inside.start), len(clauses) - 1)
+    last = next((i for i, c in enumerate(clauses) if c.end >= inside.end), len(clauses) - 1)
+    lo, hi = first, max(first, last)
+
+    def words() -> frozenset[str]:
+        chunk = text[clauses[lo].start : inside.start] + " " + text[inside.end : clauses[hi].end]
+        return content_words(chunk)
+
+    found = words()
+    # a relative clause ("which opened in 1998") is about what precedes it: grow to the left first
+    relative = _RELATIVE.match(text, clauses[lo].start) is not None
+    while len(found) < 2 and (lo > 0 or hi < len(clauses) - 1):
+        if (relative and lo > 0) or hi == len(clauses) - 1:
+            lo -= 1
+        else:
+            hi += 1
+        found = words()
+    return found
+
+
+def _nearest_context(text: str, sentence: Span, focus: Span, others: Sequence[Span]) -> frozenset[str]:
+    """Content words of the sentence nearer to ``focus`` than to any other figure in it."""
+    out: set[str] = set()
+    for m in _WORD.finditer(text, sentence.start, sentence.end):
+        if focus.start <= m.start() < focus.end or any(o.start <= m.start() < o.end for o in others):
+            continue
+        pos = m.start()
+        mine = min(abs(pos - focus.start), abs(pos - focus.end))
+        if all(min(abs(pos - o.start), abs(pos - o.end)) >= mine for o in others):
+            out |= content_words(m.group())
+    return frozenset(out)
+
+
+def _names(text: str, sentence: Span) -> frozenset[str]:
+    """Stems of the capitalised words of a sentence, except its first word."""
+    words = list(_WORD.finditer(text, sentence.start, sentence.end))
+    return frozenset(stem(m.group()) for m in words[1:] if m.group()[0].isupper())
+
+
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|tells|added|stated|reported|wrote|confirmed)\s+(?:\w+\s+)?$", re.I
+)
+
+
+def _reporting_date(text: str, sentence: Span, t: TimeExpression) -> bool:
+    """ "said on Wednesday": the date of a statement, not of what it states."""
+    return bool(_REPORTED.search(text[max(sentence.start, t.span.start - 40) : t.span.start]))
+
+
+def _count_class(q: Quantity, text: str, sentence: Span) -> str:
+    after = re.split(r"\d|\b(?:" + "|".join(sorted(_STOP, key=len, reverse=True)) + r")\b(?=\s|$)", q.text)[
+        -1
+    ]
+    noun = next((w.lower() for w in _WORD.findall(after) if w.lower() not in _STOP), None)
+    if noun is None:  # a bare figure: "rose to 1,900": what the sentence counts ("the number of people")
+        before = text[sentence.start : q.span.start]
+        m = re.search(r"number of (\w+)", before, re.IGNORECASE)
+        sentence_words = [w.lower() for w in _WORD.findall(text[sentence.start : sentence.end])]
+        words = [m.group(1).lower()] if m else sentence_words
+        noun = next((w for w in words if w in _COUNT_CLASSES), "?")
+    return _COUNT_CLASSES.get(noun, stem(noun))
+
+
+def _revised_from(text: str, q: Quantity, figures: Sequence[Quantity]) -> float | None:
+    """The earlier figure a sentence says this one replaces: "... to 1,900 from 1,200", "up from 340"."""
+    if re.search(r"\bfrom\s+(?:about\s+|around\s+)?$", text[max(0, q.span.start - 20) : q.span.start], re.I):
+        return None  # this one is the old figure
+    for o in figures:
+        if o is not q and o.unit == q.unit and o.kind is q.kind:
+            before = text[max(0, o.span.start - 20) : o.span.start]
+            if re.search(r"\bfrom\s+(?:about\s+|around\s+)?$", before, re.IGNORECASE):
+                return o.value
+    return None
+
+
+def measure_of(q: Quantity, text: str, sentence: Span) -> str:
+    """What a figure measures: its unit, what it counts, and whether it is a capacity."""
+    if q.kind is QuantityKind.COUNT:
+        if _RELATIVE_COUNT.search(q.text):
+            return f"count:relative:{q.text.lower()}"
+        key = f"count:{_count_class(q, text, sentence)}"
+    else:
+        key = q.unit
+    if q.kind is not QuantityKind.MONEY and _CAPACITY.search(text[sentence.start : q.span.start]):
+        key += ":capacity"
+    return key
+
+
+def _subjects(mentions: Sequence[Mention], caption: int | None, inside: Span) -> tuple[str, ...]:
+    names = []
+    for m in mentions:
+        if m.caption != caption or not (inside.start <= m.span.start < inside.end):
+            continue
+        if m.type is EntityType.PERSON:
+            names.append(m.text.split()[-1].lower().removesuffix("'s").removesuffix("’s"))
+        elif m.type in (EntityType.ORG, EntityType.GPE):
+            names.append(m.text.lower().removeprefix("the "))
+    return tuple(dict.fromkeys(names))
+
+
+def _within(span: Span, sentence: Span) -> bool:
+    return sentence.start <= span.start < sentence.end
+
+
+def extract_claims(article: Article, ann: Annotations) -> tuple[ClaimUnit, ...]:
+    """The checkable statements of ``article``: figures, dated events, quotations and events with a
+    named actor, from the body and the photo captions, each with its sentence as evidence."""
+    article_date = article.published
+    if article_date is None and ann.published_inferred is not None:
+        article_date = ann.published_inferred.date.split("/")[0]
+    units: list[ClaimUnit] = []
+    for caption, text, sentence in _sentences(article, ann):
+        sent_text = text[sentence.start : sentence.end]
+        figures = [q for q in ann.quantities if q.caption == caption and _within(q.span, sentence)]
+        times = [t for t in ann.times if t.caption == caption and _within(t.span, sentence) and t.value]
+        quotes = [q for q in ann.quotes if q.caption == caption and _within(q.span, sentence)]
+        cue = bool(_UPDATE.search(sent_text))
+        names = _names(text, sentence)
+        subjects = _subjects(ann.mentions, caption, sentence)
+        base = {"article_id": article.id, "text": sent_text, "span": sentence, "caption": caption}
+        for q in figures:
+            if q.kind is QuantityKind.DURATION:
+                continue
+            others = [o.span for o in figures if o is not q and o.unit == q.unit]
+            context = _nearest_context(text, sentence, q.span, others)
+            units.append(
+                ClaimUnit(
+                    kind=ClaimKind.FIGURE,
+                    context=context,
+                    names=context & names,
+                    phrases=phrases_of(sent_text, context),
+                    subjects=subjects,
+                    quantity=q,
+                    measure=measure_of(q, text, sentence),
+                    article_date=article_date,
+                    update_cue=cue,
+                    sentence_values=tuple(o.value for o in figures if o is not q and o.unit == q.unit),
+                    revised_from=_revised_from(text, q, figures) if cue else None,
+                    **base,  # type: ignore[arg-type]
+                )
+            )
+        for t in times:
+            if any(q.span.start <= t.span.start < q.span.end for q in quotes) or _reporting_date(
+                text, sentence, t
+            ):
+                continue  # a date inside a quotation belongs to it; "said on Monday" dates the saying
+            context = _clause_context(text, sentence, t.span)
+            units.append(
+                ClaimUnit(
+                    kind=ClaimKind.DATE,
+                    context=context,
+                    names=context & names,
+                    phrases=phrases_of(sent_text, context),
+                    sentence_dates=tuple(o.value for o in times if o is not t and o.value),
+                    subjects=subjects,
+                    time=t,
+                    article_date=article_date,
+                    update_cue=cue,
+                    **base,  # type: ignore[arg-type]
+                )
+            )
+        for quote in quotes:
+            units.append(
+                ClaimUnit(
+                    kind=ClaimKind.QUOTE,
+                    context=_clause_context(text, sentence, Span(quote.span.start, quote.span.start)),
+                    subjects=subjects,
+                    quote=quote,
+                    article_date=article_date,
+                    **base,  # type: ignore[arg-type]
+                )
+            )
+        if not (figures or times or quotes) and subjects:
+            words = content_words(sent_text)
+            if len(words) >= 4:
+                units.append(
+                    ClaimUnit(
+                        kind=ClaimKind.EVENT,
+                        context=words,
+                        subjects=subjects,
+                        article_date=article_date,
+                        **base,  # type: ignore[arg-type]
+                    )
+                )
+    return tuple(units)

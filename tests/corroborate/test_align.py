@@ -1,0 +1,160 @@
+"""Aligning claim units across articles, from units built by hand."""
+
+from __future__ import annotations
+
+import re
+
+from corroborator.corroborate.align import (
+    Relation,
+    align_claims,
+    candidate_pairs,
+    claims_of,
+    dates_overlap,
+    relation,
+    same_value,
+    scale_slip,
+    weights_of,
+)
+from corroborator.corroborate.claims import ClaimUnit, content_words
+from corroborator.models import ClaimKind, Precision, Quantity, QuantityKind, Quote, Span, TimeExpression
+
+
+def _names(text: str) -> frozenset[str]:
+    return content_words(" ".join(re.findall(r"(?<!^)\b[A-Z][a-z]+", text)))
+
+
+def figure(
+    article: str, text: str, focus: str, value: float, unit: str = "USD", *, period: str | None = None,
+    approximate: bool = False, measure: str | None = None,
+) -> ClaimUnit:  # fmt: skip
+    start = text.index(focus)
+    kind = QuantityKind.COUNT if unit == "count" else QuantityKind.MONEY
+    q = Quantity(focus, Span(start, start + len(focus)), value, unit, kind, period, approximate)
+    context = content_words(text.replace(focus, " "))
+    return ClaimUnit(article, ClaimKind.FIGURE, text, Span(0, len(text)), None, context, quantity=q,
+                     measure=measure or unit, names=context & _names(text))  # fmt: skip
+
+
+def dated(article: str, text: str, focus: str, value: str, *, others: tuple[str, ...] = ()) -> ClaimUnit:
+    start = text.index(focus)
+    t = TimeExpression(focus, Span(start, start + len(focus)), value, Precision.MONTH)
+    context = content_words(text.replace(focus, " "))
+    return ClaimUnit(article, ClaimKind.DATE, text, Span(0, len(text)), None, context, time=t,
+                     names=context & _names(text), sentence_dates=others)  # fmt: skip
+
+
+def quoted(article: str, text: str, words: str, speaker: str | None) -> ClaimUnit:
+    start = text.index(words)
+    quote = Quote(words, Span(start, start + len(words)), speaker=speaker)
+    return ClaimUnit(
+        article, ClaimKind.QUOTE, text, Span(0, len(text)), None, content_words(text), quote=quote
+    )
+
+
+def q(text: str, value: float, approximate: bool = False) -> Quantity:
+    return Quantity(text, Span(0, len(text)), value, "USD", QuantityKind.MONEY, approximate=approximate)
+
+
+def test_rounding_and_abbreviation_are_the_same_value() -> None:
+    assert same_value(q("$190bn", 190e9), q("about $190 billion", 190e9, True))
+    assert same_value(q("$4.2 billion", 4.2e9), q("$4.23 billion", 4.23e9))
+    assert same_value(q("$190 billion", 190e9), q("$188 billion", 188e9, True))
+    assert not same_value(q("$1.2 billion", 1.2e9), q("$2.1 billion", 2.1e9))
+    assert not same_value(q("$190 billion", 190e9), q("$190 million", 190e6))
+
+
+def test_scale_slips_are_the_same_digits_a_thousand_times_apart() -> None:
+    assert scale_slip(q("$190 billion", 190e9), q("$190 million", 190e6))
+    assert scale_slip(q("$4.2 billion", 4.2e9), q("$4.2 thousand", 4.2e3))
+    assert not scale_slip(q("$190 billion", 190e9), q("$19 billion", 19e9))
+    assert not scale_slip(q("$190 billion", 190e9), q("$200 million", 200e6))
+
+
+def test_dates_overlap_across_precisions() -> None:
+    assert dates_overlap("2023-03", "2023-03-21") and dates_overlap("2023-W42", "2023-10-17")
+    assert dates_overlap("2023-10-17/2023-10-18", "2023-10") and dates_overlap("2023", "2023-05")
+    assert not dates_overlap("2023-03", "2022-03") and not dates_overlap("2023-W41", "2023-10-17")
+
+
+def test_paraphrases_of_one_figure_align_and_count_reports_not_articles() -> None:
+    units = [
+        figure("a", "Bilateral trade reached a record $190 billion last year, customs data show.", "$190 billion",
+               190e9, period="2022"),
+        figure("b", "Bilateral trade reached a record $190 billion last year, customs data show.", "$190 billion",
+               190e9, period="2022"),
+        figure("c", "Trade hit record levels in 2022, at about $190bn, according to customs.", "about $190bn",
+               190e9, period="2022", approximate=True),
+    ]  # fmt: skip
+    (group,) = align_claims(units, {"a": "wire", "b": "wire", "c": "own"})
+    assert group.article_ids == ("a", "b", "c") and group.support == 2
+    assert set(group.report_ids) == {"wire", "own"}
+    (claim,) = claims_of((group,))
+    assert claim.support == 2 and len(claim.evidence) == 3 and claim.kind is ClaimKind.FIGURE
+
+
+def test_different_periods_and_measures_do_not_align() -> None:
+    units = [
+        figure("a", "The two sides have pledged to reach $200 billion this year.", "$200 billion", 200e9,
+               period="2023"),
+        figure("b", "By early 2024, trade could reach $200 billion a year, he said.", "$200 billion a year", 200e9,
+               "USD/year", period="2024"),
+        figure("c", "The pledge is to reach trade of $200 billion in 2024, the two sides said.", "$200 billion",
+               200e9, period="2024"),
+    ]  # fmt: skip
+    groups = align_claims(units, {})
+    assert all(len(g.article_ids) == 1 for g in groups)
+
+
+def test_relation_names_what_two_values_say() -> None:
+    a = figure(
+        "a", "Brandvold announced a $4.2 billion plan to double storage capacity.", "$4.2 billion", 4.2e9
+    )
+    b = figure(
+        "b", "Brandvold unveiled a $4.2 million plan to double storage capacity.", "$4.2 million", 4.2e6
+    )
+    c = figure("c", "Brandvold unveiled a $6 billion plan to double storage capacity.", "$6 billion", 6e9)
+    w = weights_of([a, b, c])
+    assert relation(a, b, w) is not None and relation(a, b, w)[0] is Relation.SCALE  # type: ignore[index]
+    assert relation(a, c, w) is not None and relation(a, c, w)[0] is Relation.DIFFERENT  # type: ignore[index]
+    same_article = figure(
+        "a", "Brandvold unveiled a $6 billion plan to double storage capacity.", "$6 billion", 6e9
+    )
+    assert relation(a, same_article, w) is None
+
+
+def test_two_dates_of_one_sentence_are_two_events() -> None:
+    a = dated("a", "Brandvold announced in March a plan to double capacity by 2029.", "March", "2024-03",
+              others=("2029",))  # fmt: skip
+    b = dated("b", "Brandvold announced in March a plan to double capacity by 2029.", "2029", "2029",
+              others=("2024-03",))  # fmt: skip
+    assert relation(a, b, weights_of([a, b])) is None
+    c = dated("c", "Xi made a state visit to Moscow in March, 2022.", "March, 2022", "2022-03")
+    d = dated("d", "When Xi made a state visit to Moscow in March, Putin spoke.", "March", "2023-03")
+    found = relation(c, d, weights_of([c, d]))
+    assert found is not None and found[0] is Relation.DIFFERENT
+
+
+def test_quotations_same_with_spelling_variant_otherwise_variant_or_unrelated() -> None:
+    a = quoted("a", '"It might step up if it comes to realise Moscow might lose," she said.',
+               "It might step up if it comes to realise Moscow might lose", "Alicja Bachulska")  # fmt: skip
+    b = quoted("b", '"It might step up if it comes to realize Moscow might lose," she said.',
+               "It might step up if it comes to realize Moscow might lose", "Alicja Bachulska")  # fmt: skip
+    c = quoted("c", 'Leaders see this as offering "truly limitless possibilities and prospects."',
+               "truly limitless possibilities and prospects.", None)  # fmt: skip
+    d = quoted("d", 'Putin hailed the "truly unlimited possibilities" of the partnership.',
+               "truly unlimited possibilities", "Vladimir Putin")  # fmt: skip
+    w = weights_of([a, b, c, d])
+    assert relation(a, b, w) == (Relation.SAME, 1.0)
+    found = relation(c, d, w)
+    assert found is not None and found[0] is Relation.VARIANT
+    assert relation(a, d, w) is None
+
+
+def test_blocking_never_compares_all_pairs_of_a_large_block() -> None:
+    units = [
+        figure(f"art{i}", f"Item {i} sold for ${i} million at the auction of lot{i} yesterday.", f"${i} million",
+               i * 1e6)
+        for i in range(1, 400)
+    ]  # fmt: skip
+    pairs = list(candidate_pairs(units, weights_of(units)))
+    assert len(pairs) < 400 * 399 // 20

@@ -1,0 +1,154 @@
+"""Claim units from hand-built annotations: figures, dates, quotations and events, captions included."""
+
+from __future__ import annotations
+
+import re
+
+from corroborator.corroborate.claims import content_words, extract_claims, stem
+from corroborator.models import (
+    Annotations,
+    Article,
+    Caption,
+    ClaimKind,
+    EntityType,
+    Mention,
+    Precision,
+    Quantity,
+    QuantityKind,
+    Quote,
+    Span,
+    TimeExpression,
+)
+
+
+def at(text: str, part: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return Span(start, start + len(part))
+
+
+def sentences(text: str) -> tuple[Span, ...]:
+    out, start = [], 0
+    for m in re.finditer(r"(?<=[.!?])\s+", text):
+        out.append(Span(start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append(Span(start, len(text)))
+    return tuple(out)
+
+
+def money(text: str, part: str, value: float, unit: str = "USD", period: str | None = None) -> Quantity:
+    return Quantity(part, at(text, part), value, unit, QuantityKind.MONEY, period)
+
+
+def test_one_unit_per_figure_with_its_own_words() -> None:
+    body = (
+        "Bilateral trade reached a record $190 billion last year, according to customs data, "
+        "and the two sides have pledged to reach $200 billion this year."
+    )
+    ann = Annotations(
+        "a",
+        sentences(body),
+        quantities=(money(body, "$190 billion", 190e9, period="2022"), money(body, "$200 billion", 200e9)),
+    )
+    units = [u for u in extract_claims(Article("a", "a.txt", body), ann) if u.kind is ClaimKind.FIGURE]
+    assert [u.quantity.value for u in units if u.quantity] == [190e9, 200e9]
+    first, second = units
+    assert content_words("trade record customs") <= first.context
+    assert stem("pledged") not in first.context
+    assert content_words("pledged reach") <= second.context and stem("record") not in second.context
+    assert first.measure == second.measure == "USD"
+    assert first.span == Span(0, len(body)) and first.text == body
+
+
+def test_captions_are_claims_like_the_body() -> None:
+    caption = "Xi made a state visit to Moscow in March, 2022."
+    article = Article("a", "a.txt", "Nothing to see.", captions=(Caption(caption, "Reuters"),))
+    t = TimeExpression("March, 2022", at(caption, "March, 2022"), "2022-03", Precision.MONTH, caption=0)
+    units = extract_claims(article, Annotations("a", sentences(article.body), times=(t,)))
+    dated = [u for u in units if u.kind is ClaimKind.DATE]
+    assert len(dated) == 1 and dated[0].caption == 0 and dated[0].text == caption
+    assert content_words("Xi made a state visit to Moscow") <= dated[0].context
+
+
+def test_measures_tell_capacity_counts_and_relative_counts_apart() -> None:
+    body = (
+        "Tank 7, which can hold 8,500 cubic metres of toluene, was burning. "
+        "The tank held 6,000 cubic metres when the fire started. "
+        "About 1,200 residents and 340 households were evacuated. "
+        "Crews from Tollbridge and two other towns arrived."
+    )
+    quantities = (
+        Quantity("8,500 cubic metres", at(body, "8,500 cubic metres"), 8500, "m3", QuantityKind.AMOUNT),
+        Quantity("6,000 cubic metres", at(body, "6,000 cubic metres"), 6000, "m3", QuantityKind.AMOUNT),
+        Quantity(
+            "About 1,200 residents", at(body, "About 1,200 residents"), 1200, "count", QuantityKind.COUNT
+        ),
+        Quantity("340 households", at(body, "340 households"), 340, "count", QuantityKind.COUNT),
+        Quantity("two other towns", at(body, "two other towns"), 2, "count", QuantityKind.COUNT),
+    )
+    units = extract_claims(
+        Article("a", "a.txt", body), Annotations("a", sentences(body), quantities=quantities)
+    )
+    measures = [u.measure for u in units if u.kind is ClaimKind.FIGURE]
+    assert measures[0] == "m3:capacity" and measures[1] == "m3"
+    assert measures[2] == "count:people" and measures[3] == "count:household"
+    assert measures[4].startswith("count:relative")
+
+
+def test_a_bare_figure_counts_what_the_sentence_counts_and_names_the_figure_it_replaces() -> None:
+    body = "The number of people evacuated rose to 1,900 on Wednesday from 1,200 a day earlier."
+    quantities = (
+        Quantity("1,900", at(body, "1,900"), 1900, "count", QuantityKind.COUNT),
+        Quantity("1,200", at(body, "1,200"), 1200, "count", QuantityKind.COUNT),
+    )
+    units = extract_claims(
+        Article("a", "a.txt", body), Annotations("a", sentences(body), quantities=quantities)
+    )
+    new, old = (u for u in units if u.kind is ClaimKind.FIGURE)
+    assert new.measure == old.measure == "count:people"
+    assert new.update_cue and new.revised_from == 1200 and old.revised_from is None
+    assert new.sentence_values == (1200,)
+
+
+def test_dates_of_statements_and_dates_in_quotes_are_not_event_dates() -> None:
+    body = (
+        'The agency said on Wednesday it had opened an investigation. "We met in June," she said. '
+        "The terminal opened in 1987."
+    )
+    times = (
+        TimeExpression("Wednesday", at(body, "Wednesday"), "2024-09-18", Precision.DAY, relative=True),
+        TimeExpression("June", at(body, "June"), "2024-06", Precision.MONTH, relative=True),
+        TimeExpression("1987", at(body, "1987"), "1987", Precision.YEAR),
+    )
+    quote = Quote("We met in June,", Span(body.index("We met"), body.index(',"') + 1), speaker="Ann Brook")
+    ann = Annotations("a", sentences(body), quotes=(quote,), times=times)
+    units = extract_claims(Article("a", "a.txt", body), ann)
+    assert [u.time.value for u in units if u.kind is ClaimKind.DATE and u.time] == ["1987"]
+    assert [u.quote.speaker for u in units if u.kind is ClaimKind.QUOTE and u.quote] == ["Ann Brook"]
+
+
+def test_events_need_a_named_actor() -> None:
+    body = (
+        "Gazprom signed a supply contract with the Chinese buyer. It rained heavily over the whole port area."
+    )
+    mention = Mention("Gazprom", at(body, "Gazprom"), EntityType.ORG)
+    units = extract_claims(
+        Article("a", "a.txt", body), Annotations("a", sentences(body), mentions=(mention,))
+    )
+    assert [u.kind for u in units] == [ClaimKind.EVENT]
+    assert units[0].subjects == ("gazprom",) and stem("contract") in units[0].context
+
+
+def test_subheads_are_not_part_of_the_next_sentence() -> None:
+    body = "Questions over safety\n\nThe terminal sits at the centre of a $4.2bn plan."
+    ann = Annotations("a", (Span(0, len(body)),), quantities=(money(body, "$4.2bn", 4.2e9),))
+    (unit,) = extract_claims(Article("a", "a.txt", body), ann)
+    assert unit.text == "The terminal sits at the centre of a $4.2bn plan."
+
+
+def test_words_fold_spelling_and_inflection() -> None:
+    assert stem("neighbouring") == stem("neighboring") and stem("realise") == stem("realize")
+    assert stem("hour") == "hour" and stem("unlimited") == stem("limitless")
+    assert content_words("the harbour was closed on Monday") == content_words("The harbor is closed")

@@ -1,0 +1,142 @@
+"""Sentence-level alignment of rewrites (built from hand-written articles, no annotation model)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from corroborator.config import ReuseConfig
+from corroborator.models import Annotations, Article, Quote, ReuseKind, Span
+from corroborator.reuse.paraphrase import (
+    Match,
+    _longest_ordered,
+    align_paraphrase,
+    build_profile,
+    paraphrase_candidates,
+    sentence_spans,
+    stem,
+)
+
+SOURCE = [
+    "The regional council of Talvik voted on Thursday to close the Hollin Street swimming baths after engineers found cracks in the main pool.",  # noqa: E501
+    "Repairs would cost an estimated 3.4 million crowns, more than twice the council's yearly budget for leisure centres.",  # noqa: E501
+    "About 900 swimmers used the baths each week, most of them pupils from four nearby schools.",
+    "The council said pupils would be bussed to the Osterby pool from January while it looks for an investor.",  # noqa: E501
+    "Opposition members called the vote rushed and demanded an independent survey of the building.",
+    "The baths opened in 1936 and were listed as a protected building in 1989.",
+]
+REWRITE = [
+    "Engineers discovered cracks in the Hollin Street baths' main pool, and on Thursday Talvik's regional council decided to shut the facility.",  # noqa: E501
+    "Fixing the damage is estimated at 3.4 million crowns, over double what the council spends each year on its leisure centres.",  # noqa: E501
+    "Roughly 900 swimmers went to the baths every week, mostly schoolchildren from four schools close by.",
+    "From January pupils will travel by bus to the Osterby pool while the council searches for an investor.",
+    "Members of the opposition said the decision was rushed and asked for an independent building survey.",
+    "Built in 1936, the baths became a protected building in 1989.",
+]
+# An independent report of the same event: same names and figures, its own material.
+INDEPENDENT = [
+    "Swimmers queued outside the Hollin Street baths in Talvik on Friday for a last session before the doors close.",  # noqa: E501
+    "The regional council voted on Thursday to close the baths, citing cracks in the main pool.",
+    "Lifeguard Per Aalto, who has worked there for 22 years, said he had warned the council about the cracks in 2019.",  # noqa: E501
+    "The club that trains there has 140 members and no other pool within reach.",
+    "Aalto said the staff had been offered jobs at the Osterby pool.",
+    "Several swimmers said they would join a protest planned for Saturday.",
+]
+
+
+def article(ident: str, sentences: list[str]) -> Article:
+    return Article(id=ident, source=f"{ident}.txt", body="\n\n".join(sentences))
+
+
+def test_stem_folds_inflections() -> None:
+    assert stem("dependence") == stem("dependent") == stem("dependency")
+    assert stem("evacuated") == stem("evacuating")
+    assert stem("cat") == "cat"
+
+
+def test_sentence_spans_without_annotations_split_sentences_and_lines() -> None:
+    body = "Heading here\n\nFirst sentence. Second one follows! \"Third,\" he said."
+    spans = sentence_spans(body, None)
+    assert [body[s.start : s.end] for s in spans] == [
+        "Heading here",
+        "First sentence.",
+        "Second one follows!",
+        '"Third," he said.',
+    ]
+
+
+def test_profile_keeps_numbers_and_marks_quoted_terms() -> None:
+    body = 'Repairs cost 3,400 crowns. "Nothing works here," the mayor said.'
+    quote = "Nothing works here,"
+    start = body.index(quote)
+    notes = Annotations("a", quotes=(Quote(quote, Span(start, start + len(quote))),))
+    profile = build_profile(Article(id="a", source="a", body=body), notes)
+    assert "#3400" in profile.sentences[0].terms
+    assert "work" in profile.sentences[1].quoted and "mayor" not in profile.sentences[1].quoted
+
+
+def test_rewrite_in_the_same_order_is_found() -> None:
+    passages = align_paraphrase(article("s", SOURCE), None, article("r", REWRITE), None, ReuseConfig())
+    assert len(passages) >= 5
+    assert all(p.kind is ReuseKind.PARAPHRASE for p in passages)
+    source_order = [p.from_span.start for p in passages]
+    assert source_order == sorted(source_order)  # same order
+    body = "\n\n".join(REWRITE)
+    assert body[passages[0].to_span.start : passages[0].to_span.end] == REWRITE[0]
+
+
+def test_shuffled_rewrite_loses_its_run() -> None:
+    shuffled = [REWRITE[i] for i in (5, 3, 1, 4, 2, 0)]
+    config = ReuseConfig(paraphrase_min_sentences=4)
+    assert align_paraphrase(article("s", SOURCE), None, article("r", shuffled), None, config) == ()
+
+
+def test_independent_report_of_the_same_event_is_not_a_rewrite() -> None:
+    config = ReuseConfig()
+    assert align_paraphrase(article("s", SOURCE), None, article("i", INDEPENDENT), None, config) == ()
+    assert align_paraphrase(article("i", INDEPENDENT), None, article("s", SOURCE), None, config) == ()
+
+
+def test_rivals_discount_common_facts() -> None:
+    # A copy that carries only the facts every report has: alone it looks like a rewrite at a loose
+    # threshold, but a rival report carrying the same facts explains it just as well.
+    loose = ReuseConfig(paraphrase_min_sentences=2, paraphrase_min_share=0.2, paraphrase_min_similarity=0.1)
+    common = article("c", [REWRITE[0], "Hundreds of swimmers use the baths every week."])
+    rival = article("v", [SOURCE[0], "The baths are used by hundreds of swimmers every week, officials say."])
+    alone = align_paraphrase(article("s", SOURCE), None, common, None, loose)
+    assert alone
+    assert align_paraphrase(article("s", SOURCE), None, common, None, loose, rivals=[(rival, None)]) == ()
+
+
+def test_quotes_shared_by_both_sides_are_no_evidence() -> None:
+    quote = "We will open every heated building as a shelter before the first frost arrives this year"
+    a_sentences = [f'"{quote}," the mayor said on Monday.'] * 1 + ["Charities welcomed the pledge."]
+    b_sentences = ["Critics asked who would pay.", f'"{quote}," she told reporters.']
+
+    def notes(ident: str, sentences: list[str]) -> Annotations:
+        body = "\n\n".join(sentences)
+        start = body.index(quote)
+        return Annotations(ident, quotes=(Quote(quote, Span(start, start + len(quote))),))
+
+    loose = ReuseConfig(paraphrase_min_sentences=1, paraphrase_min_share=0.1)
+    a, b = article("a", a_sentences), article("b", b_sentences)
+    assert align_paraphrase(a, None, b, None, loose)  # without quotes marked, the quote matches
+    assert align_paraphrase(a, notes("a", a_sentences), b, notes("b", b_sentences), loose) == ()
+
+
+def test_longest_ordered_chain_allows_split_sentences() -> None:
+    sources = [2, 0, 1, 1, 3]
+    pairs = [(j, Match(0.5, i)) for j, i in enumerate(sources)]
+    chain = _longest_ordered(pairs)
+    assert [j for j, _ in chain] == [1, 2, 3, 4]
+
+
+def test_candidates_pair_articles_on_one_subject() -> None:
+    config = replace(ReuseConfig(), paraphrase_lsh_threshold=0.1)
+    profiles = [
+        build_profile(article("s", SOURCE), None),
+        build_profile(article("r", REWRITE), None),
+        build_profile(article("u", ["The Nordhavn club appointed a new head coach on Monday."] * 3), None),
+    ]
+    pairs = paraphrase_candidates(profiles, config)
+    assert ("r", "s") in pairs
+    assert not any("u" in pair for pair in pairs)
