@@ -15,7 +15,7 @@ from corroborator.corroborate.align import (
     scale_slip,
     weights_of,
 )
-from corroborator.corroborate.claims import ClaimUnit, content_words
+from corroborator.corroborate.claims import ClaimUnit, content_words, quote_parts, wording
 from corroborator.models import ClaimKind, Precision, Quantity, QuantityKind, Quote, Span, TimeExpression
 
 
@@ -24,30 +24,63 @@ def _names(text: str) -> frozenset[str]:
 
 
 def figure(
-    article: str, text: str, focus: str, value: float, unit: str = "USD", *, period: str | None = None,
-    approximate: bool = False, measure: str | None = None,
-) -> ClaimUnit:  # fmt: skip
+    article: str,
+    text: str,
+    focus: str,
+    value: float,
+    unit: str = "USD",
+    *,
+    period: str | None = None,
+    approximate: bool = False,
+    measure: str | None = None,
+) -> ClaimUnit:
     start = text.index(focus)
     kind = QuantityKind.COUNT if unit == "count" else QuantityKind.MONEY
     q = Quantity(focus, Span(start, start + len(focus)), value, unit, kind, period, approximate)
     context = content_words(text.replace(focus, " "))
-    return ClaimUnit(article, ClaimKind.FIGURE, text, Span(0, len(text)), None, context, quantity=q,
-                     measure=measure or unit, names=context & _names(text))  # fmt: skip
+    return ClaimUnit(
+        article,
+        ClaimKind.FIGURE,
+        text,
+        Span(0, len(text)),
+        None,
+        context,
+        quantity=q,
+        measure=measure or unit,
+        names=context & _names(text),
+    )
 
 
 def dated(article: str, text: str, focus: str, value: str, *, others: tuple[str, ...] = ()) -> ClaimUnit:
     start = text.index(focus)
     t = TimeExpression(focus, Span(start, start + len(focus)), value, Precision.MONTH)
     context = content_words(text.replace(focus, " "))
-    return ClaimUnit(article, ClaimKind.DATE, text, Span(0, len(text)), None, context, time=t,
-                     names=context & _names(text), sentence_dates=others)  # fmt: skip
+    return ClaimUnit(
+        article,
+        ClaimKind.DATE,
+        text,
+        Span(0, len(text)),
+        None,
+        context,
+        time=t,
+        names=context & _names(text),
+        sentence_dates=others,
+    )
 
 
 def quoted(article: str, text: str, words: str, speaker: str | None) -> ClaimUnit:
     start = text.index(words)
     quote = Quote(words, Span(start, start + len(words)), speaker=speaker)
     return ClaimUnit(
-        article, ClaimKind.QUOTE, text, Span(0, len(text)), None, content_words(text), quote=quote
+        article,
+        ClaimKind.QUOTE,
+        text,
+        Span(0, len(text)),
+        None,
+        content_words(text),
+        quote=quote,
+        wording=wording(words),
+        quote_parts=quote_parts(words),
     )
 
 
@@ -78,13 +111,29 @@ def test_dates_overlap_across_precisions() -> None:
 
 def test_paraphrases_of_one_figure_align_and_count_reports_not_articles() -> None:
     units = [
-        figure("a", "Bilateral trade reached a record $190 billion last year, customs data show.", "$190 billion",
-               190e9, period="2022"),
-        figure("b", "Bilateral trade reached a record $190 billion last year, customs data show.", "$190 billion",
-               190e9, period="2022"),
-        figure("c", "Trade hit record levels in 2022, at about $190bn, according to customs.", "about $190bn",
-               190e9, period="2022", approximate=True),
-    ]  # fmt: skip
+        figure(
+            "a",
+            "Bilateral trade reached a record $190 billion last year, customs data show.",
+            "$190 billion",
+            190e9,
+            period="2022",
+        ),
+        figure(
+            "b",
+            "Bilateral trade reached a record $190 billion last year, customs data show.",
+            "$190 billion",
+            190e9,
+            period="2022",
+        ),
+        figure(
+            "c",
+            "Trade hit record levels in 2022, at about $190bn, according to customs.",
+            "about $190bn",
+            190e9,
+            period="2022",
+            approximate=True,
+        ),
+    ]
     (group,) = align_claims(units, {"a": "wire", "b": "wire", "c": "own"})
     assert group.article_ids == ("a", "b", "c") and group.support == 2
     assert set(group.report_ids) == {"wire", "own"}
@@ -94,13 +143,29 @@ def test_paraphrases_of_one_figure_align_and_count_reports_not_articles() -> Non
 
 def test_different_periods_and_measures_do_not_align() -> None:
     units = [
-        figure("a", "The two sides have pledged to reach $200 billion this year.", "$200 billion", 200e9,
-               period="2023"),
-        figure("b", "By early 2024, trade could reach $200 billion a year, he said.", "$200 billion a year", 200e9,
-               "USD/year", period="2024"),
-        figure("c", "The pledge is to reach trade of $200 billion in 2024, the two sides said.", "$200 billion",
-               200e9, period="2024"),
-    ]  # fmt: skip
+        figure(
+            "a",
+            "The two sides have pledged to reach $200 billion this year.",
+            "$200 billion",
+            200e9,
+            period="2023",
+        ),
+        figure(
+            "b",
+            "By early 2024, trade could reach $200 billion a year, he said.",
+            "$200 billion a year",
+            200e9,
+            "USD/year",
+            period="2024",
+        ),
+        figure(
+            "c",
+            "The pledge is to reach trade of $200 billion in 2024, the two sides said.",
+            "$200 billion",
+            200e9,
+            period="2024",
+        ),
+    ]
     groups = align_claims(units, {})
     assert all(len(g.article_ids) == 1 for g in groups)
 
@@ -123,10 +188,20 @@ def test_relation_names_what_two_values_say() -> None:
 
 
 def test_two_dates_of_one_sentence_are_two_events() -> None:
-    a = dated("a", "Brandvold announced in March a plan to double capacity by 2029.", "March", "2024-03",
-              others=("2029",))  # fmt: skip
-    b = dated("b", "Brandvold announced in March a plan to double capacity by 2029.", "2029", "2029",
-              others=("2024-03",))  # fmt: skip
+    a = dated(
+        "a",
+        "Brandvold announced in March a plan to double capacity by 2029.",
+        "March",
+        "2024-03",
+        others=("2029",),
+    )
+    b = dated(
+        "b",
+        "Brandvold announced in March a plan to double capacity by 2029.",
+        "2029",
+        "2029",
+        others=("2024-03",),
+    )
     assert relation(a, b, weights_of([a, b])) is None
     c = dated("c", "Xi made a state visit to Moscow in March, 2022.", "March, 2022", "2022-03")
     d = dated("d", "When Xi made a state visit to Moscow in March, Putin spoke.", "March", "2023-03")
@@ -135,14 +210,30 @@ def test_two_dates_of_one_sentence_are_two_events() -> None:
 
 
 def test_quotations_same_with_spelling_variant_otherwise_variant_or_unrelated() -> None:
-    a = quoted("a", '"It might step up if it comes to realise Moscow might lose," she said.',
-               "It might step up if it comes to realise Moscow might lose", "Alicja Bachulska")  # fmt: skip
-    b = quoted("b", '"It might step up if it comes to realize Moscow might lose," she said.',
-               "It might step up if it comes to realize Moscow might lose", "Alicja Bachulska")  # fmt: skip
-    c = quoted("c", 'Leaders see this as offering "truly limitless possibilities and prospects."',
-               "truly limitless possibilities and prospects.", None)  # fmt: skip
-    d = quoted("d", 'Putin hailed the "truly unlimited possibilities" of the partnership.',
-               "truly unlimited possibilities", "Vladimir Putin")  # fmt: skip
+    a = quoted(
+        "a",
+        '"It might step up if it comes to realise Moscow might lose," she said.',
+        "It might step up if it comes to realise Moscow might lose",
+        "Alicja Bachulska",
+    )
+    b = quoted(
+        "b",
+        '"It might step up if it comes to realize Moscow might lose," she said.',
+        "It might step up if it comes to realize Moscow might lose",
+        "Alicja Bachulska",
+    )
+    c = quoted(
+        "c",
+        'Leaders see this as offering "truly limitless possibilities and prospects."',
+        "truly limitless possibilities and prospects.",
+        None,
+    )
+    d = quoted(
+        "d",
+        'Putin hailed the "truly unlimited possibilities" of the partnership.',
+        "truly unlimited possibilities",
+        "Vladimir Putin",
+    )
     w = weights_of([a, b, c, d])
     assert relation(a, b, w) == (Relation.SAME, 1.0)
     found = relation(c, d, w)
@@ -152,9 +243,13 @@ def test_quotations_same_with_spelling_variant_otherwise_variant_or_unrelated() 
 
 def test_blocking_never_compares_all_pairs_of_a_large_block() -> None:
     units = [
-        figure(f"art{i}", f"Item {i} sold for ${i} million at the auction of lot{i} yesterday.", f"${i} million",
-               i * 1e6)
+        figure(
+            f"art{i}",
+            f"Item {i} sold for ${i} million at the auction of lot{i} yesterday.",
+            f"${i} million",
+            i * 1e6,
+        )
         for i in range(1, 400)
-    ]  # fmt: skip
+    ]
     pairs = list(candidate_pairs(units, weights_of(units)))
     assert len(pairs) < 400 * 399 // 20

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from corroborator.corroborate.align import align_claims
-from corroborator.corroborate.claims import ClaimUnit, content_words
+from corroborator.corroborate.claims import ClaimUnit, content_words, quote_parts, wording
 from corroborator.corroborate.contradictions import attribution_contradictions, find_contradictions
 from corroborator.models import (
     ClaimKind,
@@ -26,32 +26,69 @@ def _names(text: str) -> frozenset[str]:
 
 
 def figure(
-    article: str, text: str, focus: str, value: float, unit: str = "USD", *, date: str | None = None,
-    period: str | None = None, cue: bool = False, others: tuple[float, ...] = (), revised: float | None = None,
+    article: str,
+    text: str,
+    focus: str,
+    value: float,
+    unit: str = "USD",
+    *,
+    date: str | None = None,
+    period: str | None = None,
+    cue: bool = False,
+    others: tuple[float, ...] = (),
+    revised: float | None = None,
     measure: str | None = None,
-) -> ClaimUnit:  # fmt: skip
+) -> ClaimUnit:
     start = text.index(focus)
     kind = QuantityKind.COUNT if unit == "count" else QuantityKind.MONEY
     q = Quantity(focus, Span(start, start + len(focus)), value, unit, kind, period)
     context = content_words(text.replace(focus, " "))
-    return ClaimUnit(article, ClaimKind.FIGURE, text, Span(0, len(text)), None, context, quantity=q,
-                     measure=measure or unit, article_date=date, update_cue=cue, sentence_values=others,
-                     revised_from=revised, names=context & _names(text))  # fmt: skip
+    return ClaimUnit(
+        article,
+        ClaimKind.FIGURE,
+        text,
+        Span(0, len(text)),
+        None,
+        context,
+        quantity=q,
+        measure=measure or unit,
+        article_date=date,
+        update_cue=cue,
+        sentence_values=others,
+        revised_from=revised,
+        names=context & _names(text),
+    )
 
 
 def dated(article: str, text: str, focus: str, value: str, caption: int | None = None) -> ClaimUnit:
     start = text.index(focus)
     t = TimeExpression(focus, Span(start, start + len(focus)), value, Precision.MONTH, caption=caption)
     context = content_words(text.replace(focus, " "))
-    return ClaimUnit(article, ClaimKind.DATE, text, Span(0, len(text)), caption, context, time=t,
-                     names=context & _names(text))  # fmt: skip
+    return ClaimUnit(
+        article,
+        ClaimKind.DATE,
+        text,
+        Span(0, len(text)),
+        caption,
+        context,
+        time=t,
+        names=context & _names(text),
+    )
 
 
 def quoted(article: str, text: str, words: str, speaker: str | None) -> ClaimUnit:
     start = text.index(words)
     quote = Quote(words, Span(start, start + len(words)), speaker=speaker)
     return ClaimUnit(
-        article, ClaimKind.QUOTE, text, Span(0, len(text)), None, content_words(text), quote=quote
+        article,
+        ClaimKind.QUOTE,
+        text,
+        Span(0, len(text)),
+        None,
+        content_words(text),
+        quote=quote,
+        wording=wording(words),
+        quote_parts=quote_parts(words),
     )
 
 
@@ -79,11 +116,20 @@ def test_scale_slip_is_a_high_quantity_contradiction_naming_the_better_supported
 
 def test_a_caption_that_misdates_an_event_is_a_date_contradiction() -> None:
     units = [
-        dated("a", "When Xi made a state visit to Moscow in March, Putin hailed the partnership.", "March",
-              "2023-03"),
-        dated("b", "Putin hailed the partnership when Xi made a state visit to Moscow in March, 2022.",
-              "March, 2022", "2022-03", caption=0),
-    ]  # fmt: skip
+        dated(
+            "a",
+            "When Xi made a state visit to Moscow in March, Putin hailed the partnership.",
+            "March",
+            "2023-03",
+        ),
+        dated(
+            "b",
+            "Putin hailed the partnership when Xi made a state visit to Moscow in March, 2022.",
+            "March, 2022",
+            "2022-03",
+            caption=0,
+        ),
+    ]
     (found,), _ = find_contradictions(align_claims(units, REPORTS), REPORTS)
     assert found.kind is ContradictionKind.DATE
     assert {s.date for s in found.sides} == {"2023-03", "2022-03"}
@@ -92,11 +138,19 @@ def test_a_caption_that_misdates_an_event_is_a_date_contradiction() -> None:
 
 def test_quote_variant_with_a_less_specific_speaker_is_low() -> None:
     units = [
-        quoted("a", 'Putin hailed the "truly unlimited possibilities" of the partnership.',
-               "truly unlimited possibilities", "Vladimir Putin"),
-        quoted("c", 'Leaders see this cooperation as offering "truly limitless possibilities and prospects."',
-               "truly limitless possibilities and prospects.", None),
-    ]  # fmt: skip
+        quoted(
+            "a",
+            'Putin hailed the "truly unlimited possibilities" of the partnership.',
+            "truly unlimited possibilities",
+            "Vladimir Putin",
+        ),
+        quoted(
+            "c",
+            'Leaders see this cooperation as offering "truly limitless possibilities and prospects."',
+            "truly limitless possibilities and prospects.",
+            None,
+        ),
+    ]
     (found,), _ = find_contradictions(align_claims(units, REPORTS), REPORTS)
     assert found.kind is ContradictionKind.QUOTE and found.severity is Severity.LOW
     assert {s.speaker for s in found.sides} == {"Vladimir Putin", None}
@@ -115,32 +169,78 @@ def test_the_same_words_given_to_different_people_is_high() -> None:
 def test_look_alikes_are_not_contradictions() -> None:
     units = [
         # capacity vs the supply it replaces: one article's two figures, another repeating one
-        figure("a", "The pipeline, with a capacity of 55 bcm a year, will not replace supplies of 155 bcm a year.",
-               "55 bcm a year", 55e9, "m3/year", others=(155e9,), measure="m3/year:capacity"),
-        figure("a", "The pipeline, with a capacity of 55 bcm a year, will not replace supplies of 155 bcm a year.",
-               "155 bcm a year", 155e9, "m3/year", others=(55e9,)),
-        figure("c", "The halted supplies to Europe were 155 bcm a year, the pipeline will not replace them.",
-               "155 bcm a year", 155e9, "m3/year"),
+        figure(
+            "a",
+            "The pipeline, with a capacity of 55 bcm a year, will not replace supplies of 155 bcm a year.",
+            "55 bcm a year",
+            55e9,
+            "m3/year",
+            others=(155e9,),
+            measure="m3/year:capacity",
+        ),
+        figure(
+            "a",
+            "The pipeline, with a capacity of 55 bcm a year, will not replace supplies of 155 bcm a year.",
+            "155 bcm a year",
+            155e9,
+            "m3/year",
+            others=(55e9,),
+        ),
+        figure(
+            "c",
+            "The halted supplies to Europe were 155 bcm a year, the pipeline will not replace them.",
+            "155 bcm a year",
+            155e9,
+            "m3/year",
+        ),
         # rounding and abbreviation
-        figure("a", "Bilateral trade hit a record $190 billion last year.", "$190 billion", 190e9, period="2022"),
+        figure(
+            "a", "Bilateral trade hit a record $190 billion last year.", "$190 billion", 190e9, period="2022"
+        ),
         figure("c", "Bilateral trade hit a record $190bn in 2022.", "$190bn", 190e9, period="2022"),
         # different periods
-        figure("a", "The sides pledged to reach trade of $200 billion this year.", "$200 billion", 200e9,
-               period="2023"),
-        figure("d", "The sides pledged to reach trade of $200 billion a year by 2024.", "$200 billion a year",
-               200e9, "USD/year", period="2024"),
-    ]  # fmt: skip
+        figure(
+            "a",
+            "The sides pledged to reach trade of $200 billion this year.",
+            "$200 billion",
+            200e9,
+            period="2023",
+        ),
+        figure(
+            "d",
+            "The sides pledged to reach trade of $200 billion a year by 2024.",
+            "$200 billion a year",
+            200e9,
+            "USD/year",
+            period="2024",
+        ),
+    ]
     contradictions, _ = find_contradictions(align_claims(units, REPORTS), REPORTS)
     assert contradictions == ()
 
 
 def test_a_later_report_that_says_the_figure_rose_is_an_update() -> None:
     units = [
-        figure("a", "About 1,200 people were evacuated from homes near the burning chemical tank.", "About 1,200 people",
-               1200, "count", date="2024-09-17", measure="count:people"),
-        figure("d", "The number of people evacuated from homes near the burning chemical tank rose to 1,900.",
-               "1,900", 1900, "count", date="2024-09-18", cue=True, measure="count:people"),
-    ]  # fmt: skip
+        figure(
+            "a",
+            "About 1,200 people were evacuated from homes near the burning chemical tank.",
+            "About 1,200 people",
+            1200,
+            "count",
+            date="2024-09-17",
+            measure="count:people",
+        ),
+        figure(
+            "d",
+            "The number of people evacuated from homes near the burning chemical tank rose to 1,900.",
+            "1,900",
+            1900,
+            "count",
+            date="2024-09-18",
+            cue=True,
+            measure="count:people",
+        ),
+    ]
     contradictions, (update,) = find_contradictions(align_claims(units, REPORTS), REPORTS)
     assert contradictions == ()
     assert update.earlier.value == 1200 and update.later.value == 1900 and update.later.article_ids == ("d",)
@@ -148,11 +248,25 @@ def test_a_later_report_that_says_the_figure_rose_is_an_update() -> None:
 
 def test_without_a_revision_cue_a_different_figure_is_a_contradiction() -> None:
     units = [
-        figure("a", "The fire in the Lagos market killed 12 people on Sunday, police said.", "12 people", 12,
-               "count", date="2024-09-17", measure="count:dead"),
-        figure("c", "Police said the fire in the Lagos market killed 21 people on Sunday.", "21 people", 21,
-               "count", date="2024-09-18", measure="count:dead"),
-    ]  # fmt: skip
+        figure(
+            "a",
+            "The fire in the Lagos market killed 12 people on Sunday, police said.",
+            "12 people",
+            12,
+            "count",
+            date="2024-09-17",
+            measure="count:dead",
+        ),
+        figure(
+            "c",
+            "Police said the fire in the Lagos market killed 21 people on Sunday.",
+            "21 people",
+            21,
+            "count",
+            date="2024-09-18",
+            measure="count:dead",
+        ),
+    ]
     (found,), updates = find_contradictions(align_claims(units, REPORTS), REPORTS)
     assert not updates and found.kind is ContradictionKind.QUANTITY and found.severity is Severity.HIGH
 
@@ -160,12 +274,27 @@ def test_without_a_revision_cue_a_different_figure_is_a_contradiction() -> None:
 def test_a_sentence_that_names_the_old_figure_gives_an_update() -> None:
     text = "540 households were now covered by the order, up from 340 households on Tuesday."
     units = [
-        figure("a", "The city ordered 340 households to leave the evacuation zone.", "340 households", 340,
-               "count", measure="count:household"),
-        figure("d", text, "540 households", 540, "count", cue=True, others=(340,), revised=340,
-               measure="count:household"),
+        figure(
+            "a",
+            "The city ordered 340 households to leave the evacuation zone.",
+            "340 households",
+            340,
+            "count",
+            measure="count:household",
+        ),
+        figure(
+            "d",
+            text,
+            "540 households",
+            540,
+            "count",
+            cue=True,
+            others=(340,),
+            revised=340,
+            measure="count:household",
+        ),
         figure("d", text, "340 households", 340, "count", cue=True, others=(540,), measure="count:household"),
-    ]  # fmt: skip
+    ]
     contradictions, updates = find_contradictions(align_claims(units, REPORTS), REPORTS)
     assert contradictions == ()
     assert any(

@@ -23,8 +23,12 @@ def annotator() -> Annotator:
 
 
 def _article(pair_id: str, side: str, spec: dict[str, Any]) -> Article:
-    return Article(id=f"{pair_id}-{side}", source=f"{pair_id}-{side}.txt", body=spec["text"],
-                   published=str(spec["published"]))  # fmt: skip
+    return Article(
+        id=f"{pair_id}-{side}",
+        source=f"{pair_id}-{side}.txt",
+        body=spec["text"],
+        published=str(spec["published"]),
+    )
 
 
 def _detected(pair: dict[str, Any], annotator: Annotator) -> bool:
@@ -54,6 +58,7 @@ def test_disagreements_are_detected_with_precision_and_recall(annotator: Annotat
             misses.append(pair["id"])
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
-    print(f"\nrobustness: precision {precision:.3f} recall {recall:.3f} over {len(pairs)} pairs; wrong: {misses}")
+    summary = f"precision {precision:.3f} recall {recall:.3f} over {len(pairs)} pairs"
+    print(f"\nrobustness: {summary}; wrong: {misses}")
     assert precision >= FLOOR, misses
     assert recall >= FLOOR, misses

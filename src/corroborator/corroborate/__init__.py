@@ -47,7 +47,9 @@ def corroborate_story(
 ) -> Corroboration:
     """Claims, their alignment and support, contradictions and updates of one story's articles
     (``annotations`` in the same order as ``articles``; ``report_of``: article id -> report id)."""
-    units = tuple(u for a, ann in zip(articles, annotations, strict=True) for u in extract_claims(a, ann))
+    memo: dict[str, str] = {}
+    pairs = zip(articles, annotations, strict=True)
+    units = tuple(u for a, ann in pairs for u in extract_claims(a, ann, memo=memo))
     groups = align_claims(units, report_of)
     descriptions = tuple((ann.article_id, d) for ann in annotations for d in ann.descriptions)
     contradictions, updates = find_contradictions(groups, report_of, descriptions)

@@ -14,7 +14,6 @@ articles is never compared all-pairs.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,14 +22,12 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from corroborator.corroborate.claims import SPELLING, ClaimUnit, content_words
+from corroborator.corroborate.claims import ClaimUnit
 from corroborator.models import Claim, ClaimKind, Evidence, Quantity, content_hash
 
 BLOCK = 48  # a block larger than this is cut by rare words
 WINDOW = 12  # neighbours compared inside a cut block, in sorted order
 RARE = 4  # rare words per unit used to cut blocks
-_QUOTE_CLAUSE = re.compile(r"[,;:.!?\u2014\u2013]")
-_WORDS = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 
 class Relation(StrEnum):
@@ -162,27 +159,16 @@ def overlap(a: frozenset[str], b: frozenset[str], weights: Mapping[str, float]) 
     return len(shared), ws / math.sqrt(wa * wb)
 
 
-def _wording(text: str) -> str:
-    """A quotation's words, lower-cased, with spelling variants folded (realise = realize)."""
-    return " ".join(_fold(w) for w in _WORDS.findall(text.lower().replace("’", "'")))
-
-
-def _fold(word: str) -> str:
-    for pattern, repl in SPELLING:
-        word = pattern.sub(repl, word)
-    return word
-
-
 def quote_relation(a: ClaimUnit, b: ClaimUnit, weights: Mapping[str, float]) -> tuple[Relation, float] | None:
     """The same quotation (one contains the other, or small edits), a variant of it, or unrelated."""
     assert a.quote is not None and b.quote is not None
-    wa, wb = _wording(a.quote.text), _wording(b.quote.text)
+    wa, wb = a.wording, b.wording
     if not wa or not wb:
         return None
     short_w, long_w = sorted((wa, wb), key=len)
     if (short_w in long_w and len(short_w.split()) >= 2) or fuzz.ratio(wa, wb) >= 92:
         return Relation.SAME, 1.0
-    qa, qb = content_words(a.quote.text), content_words(b.quote.text)
+    qa, qb = a.quote_words, b.quote_words
     shared = qa & qb
     # a variant: a clause of the longer quotation says what the shorter one says, read with its clause
     short, qs, long_ = (a, qa, b) if len(wa) <= len(wb) else (b, qb, a)
@@ -191,8 +177,7 @@ def quote_relation(a: ClaimUnit, b: ClaimUnit, weights: Mapping[str, float]) -> 
     if not shared:
         return None
     best = 0.0
-    for part in _QUOTE_CLAUSE.split(long_.quote.text):
-        words = content_words(part)
+    for words in long_.quote_parts:
         n, score = overlap(words, around, weights)
         if n >= 3 and n / len(words) >= 0.6 and score >= 0.35:
             best = max(best, score)

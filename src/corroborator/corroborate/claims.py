@@ -64,6 +64,8 @@ _CLAUSE_BREAK = re.compile(
     r"whereas|until|but|that)\b",
     re.IGNORECASE,
 )
+_QUOTE_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_QUOTE_CLAUSE = re.compile(r"[,;:.!?\u2014\u2013]")
 _RELATIVE = re.compile(r"\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])")
 _CAPACITY = re.compile(
@@ -109,26 +111,49 @@ def stem(word: str) -> str:
     return w[:-1] if w.endswith("e") and len(w) > 4 else w
 
 
-def content_sequence(text: str) -> list[str]:
-    """Stems of the content words of ``text`` in order (stop words, numbers and time words left out)."""
+def content_sequence(text: str, memo: dict[str, str] | None = None) -> list[str]:
+    """Stems of the content words of ``text`` in order (stop words, numbers and time words left out).
+    ``memo`` is a caller's own stem cache (one per article or story: no module-level cache)."""
     out = []
     for m in _WORD.finditer(text):
         token = m.group().lower().replace("’", "'")
         base = token[:-2] if token.endswith("'s") else token
         if base in _STOP or len(base) < 2:
             continue
-        out.append(stem(base))
+        if memo is None:
+            out.append(stem(base))
+        else:
+            found = memo.get(base)
+            if found is None:
+                found = memo[base] = stem(base)
+            out.append(found)
     return out
 
 
-def content_words(text: str) -> frozenset[str]:
+def content_words(text: str, memo: dict[str, str] | None = None) -> frozenset[str]:
     """Stems of the content words of ``text``."""
-    return frozenset(content_sequence(text))
+    return frozenset(content_sequence(text, memo))
 
 
-def phrases_of(text: str, context: frozenset[str]) -> frozenset[str]:
+def wording(text: str) -> str:
+    """A quotation's words, lower-cased, with spelling variants folded (realise = realize)."""
+    return " ".join(_fold(w) for w in _QUOTE_WORD.findall(text.lower().replace("’", "'")))
+
+
+def quote_parts(text: str, memo: dict[str, str] | None = None) -> tuple[frozenset[str], ...]:
+    """The content words of each clause of a quotation."""
+    return tuple(w for w in (content_words(p, memo) for p in _QUOTE_CLAUSE.split(text)) if w)
+
+
+def _fold(word: str) -> str:
+    for pattern, repl in SPELLING:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def phrases_of(text: str, context: frozenset[str], memo: dict[str, str] | None = None) -> frozenset[str]:
     """Adjacent pairs of content words ("pump fire", "state visit") among ``context``."""
-    seq = content_sequence(text)
+    seq = content_sequence(text, memo)
     return frozenset(
         f"{a} {b}" for a, b in itertools.pairwise(seq) if a in context and b in context and a != b
     )
@@ -161,6 +186,12 @@ class ClaimUnit:
     sentence_dates: tuple[str, ...] = ()  # the other resolved dates of the sentence
     phrases: frozenset[str] = frozenset()  # adjacent content-word pairs of the context
     names: frozenset[str] = frozenset()  # context words that are parts of names (capitalised)
+    wording: str = ""  # quotations: the words, spelling folded
+    quote_parts: tuple[frozenset[str], ...] = ()  # quotations: content words of each clause
+
+    @property
+    def quote_words(self) -> frozenset[str]:
+        return frozenset().union(*self.quote_parts)
 
     @property
     def event_words(self) -> frozenset[str]:
@@ -205,7 +236,7 @@ def _clauses(text: str, span: Span) -> list[Span]:
     return [Span(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
-def _clause_context(text: str, sentence: Span, inside: Span) -> frozenset[str]:
+def _clause_context(text: str, sentence: Span, inside: Span, memo: dict[str, str]) -> frozenset[str]:
     """Content words of the clause holding ``inside``, grown by neighbours until it says something."""
     clauses = _clauses(text, sentence)
     first = next((i for i, c in enumerate(clauses) if c.end > inside.start), len(clauses) - 1)
@@ -214,7 +245,7 @@ def _clause_context(text: str, sentence: Span, inside: Span) -> frozenset[str]:
 
     def words() -> frozenset[str]:
         chunk = text[clauses[lo].start : inside.start] + " " + text[inside.end : clauses[hi].end]
-        return content_words(chunk)
+        return content_words(chunk, memo)
 
     found = words()
     # a relative clause ("which opened in 1998") is about what precedes it: grow to the left first
@@ -228,7 +259,9 @@ def _clause_context(text: str, sentence: Span, inside: Span) -> frozenset[str]:
     return found
 
 
-def _nearest_context(text: str, sentence: Span, focus: Span, others: Sequence[Span]) -> frozenset[str]:
+def _nearest_context(
+    text: str, sentence: Span, focus: Span, others: Sequence[Span], memo: dict[str, str]
+) -> frozenset[str]:
     """Content words of the sentence nearer to ``focus`` than to any other figure in it."""
     out: set[str] = set()
     for m in _WORD.finditer(text, sentence.start, sentence.end):
@@ -237,14 +270,14 @@ def _nearest_context(text: str, sentence: Span, focus: Span, others: Sequence[Sp
         pos = m.start()
         mine = min(abs(pos - focus.start), abs(pos - focus.end))
         if all(min(abs(pos - o.start), abs(pos - o.end)) >= mine for o in others):
-            out |= content_words(m.group())
+            out |= content_words(m.group(), memo)
     return frozenset(out)
 
 
-def _names(text: str, sentence: Span) -> frozenset[str]:
+def _names(text: str, sentence: Span, memo: dict[str, str]) -> frozenset[str]:
     """Stems of the capitalised words of a sentence, except its first word."""
     words = list(_WORD.finditer(text, sentence.start, sentence.end))
-    return frozenset(stem(m.group()) for m in words[1:] if m.group()[0].isupper())
+    return content_words(" ".join(m.group() for m in words[1:] if m.group()[0].isupper()), memo)
 
 
 _REPORTED = re.compile(
@@ -312,33 +345,36 @@ def _within(span: Span, sentence: Span) -> bool:
     return sentence.start <= span.start < sentence.end
 
 
-def extract_claims(article: Article, ann: Annotations) -> tuple[ClaimUnit, ...]:
+def extract_claims(
+    article: Article, ann: Annotations, *, memo: dict[str, str] | None = None
+) -> tuple[ClaimUnit, ...]:
     """The checkable statements of ``article``: figures, dated events, quotations and events with a
     named actor, from the body and the photo captions, each with its sentence as evidence."""
     article_date = article.published
     if article_date is None and ann.published_inferred is not None:
         article_date = ann.published_inferred.date.split("/")[0]
     units: list[ClaimUnit] = []
+    memo = {} if memo is None else memo  # stems already computed (pass one dict for a whole story)
     for caption, text, sentence in _sentences(article, ann):
         sent_text = text[sentence.start : sentence.end]
         figures = [q for q in ann.quantities if q.caption == caption and _within(q.span, sentence)]
         times = [t for t in ann.times if t.caption == caption and _within(t.span, sentence) and t.value]
         quotes = [q for q in ann.quotes if q.caption == caption and _within(q.span, sentence)]
         cue = bool(_UPDATE.search(sent_text))
-        names = _names(text, sentence)
+        names = _names(text, sentence, memo)
         subjects = _subjects(ann.mentions, caption, sentence)
         base = {"article_id": article.id, "text": sent_text, "span": sentence, "caption": caption}
         for q in figures:
             if q.kind is QuantityKind.DURATION:
                 continue
             others = [o.span for o in figures if o is not q and o.unit == q.unit]
-            context = _nearest_context(text, sentence, q.span, others)
+            context = _nearest_context(text, sentence, q.span, others, memo)
             units.append(
                 ClaimUnit(
                     kind=ClaimKind.FIGURE,
                     context=context,
                     names=context & names,
-                    phrases=phrases_of(sent_text, context),
+                    phrases=phrases_of(sent_text, context, memo),
                     subjects=subjects,
                     quantity=q,
                     measure=measure_of(q, text, sentence),
@@ -354,13 +390,13 @@ def extract_claims(article: Article, ann: Annotations) -> tuple[ClaimUnit, ...]:
                 text, sentence, t
             ):
                 continue  # a date inside a quotation belongs to it; "said on Monday" dates the saying
-            context = _clause_context(text, sentence, t.span)
+            context = _clause_context(text, sentence, t.span, memo)
             units.append(
                 ClaimUnit(
                     kind=ClaimKind.DATE,
                     context=context,
                     names=context & names,
-                    phrases=phrases_of(sent_text, context),
+                    phrases=phrases_of(sent_text, context, memo),
                     sentence_dates=tuple(o.value for o in times if o is not t and o.value),
                     subjects=subjects,
                     time=t,
@@ -373,7 +409,9 @@ def extract_claims(article: Article, ann: Annotations) -> tuple[ClaimUnit, ...]:
             units.append(
                 ClaimUnit(
                     kind=ClaimKind.QUOTE,
-                    context=_clause_context(text, sentence, Span(quote.span.start, quote.span.start)),
+                    context=_clause_context(text, sentence, Span(quote.span.start, quote.span.start), memo),
+                    wording=wording(quote.text),
+                    quote_parts=quote_parts(quote.text, memo),
                     subjects=subjects,
                     quote=quote,
                     article_date=article_date,
@@ -381,7 +419,7 @@ def extract_claims(article: Article, ann: Annotations) -> tuple[ClaimUnit, ...]:
                 )
             )
         if not (figures or times or quotes) and subjects:
-            words = content_words(sent_text)
+            words = content_words(sent_text, memo)
             if len(words) >= 4:
                 units.append(
                     ClaimUnit(
