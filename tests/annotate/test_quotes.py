@@ -286,3 +286,11 @@ def test_to_after_a_non_speech_cue_is_not_a_listener(nlp: Language) -> None:
     (q,) = quotes(nlp, text)
     assert q.speaker == "Mara Lindqvist"
     assert q.told_to is None
+
+
+def test_quote_marks_inside_tokens_do_not_crash(nlp: Language) -> None:
+    # a quote mark that opens in the middle of a token ("onerror="x...) once raised IndexError
+    text = '"The bridge is back <img src=x onerror="window.x=2">," Mayor Ann Brook said. Then "so" she left.'
+    found = quotes(nlp, text)
+    for q in found:
+        assert text[q.span.start : q.span.end] == q.text

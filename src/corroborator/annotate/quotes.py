@@ -199,6 +199,10 @@ class _Reader:
         k = bisect.bisect_right(self.quote_opens, pos) - 1
         return k >= 0 and self.quote_bounds[k][0] <= pos < self.quote_bounds[k][1]
 
+    def token_at(self, pos: int) -> int:
+        """The index of the token that contains (or last starts before) character ``pos``."""
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
     def tokens_between(self, start: int, end: int) -> range:
         return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
 
@@ -448,7 +452,7 @@ def find_quotes(doc: Doc, *, caption: int | None = None) -> tuple[Quote, ...]:
         elif partial:
             cue = _governing_cue(rd, s, e)
             if cue is None:
-                sent_start = doc[rd.tokens_between(raw.open, raw.open + 1)[0]].sent.start_char
+                sent_start = doc[rd.token_at(raw.open)].sent.start_char
                 cue = _cue_in(rd, max(sent_start, prv), raw.open, last=True)
         else:
             after = text[raw.close + 1 : nxt].lstrip()
