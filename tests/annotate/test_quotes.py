@@ -294,3 +294,17 @@ def test_quote_marks_inside_tokens_do_not_crash(nlp: Language) -> None:
     found = quotes(nlp, text)
     for q in found:
         assert text[q.span.start : q.span.end] == q.text
+
+
+def test_who_attribution_at_the_root_terminates(nlp: Language) -> None:
+    # a "who said" whose verb chain reaches the sentence root once looped forever (token identity)
+    import threading
+
+    text = 'Who said "we will rebuild the whole harbour by spring"? Nobody knows.'
+    found: list[tuple[Quote, ...]] = []
+    worker = threading.Thread(target=lambda: found.append(quotes(nlp, text)), daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    assert found, "find_quotes did not finish"
+    for q in found[0]:
+        assert text[q.span.start : q.span.end] == q.text

@@ -297,7 +297,7 @@ def _subject(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
         subjs = [c for c in tok.children if c.dep_ == "nsubj" and not quoted(c.idx)]
         if subjs:
             return min(subjs, key=lambda c: abs(c.i - tok.i))
-        if tok.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or tok.head is tok:
+        if tok.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -371,7 +371,7 @@ def _attribute(rd: _Reader, cue: Token) -> _Who:
         speaker = rd.last_person(subj.idx)
     elif low in ("who", "that"):
         rel = cue
-        while rel.dep_ != "relcl" and rel.head is not rel:
+        while rel.dep_ != "relcl" and rel.head.i != rel.i:
             rel = rel.head
         if rel.dep_ == "relcl" and (named := rd.name_of(rel.head)) is not None:
             speaker = rd.fullest(named[2], rel.head.idx)
@@ -412,7 +412,7 @@ def _governing_cue(rd: _Reader, s: int, e: int) -> Token | None:
         tok = rd.doc[i]
         for _ in range(8):
             head = tok.head
-            if head is tok:
+            if head.i == tok.i:
                 break
             tok = head
             if not (s <= tok.idx < e) and _is_cue(tok) and not rd.in_quote(tok.idx):
