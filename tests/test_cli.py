@@ -57,7 +57,10 @@ def test_analyze_markdown_and_terminal(tmp_path: Path, article_text: str) -> Non
     assert "## Harbour Bridge Reopens After Repairs" in md.output
     term = runner.invoke(app, ["analyze", str(folder)])
     assert term.exit_code == 0, term.output
-    assert "2 articles" in term.output
+    assert "2 articles" in term.output and "independent report" in term.output
+    assert "Summary" in term.output and "Removed as boilerplate" not in term.output
+    removed = runner.invoke(app, ["analyze", str(folder), "--removed"])
+    assert "Removed as boilerplate" in removed.output and "Read More" in removed.output
 
 
 def test_bad_inputs_are_named_and_others_still_processed(tmp_path: Path, article_text: str) -> None:

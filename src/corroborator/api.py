@@ -171,7 +171,11 @@ def analyze(
 
 
 def analyze_story(
-    articles: Sequence[Article], story: StoryAnalysis, annotator: Annotator, config: Config, store: Store | None
+    articles: Sequence[Article],
+    story: StoryAnalysis,
+    annotator: Annotator,
+    config: Config,
+    store: Store | None,
 ) -> StoryAnalysis:
     """The per-story stages: annotation, reuse and independent reports, corroboration, timeline."""
     from corroborator.corroborate import corroborate_story

@@ -29,7 +29,7 @@ from rich.table import Table
 from corroborator import api
 from corroborator.config import Config
 from corroborator.errors import CorroboratorError
-from corroborator.models import Article, Failure
+from corroborator.models import Failure
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_FATAL = 0, 1, 3
 
@@ -61,6 +61,7 @@ class Format(StrEnum):
     terminal = "terminal"
     json = "json"
     md = "md"
+    html = "html"
 
 
 def _config(path: Path | None, db: Path | None = None) -> Config:
@@ -84,28 +85,6 @@ def _report_failures(failures: tuple[Failure, ...]) -> None:
 def _fatal(exc: CorroboratorError) -> typer.Exit:
     err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
     return typer.Exit(EXIT_FATAL)
-
-
-def _articles_table(articles: list[Article], title: str) -> Table:
-    """One compact entry per article: id and date, then outlet/byline/size, then the title."""
-    table = Table.grid(padding=(0, 2))
-    table.title = title
-    table.title_justify = "left"
-    table.add_column(no_wrap=True)
-    table.add_column(overflow="fold")
-    for a in articles:
-        facts = " · ".join(
-            [a.outlet or "outlet not stated", a.byline or "no byline", f"{len(a.body.split())} words"]
-            + ([f"{len(a.captions)} caption{'s' * (len(a.captions) != 1)}"] if a.captions else [])
-            + [f"{len(a.removed)} pieces cut"]
-        )
-        table.add_row(
-            f"[cyan]{a.id[:8]}[/cyan]\n{a.published or 'undated'}",
-            f"[bold]{escape(a.title or '(untitled)')}[/bold]\n[dim]{escape(facts)}[/dim]",
-        )
-    table.caption = "See one article with `corroborator show ID --db FILE --removed` after `ingest`."
-    table.caption_justify = "left"
-    return table
 
 
 @app.command()
@@ -225,14 +204,17 @@ def analyze(
     annotate: Annotated[
         bool, typer.Option("--annotate/--no-annotate", help="Find entities, quotes, figures and dates.")
     ] = True,
+    removed: Annotated[
+        bool, typer.Option("--removed", help="Also list what was cut from the articles as boilerplate.")
+    ] = False,
 ) -> None:
-    """Analyse SOURCES and write a report (the `corroborator-report/1` JSON contract, or Markdown),
-    or print a summary in the terminal.
+    """Analyse SOURCES and print a cited briefing of each story in the terminal, or write a report:
+    the `corroborator-report/1` JSON contract, Markdown, or a self-contained HTML page.
 
     Example: `corroborator analyze examples/text --format json --out report.json`
     """
     from corroborator.render import json as json_render
-    from corroborator.render import markdown
+    from corroborator.render import markdown, terminal
 
     try:
         cfg = _config(config, db)
@@ -248,10 +230,16 @@ def analyze(
         raise _fatal(exc) from exc
     _report_failures(result.failures)
     if fmt is Format.terminal and out_file is None:
-        title = f"{len(result.articles)} articles, {len(result.failures)} inputs failed"
-        out.print(_articles_table(api.articles_in_order(list(result.articles)), title))
+        terminal.print_analysis(result, out, removed=removed)
     else:
-        text = markdown.render(result) if fmt is Format.md else json_render.dumps(result)
+        if fmt is Format.html:
+            text = _html(result)
+        elif fmt is Format.md:
+            text = markdown.render(result, removed=removed)
+        elif fmt is Format.terminal:
+            text = terminal.render(result, removed=removed)
+        else:
+            text = json_render.dumps(result)
         if out_file is None:
             sys.stdout.write(text)
         else:
@@ -259,6 +247,15 @@ def analyze(
             err.print(f"wrote {escape(str(out_file))}", highlight=False)
     if result.failures:
         raise typer.Exit(EXIT_SOME_FAILED if result.articles else EXIT_FATAL)
+
+
+def _html(result: api.Analysis) -> str:
+    try:
+        from corroborator.render import html
+    except ImportError as exc:
+        err.print(f"[red]error:[/red] HTML output is not available in this build ({escape(str(exc))}).")
+        raise typer.Exit(EXIT_FATAL) from exc
+    return html.render(result)
 
 
 def _write_atomic(path: Path, text: str) -> None:

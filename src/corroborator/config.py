@@ -159,6 +159,56 @@ class ReuseConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class ClusterConfig:
+    """Grouping articles into stories (articles about one real-world event), incrementally.
+
+    See :mod:`corroborator.cluster`. Affinities mix cosines of tf-idf vectors (in which names, figures
+    and dates weigh more than ordinary words) with shared nearest neighbours.
+    """
+
+    threshold: float = 0.25  # an article joins the story of highest affinity at or above this
+    merge_threshold: float = 0.25  # refine(): two stories of this mean affinity or more merge
+    neighbors: int = 8  # nearest articles kept per article (shared-neighbour affinity)
+    snn_weight: float = 0.5  # share of shared neighbours in the affinity (the rest is cosine)
+    min_neighbor_similarity: float = 0.1  # a less similar article is nobody's neighbour
+    neighbor_ratio: float = 0.4  # ... nor one less similar than this times the nearest neighbour
+    entity_weight: float = 2.0  # weight of proper-name terms against ordinary words (1)
+    number_weight: float = 1.5  # weight of figures ("7.0 magnitude") and calendar dates
+    title_weight: float = 1.0  # extra term frequency for words of the title
+    window_days: float = 7.0  # dated articles this far apart are not discounted
+    decay_days: float = 10.0  # beyond the window the similarity decays by e per this many days
+    article_terms: int = 120  # terms kept per article (highest tf-idf)
+    index_terms: int = 20  # an article is findable through this many of its strongest terms
+    query_terms: int = 20  # an article looks up others through this many of its strongest terms
+    max_candidates: int = 50  # articles compared in full per added article
+    max_postings: int = 2000  # articles per index term (the most recent are kept)
+
+    def __post_init__(self) -> None:
+        for name in ("threshold", "merge_threshold", "min_neighbor_similarity"):
+            if not 0.0 < getattr(self, name) <= 1.0:
+                raise ConfigError(f"cluster.{name}", getattr(self, name), "a number in (0, 1]")
+        if not 0.0 <= self.neighbor_ratio <= 1.0:
+            raise ConfigError("cluster.neighbor_ratio", self.neighbor_ratio, "a number in [0, 1]")
+        if not 0.0 <= self.snn_weight <= 1.0:
+            raise ConfigError("cluster.snn_weight", self.snn_weight, "a number in [0, 1]")
+        for name in ("entity_weight", "number_weight"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"cluster.{name}", getattr(self, name), "a positive weight")
+        if self.title_weight < 0:
+            raise ConfigError("cluster.title_weight", self.title_weight, "0 or more")
+        if self.window_days < 0:
+            raise ConfigError("cluster.window_days", self.window_days, "0 or more days")
+        if self.decay_days <= 0:
+            raise ConfigError("cluster.decay_days", self.decay_days, "a positive number of days")
+        for name in ("neighbors", "article_terms", "index_terms", "query_terms", "max_candidates"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"cluster.{name}", getattr(self, name), "1 or more")
+        if self.max_postings < self.max_candidates:
+            allowed = f"at least max_candidates ({self.max_candidates})"
+            raise ConfigError("cluster.max_postings", self.max_postings, allowed)
+
+
+@dataclass(frozen=True, slots=True)
 class StoreConfig:
     """The SQLite store."""
 
@@ -179,6 +229,7 @@ class Config:
     annotate: AnnotateConfig = field(default_factory=AnnotateConfig)
     reuse: ReuseConfig = field(default_factory=ReuseConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
+    cluster: ClusterConfig = field(default_factory=ClusterConfig)
 
     @classmethod
     def from_toml(cls, path: Path) -> Self:
@@ -196,6 +247,7 @@ class Config:
             "annotate": AnnotateConfig,
             "reuse": ReuseConfig,
             "store": StoreConfig,
+            "cluster": ClusterConfig,
         }
         parts: dict[str, Any] = {}
         for name, table in data.items():

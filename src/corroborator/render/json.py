@@ -207,13 +207,19 @@ def story_json(story: StoryAnalysis) -> dict[str, Any]:
 
 def report(analysis: Analysis) -> dict[str, Any]:
     """The report as plain data."""
+    from corroborator.brief import briefings, summary_json
+
     annotations = {a.article_id: a for s in analysis.stories if s.annotations for a in s.annotations.articles}
+    stories = [story_json(s) for s in analysis.stories]
+    for out, story, briefing in zip(stories, analysis.stories, briefings(analysis), strict=True):
+        if story.annotations is not None:
+            out["summary"] = summary_json(briefing)
     return {
         "format": FORMAT,
         "generated_at": analysis.generated_at,
         "articles": [article_json(a, annotations.get(a.id)) for a in analysis.articles],
         "failures": [{"source": f.source, "problem": f.problem} for f in analysis.failures],
-        "stories": [story_json(s) for s in analysis.stories],
+        "stories": stories,
     }
 
 

@@ -1,5 +1,8 @@
-"""Markdown rendering of an analysis: one section per article, with its metadata and what was cut.
+"""Markdown rendering of an analysis: the briefing of each story, then one section per article.
 
+The briefing has the same sections as the terminal rendering (summary with support counts, key
+facts, disputes and revised figures, who said what, timeline, sources, and on request what was cut);
+citations are footnote-style references ``[1]`` linking to the numbered sources list of the story.
 Article text is untrusted input: it is rendered as text, never as markup (see :func:`md_escape`).
 """
 
@@ -7,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
-from corroborator.api import Analysis, StoryAnalysis, articles_in_order
-from corroborator.models import Article, EntityType
+from corroborator.api import Analysis, articles_in_order
+from corroborator.brief import Briefing, Position, briefings
+from corroborator.models import Article
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
 
@@ -52,45 +57,122 @@ def article_section(article: Article, *, body_chars: int = 400) -> str:
     return "\n".join(lines)
 
 
-def _fmt_value(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
-def story_section(story: StoryAnalysis, names: dict[str, str]) -> str:
-    """Who is named, who said what, which figures: each line cites its articles."""
-    ann = story.annotations
-    lines = [f"## Story: {md_escape(story.title)}", "", f"{len(story.article_ids)} articles.", ""]
-    if ann is None:
-        return "\n".join(lines)
-    people = [e for e in ann.entities if e.type is EntityType.PERSON]
-    if people:
-        lines += ["### People", ""]
-        for e in sorted(people, key=lambda e: -len(e.mentions)):
-            desc = "; ".join(sorted({d for _, d in e.descriptions}))
-            extra = f" — {md_escape(desc)}" if desc else ""
-            lines.append(f"- **{md_escape(e.name)}** ({len(e.mentions)} mentions){extra}")
-        lines.append("")
-    if ann.quotes:
-        lines += ["### Quotes", ""]
-        for q in ann.quotes:
-            who = md_escape(q.speaker) if q.speaker else "_speaker not named_"
-            to = f", to {md_escape(q.told_to)}" if q.told_to else ""
-            where = ", ".join(sorted({names.get(o.article, o.article[:8]) for o in q.occurrences}))
-            lines.append(f"- {who}{to}: “{md_escape(q.text)}” [{md_escape(where)}]")
-        lines.append("")
-    figures = [(a.article_id, q) for a in ann.articles for q in a.quantities]
-    if figures:
-        lines += ["### Figures", "", "| figure | value | unit | period | article |", "|---|---|---|---|---|"]
-        for article_id, fig in figures:
-            lines.append(
-                f"| {md_escape(fig.text)} | {_fmt_value(fig.value)} | {fig.unit} | {fig.period or ''} "
-                f"| {md_escape(names.get(article_id, article_id[:8]))} |"
-            )
-        lines.append("")
-    return "\n".join(lines)
+def _reports(n: int) -> str:
+    return f"**{n} report{'s' * (n != 1)}**"
 
 
-def render(analysis: Analysis) -> str:
+class _Cites:
+    """Citations of one story: ``[1]`` links to the story's numbered sources list."""
+
+    def __init__(self, briefing: Briefing, prefix: str) -> None:
+        self.briefing = briefing
+        self.prefix = prefix
+
+    def anchor(self, n: int) -> str:
+        return f"{self.prefix}src-{n}"
+
+    def __call__(self, article_ids: Sequence[str]) -> str:
+        refs = self.briefing.refs(tuple(article_ids))
+        return "".join(f"[\\[{n}\\]](#{self.anchor(n)})" for n in refs)
+
+
+def _distinct(p: Position) -> list[tuple[str, tuple[str, ...]]]:
+    """A side's evidence, each distinct sentence once with every article carrying it."""
+    found: dict[str, list[str]] = {}
+    for e in p.evidence:
+        found.setdefault(" ".join(e.text.split()), []).append(e.article)
+    return [(text, tuple(ids)) for text, ids in found.items()]
+
+
+def _position(p: Position, cite: _Cites) -> str:
+    return f"**{md_escape(p.label)}**: {_reports(p.support)} {cite(p.article_ids)}"
+
+
+def briefing_section(b: Briefing, *, removed: bool = False, prefix: str = "") -> str:
+    """One story's briefing as Markdown. ``prefix`` keeps source anchors apart between stories."""
+    cite = _Cites(b, prefix)
+    out = [f"## {md_escape(b.title)}", "", f"_{b.verdict()}._", ""]
+    if b.summary:
+        out += ["### Summary", ""]
+        out += [f"- {md_escape(s.text)} {cite(s.article_ids)} ({_reports(s.support)})" for s in b.summary]
+        out.append("")
+    if b.key_facts:
+        out += ["### Key facts", ""]
+        out += [
+            f"- {md_escape(k.text)} {cite(k.article_ids)} ({_reports(k.support)}, {k.kind.value})"
+            for k in b.key_facts
+        ]
+        out.append("")
+    if b.disputes:
+        out += ["### Disputed points", ""]
+        for d in b.disputes:
+            out.append(f"- **{md_escape(d.about)}** ({d.severity.value}, {d.kind.value})")
+            for i, side in enumerate(d.sides):
+                mark = " ← more independent support" if i == d.stronger else ""
+                out.append(f"  - {_position(side, cite)}{mark}")
+                out += [f"    > {md_escape(text)} {cite(ids)}" for text, ids in _distinct(side)[:2]]
+            if d.stronger is None and len(d.sides) > 1:
+                out.append("  - _No side has more independent support._")
+            if d.note:
+                out.append(f"  - _{md_escape(d.note)}_")
+        out.append("")
+    if b.revisions:
+        out += ["### Revised figures", ""]
+        for r in b.revisions:
+            out.append(f"- **{md_escape(r.about)}**")
+            out.append(f"  - earlier: {_position(r.earlier, cite)}")
+            out.append(f"  - later: {_position(r.later, cite)}")
+        out.append("")
+    if b.speakers:
+        out += ["### Who said what", ""]
+        for sp in b.speakers:
+            name = md_escape(sp.name) if sp.name else "_Unnamed speakers_"
+            desc = f" — {md_escape('; '.join(sp.descriptions))}" if sp.descriptions else ""
+            out.append(f"- **{name}**{desc}")
+            for q in sp.quotes:
+                to = f" (told {md_escape(q.told_to)})" if q.told_to else ""
+                out.append(f"  - “{md_escape(q.text)}”{to} {cite(q.article_ids)}")
+        out.append("")
+    if b.timeline:
+        out += ["### Timeline", "", "| date | event | support | sources |", "|---|---|---|---|"]
+        out += [
+            f"| {md_escape(t.date)} | {md_escape(t.event)} | {t.support} | {cite(t.article_ids)} |"
+            for t in b.timeline
+        ]
+        out.append("")
+    out += ["### Sources", ""]
+    for n, s in enumerate(b.sources, 1):
+        date = md_escape(s.date) if s.date else "undated"
+        if s.date_inferred:
+            date += f" (inferred: {md_escape(_clip(s.date_evidence or 'from the story', 160))})"
+        byline = f", {md_escape(s.byline)}" if s.byline else ""
+        title = f" — {md_escape(s.title)}" if s.title and s.title != s.label else ""
+        out.append(f'{n}. <a id="{cite.anchor(n)}"></a>**{md_escape(s.label)}**{byline}{title}; {date}.')
+        out.append(f"   Report: {md_escape(s.report_origin or 'unknown')}. Source: {_code(s.source)}")
+        for label, shown, total in (
+            ("Only its report carries", s.adds, s.adds_total),
+            ("Left out, though most other reports carry it", s.omits, s.omits_total),
+        ):
+            if shown:
+                more = f" (and {total - len(shown)} more)" if total > len(shown) else ""
+                out.append(f"   - {label}{more}:")
+                out += [f"     - {md_escape(t)}" for t in shown]
+    out.append("")
+    if removed:
+        out += ["### Removed as boilerplate", ""]
+        counts = ", ".join(f"{n} {reason}" for reason, n in b.removed.counts) or "nothing"
+        out += [f"{b.removed.total} pieces: {counts}.", ""]
+        out += [f"- {cite((i.article_id,))} _{i.reason}_: {md_escape(i.text)}" for i in b.removed.items]
+        out.append("")
+    return "\n".join(out)
+
+
+def render(analysis: Analysis, *, removed: bool = False) -> str:
+    """The briefing of every story, then the articles (metadata and lead), then failed inputs."""
     articles = articles_in_order(analysis.articles)
     out = [
         "# corroborator report",
@@ -99,8 +181,11 @@ def render(analysis: Analysis) -> str:
         f" (generated {analysis.generated_at}).",
         "",
     ]
-    names = {a.id: a.outlet or a.source.rsplit("/", 1)[-1] for a in articles}
-    out += [story_section(s, names) for s in analysis.stories]
+    several = len(analysis.stories) > 1
+    out += [
+        briefing_section(b, removed=removed, prefix=f"s{k}-" if several else "")
+        for k, b in enumerate(briefings(analysis), 1)
+    ]
     out += ["# Articles", ""]
     out += [article_section(a) for a in articles]
     if analysis.failures:

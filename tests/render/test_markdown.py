@@ -1,0 +1,76 @@
+"""The Markdown briefing: same sections, footnote-style citations to the sources list, text escaped."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from corroborator.api import Analysis
+from corroborator.render.markdown import article_section, md_escape, render
+
+
+def _story_module() -> ModuleType:
+    path = Path(__file__).with_name("briefing_story.py")
+    spec = importlib.util.spec_from_file_location("briefing_story", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+STORY = _story_module()
+
+
+@pytest.fixture
+def analysis() -> Analysis:
+    built: Analysis = STORY.analysis()
+    return built
+
+
+def test_sections(analysis: Analysis) -> None:
+    md = render(analysis)
+    for heading in ("Summary", "Key facts", "Disputed points", "Who said what", "Timeline", "Sources"):
+        assert f"### {heading}" in md
+    assert "### Removed as boilerplate" not in md
+    assert "_3 articles, 2 independent reports, 1 dispute._" in md
+    assert "# Articles" in md and "## Bridge approved" in md  # the article sections stay
+
+
+def test_citations_link_to_numbered_sources(analysis: Analysis) -> None:
+    md = render(analysis)
+    cited = set(re.findall(r"\]\(#(src-\d+)\)", md))
+    anchors = set(re.findall(r'<a id="(src-\d+)"></a>', md))
+    assert cited and cited <= anchors and anchors == {"src-1", "src-2", "src-3"}
+    lead = next(line for line in md.splitlines() if "city council approved" in line)
+    assert "[\\[1\\]](#src-1)[\\[2\\]](#src-2)[\\[3\\]](#src-3)" in lead and "**2 reports**" in lead
+
+
+def test_dispute_sides_and_stronger_side(analysis: Analysis) -> None:
+    md = render(analysis)
+    assert "**$4 billion**: **1 report**" in md and "**$4 million**: **1 report**" in md
+    assert "No side has more independent support" in md
+
+
+def test_article_text_is_escaped(analysis: Analysis) -> None:
+    md = render(analysis, removed=True)
+    assert "<script>" not in md
+    assert "\\<script\\>" in md
+    assert "\\*was\\* approved\\_now" in md
+    assert "Read More \\[link\\]" in md and "### Removed as boilerplate" in md
+
+
+def test_md_escape_and_article_section() -> None:
+    assert md_escape("a *b* [c](d) <e>") == "a \\*b\\* \\[c\\]\\(d\\) \\<e\\>"
+    article = STORY.analysis().articles[0]
+    section = article_section(article)
+    assert section.startswith("## Bridge approved") and "**Removed:** 1 navigation, 1 paywall" in section
+
+
+def test_several_stories_keep_anchors_apart(analysis: Analysis) -> None:
+    two = Analysis(analysis.articles, (), analysis.stories * 2)
+    md = render(two)
+    assert '<a id="s1-src-1"></a>' in md and '<a id="s2-src-1"></a>' in md
