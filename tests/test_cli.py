@@ -117,3 +117,12 @@ def test_show_unknown_id_is_a_clear_error(tmp_path: Path, article_text: str, bad
     result = runner.invoke(app, ["show", bad, "--db", str(db)])
     assert result.exit_code == EXIT_FATAL
     assert bad in result.output
+
+
+def test_demo_writes_the_html_report(tmp_path: Path) -> None:
+    out = tmp_path / "demo.html"
+    result = runner.invoke(app, ["demo", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "HTML report" in result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Marrowick" in page

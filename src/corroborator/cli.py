@@ -258,6 +258,33 @@ def _html(result: api.Analysis) -> str:
     return html.render(result)
 
 
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "text"
+
+
+@app.command()
+def demo(
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="Where to write the HTML report.")] = Path(
+        "corroborator-demo.html"
+    ),
+) -> None:
+    """Run the whole pipeline on the bundled example corpus (a fictional six-article story) and write
+    the HTML report, printing the briefing and where the report is.
+
+    Example: `corroborator demo --out demo.html`
+    """
+    if not EXAMPLES.is_dir():
+        where = escape(str(EXAMPLES))
+        err.print(f"[red]error:[/red] the example corpus is not at {where}; run from a source checkout")
+        raise typer.Exit(EXIT_FATAL)
+    from corroborator.render import terminal
+
+    with _progress("analysing the example corpus") as progress:
+        result = api.analyze([EXAMPLES], progress=progress)
+    terminal.print_analysis(result, out)
+    _write_atomic(out_file, _html(result))
+    out.print(f"HTML report: [bold]{escape(str(out_file.resolve()))}[/bold]", highlight=False)
+
+
 def _write_atomic(path: Path, text: str) -> None:
     """Write via a temporary file and rename, so a crash never leaves a half-written report."""
     tmp = path.with_name(f".{path.name}.tmp")
