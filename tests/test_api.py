@@ -50,3 +50,16 @@ def test_analyze_with_store_keeps_earlier_articles(tmp_path: Path, article_text:
         bad.write_bytes(b"\x00\x01\x02" * 100)
         result = analyze([bad], store=store)
         assert result.failures and store.count() == before
+
+
+def test_a_mixed_folder_gives_one_story_per_event(tmp_path: Path, article_text: str) -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples" / "text"
+    other = tmp_path / "bridge.txt"
+    other.write_text(article_text, encoding="utf-8")
+    result = analyze([examples, other], annotate=False)
+    groups = sorted(sorted(Path(i).name for i in s.article_ids) for s in result.stories)
+    by_id = {a.id: Path(a.source).name for a in result.articles}
+    named = sorted(sorted(by_id[i] for i in s.article_ids) for s in result.stories)
+    assert len(groups) == 2
+    assert ["bridge.txt"] in named
+    assert sorted(p.name for p in examples.iterdir()) in named

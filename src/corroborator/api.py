@@ -138,9 +138,12 @@ def analyze(
     progress: Progress | None = None,
     annotate: bool = True,
     annotator: Annotator | None = None,
+    cluster: bool = True,
 ) -> Analysis:
-    """Read ``sources`` (files, directories, URLs, feeds, WARC files) into clean articles and, unless
-    ``annotate`` is false, annotate them (entities, quotes, figures, dates) as one story.
+    """Read ``sources`` (files, directories, URLs, feeds, WARC files) into clean articles, group them
+    into stories (unless ``cluster`` is false: then all articles are one story) and, unless
+    ``annotate`` is false, run the per-story analysis: entities, quotes, figures, dates, reuse and
+    independent reports, claims, contradictions and the timeline.
 
     Bad inputs do not stop the run: each becomes a :class:`Failure` naming the input and the problem.
     The same content read twice (e.g. one file named twice) appears once. Pass an ``annotator`` to
@@ -160,29 +163,44 @@ def analyze(
         store.record_failures(failures)
     stories: tuple[StoryAnalysis, ...] = ()
     if articles:
-        story = one_story(articles)
+        cfg = config or Config()
+        groups = group_stories(articles, cfg) if cluster else [tuple(a.id for a in articles)]
+        by_id = {a.id: a for a in articles}
+        members = [[by_id[i] for i in group] for group in groups]
+        stories = tuple(one_story(m) for m in members)
         if annotate:
             from corroborator.annotate.pipeline import Annotator
 
-            annotator = annotator or Annotator(config.annotate if config else None)
-            story = analyze_story(articles, story, annotator, config or Config(), store)
-        stories = (story,)
+            annotator = annotator or Annotator(cfg.annotate)
+            annotated = annotator.annotate_stories(members, store)
+            stories = tuple(
+                analyze_story(m, story, ann, annotator, cfg)
+                for m, story, ann in zip(members, stories, annotated, strict=True)
+            )
     return Analysis(tuple(articles), tuple(failures), stories)
+
+
+def group_stories(articles: Sequence[Article], config: Config) -> list[tuple[str, ...]]:
+    """Articles about the same real-world event, grouped into stories (see :mod:`corroborator.cluster`)."""
+    if len(articles) < 2:
+        return [tuple(a.id for a in articles)]
+    from corroborator.cluster import cluster_articles
+
+    return cluster_articles(articles, config.cluster)
 
 
 def analyze_story(
     articles: Sequence[Article],
     story: StoryAnalysis,
+    annotations: StoryAnnotations,
     annotator: Annotator,
     config: Config,
-    store: Store | None,
 ) -> StoryAnalysis:
-    """The per-story stages: annotation, reuse and independent reports, corroboration, timeline."""
+    """The per-story stages after annotation: reuse and independent reports, corroboration, timeline."""
     from corroborator.corroborate import corroborate_story
     from corroborator.corroborate.timeline import build_timeline
     from corroborator.reuse import detect_reuse
 
-    annotations = annotator.annotate_story(articles, store)
     reuse = detect_reuse(articles, annotations.articles, config.reuse)
     story = replace(story, annotations=annotations, reuse=reuse.links, reports=reuse.reports)
     found = corroborate_story(articles, annotations.articles, story.report_of())
@@ -197,7 +215,7 @@ def analyze_story(
 
 
 def one_story(articles: Sequence[Article]) -> StoryAnalysis:
-    """All articles as one story (until stories are clustered): titled by its earliest article."""
+    """The given articles as one story, titled by its earliest article."""
     ordered = articles_in_order(articles)
     title = next((a.title for a in ordered if a.title), "Untitled story")
     ids = tuple(a.id for a in articles)

@@ -1,0 +1,337 @@
+"""The online story clusterer: each new article joins the story it fits best, or starts one.
+
+Two articles of one topic but different events (two earthquakes in one region) share most of their
+words, so no single cosine threshold separates events in every topic: a dense topic needs a higher
+one than a sparse event. The clusterer therefore scores an article against a story with an
+**affinity** that adapts to local density (the shared-nearest-neighbour idea of Jarvis and Patrick):
+
+    affinity(x, story) = (1 - snn_weight) * mean cosine(x, member)
+                         + snn_weight * mean |N+(x) & N+(member)| / (neighbors + 1)
+
+over the story's members, where ``N+(a)`` is ``a`` and its ``neighbors`` most similar articles (at
+cosine ``min_neighbor_similarity`` or more, and at least ``neighbor_ratio`` times the cosine of its
+nearest one: in a small corpus, the reports of a sister event are not neighbours just for lack of
+better ones). Reports of one event are each other's neighbours; a
+report of the sister event has its own. Cosines are of tf-idf vectors (:mod:`.features`, idf from
+running document frequencies), times a time factor: dated articles more than ``window_days`` apart
+are discounted by ``exp(-excess / decay_days)``.
+
+Everything is incremental and bounded: an article finds its neighbours through an inverted index
+over the strongest ``index_terms`` terms of recent articles (``max_postings`` per term), compares
+``max_candidates`` of them in full, and updates their neighbour lists in turn; a story keeps the sum
+of its members' unit vectors (mean cosine = one dot product) and, per article, how many of its
+members list it as a neighbour (mean shared neighbours = ``neighbors + 1`` lookups).
+:meth:`StoryClusterer.refine` (in :mod:`.refine`) later splits misfits off touched stories and merges
+touched stories agglomeratively.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import sys
+from array import array
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from corroborator.cluster.features import ArticleFeatures
+from corroborator.config import ClusterConfig
+from corroborator.models import content_hash
+
+_DRIFT = 1.2  # cached norms and story centroids are recomputed when the corpus grew by this factor
+
+
+@dataclass(slots=True)
+class Member:
+    """One article in the clusterer: its strongest terms (raw weights), day, story, neighbours."""
+
+    story: str
+    day: int | None
+    terms: tuple[str, ...]
+    weights: array[float]
+    seq: int  # order of arrival
+    indexed: tuple[str, ...] = ()
+    neighbors: list[tuple[float, str]] = field(default_factory=list)  # (similarity, article id), best first
+    norm: float = 0.0
+    norm_docs: int = -1
+
+
+@dataclass(slots=True)
+class Story:
+    """Articles about one event: ids, the sum of their unit tf-idf vectors, days, neighbour counts."""
+
+    id: str
+    seq: int  # creation order
+    members: list[str] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)
+    centroid_docs: int = 0
+    first_day: int | None = None
+    last_day: int | None = None
+    counts: dict[str, int] = field(default_factory=dict)  # article -> members having it in N+
+
+
+def day_gap(day: int | None, first: int | None, last: int | None) -> float:
+    """Days from ``day`` to the range ``[first, last]`` (0 inside it or when a side is undated)."""
+    if day is None or first is None or last is None:
+        return 0.0
+    return float(max(0, first - day, day - last))
+
+
+class StoryClusterer:
+    """Online clustering of articles into stories. Not thread-safe; one writer at a time.
+
+    ``add(features) -> story id``; ``refine()`` now and then; ``stories()`` to read;
+    ``to_data()`` / ``from_data()`` to persist (see :mod:`.state`).
+    """
+
+    def __init__(self, config: ClusterConfig | None = None) -> None:
+        self.config = config or ClusterConfig()
+        self.df: dict[str, int] = {}
+        self.docs = 0
+        self.seq = 0
+        self.members: dict[str, Member] = {}
+        self.by_story: dict[str, Story] = {}
+        self.postings: dict[str, dict[str, None]] = {}
+        self.touched: dict[str, None] = {}
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.members)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self.members
+
+    def story_of(self, article_id: str) -> str:
+        """The story an article belongs to (``KeyError`` when it was never added)."""
+        return self.members[article_id].story
+
+    def stories(self) -> dict[str, tuple[str, ...]]:
+        """Story id -> its article ids in arrival order; stories in order of creation."""
+        ordered = sorted(self.by_story.values(), key=lambda s: s.seq)
+        return {s.id: tuple(sorted(s.members, key=lambda a: self.members[a].seq)) for s in ordered}
+
+    def neighbors(self, article_id: str) -> tuple[tuple[str, float], ...]:
+        """The article's nearest articles with their similarities, best first."""
+        return tuple((a, sim) for sim, a in self.members[article_id].neighbors)
+
+    # --- vectors ---------------------------------------------------------------------------------
+
+    def idf(self, term: str) -> float:
+        return 1.0 + math.log((1 + self.docs) / (1 + self.df.get(term, 0)))
+
+    def norm(self, member: Member) -> float:
+        if member.norm_docs < 0 or self.docs > member.norm_docs * _DRIFT:
+            df, docs, log = self.df, 1 + self.docs, math.log
+            pairs = zip(member.terms, member.weights, strict=True)
+            member.norm = math.sqrt(sum((w * (1.0 + log(docs / (1 + df.get(t, 0))))) ** 2 for t, w in pairs))
+            member.norm_docs = self.docs
+        return member.norm
+
+    def unit(self, member: Member) -> dict[str, float]:
+        """The member's tf-idf vector scaled to length 1."""
+        norm = self.norm(member) or 1.0
+        return {t: w * self.idf(t) / norm for t, w in zip(member.terms, member.weights, strict=True)}
+
+    def time_factor(self, gap: float) -> float:
+        excess = gap - self.config.window_days
+        return 1.0 if excess <= 0 else math.exp(-excess / self.config.decay_days)
+
+    def cosine(self, unit: Mapping[str, float], day: int | None, other: Member) -> float:
+        dot, df, docs, log = 0.0, self.df, 1 + self.docs, math.log
+        for term, weight in zip(other.terms, other.weights, strict=True):
+            mine = unit.get(term)
+            if mine is not None:
+                dot += mine * weight * (1.0 + log(docs / (1 + df.get(term, 0))))
+        sim = dot / (self.norm(other) or 1.0)
+        return sim * self.time_factor(day_gap(day, other.day, other.day))
+
+    def affinity(
+        self, unit: Mapping[str, float], near: Iterable[str], day: int | None, story: Story
+    ) -> float:
+        """Mean affinity of an article (unit vector, N+ list, day) to the members of ``story``."""
+        n = len(story.members)
+        if n == 0:
+            return 0.0
+        cos = sum(v * story.centroid.get(t, 0.0) for t, v in unit.items()) / n
+        shared = sum(story.counts.get(a, 0) for a in near) / (n * (self.config.neighbors + 1))
+        mix = (1.0 - self.config.snn_weight) * cos + self.config.snn_weight * shared
+        return mix * self.time_factor(day_gap(day, story.first_day, story.last_day))
+
+    # --- adding ----------------------------------------------------------------------------------
+
+    def add(self, features: ArticleFeatures) -> str:
+        """Place one article and return its story id (an article added twice keeps its story)."""
+        known = self.members.get(features.id)
+        if known is not None:
+            return known.story
+        self.docs += 1
+        for term, _ in features.terms:
+            self.df[term] = self.df.get(term, 0) + 1
+        self.seq += 1
+        key = self._rank_key()
+        kept = sorted(heapq.nlargest(self.config.article_terms, features.terms, key=key))
+        terms = tuple(sys.intern(t) for t, _ in kept)
+        member = Member("", features.day, terms, array("f", (w for _, w in kept)), self.seq)
+        self.members[features.id] = member
+        found = self._link(features.id, member)
+        self.place(features.id, member, self.best_story(features.id, member, exclude=None, found=found))
+        self._index(features.id, member)
+        return member.story
+
+    def add_many(self, features: Iterable[ArticleFeatures]) -> list[str]:
+        return [self.add(f) for f in features]
+
+    def _rank_key(self) -> _RankKey:
+        return _RankKey(self)
+
+    def _index(self, article_id: str, member: Member) -> None:
+        pairs = zip(member.terms, member.weights, strict=True)
+        top = heapq.nlargest(self.config.index_terms, pairs, key=self._rank_key())
+        member.indexed = tuple(t for t, _ in top)
+        for term in member.indexed:
+            posting = self.postings.setdefault(term, {})
+            posting[article_id] = None
+            if len(posting) > self.config.max_postings:
+                del posting[next(iter(posting))]  # the oldest article leaves the index
+
+    def candidates(self, member: Member, exclude: str) -> list[str]:
+        """Articles sharing strong terms with ``member``, best ``max_candidates`` first."""
+        pairs = zip(member.terms, member.weights, strict=True)
+        query = heapq.nlargest(self.config.query_terms, pairs, key=self._rank_key())
+        scores: dict[str, float] = {}
+        for term, weight in query:
+            posting = self.postings.get(term)
+            if posting:
+                value = weight * self.idf(term)
+                for article_id in posting:
+                    scores[article_id] = scores.get(article_id, 0.0) + value
+        scores.pop(exclude, None)
+        return [a for a, _ in heapq.nlargest(self.config.max_candidates, scores.items(), key=_by_score)]
+
+    def _link(self, article_id: str, member: Member) -> list[str]:
+        """Find the new article's neighbours and offer it to theirs (reverse update); returns the
+        candidates compared."""
+        unit = self.unit(member)
+        floor, k = self.config.min_neighbor_similarity, self.config.neighbors
+        found: list[tuple[float, str]] = []
+        candidates = self.candidates(member, exclude=article_id)
+        for other_id in candidates:
+            other = self.members[other_id]
+            sim = self.cosine(unit, member.day, other)
+            if sim < floor:
+                continue
+            found.append((sim, other_id))
+            near = other.neighbors
+            if near and sim < near[0][0] * self.config.neighbor_ratio:
+                continue
+            if len(near) < k or (sim, article_id) > near[-1]:
+                near.append((sim, article_id))
+                near.sort(reverse=True)
+                story = self.by_story.get(other.story)
+                if story is not None:
+                    _count(story.counts, article_id, 1)
+                cut = near[0][0] * self.config.neighbor_ratio
+                while len(near) > k or near[-1][0] < cut:
+                    _, dropped = near.pop()
+                    if story is not None:
+                        _count(story.counts, dropped, -1)
+        found.sort(reverse=True)
+        if found:
+            cut = found[0][0] * self.config.neighbor_ratio
+            found = [f for f in found if f[0] >= cut]
+        member.neighbors = found[:k]
+        return candidates
+
+    def near_of(self, article_id: str, member: Member) -> list[str]:
+        """N+ of an article: itself and its neighbours."""
+        return [article_id, *(a for _, a in member.neighbors)]
+
+    def best_story(
+        self, article_id: str, member: Member, exclude: str | None, found: list[str] | None = None
+    ) -> str | None:
+        """The story the article fits best at ``threshold`` or more (ties: the older story).
+        Candidates: the stories of its neighbours and of its best index matches (``found``)."""
+        near = self.near_of(article_id, member)
+        unit = self.unit(member)
+        candidates = {self.members[a].story for a in near[1:] if a in self.members}
+        if found is None:
+            found = self.candidates(member, exclude=article_id)
+        for other_id in found[: self.config.neighbors]:
+            candidates.add(self.members[other_id].story)
+        candidates.discard(exclude or "")
+        candidates.discard(member.story)
+        candidates.discard("")
+        best, best_key = None, (self.config.threshold, 0)
+        for story_id in candidates:
+            story = self.by_story[story_id]
+            key = (self.affinity(unit, near, member.day, story), -story.seq)
+            if key >= best_key:
+                best, best_key = story_id, key
+        return best
+
+    def place(self, article_id: str, member: Member, story_id: str | None) -> None:
+        """Put an article into a story (a new one when ``story_id`` is None)."""
+        if story_id is None:
+            story_id = self._new_story_id(article_id)
+            self.by_story[story_id] = Story(story_id, member.seq, centroid_docs=self.docs)
+        story = self.by_story[story_id]
+        member.story = story_id
+        story.members.append(article_id)
+        for term, value in self.unit(member).items():
+            story.centroid[term] = story.centroid.get(term, 0.0) + value
+        for near in self.near_of(article_id, member):
+            _count(story.counts, near, 1)
+        if member.day is not None:
+            story.first_day = member.day if story.first_day is None else min(story.first_day, member.day)
+            story.last_day = member.day if story.last_day is None else max(story.last_day, member.day)
+        self.touch(story)
+
+    def touch(self, story: Story) -> None:
+        self.touched[story.id] = None
+        if self.docs > story.centroid_docs * _DRIFT and len(story.members) > 1:
+            self.rebuild(story)
+
+    def rebuild(self, story: Story) -> None:
+        """Recompute a story's centroid and days with the current idf."""
+        story.centroid = {}
+        for article_id in story.members:
+            for term, value in self.unit(self.members[article_id]).items():
+                story.centroid[term] = story.centroid.get(term, 0.0) + value
+        story.centroid_docs = self.docs
+        days = [d for d in (self.members[a].day for a in story.members) if d is not None]
+        story.first_day, story.last_day = (min(days), max(days)) if days else (None, None)
+
+    def _new_story_id(self, article_id: str) -> str:
+        base = "s" + content_hash(article_id, 12)
+        story_id, n = base, 1
+        while story_id in self.by_story:
+            n += 1
+            story_id = f"{base}-{n}"
+        return story_id
+
+
+class _RankKey:
+    """Sort key of (term, raw weight) pairs by tf-idf weight."""
+
+    __slots__ = ("_clusterer",)
+
+    def __init__(self, clusterer: StoryClusterer) -> None:
+        self._clusterer = clusterer
+
+    def __call__(self, pair: tuple[str, float]) -> tuple[float, str]:
+        clusterer = self._clusterer
+        idf = 1.0 + math.log((1 + clusterer.docs) / (1 + clusterer.df.get(pair[0], 0)))
+        return (pair[1] * idf, pair[0])
+
+
+def _by_score(item: tuple[str, float]) -> tuple[float, str]:
+    return (item[1], item[0])
+
+
+def _count(counts: dict[str, int], key: str, delta: int) -> None:
+    value = counts.get(key, 0) + delta
+    if value > 0:
+        counts[key] = value
+    else:
+        counts.pop(key, None)
