@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import sys
 from dataclasses import replace
 from datetime import date
 from html import escape
@@ -58,13 +57,9 @@ class Page(HTMLParser):
         return [a[name] for _, a in self.tags if name in a]
 
 
-@pytest.fixture(params=["brief", "fallback"])
-def page_html(
-    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, hostile_analysis: Analysis
-) -> str:
-    """The hostile story rendered from :func:`corroborator.brief.brief`, and from the fallback."""
-    if request.param == "fallback":
-        monkeypatch.setitem(sys.modules, "corroborator.brief", None)  # import fails -> fallback
+@pytest.fixture
+def page_html(hostile_analysis: Analysis) -> str:
+    """The hostile story rendered to HTML."""
     return render(hostile_analysis)
 
 

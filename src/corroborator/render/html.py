@@ -18,15 +18,12 @@ from corroborator.brief_records import Briefing, Dispute, Position, SourceEntry
 from corroborator.models import Article, Evidence
 from corroborator.render import svg
 from corroborator.render.html_assets import CSS, csp, esc, safe_href
-from corroborator.render.html_fallback import fallback_briefing
 
 
 def briefing_of(story: StoryAnalysis, articles: Mapping[str, Article]) -> Briefing:
-    """The story's briefing from :func:`corroborator.brief.brief`, or a plain one if unavailable."""
-    try:
-        from corroborator.brief import brief
-    except ImportError:
-        return fallback_briefing(story, [articles[a] for a in story.article_ids if a in articles])
+    """The story's briefing (:func:`corroborator.brief.brief`)."""
+    from corroborator.brief import brief
+
     return brief(story, articles)
 
 
