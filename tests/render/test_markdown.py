@@ -2,33 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
-from types import ModuleType
-
-import pytest
 
 from corroborator.api import Analysis
 from corroborator.render.markdown import article_section, md_escape, render
-
-
-def _story_module() -> ModuleType:
-    path = Path(__file__).with_name("briefing_story.py")
-    spec = importlib.util.spec_from_file_location("briefing_story", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-STORY = _story_module()
-
-
-@pytest.fixture
-def analysis() -> Analysis:
-    built: Analysis = STORY.analysis()
-    return built
 
 
 def test_sections(analysis: Analysis) -> None:
@@ -63,9 +40,9 @@ def test_article_text_is_escaped(analysis: Analysis) -> None:
     assert "Read More \\[link\\]" in md and "### Removed as boilerplate" in md
 
 
-def test_md_escape_and_article_section() -> None:
+def test_md_escape_and_article_section(analysis: Analysis) -> None:
     assert md_escape("a *b* [c](d) <e>") == "a \\*b\\* \\[c\\]\\(d\\) \\<e\\>"
-    article = STORY.analysis().articles[0]
+    article = analysis.articles[0]
     section = article_section(article)
     assert section.startswith("## Bridge approved") and "**Removed:** 1 navigation, 1 paywall" in section
 

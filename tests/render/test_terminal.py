@@ -2,34 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 from rich.console import Console
 
 from corroborator.api import Analysis
 from corroborator.render.terminal import print_analysis, render
-
-
-def _story_module() -> ModuleType:
-    path = Path(__file__).with_name("briefing_story.py")
-    spec = importlib.util.spec_from_file_location("briefing_story", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-STORY = _story_module()
-
-
-@pytest.fixture
-def analysis() -> Analysis:
-    built: Analysis = STORY.analysis()
-    return built
 
 
 def test_sections_and_verdict(analysis: Analysis) -> None:
