@@ -14,8 +14,9 @@ in its story; averaged over articles).
   agglomerative clustering (scipy), cut at the cosine threshold that scores best on this very corpus
   (swept from 0.02 to 0.90): an optimistic baseline, tuned on the answers.
 
-Run: .venv/bin/python bench/cluster_ecbplus.py [--json] [--sweep]
-(``--sweep`` also scores ours at other join thresholds, for reference.)
+Run: .venv/bin/python bench/cluster_ecbplus.py [--json] [--sweep] [--heldout] [--errors FILE]
+(``--sweep`` also scores ours at other merge thresholds and neighbour counts, for reference;
+``--heldout`` picks the merge threshold on topics 1-11 and scores it on 12-22, and vice versa.)
 """
 
 from __future__ import annotations
@@ -39,8 +40,12 @@ from corroborator.models import Article
 ECBPLUS = SHARED / "bench" / "ecbplus" / "dev-topics-1-22.jsonl"
 
 
+SWEEP = {"merge_threshold": (0.15, 0.2, 0.25, 0.3, 0.35), "neighbors": (6, 8, 10, 12)}
+
+
 def load() -> tuple[list[Article], dict[str, str], list[str]]:
-    """Articles (ids are the ECB+ ids), each article's gold event, and the raw texts in order."""
+    """Articles (ids are the ECB+ ids, ``topic_number...``), each article's gold event, and the raw
+    texts in order."""
     if not ECBPLUS.is_file():
         sys.exit(f"SKIP: ECB+ benchmark not found at {ECBPLUS} (needs ../shared)")
     rows = [json.loads(line) for line in ECBPLUS.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -114,10 +119,28 @@ def ours(articles: Sequence[Article], gold: dict[str, str], config: ClusterConfi
     return {"precision": p, "recall": r, "f1": f1, "stories": len(groups), "seconds": seconds}
 
 
+def heldout(articles: Sequence[Article], gold: dict[str, str]) -> list[dict[str, object]]:
+    """The merge threshold picked on one half of the topics (1-11, 12-22), scored on the other."""
+    low = [a for a in articles if int(a.id.split("_")[0]) <= 11]
+    high = [a for a in articles if int(a.id.split("_")[0]) > 11]
+    rows: list[dict[str, object]] = []
+    for name, tune, test in (("1-11", low, high), ("12-22", high, low)):
+        grid = SWEEP["merge_threshold"]
+        scores = {t: ours(tune, gold, ClusterConfig(merge_threshold=t))["f1"] for t in grid}
+        best = max(scores, key=lambda t: (scores[t], -abs(t - ClusterConfig().merge_threshold)))
+        rows.append({
+            "tuned_on": name, "tune_f1": scores, "picked": best,
+            "test_f1_picked": ours(test, gold, ClusterConfig(merge_threshold=best))["f1"],
+            "test_f1_default": ours(test, gold, ClusterConfig())["f1"],
+        })
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--sweep", action="store_true", help="also score ours at other join thresholds")
+    parser.add_argument("--sweep", action="store_true", help="also score ours at other settings")
+    parser.add_argument("--heldout", action="store_true", help="tune on half of the topics, test on the rest")
     parser.add_argument("--errors", type=Path, default=None, help="write mixed stories here for inspection")
     args = parser.parse_args()
 
@@ -127,10 +150,12 @@ def main() -> None:
     result["baseline"] = baseline(texts, [a.id for a in articles], gold)
     if args.sweep:
         sweep = {}
-        for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45):
-            config = ClusterConfig(threshold=threshold, merge_threshold=threshold)
-            sweep[str(threshold)] = ours(articles, gold, config)
+        for name, values in SWEEP.items():
+            for value in values:
+                sweep[f"{name}={value}"] = ours(articles, gold, ClusterConfig(**{name: value}))
         result["ours_sweep"] = sweep
+    if args.heldout:
+        result["heldout"] = heldout(articles, gold)
     if args.errors is not None:
         lines = []
         for group in cluster_articles(articles):
@@ -153,9 +178,13 @@ def main() -> None:
         extra = f" (best threshold {row['threshold']:.2f})" if "threshold" in row else ""
         print(f"  {name:9s} P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}  "
               f"stories {row['stories']}{extra}")
-    for threshold, row in dict(result.get("ours_sweep", {})).items():  # type: ignore[call-overload]
-        print(f"  ours@{threshold}  P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}  "
+    for setting, row in dict(result.get("ours_sweep", {})).items():  # type: ignore[call-overload]
+        print(f"  ours {setting:20s} P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}  "
               f"stories {row['stories']}")
+    for row in list(result.get("heldout", [])):  # type: ignore[call-overload]
+        tuned = "  ".join(f"{t}: {f:.3f}" for t, f in row["tune_f1"].items())
+        print(f"  held out: tuned on topics {row['tuned_on']} ({tuned}) -> merge_threshold {row['picked']}; "
+              f"other half F1 {row['test_f1_picked']:.3f} (default {row['test_f1_default']:.3f})")
 
 
 if __name__ == "__main__":

@@ -1,13 +1,20 @@
 """The whole ``analyze`` pipeline on a corpus of mixed stories: articles per second, peak memory and
-each stage's share of the time.
+each phase's share of the time, with one process and with worker processes.
 
 Corpus: ``--n`` text files (default 2,000) written to a temporary folder, made from the ECB+ articles
 (../shared/bench/ecbplus: 462 articles on 40 events, so many multi-article stories), cycled with the
-paragraphs of later copies shuffled so no two files are identical. The stages are run exactly as
-``corroborator.analyze`` runs them, each timed: read + extract, story clustering, annotation (spaCy
-and our passes), reuse and independent reports, corroboration, timeline, briefing, JSON rendering.
+paragraphs of later copies shuffled so no two files are identical (each later copy is a reprint of
+its original: a syndication-heavy corpus for the reuse stage). Each task runs in a fresh process:
+read + extract (``iter_articles``), then ``corroborator.run.analyze_articles`` (story clustering,
+article pass, per-story analysis: story pass, reuse, corroboration, timeline) and the JSON report with
+its briefings (``render.json.report``) — what ``corroborator analyze --format json`` does.
 
-Run: ``.venv/bin/python bench/pipeline_speed.py [--n N] [--json]``. Target: >= 20 articles/s.
+Tasks: ``serial`` (``AnnotateConfig(n_process=1)``: everything in one process, the baseline) and
+``workers`` (the default ``n_process=0``: one worker process per CPU core). Peak RSS is given for the
+main process and for the largest worker.
+
+Run: ``.venv/bin/python bench/pipeline_speed.py [--n N] [--tasks serial,workers] [--json]``.
+Target: >= 20 articles/s on the 2-core machine.
 """
 
 from __future__ import annotations
@@ -15,14 +22,16 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SHARED, peak_rss_mb
+from _common import SHARED, peak_rss_mb, run_in_subprocess
+
+TASKS = {"serial": 1, "workers": 0}
 
 
 def write_corpus(folder: Path, n: int) -> None:
@@ -40,58 +49,42 @@ def write_corpus(folder: Path, n: int) -> None:
         (folder / f"{i:05d}.txt").write_text("\n\n".join(paras), encoding="utf-8")
 
 
-def run(n: int) -> dict[str, object]:
+def task(n: int, processes: int) -> dict[str, object]:
+    from dataclasses import replace
+
     from corroborator.annotate.pipeline import Annotator
-    from corroborator.api import analyze_story, group_stories, iter_articles, one_story
-    from corroborator.brief import brief
+    from corroborator.api import Analysis, iter_articles
     from corroborator.config import Config
     from corroborator.models import Article
     from corroborator.render.json import report
+    from corroborator.run import analyze_articles, worker_count
 
     config = Config()
-    times: dict[str, float] = defaultdict(float)
+    config = replace(config, annotate=replace(config.annotate, n_process=processes))
+    times: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         write_corpus(Path(tmp), n)
         annotator = Annotator(config.annotate)
-        annotator.nlp  # noqa: B018 - load the model before timing
+        annotator.nlp  # noqa: B018 - load the model before timing (workers load their own)
         start = time.perf_counter()
         articles = [a for a in iter_articles([tmp], config) if isinstance(a, Article)]
         times["read + extract"] = time.perf_counter() - start
-
+        stories = analyze_articles(articles, config, annotator=annotator, timings=times)
         t = time.perf_counter()
-        groups = group_stories(articles, config)
-        times["cluster"] = time.perf_counter() - t
-        by_id = {a.id: a for a in articles}
-        members = [[by_id[i] for i in g] for g in groups]
-
-        t = time.perf_counter()
-        annotated = annotator.annotate_stories(members)
-        times["annotate"] = time.perf_counter() - t
-
-        stories = []
-        for m, ann in zip(members, annotated, strict=True):
-            t = time.perf_counter()
-            story = analyze_story(m, one_story(m), ann, annotator, config)
-            times["reuse + corroborate + timeline"] += time.perf_counter() - t
-            t = time.perf_counter()
-            brief(story, by_id)
-            times["briefing"] += time.perf_counter() - t
-            stories.append(story)
-
-        from corroborator.api import Analysis
-
-        t = time.perf_counter()
-        json.dumps(report(Analysis(tuple(articles), (), tuple(stories))))
-        times["render json (with briefings)"] = time.perf_counter() - t
+        json.dumps(report(Analysis(tuple(articles), (), stories)))
+        times["report json (with briefings)"] = time.perf_counter() - t
         total = time.perf_counter() - start
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
+        "processes": worker_count(config.annotate),
         "articles": len(articles),
         "stories": len(stories),
         "seconds": round(total, 1),
         "articles_per_s": round(len(articles) / total, 2),
         "peak_rss_mb": round(peak_rss_mb()),
-        "stage_share": {k: round(v / total, 3) for k, v in times.items()},
-        "stage_seconds": {k: round(v, 1) for k, v in times.items()},
+        "peak_worker_rss_mb": round(children),
+        "phase_share": {k: round(v / total, 3) for k, v in times.items()},
+        "phase_seconds": {k: round(v, 1) for k, v in times.items()},
     }
 
 
@@ -99,15 +92,25 @@ def main() -> int:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=fmt)
     parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--tasks", default="serial,workers")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--task", help=argparse.SUPPRESS)  # internal: run one task here
     args = parser.parse_args()
-    result = run(args.n)
+    if args.task:
+        print(json.dumps(task(args.n, TASKS[args.task])))
+        return 0
+    results = {}
+    for name in args.tasks.split(","):
+        results[name] = run_in_subprocess(Path(__file__), ["--n", str(args.n), "--task", name])
+        if not args.json:
+            print(f"{name:8} {json.dumps(results[name])}", flush=True)
+    rates = {k: v.get("articles_per_s") for k, v in results.items()}
+    if isinstance(rates.get("serial"), float) and isinstance(rates.get("workers"), float):
+        results["speedup"] = {"workers / serial": round(rates["workers"] / rates["serial"], 2)}
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps(results, indent=2))
     else:
-        for key, value in result.items():
-            print(f"{key:16} {value}")
-        print("target: >= 20 articles/s")
+        print(f"speedup  {results.get('speedup')}\ntarget: >= 20 articles/s")
     return 0
 
 

@@ -36,6 +36,7 @@ from corroborator.models import (
 
 if TYPE_CHECKING:
     from corroborator.annotate.pipeline import Annotator, StoryAnnotations
+    from corroborator.brief_records import Briefing
     from corroborator.ingest.web import Fetcher
     from corroborator.store import AddResult, Store
 
@@ -60,6 +61,8 @@ class StoryAnalysis:
     contradictions: tuple[Contradiction, ...] = ()
     updates: tuple[Update, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
+    # the readable summary of all of the above (:func:`corroborator.brief.brief`), when made already
+    briefing: Briefing | None = None
 
     def report_of(self) -> dict[str, str]:
         """Article id -> the id of the independent report it belongs to."""
@@ -161,22 +164,11 @@ def analyze(
     if store is not None:
         store.add_many(articles, extractor_version=EXTRACTOR_VERSION)
         store.record_failures(failures)
-    stories: tuple[StoryAnalysis, ...] = ()
-    if articles:
-        cfg = config or Config()
-        groups = group_stories(articles, cfg) if cluster else [tuple(a.id for a in articles)]
-        by_id = {a.id: a for a in articles}
-        members = [[by_id[i] for i in group] for group in groups]
-        stories = tuple(one_story(m) for m in members)
-        if annotate:
-            from corroborator.annotate.pipeline import Annotator
+    from corroborator.run import analyze_articles
 
-            annotator = annotator or Annotator(cfg.annotate)
-            annotated = annotator.annotate_stories(members, store)
-            stories = tuple(
-                analyze_story(m, story, ann, annotator, cfg)
-                for m, story, ann in zip(members, stories, annotated, strict=True)
-            )
+    stories = analyze_articles(
+        articles, config or Config(), store=store, annotator=annotator, annotate=annotate, cluster=cluster
+    )
     return Analysis(tuple(articles), tuple(failures), stories)
 
 
@@ -193,7 +185,7 @@ def analyze_story(
     articles: Sequence[Article],
     story: StoryAnalysis,
     annotations: StoryAnnotations,
-    annotator: Annotator,
+    annotator: Annotator | None,
     config: Config,
 ) -> StoryAnalysis:
     """The per-story stages after annotation: reuse and independent reports, corroboration, timeline."""
@@ -204,7 +196,7 @@ def analyze_story(
     reuse = detect_reuse(articles, annotations.articles, config.reuse)
     story = replace(story, annotations=annotations, reuse=reuse.links, reports=reuse.reports)
     found = corroborate_story(articles, annotations.articles, story.report_of())
-    timeline = build_timeline(articles, annotations.articles, annotator.nlp)
+    timeline = build_timeline(articles, annotations.articles, annotator.loaded_nlp if annotator else None)
     return replace(
         story,
         claims=found.claims,

@@ -31,7 +31,7 @@ from corroborator.brief_records import (
     SummarySentence,
     TimelineEntry,
 )
-from corroborator.brief_summary import Candidate, all_candidates, carries, summarize
+from corroborator.brief_summary import Candidate, all_candidates, carries, probe, summarize
 from corroborator.models import Annotations, Article, Claim, Contradiction, Evidence, Side, StoryQuote
 
 __all__ = [
@@ -58,7 +58,11 @@ PER_SOURCE = 3  # adds / omits shown per source
 
 
 def brief(story: StoryAnalysis, articles: Mapping[str, Article]) -> Briefing:
-    """The briefing of ``story``; ``articles`` maps ids to articles (others are ignored)."""
+    """The briefing of ``story``; ``articles`` maps ids to articles (others are ignored). A story
+    analysed by :func:`corroborator.analyze` carries its briefing already (made where the story was
+    analysed, in a worker process when there are several)."""
+    if story.briefing is not None:
+        return story.briefing
     ann = {a.article_id: a for a in story.annotations.articles} if story.annotations else {}
     members = [articles[a] for a in story.article_ids if a in articles]
     ordered = sorted(members, key=lambda a: (_date_of(a, ann.get(a.id))[0] or "9999", a.source))
@@ -207,6 +211,8 @@ def sources(
     origin = {r.id: r.origin for r in reports}
     ranked = sorted(claims, key=lambda c: (-c.support, -len(c.article_ids), c.text))
     shared = [e for c in claims if len(set(_claim_reports(c, report_of))) > 1 for e in c.evidence]
+    memo: dict[str, str] = {}
+    probes = {c.text: probe(c.text, memo) for c in claims}
     out = []
     for a in ordered:
         own = report_of.get(a.id)
@@ -224,7 +230,7 @@ def sources(
             for c in ranked
             if a.id not in c.article_ids
             and others
-            and not carries(mine, c.text)
+            and not carries(mine, probes[c.text])
             and 2 * len(set(_claim_reports(c, report_of)) & set(others)) > len(others)
         )
         date, inferred, evidence = _date_of(a, ann.get(a.id))

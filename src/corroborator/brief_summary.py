@@ -120,10 +120,16 @@ def _same(a: Candidate, b: Candidate, linked: bool) -> bool:
     return linked and jac >= PARAPHRASE
 
 
-def carries(cands: Sequence[Candidate], text: str) -> bool:
-    """Whether one of ``cands`` (one article's sentences) says what ``text`` says, even reworded."""
-    probe = Candidate("", Span(0, len(text)), text, content_words(text), figures_of(text), 0.0, 0)
-    return any(_same(c, probe, linked=True) for c in cands)
+def probe(text: str, memo: dict[str, str] | None = None) -> Candidate:
+    """``text`` (a claim) as a candidate sentence of no article, to test with :func:`carries`."""
+    return Candidate("", Span(0, len(text)), text, content_words(text, memo), figures_of(text), 0.0, 0)
+
+
+def carries(cands: Sequence[Candidate], text: Candidate | str) -> bool:
+    """Whether one of ``cands`` (one article's sentences) says what ``text`` says, even reworded
+    (``text`` as a claim's text or its :func:`probe`, made once for many articles)."""
+    found = probe(text) if isinstance(text, str) else text
+    return any(_same(c, found, linked=True) for c in cands)
 
 
 def _overlaps(span: Span, other: Span) -> bool:

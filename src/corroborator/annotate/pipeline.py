@@ -11,13 +11,14 @@ entities across articles and merges quotations.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from corroborator.annotate import dating, entities, quantities, quote_merge, quotes, timex
+from corroborator.annotate import dating, entities, events, quantities, quote_merge, quotes, timex
 from corroborator.annotate.nlp import load, pipe
+from corroborator.annotate.timex import sentence_spans
 from corroborator.config import AnnotateConfig
 from corroborator.models import (
     Annotations,
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from corroborator.store import Store
 
 STAGE = "annotate"
-VERSION = "annotate-1"
+VERSION = "annotate-2"  # 2: time expressions carry the event they date
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +89,13 @@ def parse_article(article: Article, docs: Sequence[Doc]) -> ArticleParse:
         mentions = entities.find_mentions(doc, caption=caption)
         found_mentions += mentions
         found_descriptions += entities.find_descriptions(doc, mentions)
-        found_quotes += quotes.find_quotes(doc, caption=caption)
+        text_quotes = quotes.find_quotes(doc, caption=caption)
+        found_quotes += text_quotes
         found_quantities += quantities.find_quantities(text, caption=caption)
-        found_times += timex.find_times(text, caption=caption)
+        times = timex.find_times(text, caption=caption)
+        spans = sentences if caption is None else sentence_spans(text)
+        dated = events.find_events(doc, text, [t.span for t in times], spans, text_quotes, mentions, caption)
+        found_times += [replace(t, event=e) for t, e in zip(times, dated, strict=True)]
     return ArticleParse(
         article.id,
         tuple(sentences),
@@ -115,19 +120,39 @@ class Annotator:
             self._nlp = load(self.config)
         return self._nlp
 
+    @property
+    def loaded_nlp(self) -> Language | None:
+        """The spaCy pipeline if loaded already (``None``: not loaded; :attr:`nlp` loads it)."""
+        return self._nlp
+
     def parse(self, articles: Sequence[Article], store: Store | None = None) -> list[ArticleParse]:
         """The article pass, reusing cached results from ``store`` and caching new ones there."""
-        cached: dict[str, ArticleParse] = {}
+        cached = self.cached(articles, store)
+        fresh = self.parse_fresh([a for a in articles if a.id not in cached])
         if store is not None:
-            rows = store.stage_results(STAGE, VERSION, [a.id for a in articles])
-            cached = {k: decode(ArticleParse, json.loads(v)) for k, v in rows.items()}
-        todo = [a for a in articles if a.id not in cached]
-        texts = [text for a in todo for _, text in _texts(a)]
-        docs = iter(pipe(self.nlp, texts, self.config)) if texts else iter(())
-        fresh = {a.id: parse_article(a, [next(docs) for _ in range(1 + len(a.captions))]) for a in todo}
-        if store is not None and fresh:
-            store.put_stage_results(STAGE, VERSION, ((k, json.dumps(to_data(v))) for k, v in fresh.items()))
+            self.save(fresh.values(), store)
         return [cached.get(a.id) or fresh[a.id] for a in articles]
+
+    @staticmethod
+    def cached(articles: Sequence[Article], store: Store | None) -> dict[str, ArticleParse]:
+        """The article-pass results ``store`` holds for these articles (by article id)."""
+        if store is None:
+            return {}
+        rows = store.stage_results(STAGE, VERSION, [a.id for a in articles])
+        return {k: decode(ArticleParse, json.loads(v)) for k, v in rows.items()}
+
+    @staticmethod
+    def save(parses: Iterable[ArticleParse], store: Store) -> None:
+        """Cache article-pass results in ``store``."""
+        rows = [(p.article_id, json.dumps(to_data(p))) for p in parses]
+        if rows:
+            store.put_stage_results(STAGE, VERSION, rows)
+
+    def parse_fresh(self, articles: Sequence[Article]) -> dict[str, ArticleParse]:
+        """The article pass over ``articles`` (spaCy, then our passes), by article id."""
+        texts = [text for a in articles for _, text in _texts(a)]
+        docs = iter(pipe(self.nlp, texts, self.config)) if texts else iter(())
+        return {a.id: parse_article(a, [next(docs) for _ in range(1 + len(a.captions))]) for a in articles}
 
     def annotate_story(self, articles: Sequence[Article], store: Store | None = None) -> StoryAnnotations:
         """Both passes over the articles of one story."""

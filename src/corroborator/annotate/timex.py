@@ -72,6 +72,7 @@ class TimexMatch:
     season: str | None = None
     tense: Tense = Tense.PAST
     caption: int | None = None
+    event: str | None = None  # the event it dates (:mod:`corroborator.annotate.events`)
 
     @property
     def relative(self) -> bool:
@@ -522,6 +523,7 @@ def resolve(
                 relative=m.relative,
                 inferred_anchor=inferred and m.relative and value is not None,
                 caption=m.caption,
+                event=m.event,
             )
         )
     return tuple(out)

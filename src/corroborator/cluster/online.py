@@ -21,8 +21,8 @@ over the strongest ``index_terms`` terms of recent articles (``max_postings`` pe
 ``max_candidates`` of them in full, and updates their neighbour lists in turn; a story keeps the sum
 of its members' unit vectors (mean cosine = one dot product) and, per article, how many of its
 members list it as a neighbour (mean shared neighbours = ``neighbors + 1`` lookups).
-:meth:`StoryClusterer.refine` (in :mod:`.refine`) later splits misfits off touched stories and merges
-touched stories agglomeratively.
+:meth:`StoryClusterer.refine` (in :mod:`.refine`) later refreshes stale neighbour lists of touched
+stories and re-clusters those stories agglomeratively on the graph of now (splits and merges).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from corroborator.cluster.features import ArticleFeatures
 from corroborator.config import ClusterConfig
 from corroborator.models import content_hash
 
-_DRIFT = 1.2  # cached norms and story centroids are recomputed when the corpus grew by this factor
+DRIFT = 1.2  # cached norms, centroids and neighbour lists are renewed when the corpus grew by this factor
 
 
 @dataclass(slots=True)
@@ -54,6 +54,7 @@ class Member:
     neighbors: list[tuple[float, str]] = field(default_factory=list)  # (similarity, article id), best first
     norm: float = 0.0
     norm_docs: int = -1
+    linked: int = 0  # corpus size (docs) when the neighbours were last looked up through the index
 
 
 @dataclass(slots=True)
@@ -121,7 +122,7 @@ class StoryClusterer:
         return 1.0 + math.log((1 + self.docs) / (1 + self.df.get(term, 0)))
 
     def norm(self, member: Member) -> float:
-        if member.norm_docs < 0 or self.docs > member.norm_docs * _DRIFT:
+        if member.norm_docs < 0 or self.docs > member.norm_docs * DRIFT:
             df, docs, log = self.df, 1 + self.docs, math.log
             pairs = zip(member.terms, member.weights, strict=True)
             member.norm = math.sqrt(sum((w * (1.0 + log(docs / (1 + df.get(t, 0))))) ** 2 for t, w in pairs))
@@ -212,36 +213,63 @@ class StoryClusterer:
     def _link(self, article_id: str, member: Member) -> list[str]:
         """Find the new article's neighbours and offer it to theirs (reverse update); returns the
         candidates compared."""
+        candidates = self.candidates(member, exclude=article_id)
+        found = self._nearest(member, candidates, offer=article_id)
+        member.neighbors = found
+        member.linked = self.docs
+        return candidates
+
+    def relink(self, article_id: str, member: Member) -> None:
+        """Look the article's neighbours up again through the index, with the idf of now, and weigh its
+        current ones again (no reverse update: the others' lists are theirs to refresh)."""
+        story = self.by_story.get(member.story)
+        if story is not None:
+            for near in self.near_of(article_id, member):
+                _count(story.counts, near, -1)
+        candidates = dict.fromkeys(self.candidates(member, exclude=article_id))
+        candidates.update((a, None) for _, a in member.neighbors if a in self.members)  # index may miss
+        member.neighbors = self._nearest(member, list(candidates), offer=None)
+        member.linked = self.docs
+        if story is not None:
+            for near in self.near_of(article_id, member):
+                _count(story.counts, near, 1)
+
+    def _nearest(self, member: Member, candidates: list[str], offer: str | None) -> list[tuple[float, str]]:
+        """The member's neighbours among ``candidates``; with ``offer`` (its id), it is also offered
+        to each candidate's own list."""
         unit = self.unit(member)
         floor, k = self.config.min_neighbor_similarity, self.config.neighbors
         found: list[tuple[float, str]] = []
-        candidates = self.candidates(member, exclude=article_id)
         for other_id in candidates:
             other = self.members[other_id]
             sim = self.cosine(unit, member.day, other)
             if sim < floor:
                 continue
             found.append((sim, other_id))
-            near = other.neighbors
-            if near and sim < near[0][0] * self.config.neighbor_ratio:
-                continue
-            if len(near) < k or (sim, article_id) > near[-1]:
-                near.append((sim, article_id))
-                near.sort(reverse=True)
-                story = self.by_story.get(other.story)
-                if story is not None:
-                    _count(story.counts, article_id, 1)
-                cut = near[0][0] * self.config.neighbor_ratio
-                while len(near) > k or near[-1][0] < cut:
-                    _, dropped = near.pop()
-                    if story is not None:
-                        _count(story.counts, dropped, -1)
+            if offer is not None:
+                self._offer(other, offer, sim)
         found.sort(reverse=True)
         if found:
             cut = found[0][0] * self.config.neighbor_ratio
             found = [f for f in found if f[0] >= cut]
-        member.neighbors = found[:k]
-        return candidates
+        return found[:k]
+
+    def _offer(self, other: Member, article_id: str, sim: float) -> None:
+        """Put ``article_id`` into ``other``'s neighbour list when it is among its best."""
+        k, near = self.config.neighbors, other.neighbors
+        if near and sim < near[0][0] * self.config.neighbor_ratio:
+            return
+        if len(near) < k or (sim, article_id) > near[-1]:
+            near.append((sim, article_id))
+            near.sort(reverse=True)
+            story = self.by_story.get(other.story)
+            if story is not None:
+                _count(story.counts, article_id, 1)
+            cut = near[0][0] * self.config.neighbor_ratio
+            while len(near) > k or near[-1][0] < cut:
+                _, dropped = near.pop()
+                if story is not None:
+                    _count(story.counts, dropped, -1)
 
     def near_of(self, article_id: str, member: Member) -> list[str]:
         """N+ of an article: itself and its neighbours."""
@@ -273,7 +301,7 @@ class StoryClusterer:
     def place(self, article_id: str, member: Member, story_id: str | None) -> None:
         """Put an article into a story (a new one when ``story_id`` is None)."""
         if story_id is None:
-            story_id = self._new_story_id(article_id)
+            story_id = self.new_story_id(article_id)
             self.by_story[story_id] = Story(story_id, member.seq, centroid_docs=self.docs)
         story = self.by_story[story_id]
         member.story = story_id
@@ -289,7 +317,7 @@ class StoryClusterer:
 
     def touch(self, story: Story) -> None:
         self.touched[story.id] = None
-        if self.docs > story.centroid_docs * _DRIFT and len(story.members) > 1:
+        if self.docs > story.centroid_docs * DRIFT and len(story.members) > 1:
             self.rebuild(story)
 
     def rebuild(self, story: Story) -> None:
@@ -302,7 +330,7 @@ class StoryClusterer:
         days = [d for d in (self.members[a].day for a in story.members) if d is not None]
         story.first_day, story.last_day = (min(days), max(days)) if days else (None, None)
 
-    def _new_story_id(self, article_id: str) -> str:
+    def new_story_id(self, article_id: str) -> str:
         base = "s" + content_hash(article_id, 12)
         story_id, n = base, 1
         while story_id in self.by_story:

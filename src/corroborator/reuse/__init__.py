@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from corroborator.config import ReuseConfig
 from corroborator.models import Annotations, Article, IndependentReport, Passage, ReuseKind, ReuseLink, Span
-from corroborator.reuse.align import align_tokens, shared_share
+from corroborator.reuse.align import ShingleTable, align_tokens, shared_share, shingle_table
 from corroborator.reuse.index import ReuseIndex
 from corroborator.reuse.paraphrase import (
     Match,
@@ -95,8 +95,9 @@ def detect_reuse(
 
     found: dict[tuple[str, str], tuple[Passage, ...]] = {}
     units = _Units([a.id for a in articles])
+    tables = {a.id: shingle_table(tokens[a.id], config) for a in articles}
     for a, b in pairs:
-        passages = _verbatim(by_id[a], by_id[b], tokens, ann, config)
+        passages = _verbatim(by_id[a], by_id[b], tokens, tables, ann, config)
         if passages:
             found[(a, b)] = passages
             units.join(a, b)
@@ -146,7 +147,12 @@ def _candidates(
 
 
 def _verbatim(
-    a: Article, b: Article, tokens: Mapping[str, Tokens], ann: Mapping[str, Annotations], config: ReuseConfig
+    a: Article,
+    b: Article,
+    tokens: Mapping[str, Tokens],
+    tables: Mapping[str, ShingleTable],
+    ann: Mapping[str, Annotations],
+    config: ReuseConfig,
 ) -> tuple[Passage, ...]:
     passages = align_tokens(
         tokens[a.id],
@@ -154,6 +160,7 @@ def _verbatim(
         config,
         exclude_a=_quote_spans(ann.get(a.id)),
         exclude_b=_quote_spans(ann.get(b.id)),
+        tables=(tables[a.id], tables[b.id]),
     )
     if not passages:
         return ()

@@ -75,19 +75,25 @@ def align_tokens(
     *,
     exclude_a: Sequence[Span] = (),
     exclude_b: Sequence[Span] = (),
+    tables: tuple[ShingleTable, ShingleTable] | None = None,
 ) -> tuple[Passage, ...]:
-    """:func:`align_verbatim` on already tokenised bodies (tokenise each article once, align many)."""
-    blocks = _blocks(a, b, config)
+    """:func:`align_verbatim` on already tokenised bodies (tokenise each article once, align many;
+    ``tables``: their :func:`shingle_table`, made once per article too)."""
+    table_a, table_b = tables or (shingle_table(a, config), shingle_table(b, config))
+    if table_a.positions.keys().isdisjoint(table_b.counts):
+        return ()  # not one shared k-gram: nothing to align (most pairs of a large story)
+    blocks = _blocks(a, b, table_a, table_b, config)
     chains = _chain(blocks, config.gap_tolerance, config.shingle_size)
-    excluded_a = _excluded_flags(a, exclude_a)
-    excluded_b = _excluded_flags(b, exclude_b)
+    excluded: tuple[list[bool], list[bool]] | None = None  # made when a chain is long enough
     passages: list[Passage] = []
     for chain in chains:
         if chain.matched < config.min_passage_words:
             continue
         if chain.a1 - chain.a0 < config.min_passage_words or chain.b1 - chain.b0 < config.min_passage_words:
             continue
-        if not _enough_outside(chain, excluded_a, excluded_b, config):
+        if excluded is None:
+            excluded = _excluded_flags(a, exclude_a), _excluded_flags(b, exclude_b)
+        if not _enough_outside(chain, *excluded, config):
             continue
         score = Indel.normalized_similarity(a.words[chain.a0 : chain.a1], b.words[chain.b0 : chain.b1])
         if score < config.min_passage_score:
@@ -122,19 +128,34 @@ def shared_share(passages: Sequence[Passage], body_len: int, side: Literal["from
     return min(1.0, covered / body_len)
 
 
-def _blocks(a: Tokens, b: Tokens, config: ReuseConfig) -> list[_Block]:
+@dataclass(frozen=True, slots=True)
+class ShingleTable:
+    """One article's k-gram hashes in order, where each occurs and how often."""
+
+    hashes: list[int]
+    positions: dict[int, list[int]]
+    counts: dict[int, int]
+
+
+def shingle_table(tokens: Tokens, config: ReuseConfig) -> ShingleTable:
+    """The k-gram table of a tokenised body, for :func:`align_tokens`."""
+    hashes = shingle_hashes(tokens.words, config.shingle_size).tolist()
+    positions: dict[int, list[int]] = {}
+    for i, h in enumerate(hashes):
+        positions.setdefault(h, []).append(i)
+    return ShingleTable(hashes, positions, {h: len(p) for h, p in positions.items()})
+
+
+def _blocks(
+    a: Tokens, b: Tokens, table_a: ShingleTable, table_b: ShingleTable, config: ReuseConfig
+) -> list[_Block]:
     """Exact runs of shared k-grams, as blocks of matching words, in ``b`` order."""
     k = config.shingle_size
-    hashes_a = shingle_hashes(a.words, k).tolist()
-    hashes_b = shingle_hashes(b.words, k).tolist()
-    if not hashes_a or not hashes_b:
+    hashes_b = table_b.hashes
+    positions = table_a.positions
+    counts_b = table_b.counts
+    if not table_a.hashes or not hashes_b:
         return []
-    positions: dict[int, list[int]] = {}
-    for i, h in enumerate(hashes_a):
-        positions.setdefault(h, []).append(i)
-    counts_b: dict[int, int] = {}
-    for h in hashes_b:
-        counts_b[h] = counts_b.get(h, 0) + 1
     limit = config.max_anchor_repeats
     runs: dict[tuple[int, int], int] = {}  # (next i, next j) of an open run -> its index in `starts`
     starts: list[list[int]] = []  # [a0, b0, anchors]

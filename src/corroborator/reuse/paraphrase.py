@@ -180,22 +180,30 @@ def best_matches(source: SentenceProfile, copy: SentenceProfile) -> tuple[Match,
     total = len(everything)
     weight = {term: math.log(1.0 + total / count) for term, count in frequency.items()}
     norms_a = [_norm(s.terms, weight) for s in source.sentences]
+    where: dict[str, list[int]] = {}  # term -> source sentences holding it (inverted index)
+    for index, candidate in enumerate(source.sentences):
+        if len(candidate.terms) >= _MIN_TERMS:
+            for term in candidate.terms:
+                where.setdefault(term, []).append(index)
     matches: list[Match] = []
     for target in copy.sentences:
         if len(target.terms) < _MIN_TERMS:
             matches.append(Match(0.0, -1))
             continue
         norm_b = _norm(target.terms, weight)
+        overlap: dict[int, float] = {}
+        for term in target.terms:
+            found = where.get(term)
+            if found is None:
+                continue
+            quoted = term in target.quoted
+            for index in found:
+                if quoted and term in source.sentences[index].quoted:
+                    continue  # a quotation both report shows no rewriting
+                overlap[index] = overlap.get(index, 0.0) + weight[term]
         best = Match(0.0, -1)
-        for index, candidate in enumerate(source.sentences):
-            if len(candidate.terms) < _MIN_TERMS:
-                continue
-            shared = candidate.terms & target.terms
-            if not shared:
-                continue
-            both_quoted = candidate.quoted & target.quoted
-            overlap = sum(weight[t] for t in shared if t not in both_quoted)
-            score = overlap / math.sqrt(norms_a[index] * norm_b)
+        for index in sorted(overlap):
+            score = overlap[index] / math.sqrt(norms_a[index] * norm_b)
             if score > best.score:
                 best = Match(score, index)
         matches.append(best)

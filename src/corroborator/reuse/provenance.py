@@ -105,6 +105,9 @@ def _credits(body: str, extra: Sequence[str]) -> tuple[str, ...]:
     names = _lookup()
     for name in extra:
         names.setdefault(name.casefold(), name)
+    folded = body.casefold()
+    if not any(name in folded for name in names):
+        return ()  # no agency named at all (most articles): no pattern can match
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     patterns = (
         rf"\btold (?:the )?({alternatives})\b",
@@ -113,9 +116,10 @@ def _credits(body: str, extra: Sequence[str]) -> tuple[str, ...]:
         rf"\baccording to (?:the )?({alternatives})\b",
         rf"[-–—]\s*({alternatives})\s*$",
     )
+    named = re.compile(rf"\b(?:{alternatives})\b", re.I)  # compiled once: re caches it
     found: list[str] = []
     for line in body.splitlines():
-        if _PHOTO.search(line):
+        if not named.search(line) or _PHOTO.search(line):
             continue
         for pattern in patterns:
             for match in re.finditer(pattern, line, re.I | re.M):

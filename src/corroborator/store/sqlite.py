@@ -21,7 +21,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -221,6 +221,15 @@ class Store:
             if isinstance(exc, sqlite3.Error):
                 raise _explain(self.path, exc) from exc
             raise
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One write transaction for the store's own modules (:mod:`corroborator.store.stories`)."""
+        return self._transaction()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The connection, for the store's own modules: read freely, write inside :meth:`transaction`."""
+        return self._conn
 
     def add_article(self, article: Article, *, extractor_version: str) -> AddResult:
         """Store one article (see :meth:`add_many`)."""

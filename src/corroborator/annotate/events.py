@@ -1,0 +1,325 @@
+"""The event a time expression dates: its clause, read from spaCy's parse of its sentence.
+
+Computed in the annotation pass, where each text's parse exists, and carried on the time expression
+(``TimexMatch.event``, then ``TimeExpression.event``), so the timeline needs no second parse. The
+clause is the verb the expression hangs from, with its subject, objects and first complements,
+minus the expression itself ("Putin arrived in Beijing"); or the noun phrase it dates ("Hamas's
+attack on Israel this month"). "He" or "she" as subject becomes the person the text names most
+often before it; "it" or "they" the nearest noun before it in the sentence. Text parts inside direct
+quotations and parentheses are left out. A sentence without a verb (a caption) gives the sentence
+without the expression.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from corroborator.models import EntityType, Mention, Quote, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MAX_EVENT_TOKENS = 16
+
+_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        """a an the of to in on at for with and or by from is are was were be been being has have had will
+        would could should may might can its it his her their they them he she this that these those as
+        into about after before over than then there which who whom whose what when where while not no
+        did do does also mr mrs ms dr president said says say told tells""",
+    )
+)
+_KEEP_CHILD = frozenset(
+    re.findall(
+        r"\w+", "nsubj nsubjpass csubj aux auxpass neg prt dobj attr acomp oprd dative agent xcomp ccomp expl"
+    )
+)
+_WORD = re.compile(r"[^\W_]+(?:[-.,][^\W_]+)*")
+_PRONOUN = frozenset(["he", "she"])
+_TRAILING = re.compile(
+    r"(?:\s+(?:early|late|at least|on|in|at|until|by|during|since|from|of|and|or|but|a|an|the|had|has|have|"
+    r"to|with|for|[,;:—–-]))+$",
+    re.IGNORECASE,
+)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased words of a clause that carry its content: no stop words, no possessive 's, and a
+    run of capitalised words (a name) counts once, by its last word ("Mayor Ann Brook" -> brook), so
+    that one shared name is not enough to make two clauses the same event."""
+    out: set[str] = set()
+    words = [w.removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text)]
+    for k, word in enumerate(words):
+        following = words[k + 1] if k + 1 < len(words) else ""
+        if word[:1].isupper() and following[:1].isupper():
+            continue  # not the last word of a name
+        low = word.lower()
+        if (low not in _STOP and len(low) > 1) or low.isdigit():
+            out.add(low)
+    return frozenset(out)
+
+
+def _sentence(text: str, sentences: Sequence[Span], pos: int) -> Span:
+    """The sentence around ``pos``, cut to its paragraph (headings glued to a sentence go)."""
+    found = next((s for s in sentences if s.start <= pos < s.end), Span(0, len(text)))
+    start, end = found.start, found.end
+    para_start = text.rfind("\n", start, pos)
+    if para_start >= 0:
+        start = para_start + 1
+    para_end = text.find("\n", pos, end)
+    if para_end >= 0:
+        end = para_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return child
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        return _subject_of(verb.head)
+    return None
+
+
+def _phrase(head: Token, drop: set[int]) -> list[Token]:
+    """A phrase without relative clauses, long appositions, punctuation and what is in ``drop``."""
+    out: list[Token] = []
+    for tok in head.subtree:
+        if tok.i in drop or (tok.dep_ == "punct" and tok.i != head.i):
+            continue
+        if any(_cut(a) for a in _ancestors_to(tok, head)):
+            continue
+        out.append(tok)
+    return out
+
+
+def _cut(tok: Token) -> bool:
+    """Whether a dependent (and what hangs from it) is left out of a short event text."""
+    if tok.dep_ in ("relcl", "acl", "advcl", "parataxis"):
+        return True
+    if tok.dep_ == "appos":  # a short name in apposition stays ("China's leader, Xi Jinping")
+        return tok.pos_ != "PROPN" or sum(not t.is_punct for t in tok.subtree) > 4
+    return tok.dep_ == "prep" and tok.lower_ == "according"
+
+
+def _ancestors_to(tok: Token, top: Token) -> list[Token]:
+    chain: list[Token] = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        chain.append(tok)
+        tok = tok.head
+    return chain
+
+
+def _join(tokens: Sequence[Token], names: dict[int, str]) -> str:
+    tokens = tokens[:MAX_EVENT_TOKENS]
+    parts: list[str] = []
+    for k, t in enumerate(tokens):
+        parts.append(names.get(t.i, t.text))
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if following is None:
+            break
+        if following.i == t.i + 1:
+            parts.append(t.whitespace_)
+        elif following.pos_ != "PUNCT" and not following.text.startswith("'"):
+            parts.append(" ")
+    return " ".join("".join(parts).strip(" ,;:—–-\"“”'‘’").split())
+
+
+def _clause(
+    doc: Doc,
+    time_tokens: set[int],
+    person_at: Callable[[int], str | None],
+    hidden: frozenset[int] = frozenset(),
+) -> str | None:
+    """The event the time expression dates: the subject, verb, objects and first complements of its
+    clause, or the noun phrase it dates ("Hamas's attack on Israel this month")."""
+    tok = doc[min(time_tokens)]
+    while tok.i in time_tokens and tok.head.i in time_tokens and tok.head.i != tok.i:
+        tok = tok.head
+    drop = set(time_tokens) | hidden
+    small = [t.i for t in tok.subtree]
+    if len(small) <= len(time_tokens) + 2:  # "next week's": the possessive goes with the date
+        drop.update(small)
+    if tok.dep_ in ("npadvmod", "poss", "compound", "nmod") and tok.head.pos_ == "NOUN":
+        # dated directly, not through a preposition: "Hamas's attack on Israel this month"
+        noun = [t for t in _phrase(tok.head, drop) if not (t.dep_ == "det" and t.head.i == tok.head.i)]
+        if len(content_words(_join(noun, {}))) >= 2:
+            return _join(noun, {})
+    for i in list(time_tokens):  # a preposition left with nothing but the time expression goes too
+        prep = doc[i].head
+        if prep.dep_ == "prep" and all(c.i in drop for c in prep.children):
+            drop.add(prep.i)
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "ordered 340 households to leave on Tuesday": the event is the order
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    core: list[Token] = [verb]
+    extra: list[list[Token]] = []
+    subject = _subject_of(verb)
+    if subject is not None and subject.head.i != verb.i:  # inherited from a coordinated verb
+        core += _phrase(subject, drop)
+    for child in verb.children:
+        if child.i in drop or _cut(child) or child.tag_ == "WRB":
+            continue
+        if child.dep_ in ("mark", "cc") or _set_off(doc, verb, child):
+            continue
+        if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            core += _phrase(verb.head, drop | {t.i for t in verb.subtree})  # "Putin, who ... told"
+        elif child.dep_ in _KEEP_CHILD or (child.dep_ == "advmod" and not list(child.children)):
+            if child.dep_ == "ccomp":
+                extra.append(_phrase(child, drop))
+            else:
+                core += _phrase(child, drop)
+        elif child.dep_ in ("prep", "conj") and child.i > verb.i:
+            extra.append(_phrase(child, drop) if child.dep_ == "prep" else [])
+    chosen = {t.i: t for t in core if t.i not in drop}
+    for part in extra:  # complements, in order, while the event stays short
+        part = [t for t in part if t.i not in drop]
+        if len(chosen) + len(part) <= MAX_EVENT_TOKENS:
+            chosen.update((t.i, t) for t in part)
+        elif len(chosen) < MAX_EVENT_TOKENS // 3:  # "X said": what was said, cut short
+            chosen.update((t.i, t) for t in part[: MAX_EVENT_TOKENS - len(chosen)])
+    names: dict[int, str] = {}
+    if subject is not None and subject.i in chosen:
+        name = person_at(subject.idx) if subject.lower_ in _PRONOUN else None
+        if subject.lower_ in ("it", "they", "them"):
+            name = _antecedent(doc, subject, drop)
+        if name:
+            names[subject.i] = name
+    tokens = sorted(chosen.values(), key=lambda t: t.i)
+    event = _join(tokens, names)
+    return _TRAILING.sub("", event) or None
+
+
+def _set_off(doc: Doc, verb: Token, child: Token) -> bool:
+    """Whether a dash, colon or semicolon stands between the verb and its dependent (an aside)."""
+    lo, hi = (verb.i + 1, child.left_edge.i) if child.i > verb.i else (child.right_edge.i + 1, verb.i)
+    return any(doc[k].text in ("—", "–", ":", ";", "--") for k in range(lo, hi))
+
+
+def _antecedent(doc: Doc, pronoun: Token, drop: set[int]) -> str | None:
+    """The noun phrase "it" or "they" most likely stands for: the nearest noun before it in the
+    sentence, of the same number ("since it opened" -> "the terminal")."""
+    plural = pronoun.lower_ != "it"
+    for tok in reversed(doc[: pronoun.i]):
+        if tok.i in drop or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+            continue
+        if (tok.tag_ in ("NNS", "NNPS")) != plural:
+            continue
+        chunk = next((c for c in doc.noun_chunks if c.start <= tok.i < c.end), None)
+        if chunk is None:
+            return tok.text
+        first = next((t for t in chunk if t.dep_ != "poss" or t.i == chunk.root.i), chunk[0])
+        return doc[first.i : chunk.end].text
+    return None
+
+
+def _fallback(text: str, time: Span, sentence: Span) -> str:
+    """The sentence without the time expression, trimmed: for clauses without a verb (captions)."""
+    raw = text[sentence.start : time.start] + text[time.end : sentence.end]
+    raw = re.sub(r"\b(?:on|in|at|during|since)\s*(?=[,.;]|$)", "", raw)
+    words = raw.replace(" ,", ",").split()
+    return " ".join(words[:MAX_EVENT_TOKENS]).strip(" ,;:.—–-")
+
+
+def _parenthesised(doc: Doc) -> frozenset[int]:
+    """Tokens in parentheses, with the parentheses: asides an event text leaves out."""
+    out: set[int] = set()
+    depth = 0
+    for t in doc:
+        if t.text == "(":
+            depth += 1
+        if depth:
+            out.add(t.i)
+        if t.text == ")" and depth:
+            depth -= 1
+    return frozenset(out)
+
+
+def _person_finder(
+    mentions: Sequence[Mention], caption: int | None, base: int
+) -> Callable[[int], str | None]:
+    """Who "he" or "she" at a position most likely is: the person named most often before it (ties:
+    the latest), by surname."""
+    people = [
+        (m.span.end, m.text.split()[-1])
+        for m in mentions
+        if m.caption == caption and m.type is EntityType.PERSON and m.text.split()
+    ]
+
+    def find(pos: int) -> str | None:
+        counts: dict[str, tuple[int, int]] = {}
+        for end, name in people:
+            if end <= base + pos:
+                n, _ = counts.get(name, (0, 0))
+                counts[name] = (n + 1, end)
+        return max(counts, key=counts.__getitem__) if counts else None
+
+    return find
+
+
+def sentence_of(text: str, sentences: Sequence[Span], pos: int) -> Span:
+    """The sentence around ``pos`` (one of ``sentences``), cut to its paragraph (headings glued to a
+    sentence go): the evidence of a timeline entry and the text its event is read from."""
+    return _sentence(text, sentences, pos)
+
+
+def event_in(
+    doc: Doc,
+    offset: int,
+    text: str,
+    sentence: Span,
+    time: Span,
+    quoted: Sequence[Span],
+    mentions: Sequence[Mention],
+    caption: int | None,
+) -> str:
+    """The event the time expression at ``time`` dates, from ``doc``: a parse of the sentence
+    ``sentence`` of ``text`` whose first character is at ``offset`` in ``text``. ``quoted`` are the
+    text's direct quotations (left out), ``mentions`` its mentions (to name "he" and "she")."""
+    tokens = {t.i for t in doc if t.idx < time.end - offset and t.idx + len(t.text) > time.start - offset}
+    hidden = frozenset(
+        t.i
+        for t in doc
+        if any(q.start <= offset + t.idx < q.end for q in quoted) or (t.is_quote and t.dep_ != "case")
+    ) | _parenthesised(doc)
+    people = _person_finder(mentions, caption, offset)
+    clause = _clause(doc, tokens, people, hidden) if tokens else None
+    return clause or _fallback(text, time, sentence)
+
+
+def find_events(
+    doc: Doc,
+    text: str,
+    times: Sequence[Span],
+    sentences: Sequence[Span],
+    quotes: Sequence[Quote],
+    mentions: Sequence[Mention],
+    caption: int | None = None,
+) -> list[str]:
+    """The event each time expression (by span, in ``text`` parsed as ``doc``) dates, in order.
+
+    Each sentence is cut out of ``doc``'s parse (no second parse); ``sentences`` are the text's
+    sentence spans, ``quotes`` and ``mentions`` what the annotation pass found in it."""
+    quoted = [q.span for q in quotes if q.caption == caption and not q.partial]
+    out: list[str] = []
+    for time in times:
+        sentence = _sentence(text, sentences, time.start)
+        part = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if part is None or not len(part):
+            out.append(_fallback(text, time, sentence))
+            continue
+        out.append(
+            event_in(part.as_doc(), part.start_char, text, sentence, time, quoted, mentions, caption)
+        )
+    return out

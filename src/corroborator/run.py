@@ -1,0 +1,208 @@
+"""Running the stages after extraction over a set of articles: stories, then each story's analysis.
+
+Two parts dominate the time and are independent units of work: the article pass (spaCy and our
+passes over one article, :meth:`Annotator.parse_fresh`) and the analysis of one story (the story
+pass, reuse, corroboration, timeline, briefing). With more than one CPU core and enough articles, both run in
+worker processes (``AnnotateConfig.n_process``; 0 = one per core): articles are sent out in chunks
+as soon as they are known, the story clustering runs here meanwhile, and then the stories, largest
+first. The results are the same as in one process: every unit is computed the same way, and
+cached article passes are read from and written to the store here (the store has one writer).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, Any
+
+from corroborator.config import AnnotateConfig, Config
+from corroborator.errors import CorroboratorError
+from corroborator.models import Article
+
+if TYPE_CHECKING:
+    from corroborator.annotate.pipeline import Annotator, ArticleParse
+    from corroborator.api import StoryAnalysis
+    from corroborator.store import Store
+
+
+class WorkerError(CorroboratorError):
+    """A worker process died (e.g. killed for lack of memory) before finishing its work."""
+
+
+# The state of a worker process (its Annotator and Config), set once by _start when it begins.
+_WORKER: dict[str, Any] = {}
+
+
+def _start(config: Config) -> None:
+    from corroborator.annotate.pipeline import Annotator
+
+    _WORKER["config"] = config
+    _WORKER["annotator"] = Annotator(config.annotate)
+
+
+def _parse(articles: list[Article]) -> list[ArticleParse]:
+    fresh = _WORKER["annotator"].parse_fresh(articles)
+    return [fresh[a.id] for a in articles]
+
+
+def _analyze(articles: list[Article], story: StoryAnalysis, parses: list[ArticleParse]) -> StoryAnalysis:
+    from corroborator.annotate.pipeline import assemble_story
+    from corroborator.api import analyze_story
+
+    found = analyze_story(articles, story, assemble_story(articles, parses), None, _WORKER["config"])
+    return _with_briefing(found, articles)
+
+
+def _with_briefing(story: StoryAnalysis, articles: Sequence[Article]) -> StoryAnalysis:
+    from dataclasses import replace
+
+    from corroborator.brief import brief
+
+    return replace(story, briefing=brief(story, {a.id: a for a in articles}))
+
+
+def worker_count(config: AnnotateConfig) -> int:
+    """How many worker processes ``config`` asks for (0 = one per CPU core this process may use)."""
+    if config.n_process:
+        return config.n_process
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Workers:
+    """A pool of worker processes, each loading the spaCy pipeline when first given articles.
+
+    On Linux workers are forked (quick to start, no re-import of the caller's main module, so a
+    script without an ``if __name__ == "__main__"`` guard works); elsewhere they are spawned. They
+    only compute: the store is read and written by this process alone."""
+
+    def __init__(self, config: Config, processes: int) -> None:
+        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        self.config = config
+        self.executor = ProcessPoolExecutor(
+            processes, mp_context=context, initializer=_start, initargs=(config,)
+        )
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.executor.shutdown(cancel_futures=True)
+
+    def submit_parse(self, articles: Sequence[Article]) -> list[Future[list[ArticleParse]]]:
+        """Send the article pass of ``articles`` out in chunks; collect with :func:`_collect`."""
+        size = self.config.annotate.chunk_articles
+        chunks = [list(articles[k : k + size]) for k in range(0, len(articles), size)]
+        return [self.executor.submit(_parse, chunk) for chunk in chunks]
+
+    def analyze(
+        self, jobs: Sequence[tuple[list[Article], StoryAnalysis, list[ArticleParse]]]
+    ) -> list[StoryAnalysis]:
+        """Each story's analysis, in the order of ``jobs``; the largest stories are sent first."""
+        order = sorted(range(len(jobs)), key=lambda k: -sum(len(a.body) for a in jobs[k][0]))
+        futures = {k: self.executor.submit(_analyze, *jobs[k]) for k in order}
+        return [_result(futures[k]) for k in range(len(jobs))]
+
+
+def _result(future: Future[Any]) -> Any:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise WorkerError(f"a worker process died before finishing: {exc}") from exc
+
+
+def _collect(futures: Sequence[Future[list[ArticleParse]]]) -> dict[str, ArticleParse]:
+    return {p.article_id: p for f in futures for p in _result(f)}
+
+
+def analyze_articles(
+    articles: Sequence[Article],
+    config: Config,
+    *,
+    store: Store | None = None,
+    annotator: Annotator | None = None,
+    annotate: bool = True,
+    cluster: bool = True,
+    timings: dict[str, float] | None = None,
+) -> tuple[StoryAnalysis, ...]:
+    """Group ``articles`` into stories (one story unless ``cluster``) and, when ``annotate``, analyse
+    each: annotation (cached in ``store``), reuse and independent reports, corroboration, timeline,
+    and its briefing.
+
+    ``timings``, when given, receives the wall-clock seconds of each phase as it is run here (with
+    workers, the clustering overlaps the article pass: "parse" is then the wait after it)."""
+    from corroborator.api import group_stories, one_story
+
+    clock = _Clock(timings)
+
+    def stories_of() -> list[list[Article]]:
+        with clock("cluster"):
+            groups = group_stories(articles, config) if cluster else [tuple(a.id for a in articles)]
+        by_id = {a.id: a for a in articles}
+        return [[by_id[i] for i in group] for group in groups]
+
+    if not articles:
+        return ()
+    if not annotate:
+        return tuple(one_story(m) for m in stories_of())
+    from corroborator.annotate.pipeline import Annotator
+
+    annotator = annotator or Annotator(config.annotate)
+    cached = annotator.cached(articles, store)
+    todo = [a for a in articles if a.id not in cached]
+    processes = min(worker_count(config.annotate), max(1, len(todo) // config.annotate.chunk_articles))
+    if processes < 2 or len(todo) < config.annotate.parallel_min_articles:
+        members = stories_of()
+        with clock("parse"):
+            parsed = annotator.parse([a for m in members for a in m], store)
+        with clock("story analysis"):
+            stream = iter(parsed)
+            return tuple(_serial(m, [next(stream) for _ in m], annotator, config) for m in members)
+    with Workers(config, processes) as workers:
+        pending = workers.submit_parse(todo)
+        members = stories_of()  # clustering here while the workers parse
+        with clock("parse"):
+            fresh = _collect(pending)
+            if store is not None:
+                annotator.save(fresh.values(), store)
+        parses = cached | fresh
+        jobs = [(m, one_story(m), [parses[a.id] for a in m]) for m in members]
+        with clock("story analysis"):
+            return tuple(workers.analyze(jobs))
+
+
+def _serial(
+    members: list[Article], parses: list[ArticleParse], annotator: Annotator, config: Config
+) -> StoryAnalysis:
+    from corroborator.annotate.pipeline import assemble_story
+    from corroborator.api import analyze_story, one_story
+
+    found = analyze_story(members, one_story(members), assemble_story(members, parses), annotator, config)
+    return _with_briefing(found, members)
+
+
+class _Clock:
+    """Adds the wall-clock seconds of ``with clock(name):`` blocks to a dict (when there is one)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.name = ""
+        self.start = 0.0
+
+    def __call__(self, name: str) -> _Clock:
+        self.name = name
+        return self
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.timings is not None:
+            self.timings[self.name] = self.timings.get(self.name, 0.0) + time.perf_counter() - self.start

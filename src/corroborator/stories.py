@@ -1,0 +1,219 @@
+"""Persistent, incremental stories: place newly stored articles, keep each story's analysis cached.
+
+>>> from corroborator.stories import place_new_articles, refresh_analyses, list_stories
+>>> with Store.open("news.db") as store:                                    # doctest: +SKIP
+...     placement = place_new_articles(store)              # cluster what is not in a story yet
+...     refresh_analyses(store, None, placement.changes.touched)  # only the stories that changed
+...     rows = list_stories(store)
+
+:func:`place_new_articles` adds every stored article that is not in a story yet to the stored story
+clusterer (in :func:`corroborator.cluster.batch_order`), refines the stories it touched, and writes
+back only the rows that changed, all in ONE transaction: a crash or Ctrl-C leaves the previous
+state. The clusterer reads its rows on demand (:mod:`corroborator.store.cluster_rows`), so one more
+article in a store of 100,000 reads and writes a few hundred rows. :func:`refresh_analyses` runs the
+per-story analysis (annotation results are reused from the store's stage cache) of the given stories
+and caches it, keyed by the story's member ids and :func:`analysis_version`.
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from corroborator import api, models
+from corroborator.cluster import MAX_REFINE_ROUNDS, featurize
+from corroborator.config import ClusterConfig, Config
+from corroborator.models import Article
+from corroborator.serialize import from_data, to_data
+from corroborator.store import cluster_rows
+from corroborator.store import stories as rows
+from corroborator.store.cluster_rows import ClusterRows, StoryChanges, members_hash
+from corroborator.store.stories import StoryRow
+
+if TYPE_CHECKING:
+    from corroborator.annotate.pipeline import Annotator
+    from corroborator.store import Store
+
+__all__ = [
+    "Placement",
+    "StoryRow",
+    "StoryView",
+    "analysis_version",
+    "list_stories",
+    "load_story",
+    "place_new_articles",
+    "refresh_analyses",
+]
+
+STORY_VERSION = "story-2"  # bump when the per-story stages after annotation change their output
+_PLACE_CHUNK = 256  # articles read from the store at a time while placing
+_ANALYSE_CHUNK = 16  # stories analysed (and cached, in one transaction) at a time
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """What :func:`place_new_articles` did: how many articles it placed and which stories changed."""
+
+    placed: int
+    changes: StoryChanges = field(default_factory=StoryChanges)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """One stored story: its analysis (None when not cached for its current members) and articles."""
+
+    id: str
+    articles: tuple[Article, ...]
+    analysis: api.StoryAnalysis | None
+
+    def as_analysis(self) -> api.Analysis:
+        """The story as an :class:`~corroborator.api.Analysis` of one story, for the renderers."""
+        stories = (self.analysis,) if self.analysis is not None else ()
+        return api.Analysis(self.articles, (), stories)
+
+
+def analysis_version() -> str:
+    """The version a cached story analysis must have: this module's and the annotation stage's."""
+    from corroborator.annotate.pipeline import VERSION
+
+    return f"{STORY_VERSION}+{VERSION}"
+
+
+def _cluster_config(config: Config | ClusterConfig | None) -> ClusterConfig:
+    if isinstance(config, ClusterConfig):
+        return config
+    return (config or Config()).cluster
+
+
+def _arrival_key(row: tuple[str, str | None]) -> tuple[bool, str, str]:
+    article_id, published = row
+    return (published is None, (published or "")[:10], article_id)  # as corroborator.cluster.batch_order
+
+
+def place_new_articles(
+    store: Store, config: Config | ClusterConfig | None = None, *, rebuild: bool = False
+) -> Placement:
+    """Place every stored article that is not in a story yet; ``rebuild`` first forgets all stories
+    (to re-cluster the whole store, e.g. with other settings). One transaction."""
+    cfg = _cluster_config(config)
+    with store.transaction() as conn:
+        if rebuild:
+            cluster_rows.clear(conn)
+        todo = sorted(rows.unplaced(store), key=_arrival_key)
+        if not todo:
+            return Placement(0)
+        state = ClusterRows(conn, cfg)
+        clusterer = state.clusterer
+        for start in range(0, len(todo), _PLACE_CHUNK):
+            ids = [a for a, _ in todo[start : start + _PLACE_CHUNK]]
+            articles = rows.articles_by_id(store, ids)
+            features = [featurize(articles[a], cfg) for a in ids]
+            state.prefetch_df(t for f in features for t, _ in f.terms)
+            for one in features:
+                clusterer.add(one)
+        for _ in range(MAX_REFINE_ROUNDS):
+            state.prefetch_story_members(clusterer.touched)
+            if not clusterer.refine():
+                break
+        changes = state.write()
+    return Placement(len(todo), changes)
+
+
+def encode_analysis(story: api.StoryAnalysis) -> str:
+    return json.dumps(to_data(story), ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_analysis(text: str) -> api.StoryAnalysis:
+    """An analysis cached by :func:`encode_analysis` (fields it lacks take their defaults)."""
+    from corroborator import brief_records
+    from corroborator.annotate import pipeline
+
+    namespace: dict[str, Any] = {**vars(models), **vars(brief_records), **vars(pipeline), **vars(api)}
+    hints = typing.get_type_hints(api.StoryAnalysis, globalns=namespace)
+    data = json.loads(text)
+    fields = {name: from_data(hint, data[name]) for name, hint in hints.items() if name in data}
+    return api.StoryAnalysis(**fields)
+
+
+def _analyse(
+    store: Store, config: Config, story_id: str, articles: list[Article], annotator: Annotator | None
+) -> api.StoryAnalysis:
+    """The story's analysis as :func:`corroborator.api.analyze` makes it (one story, with its briefing),
+    under the stored story's id."""
+    from corroborator.run import analyze_articles
+
+    (story,) = analyze_articles(
+        articles, config, store=store, annotator=annotator, annotate=annotator is not None, cluster=False
+    )
+    if story.briefing is not None:
+        story = replace(story, briefing=replace(story.briefing, story_id=story_id))
+    return replace(story, id=story_id)
+
+
+def refresh_analyses(
+    store: Store,
+    config: Config | None,
+    story_ids: Sequence[str],
+    *,
+    annotate: bool = True,
+    annotator: Annotator | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Analyse these stories (their current members) and cache the results; returns how many were
+    analysed (ids of stories that no longer exist are skipped). Without ``annotate`` the cached
+    analysis only groups and titles the articles (no reports)."""
+    cfg = config or Config()
+    if annotate and annotator is None:
+        from corroborator.annotate.pipeline import Annotator
+
+        annotator = Annotator(cfg.annotate)
+    version = analysis_version()
+    done = 0
+    ids = list(dict.fromkeys(story_ids))
+    for start in range(0, len(ids), _ANALYSE_CHUNK):
+        analyses = []
+        for story_id in ids[start : start + _ANALYSE_CHUNK]:
+            members = rows.story_members(store, story_id)
+            found = rows.articles_by_id(store, members)
+            if members:
+                articles = [found[a] for a in members if a in found]
+                analyses.append(_analyse(store, cfg, story_id, articles, annotator if annotate else None))
+        rows.put_analyses(
+            store,
+            (
+                (s.id, s.article_ids, version, annotate, len(s.reports), encode_analysis(s))
+                for s in analyses
+            ),
+        )
+        done += len(analyses)
+        if progress is not None:
+            progress(len(analyses))
+    return done
+
+
+def list_stories(store: Store, *, limit: int | None = None) -> list[StoryRow]:
+    """Stored stories, latest first: id, size, independent reports (None while the cached analysis is
+    stale or absent), first and last stated dates, title."""
+    return rows.story_rows(store, analysis_version(), limit=limit)
+
+
+def load_story(store: Store, prefix: str) -> StoryView:
+    """One story by id or unique id prefix (:class:`StoreError` if none or several), with its cached
+    analysis when that is current (annotated, this version, same members), else ``analysis=None``."""
+    story_id = rows.resolve_story(store, prefix)
+    members = rows.story_members(store, story_id)
+    found = rows.articles_by_id(store, members)
+    articles = tuple(found[a] for a in members if a in found)
+    cached = rows.cached_analysis(store, story_id)
+    analysis = None
+    if (
+        cached is not None
+        and cached.annotated
+        and cached.version == analysis_version()
+        and cached.members_hash == members_hash(members)
+    ):
+        analysis = decode_analysis(cached.data)
+    return StoryView(story_id, articles, analysis)

@@ -1,0 +1,76 @@
+"""The event a time expression dates, read from the annotation pass's own parse (no second parse)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from corroborator.annotate import events
+from corroborator.annotate.nlp import load
+from corroborator.annotate.pipeline import Annotator
+from corroborator.config import AnnotateConfig
+from corroborator.corroborate import timeline
+from corroborator.models import Article, Span
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load(AnnotateConfig())
+
+
+def _span(text: str, phrase: str) -> Span:
+    start = text.index(phrase)
+    return Span(start, start + len(phrase))
+
+
+def _events(nlp: Any, text: str, *phrases: str) -> list[str]:
+    doc = nlp(text)
+    sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
+    return events.find_events(doc, text, [_span(text, p) for p in phrases], sentences, [], [])
+
+
+def test_the_clause_of_each_time_expression_in_a_longer_text(nlp: Any) -> None:
+    text = (
+        "Officials met in the morning.\n\nThe mayor opened the new bridge on Sunday. "
+        "Engineers will inspect the old pier next week, the council said."
+    )
+    opened, inspect = _events(nlp, text, "on Sunday", "next week")
+    assert "opened the new bridge" in opened and "Sunday" not in opened
+    assert "inspect the old pier" in inspect and "week" not in inspect
+    assert "Officials" not in opened  # the sentence, not the whole text
+
+
+def test_he_becomes_the_person_named_before(nlp: Any) -> None:
+    text = "Governor Lena Park toured the flooded district. He said nothing. She returned on Friday."
+    doc = nlp(text)
+    from corroborator.annotate.entities import find_mentions
+
+    mentions = find_mentions(doc)
+    sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
+    (event,) = events.find_events(doc, text, [_span(text, "on Friday")], sentences, [], mentions)
+    assert event.startswith("Park returned")
+
+
+def test_a_sentence_without_a_verb_gives_the_sentence_without_the_date(nlp: Any) -> None:
+    text = "Rescue teams at the collapsed warehouse on Tuesday"
+    (event,) = _events(nlp, text, "on Tuesday")
+    assert event == "Rescue teams at the collapsed warehouse"
+
+
+def test_annotated_time_expressions_carry_their_event_and_the_timeline_needs_no_parser(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = "The mayor opened the new Harbour Bridge on Sunday. Traffic was light."
+    article = Article("a1", "a1.txt", body, published="2024-03-05")
+    annotator = Annotator(AnnotateConfig(), nlp=nlp)
+    story = annotator.annotate_story([article])
+    (time,) = story.articles[0].times
+    assert time.value == "2024-03-03" and time.event and "Harbour Bridge" in time.event
+
+    def no_parser(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the timeline parsed again")
+
+    monkeypatch.setattr("corroborator.annotate.nlp.load", no_parser)
+    (entry,) = timeline.build_timeline([article], story.articles)
+    assert entry.event == time.event and entry.date == "2024-03-03"

@@ -1,0 +1,228 @@
+"""Stories in the store: placement of new articles, row-by-row persistence, the analysis cache."""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from corroborator.cluster import MAX_REFINE_ROUNDS, StoryClusterer, batch_order, cluster_articles
+from corroborator.config import ClusterConfig
+from corroborator.errors import StoreError
+from corroborator.models import Article
+from corroborator.store import Store
+from corroborator.store import stories as rows
+from corroborator.store.cluster_rows import ClusterRows, config_fingerprint, same_settings, stored_config
+from corroborator.stories import list_stories, load_story, place_new_articles, refresh_analyses
+
+V = "extract-1"
+TABLES = ("cluster_meta", "cluster_df", "cluster_members", "cluster_stories", "cluster_postings",
+          "story_analyses")
+
+
+def stored_groups(store: Store) -> set[frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for r in store.connection.execute("SELECT story_id, article_id FROM cluster_members"):
+        found.setdefault(r[0], set()).add(r[1])
+    return {frozenset(g) for g in found.values()}
+
+
+def dump(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    conn = store.connection
+    return {t: sorted(tuple(r) for r in conn.execute(f"SELECT * FROM {t}")) for t in TABLES}
+
+
+def analyses(store: Store) -> dict[str, tuple[str, str]]:
+    """story id -> (members hash, created_at) of every cached analysis."""
+    conn = store.connection
+    found = conn.execute("SELECT story_id, members_hash, created_at FROM story_analyses")
+    return {r[0]: (r[1], r[2]) for r in found}
+
+
+def story_of(store: Store, article_id: str) -> str:
+    row = store.connection.execute("SELECT story_id FROM cluster_members WHERE article_id = ?", (article_id,))
+    return str(row.fetchone()[0])
+
+
+def fillers(n: int) -> list[Article]:
+    """``n`` unrelated articles (random words, an invented name and figure each)."""
+    rng = random.Random(3)
+    vocab = [f"{a}{b}{c}" for a in "bdfgklmprst" for b in "aeiou" for c in ("n", "r", "st", "lk")]
+    out = []
+    for i in range(n):
+        name = "".join(rng.choice(["Ka", "Lo", "Mer", "Vin", "Tor", "Sa", "Bel"]) for _ in range(3))
+        words = " ".join(rng.choice(vocab) for _ in range(60))
+        body = f"{name} said on Monday that {rng.randint(100, 999)} {words}.\n\n{name} {words[::-1]}."
+        out.append(Article(id=f"f{i:04d}", source=f"f/{i}", body=body, title=f"{name} news"))
+    return out
+
+
+def test_placing_a_batch_equals_clustering_it(corpus: dict[str, list[Article]]) -> None:
+    articles = [*corpus["quake_a"], *corpus["quake_b"], *corpus["others"]]
+    with Store.open(":memory:") as store:
+        store.add_many(articles, extractor_version=V)
+        placement = place_new_articles(store)
+        assert placement.placed == len(articles)
+        assert len(placement.changes.new) == 6 and not placement.changes.updated
+        assert stored_groups(store) == {frozenset(g) for g in cluster_articles(articles)}
+        assert place_new_articles(store).placed == 0  # nothing left to place
+        assert rows.count_unplaced(store) == 0
+
+
+def test_one_at_a_time_through_the_store_equals_in_memory(
+    tmp_path: Path, corpus: dict[str, list[Article]]
+) -> None:
+    """Every row read back exactly: the stored clusterer makes the in-memory one's decisions."""
+    articles = batch_order([*corpus["quake_a"], *corpus["quake_b"], *corpus["others"]])
+    memory = StoryClusterer()
+    db = tmp_path / "s.db"
+    for article in articles:
+        memory.add_article(article)
+        for _ in range(MAX_REFINE_ROUNDS):
+            if not memory.refine():
+                break
+        with Store.open(db) as store:  # a fresh process's view each time
+            store.add_article(article, extractor_version=V)
+            place_new_articles(store)
+    with Store.open(db) as store, store.transaction() as conn:
+        loaded = ClusterRows(conn).clusterer
+        assert loaded.to_data() == memory.to_data()
+        assert loaded.stories() == memory.stories()
+
+
+def test_one_more_article_joins_its_story_and_only_that_analysis_is_redone(
+    tmp_path: Path, corpus: dict[str, list[Article]]
+) -> None:
+    db = tmp_path / "s.db"
+    *first, last = corpus["quake_a"]
+    with Store.open(db) as store:
+        store.add_many([*first, *corpus["quake_b"], *corpus["others"]], extractor_version=V)
+        placement = place_new_articles(store)
+        assert refresh_analyses(store, None, placement.changes.touched, annotate=False) == 6
+        before = analyses(store)
+        quake_a = story_of(store, first[0].id)
+    with Store.open(db) as store:
+        store.add_article(last, extractor_version=V)
+        placement = place_new_articles(store)
+        assert placement.placed == 1
+        assert placement.changes.touched == (quake_a,) and placement.changes.updated == (quake_a,)
+        assert story_of(store, last.id) == quake_a
+        assert refresh_analyses(store, None, placement.changes.touched, annotate=False) == 1
+        after = analyses(store)
+        assert after[quake_a] != before[quake_a]
+        del after[quake_a], before[quake_a]
+        assert after == before  # the other stories' cached analyses are untouched
+        listed = {r.id: r for r in list_stories(store)}
+        assert listed[quake_a].size == 3 and listed[quake_a].title == "Deadly 5.8 quake hits Varnholm"
+        assert listed[quake_a].reports is None  # analysed without annotation: no report count
+        view = load_story(store, quake_a[:6])
+        assert [a.id for a in view.articles] == [a.id for a in corpus["quake_a"]]
+        assert view.analysis is None  # the cached analysis is not an annotated one
+
+
+def test_a_crash_before_commit_leaves_the_previous_state(
+    tmp_path: Path, corpus: dict[str, list[Article]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        store.add_many(corpus["quake_b"], extractor_version=V)
+        place_new_articles(store)
+        store.add_many(corpus["quake_a"], extractor_version=V)
+        saved = dump(store)
+        write = ClusterRows.write
+
+        def crash(self: ClusterRows) -> object:
+            write(self)  # every row written inside the transaction, then the process "dies"
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(ClusterRows, "write", crash)
+        with pytest.raises(KeyboardInterrupt):
+            place_new_articles(store)
+        assert dump(store) == saved
+        assert rows.count_unplaced(store) == 3
+        monkeypatch.undo()
+    with Store.open(db) as store:
+        assert dump(store) == saved
+        assert place_new_articles(store).placed == 3
+        assert len(stored_groups(store)) == 2
+
+
+def test_placing_one_article_reads_only_a_few_rows(corpus: dict[str, list[Article]]) -> None:
+    background = fillers(120)
+    with Store.open(":memory:") as store:
+        store.add_many([*background, *corpus["quake_a"][:2]], extractor_version=V)
+        place_new_articles(store)
+        store.add_article(corpus["quake_a"][2], extractor_version=V)
+        with store.transaction() as conn:
+            state = ClusterRows(conn)
+            clusterer = state.clusterer
+            clusterer.add_article(corpus["quake_a"][2])
+            clusterer.refine()
+            members = clusterer.members.loaded()  # type: ignore[attr-defined]
+            stories = clusterer.by_story.loaded()  # type: ignore[attr-defined]
+            assert len(members) < 20 and len(stories) < 20
+            state.write()
+        assert story_of(store, "qa3") == story_of(store, "qa1")
+
+
+def test_rebuild_and_other_settings(corpus: dict[str, list[Article]]) -> None:
+    articles = [*corpus["quake_a"], *corpus["quake_b"]]
+    with Store.open(":memory:") as store:
+        store.add_many(articles, extractor_version=V)
+        place_new_articles(store)
+        groups = stored_groups(store)
+        store.add_many(corpus["others"], extractor_version=V)
+        with pytest.raises(StoreError, match="other \\[cluster\\] settings"):
+            place_new_articles(store, ClusterConfig(threshold=0.3))
+        assert place_new_articles(store, ClusterConfig(threshold=0.3), rebuild=True).placed == 10
+        assert groups <= stored_groups(store)
+
+
+def test_story_ids_resolve_by_prefix(corpus: dict[str, list[Article]]) -> None:
+    with Store.open(":memory:") as store:
+        store.add_many(corpus["quake_a"], extractor_version=V)
+        place_new_articles(store)
+        (story_id,) = {story_of(store, a.id) for a in corpus["quake_a"]}
+        assert rows.resolve_story(store, story_id[:5]) == story_id
+        with pytest.raises(StoreError, match="no story id starts with"):
+            rows.resolve_story(store, "nope")
+        with pytest.raises(StoreError, match="empty story id"):
+            rows.resolve_story(store, " ")
+        store.connection.execute("UPDATE cluster_stories SET id = 'sab1' WHERE id = ?", (story_id,))
+        store.connection.execute("INSERT INTO cluster_stories SELECT 'sab2', seq, size, first_day, last_day, "
+                                 "members_hash, data FROM cluster_stories WHERE id = 'sab1'")
+        with pytest.raises(StoreError, match="ambiguous"):
+            rows.resolve_story(store, "sab")
+
+
+def test_reading_a_store_without_stories_yet(corpus: dict[str, list[Article]]) -> None:
+    with Store.open(":memory:") as store:
+        assert list_stories(store) == []
+        store.add_many(corpus["others"], extractor_version=V)
+        assert rows.count_unplaced(store) == 4 and rows.count_stories(store) == 0
+        with pytest.raises(sqlite3.IntegrityError):  # cluster rows belong to stored articles
+            store.connection.execute(
+                "INSERT INTO cluster_members (article_id, story_id, seq, data) VALUES ('x', 's', 1, '{}')"
+            )
+
+
+def test_the_settings_of_the_stored_stories_are_readable(corpus: dict[str, list[Article]]) -> None:
+    config = ClusterConfig(threshold=0.3, neighbors=5)
+    with Store.open(":memory:") as store:
+        assert stored_config(store.connection) is None
+        store.add_many(corpus["others"], extractor_version=V)
+        place_new_articles(store, config)
+        assert stored_config(store.connection) == config
+
+
+def test_a_setting_added_since_counts_as_the_same_at_its_default() -> None:
+    config = ClusterConfig()
+    saved = json.loads(config_fingerprint(config))
+    assert same_settings(json.dumps(saved), config)
+    name = sorted(saved)[0]
+    del saved[name]  # stored before that setting existed
+    assert same_settings(json.dumps(saved), config)
+    assert not same_settings(json.dumps({**saved, "threshold": 0.9}), config)

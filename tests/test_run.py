@@ -1,0 +1,61 @@
+"""The stages after extraction, in one process and in worker processes: the same results."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from corroborator import analyze
+from corroborator.config import AnnotateConfig, Config
+from corroborator.errors import ConfigError
+from corroborator.render.json import report
+from corroborator.run import analyze_articles, worker_count
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "text"
+
+
+def _report(processes: int) -> dict[str, object]:
+    annotate = AnnotateConfig(n_process=processes, parallel_min_articles=0, chunk_articles=2)
+    data = report(analyze([EXAMPLES], replace(Config(), annotate=annotate)))
+    data.pop("generated_at")
+    return data
+
+
+def test_workers_give_the_same_report_as_one_process() -> None:
+    serial = _report(1)
+    parallel = _report(2)
+    assert serial["stories"]  # a real analysis, not two empty ones
+    assert json.dumps(parallel, sort_keys=True) == json.dumps(serial, sort_keys=True)
+
+
+def test_timings_name_each_phase() -> None:
+    from corroborator.api import iter_articles
+    from corroborator.models import Article
+
+    config = replace(Config(), annotate=AnnotateConfig(n_process=1))
+    articles = [a for a in iter_articles([EXAMPLES], config) if isinstance(a, Article)]
+    timings: dict[str, float] = {}
+    stories = analyze_articles(articles, config, timings=timings)
+    assert stories and set(timings) == {"cluster", "parse", "story analysis"}
+    assert all(v >= 0 for v in timings.values())
+
+
+def test_no_articles_no_stories() -> None:
+    assert analyze_articles([], Config()) == ()
+
+
+def test_worker_count() -> None:
+    assert worker_count(AnnotateConfig(n_process=3)) == 3
+    assert worker_count(AnnotateConfig()) >= 1
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("n_process", -1), ("parallel_min_articles", -1), ("chunk_articles", 0)],
+)
+def test_bad_settings_are_refused(field: str, value: int) -> None:
+    with pytest.raises(ConfigError, match=f"annotate.{field}"):
+        AnnotateConfig(**{field: value})  # type: ignore[arg-type]
