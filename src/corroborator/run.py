@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
@@ -25,6 +25,8 @@ from corroborator.errors import CorroboratorError
 from corroborator.models import Article
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from corroborator.annotate.pipeline import Annotator, ArticleParse
     from corroborator.api import StoryAnalysis
     from corroborator.store import Store
@@ -38,11 +40,11 @@ class WorkerError(CorroboratorError):
 _WORKER: dict[str, Any] = {}
 
 
-def _start(config: Config) -> None:
+def _start(config: Config, nlp: Language | None) -> None:
     from corroborator.annotate.pipeline import Annotator
 
     _WORKER["config"] = config
-    _WORKER["annotator"] = Annotator(config.annotate)
+    _WORKER["annotator"] = Annotator(config.annotate, nlp=nlp)
 
 
 def _parse(articles: list[Article]) -> list[ArticleParse]:
@@ -83,11 +85,15 @@ class Workers:
     script without an ``if __name__ == "__main__"`` guard works); elsewhere they are spawned. They
     only compute: the store is read and written by this process alone."""
 
-    def __init__(self, config: Config, processes: int) -> None:
-        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    def __init__(self, config: Config, processes: int, nlp: Language | None = None) -> None:
+        fork = sys.platform.startswith("linux")
+        context = multiprocessing.get_context("fork" if fork else "spawn")
         self.config = config
+        # a forked worker shares the spaCy pipeline already loaded here (nothing is copied until
+        # written); a spawned one loads its own
+        initargs = (config, nlp if fork else None)
         self.executor = ProcessPoolExecutor(
-            processes, mp_context=context, initializer=_start, initargs=(config,)
+            processes, mp_context=context, initializer=_start, initargs=initargs
         )
 
     def __enter__(self) -> Workers:
@@ -152,7 +158,35 @@ def analyze_articles(
         return ()
     if not annotate:
         return tuple(one_story(m) for m in stories_of())
+    return _analyze_all(articles, stories_of, config, store, annotator, clock)
+
+
+def analyze_groups(
+    groups: Sequence[Sequence[Article]],
+    config: Config,
+    *,
+    store: Store | None = None,
+    annotator: Annotator | None = None,
+) -> tuple[StoryAnalysis, ...]:
+    """The analysis of each group of articles as one story (groups made elsewhere, e.g. the stored
+    stories), with worker processes as in :func:`analyze_articles`."""
+    members = [list(g) for g in groups if g]
+    articles = list({a.id: a for g in members for a in g}.values())
+    if not articles:
+        return ()
+    return _analyze_all(articles, lambda: members, config, store, annotator, _Clock(None))
+
+
+def _analyze_all(
+    articles: Sequence[Article],
+    stories_of: Callable[[], list[list[Article]]],
+    config: Config,
+    store: Store | None,
+    annotator: Annotator | None,
+    clock: _Clock,
+) -> tuple[StoryAnalysis, ...]:
     from corroborator.annotate.pipeline import Annotator
+    from corroborator.api import one_story
 
     annotator = annotator or Annotator(config.annotate)
     cached = annotator.cached(articles, store)
@@ -165,7 +199,8 @@ def analyze_articles(
         with clock("story analysis"):
             stream = iter(parsed)
             return tuple(_serial(m, [next(stream) for _ in m], annotator, config) for m in members)
-    with Workers(config, processes) as workers:
+    nlp = annotator.nlp if sys.platform.startswith("linux") else None  # loaded once, shared by forks
+    with Workers(config, processes, nlp) as workers:
         pending = workers.submit_parse(todo)
         members = stories_of()  # clustering here while the workers parse
         with clock("parse"):

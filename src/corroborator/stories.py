@@ -50,7 +50,7 @@ __all__ = [
 
 STORY_VERSION = "story-2"  # bump when the per-story stages after annotation change their output
 _PLACE_CHUNK = 256  # articles read from the store at a time while placing
-_ANALYSE_CHUNK = 16  # stories analysed (and cached, in one transaction) at a time
+_ANALYSE_ARTICLES = 1000  # stories analysed and cached (one transaction) about this many articles at a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,19 +138,24 @@ def decode_analysis(text: str) -> api.StoryAnalysis:
     return api.StoryAnalysis(**fields)
 
 
-def _analyse(
-    store: Store, config: Config, story_id: str, articles: list[Article], annotator: Annotator | None
-) -> api.StoryAnalysis:
-    """The story's analysis as :func:`corroborator.api.analyze` makes it (one story, with its briefing),
-    under the stored story's id."""
-    from corroborator.run import analyze_articles
+def _analyse_many(
+    store: Store, config: Config, stories: Sequence[tuple[str, list[Article]]], annotator: Annotator | None
+) -> list[api.StoryAnalysis]:
+    """The stories' analyses as :func:`corroborator.api.analyze` makes them (with their briefings;
+    in worker processes when there are enough articles), under the stored stories' ids."""
+    from corroborator.run import analyze_groups
 
-    (story,) = analyze_articles(
-        articles, config, store=store, annotator=annotator, annotate=annotator is not None, cluster=False
-    )
-    if story.briefing is not None:
-        story = replace(story, briefing=replace(story.briefing, story_id=story_id))
-    return replace(story, id=story_id)
+    if annotator is None:
+        found = [api.one_story(articles) for _, articles in stories]
+    else:
+        groups = [articles for _, articles in stories]
+        found = list(analyze_groups(groups, config, store=store, annotator=annotator))
+    out = []
+    for (story_id, _), story in zip(stories, found, strict=True):
+        if story.briefing is not None:
+            story = replace(story, briefing=replace(story.briefing, story_id=story_id))
+        out.append(replace(story, id=story_id))
+    return out
 
 
 def refresh_analyses(
@@ -172,15 +177,10 @@ def refresh_analyses(
         annotator = Annotator(cfg.annotate)
     version = analysis_version()
     done = 0
-    ids = list(dict.fromkeys(story_ids))
-    for start in range(0, len(ids), _ANALYSE_CHUNK):
-        analyses = []
-        for story_id in ids[start : start + _ANALYSE_CHUNK]:
-            members = rows.story_members(store, story_id)
-            found = rows.articles_by_id(store, members)
-            if members:
-                articles = [found[a] for a in members if a in found]
-                analyses.append(_analyse(store, cfg, story_id, articles, annotator if annotate else None))
+    batch: list[tuple[str, list[Article]]] = []
+
+    def flush() -> int:
+        analyses = _analyse_many(store, cfg, batch, annotator if annotate else None)
         rows.put_analyses(
             store,
             (
@@ -188,9 +188,21 @@ def refresh_analyses(
                 for s in analyses
             ),
         )
-        done += len(analyses)
         if progress is not None:
             progress(len(analyses))
+        batch.clear()
+        return len(analyses)
+
+    for story_id in dict.fromkeys(story_ids):
+        members = rows.story_members(store, story_id)
+        found = rows.articles_by_id(store, members)
+        articles = [found[a] for a in members if a in found]
+        if articles:
+            batch.append((story_id, articles))
+        if sum(len(a) for _, a in batch) >= _ANALYSE_ARTICLES:
+            done += flush()
+    if batch:
+        done += flush()
     return done
 
 
