@@ -7,9 +7,9 @@ scale slip). Every copy is its own independent report (the worst case for suppor
 
 Timed, per size: ``claims`` (extract_claims over every article), ``align`` (align_claims over all
 units), ``contradictions`` (find_contradictions) and, when the timeline module is present,
-``timeline`` (build_timeline, which parses dated sentences with spaCy; the model is loaded outside the
-timing). The growth column is time(n) / time(n / 10): linear growth gives 10, n log n about 13,
-all-pairs 100.
+``timeline`` (build_timeline; the events it dates come from the annotation pass, so it parses
+nothing; the model is loaded outside the timing for annotations made without events). The growth
+column is time(n) / time(n / 10): linear growth gives 10, n log n about 13, all-pairs 100.
 
 Run: ``.venv/bin/python bench/corroborate_speed.py [--sizes 10,100,1000] [--no-timeline]``.
 """

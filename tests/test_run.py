@@ -59,3 +59,21 @@ def test_worker_count() -> None:
 def test_bad_settings_are_refused(field: str, value: int) -> None:
     with pytest.raises(ConfigError, match=f"annotate.{field}"):
         AnnotateConfig(**{field: value})  # type: ignore[arg-type]
+
+
+def test_groups_are_analysed_as_given_in_one_process_or_several() -> None:
+    from corroborator.api import iter_articles
+    from corroborator.models import Article
+    from corroborator.run import analyze_groups
+
+    articles = [a for a in iter_articles([EXAMPLES], Config()) if isinstance(a, Article)]
+    groups = [articles[:2], articles[2:]]
+    results = []
+    for processes in (1, 2):
+        annotate = AnnotateConfig(n_process=processes, parallel_min_articles=0, chunk_articles=2)
+        stories = analyze_groups(groups, replace(Config(), annotate=annotate))
+        assert [s.article_ids for s in stories] == [tuple(a.id for a in g) for g in groups]
+        assert all(s.briefing is not None and s.annotations is not None for s in stories)
+        results.append([(s.reports, s.claims, s.timeline) for s in stories])
+    assert results[0] == results[1]
+    assert analyze_groups([[], []], Config()) == ()
