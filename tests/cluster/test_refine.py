@@ -120,3 +120,20 @@ def test_relink_keeps_neighbours_the_index_does_not_surface(mini: MiniCorpus) ->
     clusterer.relink("qa1", clusterer.members["qa1"])
     assert {a for a, _ in clusterer.neighbors("qa1")} == before
     assert_consistent(clusterer)
+
+
+def test_a_split_off_part_named_anew_never_takes_the_id_another_part_keeps(mini: MiniCorpus) -> None:
+    # the old story is named after its first article; here that article ends up in the SMALLER part,
+    # so the larger part keeps the old id and the smaller one is named anew after the same article:
+    # the new name must not be the old id (which would overwrite the larger part's story)
+    articles = [*mini.quake_a[:2], *mini.quake_b]
+    clusterer = StoryClusterer(ClusterConfig(threshold=0.01))
+    for article in batch_order(articles):
+        clusterer.add_article(article)
+    (old,) = clusterer.stories()
+    first = min(articles, key=lambda a: clusterer.members[a.id].seq).id
+    clusterer.refine()
+    assert_consistent(clusterer)
+    groups = {frozenset(ids) for ids in clusterer.stories().values()}
+    assert frozenset(a.id for a in mini.quake_b) in groups
+    assert clusterer.story_of(first) != old

@@ -109,9 +109,11 @@ def _recluster(clusterer: StoryClusterer, stories: list[Story]) -> int:
         if old_id not in used and new_id not in names:
             names[new_id] = old_id
             used.add(old_id)
-    for story_id in results:
-        if story_id.startswith(_TEMP):
-            _rename(clusterer, clusterer.by_story[story_id], names.get(story_id), seqs)
+    # the stories taking old ids first: a new id is made from a story's first article, which may be
+    # the id an old story had (and another result is taking), so new ids are made once those are taken
+    temporary = [s for s in results if s.startswith(_TEMP)]
+    for story_id in sorted(temporary, key=lambda s: s not in names):
+        _rename(clusterer, clusterer.by_story[story_id], names.get(story_id), seqs)
     return sum(clusterer.members[a].story != s for a, s in old.items())
 
 
@@ -122,6 +124,7 @@ def _rename(clusterer: StoryClusterer, story: Story, name: str | None, seqs: dic
         story.id = clusterer.new_story_id(min(story.members, key=lambda a: clusterer.members[a].seq))
     else:
         story.id, story.seq = name, seqs[name]
+    assert story.id not in clusterer.by_story, f"story id {story.id} taken twice"
     clusterer.by_story[story.id] = story
     for article_id in story.members:
         clusterer.members[article_id].story = story.id
