@@ -78,4 +78,6 @@ def cluster_articles(
     for i, article in enumerate(articles):
         position.setdefault(article.id, i)
     groups = [tuple(sorted(ids, key=position.__getitem__)) for ids in clusterer.stories().values()]
+    placed = sum(len(g) for g in groups)
+    assert placed == len(position), f"{len(position) - placed} articles in no story (a clusterer bug)"
     return sorted(groups, key=lambda g: position[g[0]])
