@@ -77,3 +77,16 @@ def test_groups_are_analysed_as_given_in_one_process_or_several() -> None:
         results.append([(s.reports, s.claims, s.timeline) for s in stories])
     assert results[0] == results[1]
     assert analyze_groups([[], []], Config()) == ()
+
+
+def test_a_worker_that_dies_is_a_clear_error() -> None:
+    import os
+
+    from corroborator.errors import CorroboratorError, WorkerError
+    from corroborator.run import Workers, _result
+
+    with Workers(Config(), 1) as workers:
+        future = workers.executor.submit(os._exit, 3)  # the worker process ends abruptly
+        with pytest.raises(WorkerError, match="died before finishing") as caught:
+            _result(future)
+    assert isinstance(caught.value, CorroboratorError)

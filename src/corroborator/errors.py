@@ -90,3 +90,7 @@ class StoreError(CorroboratorError):
 
 class MigrationError(StoreError):
     pass
+
+
+class WorkerError(CorroboratorError):
+    """A worker process died (e.g. killed for lack of memory) before finishing its work."""

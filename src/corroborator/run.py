@@ -2,9 +2,9 @@
 
 Two parts dominate the time and are independent units of work: the article pass (spaCy and our
 passes over one article, :meth:`Annotator.parse_fresh`) and the analysis of one story (the story
-pass, reuse, corroboration, timeline, briefing). With more than one CPU core and enough articles, both run in
-worker processes (``AnnotateConfig.n_process``; 0 = one per core): articles are sent out in chunks
-as soon as they are known, the story clustering runs here meanwhile, and then the stories, largest
+pass, reuse, corroboration, timeline, briefing). With more than one CPU core and enough articles,
+both run in worker processes (``AnnotateConfig.n_process``; 0 = one per core): the articles are sent
+out in chunks, the story clustering runs here meanwhile, and then the stories go out, largest
 first. The results are the same as in one process: every unit is computed the same way, and
 cached article passes are read from and written to the store here (the store has one writer).
 """
@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from corroborator.config import AnnotateConfig, Config
-from corroborator.errors import CorroboratorError
+from corroborator.errors import WorkerError
 from corroborator.models import Article
 
 if TYPE_CHECKING:
@@ -30,10 +30,6 @@ if TYPE_CHECKING:
     from corroborator.annotate.pipeline import Annotator, ArticleParse
     from corroborator.api import StoryAnalysis
     from corroborator.store import Store
-
-
-class WorkerError(CorroboratorError):
-    """A worker process died (e.g. killed for lack of memory) before finishing its work."""
 
 
 # The state of a worker process (its Annotator and Config), set once by _start when it begins.
