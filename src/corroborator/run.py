@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -39,6 +40,9 @@ _WORKER: dict[str, Any] = {}
 def _start(config: Config, nlp: Language | None) -> None:
     from corroborator.annotate.pipeline import Annotator
 
+    # Ctrl-C reaches the whole process group: the main process stops the work (and says so); a
+    # worker printing its own KeyboardInterrupt traceback would only be noise
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["config"] = config
     _WORKER["annotator"] = Annotator(config.annotate, nlp=nlp)
 
