@@ -1,11 +1,11 @@
 """The annotation stage: articles -> per-article annotations -> story-level entities and quotes.
 
 Two passes. The article pass runs spaCy once per text (bodies and captions together, in batches
-with ``nlp.pipe``) and finds mentions, descriptions, quotes, quantities and time expressions; its
-result depends on the article alone, so it is cached by article hash and stage version (in the
-store when one is given). The story pass needs all the story's articles: it infers missing
-publication dates, resolves relative time expressions, attaches periods to figures, clusters
-entities across articles and merges quotations.
+with ``nlp.pipe``) and finds mentions, descriptions, quotes, quantities and time expressions (with
+the event each one dates, read from the same parse); its result depends on the article alone, so
+it is cached by article hash and stage version (in the store when one is given). The story pass
+needs all the story's articles: it infers missing publication dates, resolves relative time
+expressions, attaches periods to figures, clusters entities across articles and merges quotations.
 """
 
 from __future__ import annotations
