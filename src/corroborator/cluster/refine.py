@@ -28,6 +28,7 @@ from __future__ import annotations
 import heapq
 
 from corroborator.cluster.online import Story, StoryClusterer
+from corroborator.unionfind import UnionFind
 
 _MAX_NEIGHBOR_STORIES = 400  # members sampled to find a story's neighbouring stories
 _TEMP = "~"  # id prefix of the single-article stories while re-clustering
@@ -52,25 +53,16 @@ def refine(clusterer: StoryClusterer) -> int:
 def _groups(clusterer: StoryClusterer, stories: list[Story]) -> list[list[Story]]:
     """The stories in groups connected by their members' neighbour links (union-find), in order of
     their oldest story."""
-    parent = {s.id: s.id for s in stories}
-
-    def root(story_id: str) -> str:
-        while parent[story_id] != story_id:
-            parent[story_id] = parent[parent[story_id]]
-            story_id = parent[story_id]
-        return story_id
-
+    units = UnionFind(s.id for s in stories)
     for story in stories:
         for article_id in story.members:
             for _, other in clusterer.members[article_id].neighbors:
                 member = clusterer.members.get(other)
-                if member is not None and member.story in parent:
-                    a, b = root(story.id), root(member.story)
-                    if a != b:
-                        parent[max(a, b)] = min(a, b)
+                if member is not None and member.story in units:
+                    units.join(story.id, member.story)
     groups: dict[str, list[Story]] = {}
     for story in stories:
-        groups.setdefault(root(story.id), []).append(story)
+        groups.setdefault(units.find(story.id), []).append(story)
     return list(groups.values())
 
 

@@ -44,6 +44,7 @@ from corroborator.reuse.provenance import (
     story_agencies,
 )
 from corroborator.reuse.shingles import Tokens, WordNormalizer, tokenize
+from corroborator.unionfind import UnionFind
 
 __all__ = ["ReuseResult", "detect_reuse"]
 
@@ -56,26 +57,6 @@ class ReuseResult:
 
     links: tuple[ReuseLink, ...]
     reports: tuple[IndependentReport, ...]
-
-
-class _Units:
-    """Union-find over article ids: articles known to share reporting."""
-
-    __slots__ = ("_parent",)
-
-    def __init__(self, ids: Sequence[str]) -> None:
-        self._parent = {i: i for i in ids}
-
-    def find(self, node: str) -> str:
-        while self._parent[node] != node:
-            self._parent[node] = self._parent[self._parent[node]]
-            node = self._parent[node]
-        return node
-
-    def join(self, a: str, b: str) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            self._parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
 def detect_reuse(
@@ -94,7 +75,7 @@ def detect_reuse(
     pairs, neighbours = _candidates(articles, tokens, profiles, config)
 
     found: dict[tuple[str, str], tuple[Passage, ...]] = {}
-    units = _Units([a.id for a in articles])
+    units = UnionFind([a.id for a in articles])
     tables = {a.id: shingle_table(tokens[a.id], config) for a in articles}
     for a, b in pairs:
         passages = _verbatim(by_id[a], by_id[b], tokens, tables, ann, config)
@@ -179,7 +160,7 @@ def _paraphrase(
     b: str,
     profiles: Mapping[str, SentenceProfile],
     neighbours: Mapping[str, set[str]],
-    units: _Units,
+    units: UnionFind,
     memo: dict[tuple[str, str], tuple[Match, ...]],
     config: ReuseConfig,
 ) -> tuple[tuple[str, str], tuple[Passage, ...]] | None:

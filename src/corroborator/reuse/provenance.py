@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 
 from corroborator.models import Annotations, Article, IndependentReport, Passage, ReuseLink, content_hash
 from corroborator.reuse.align import shared_share
+from corroborator.unionfind import UnionFind
 
 # A general lexicon of news agencies: canonical name -> other names it goes by.
 _AGENCIES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -193,22 +194,13 @@ def independent_reports(
 ) -> tuple[IndependentReport, ...]:
     """A partition of ``articles`` into independent reports: the components of the reuse links."""
     by_id = {a.id: a for a in articles}
-    parent = {a.id: a.id for a in articles}
-
-    def find(node: str) -> str:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    units = UnionFind(by_id)
     for link in links:
-        if link.from_id in parent and link.to_id in parent:
-            root_a, root_b = find(link.from_id), find(link.to_id)
-            if root_a != root_b:
-                parent[max(root_a, root_b)] = min(root_a, root_b)
+        if link.from_id in units and link.to_id in units:
+            units.join(link.from_id, link.to_id)
     groups: dict[str, list[str]] = {}
     for article in articles:
-        groups.setdefault(find(article.id), []).append(article.id)
+        groups.setdefault(units.find(article.id), []).append(article.id)
     ann_map = _annotation_map(annotations)
     copies = {link.to_id for link in links}
     agencies = story_agencies(articles)
