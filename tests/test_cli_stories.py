@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
+import briefing_story
 import jsonschema
 from typer.testing import CliRunner
 
@@ -113,10 +113,5 @@ def test_story_unknown_id_and_unplaced_articles(tmp_path: Path, article_text: st
 
 
 def test_story_analyses_round_trip_through_json() -> None:
-    path = Path(__file__).parent / "render" / "briefing_story.py"
-    spec = importlib.util.spec_from_file_location("briefing_story_for_stories", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    (story,) = module.analysis().stories
+    (story,) = briefing_story.analysis().stories
     assert decode_analysis(encode_analysis(story)) == story

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from claim_units import dated, figure, quoted
 
 from corroborator.corroborate.align import (
     Relation,
@@ -15,73 +15,7 @@ from corroborator.corroborate.align import (
     scale_slip,
     weights_of,
 )
-from corroborator.corroborate.claims import ClaimUnit, content_words, quote_parts, wording
-from corroborator.models import ClaimKind, Precision, Quantity, QuantityKind, Quote, Span, TimeExpression
-
-
-def _names(text: str) -> frozenset[str]:
-    return content_words(" ".join(re.findall(r"(?<!^)\b[A-Z][a-z]+", text)))
-
-
-def figure(
-    article: str,
-    text: str,
-    focus: str,
-    value: float,
-    unit: str = "USD",
-    *,
-    period: str | None = None,
-    approximate: bool = False,
-    measure: str | None = None,
-) -> ClaimUnit:
-    start = text.index(focus)
-    kind = QuantityKind.COUNT if unit == "count" else QuantityKind.MONEY
-    q = Quantity(focus, Span(start, start + len(focus)), value, unit, kind, period, approximate)
-    context = content_words(text.replace(focus, " "))
-    return ClaimUnit(
-        article,
-        ClaimKind.FIGURE,
-        text,
-        Span(0, len(text)),
-        None,
-        context,
-        quantity=q,
-        measure=measure or unit,
-        names=context & _names(text),
-    )
-
-
-def dated(article: str, text: str, focus: str, value: str, *, others: tuple[str, ...] = ()) -> ClaimUnit:
-    start = text.index(focus)
-    t = TimeExpression(focus, Span(start, start + len(focus)), value, Precision.MONTH)
-    context = content_words(text.replace(focus, " "))
-    return ClaimUnit(
-        article,
-        ClaimKind.DATE,
-        text,
-        Span(0, len(text)),
-        None,
-        context,
-        time=t,
-        names=context & _names(text),
-        sentence_dates=others,
-    )
-
-
-def quoted(article: str, text: str, words: str, speaker: str | None) -> ClaimUnit:
-    start = text.index(words)
-    quote = Quote(words, Span(start, start + len(words)), speaker=speaker)
-    return ClaimUnit(
-        article,
-        ClaimKind.QUOTE,
-        text,
-        Span(0, len(text)),
-        None,
-        content_words(text),
-        quote=quote,
-        wording=wording(words),
-        quote_parts=quote_parts(words),
-    )
+from corroborator.models import ClaimKind, Quantity, QuantityKind, Span
 
 
 def q(text: str, value: float, approximate: bool = False) -> Quantity:

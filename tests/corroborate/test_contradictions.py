@@ -2,95 +2,16 @@
 
 from __future__ import annotations
 
-import re
+from claim_units import dated, figure, quoted
 
 from corroborator.corroborate.align import align_claims
-from corroborator.corroborate.claims import ClaimUnit, content_words, quote_parts, wording
 from corroborator.corroborate.contradictions import attribution_contradictions, find_contradictions
 from corroborator.models import (
-    ClaimKind,
     ContradictionKind,
     Description,
-    Precision,
-    Quantity,
-    QuantityKind,
-    Quote,
     Severity,
     Span,
-    TimeExpression,
 )
-
-
-def _names(text: str) -> frozenset[str]:
-    return content_words(" ".join(re.findall(r"(?<!^)\b[A-Z][a-z]+", text)))
-
-
-def figure(
-    article: str,
-    text: str,
-    focus: str,
-    value: float,
-    unit: str = "USD",
-    *,
-    date: str | None = None,
-    period: str | None = None,
-    cue: bool = False,
-    others: tuple[float, ...] = (),
-    revised: float | None = None,
-    measure: str | None = None,
-) -> ClaimUnit:
-    start = text.index(focus)
-    kind = QuantityKind.COUNT if unit == "count" else QuantityKind.MONEY
-    q = Quantity(focus, Span(start, start + len(focus)), value, unit, kind, period)
-    context = content_words(text.replace(focus, " "))
-    return ClaimUnit(
-        article,
-        ClaimKind.FIGURE,
-        text,
-        Span(0, len(text)),
-        None,
-        context,
-        quantity=q,
-        measure=measure or unit,
-        article_date=date,
-        update_cue=cue,
-        sentence_values=others,
-        revised_from=revised,
-        names=context & _names(text),
-    )
-
-
-def dated(article: str, text: str, focus: str, value: str, caption: int | None = None) -> ClaimUnit:
-    start = text.index(focus)
-    t = TimeExpression(focus, Span(start, start + len(focus)), value, Precision.MONTH, caption=caption)
-    context = content_words(text.replace(focus, " "))
-    return ClaimUnit(
-        article,
-        ClaimKind.DATE,
-        text,
-        Span(0, len(text)),
-        caption,
-        context,
-        time=t,
-        names=context & _names(text),
-    )
-
-
-def quoted(article: str, text: str, words: str, speaker: str | None) -> ClaimUnit:
-    start = text.index(words)
-    quote = Quote(words, Span(start, start + len(words)), speaker=speaker)
-    return ClaimUnit(
-        article,
-        ClaimKind.QUOTE,
-        text,
-        Span(0, len(text)),
-        None,
-        content_words(text),
-        quote=quote,
-        wording=wording(words),
-        quote_parts=quote_parts(words),
-    )
-
 
 REPORTS = {"a": "wire", "b": "wire", "c": "own", "d": "other"}
 

@@ -7,11 +7,9 @@ text.
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass
-from pathlib import Path
-from types import ModuleType
 
+import briefing_story
 import pytest
 
 from corroborator.annotate.pipeline import StoryAnnotations
@@ -192,18 +190,8 @@ def payloads() -> Payloads:
     return Payloads(PAYLOADS, JS_URL, QUOTE_URL)
 
 
-def _story_module() -> ModuleType:
-    """The hand-built briefing story (tests/render/briefing_story.py), loaded by path (importlib mode)."""
-    path = Path(__file__).with_name("briefing_story.py")
-    spec = importlib.util.spec_from_file_location("briefing_story", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture
 def analysis() -> Analysis:
     """A hand-built story with reports, disputes, quotes and a timeline, for the renderers' tests."""
-    built: Analysis = _story_module().analysis()
+    built: Analysis = briefing_story.analysis()
     return built

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
+from baths_story import REWRITE, SOURCE
 
 from corroborator import analyze
 from corroborator.annotate.pipeline import Annotator
@@ -68,22 +69,6 @@ def test_seeds_match_gold(annotated: bool, annotator: Annotator) -> None:
 
 # --- hand-written stories ----------------------------------------------------------------------
 
-_SOURCE = [
-    "The regional council of Talvik voted on Thursday to close the Hollin Street swimming baths after engineers found cracks in the main pool.",  # noqa: E501
-    "Repairs would cost an estimated 3.4 million crowns, more than twice the council's yearly budget for leisure centres.",  # noqa: E501
-    "About 900 swimmers used the baths each week, most of them pupils from four nearby schools.",
-    "The council said pupils would be bussed to the Osterby pool from January while it looks for an investor.",  # noqa: E501
-    "Opposition members called the vote rushed and demanded an independent survey of the building.",
-    "The baths opened in 1936 and were listed as a protected building in 1989.",
-]
-_REWRITE = [
-    "Engineers discovered cracks in the Hollin Street baths' main pool, and on Thursday Talvik's regional council decided to shut the facility.",  # noqa: E501
-    "Fixing the damage is estimated at 3.4 million crowns, over double what the council spends each year on its leisure centres.",  # noqa: E501
-    "Roughly 900 swimmers went to the baths every week, mostly schoolchildren from four schools close by.",
-    "From January pupils will travel by bus to the Osterby pool while the council searches for an investor.",
-    "Members of the opposition said the decision was rushed and asked for an independent building survey.",
-    "Built in 1936, the baths became a protected building in 1989.",
-]
 _OTHER = [
     "Parents in Talvik were angry on Friday after learning that their children's swimming lessons would move across town.",  # noqa: E501
     "\"My daughter learned to swim there, and so did I,\" said Maren Holt, who waited outside the Hollin Street baths with a petition.",  # noqa: E501
@@ -106,8 +91,8 @@ def _article(
 
 
 def test_rewrite_in_the_same_order_is_paraphrase() -> None:
-    source = _article("source", _SOURCE, byline="By AFP")
-    rewrite = _article("rewrite", _REWRITE)
+    source = _article("source", SOURCE, byline="By AFP")
+    rewrite = _article("rewrite", REWRITE)
     other = _article("other", _OTHER, outlet="Talvik Post")
     result = detect_reuse([source, rewrite, other], None)
     assert [(link.from_id, link.to_id, link.kind) for link in result.links] == [
@@ -121,7 +106,7 @@ def test_rewrite_in_the_same_order_is_paraphrase() -> None:
 
 
 def test_unrelated_articles_share_nothing() -> None:
-    result = detect_reuse([_article("a", _SOURCE), _article("b", _UNRELATED)], None)
+    result = detect_reuse([_article("a", SOURCE), _article("b", _UNRELATED)], None)
     assert result.links == ()
     assert sorted(r.article_ids for r in result.reports) == [("a",), ("b",)]
 
@@ -172,7 +157,7 @@ def test_large_story_uses_the_index_and_still_finds_the_rewrite() -> None:
         for n in range(6)
     ]
     config = ReuseConfig(all_pairs_max=3)
-    story = [_article("source", _SOURCE), _article("rewrite", _REWRITE), *fillers]
+    story = [_article("source", SOURCE), _article("rewrite", REWRITE), *fillers]
     result = detect_reuse(story, None, config)
     pairs = [(link.from_id, link.to_id) for link in result.links]
     assert pairs in ([("source", "rewrite")], [("rewrite", "source")])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from baths_story import REWRITE, SOURCE
+
 from corroborator.config import ReuseConfig
 from corroborator.models import Annotations, Article, Quote, ReuseKind, Span
 from corroborator.reuse.paraphrase import (
@@ -16,22 +18,6 @@ from corroborator.reuse.paraphrase import (
     stem,
 )
 
-SOURCE = [
-    "The regional council of Talvik voted on Thursday to close the Hollin Street swimming baths after engineers found cracks in the main pool.",  # noqa: E501
-    "Repairs would cost an estimated 3.4 million crowns, more than twice the council's yearly budget for leisure centres.",  # noqa: E501
-    "About 900 swimmers used the baths each week, most of them pupils from four nearby schools.",
-    "The council said pupils would be bussed to the Osterby pool from January while it looks for an investor.",  # noqa: E501
-    "Opposition members called the vote rushed and demanded an independent survey of the building.",
-    "The baths opened in 1936 and were listed as a protected building in 1989.",
-]
-REWRITE = [
-    "Engineers discovered cracks in the Hollin Street baths' main pool, and on Thursday Talvik's regional council decided to shut the facility.",  # noqa: E501
-    "Fixing the damage is estimated at 3.4 million crowns, over double what the council spends each year on its leisure centres.",  # noqa: E501
-    "Roughly 900 swimmers went to the baths every week, mostly schoolchildren from four schools close by.",
-    "From January pupils will travel by bus to the Osterby pool while the council searches for an investor.",
-    "Members of the opposition said the decision was rushed and asked for an independent building survey.",
-    "Built in 1936, the baths became a protected building in 1989.",
-]
 # An independent report of the same event: same names and figures, its own material.
 INDEPENDENT = [
     "Swimmers queued outside the Hollin Street baths in Talvik on Friday for a last session before the doors close.",  # noqa: E501

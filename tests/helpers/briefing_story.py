@@ -1,5 +1,5 @@
 """A small hand-built story (three articles, two independent reports, one dispute, quotes, a
-timeline and cut boilerplate) with hostile text in it, shared by the renderer tests."""
+timeline and cut boilerplate) with hostile text in it, shared by the renderer and story-cache tests."""
 
 from __future__ import annotations
 

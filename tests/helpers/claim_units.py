@@ -1,0 +1,93 @@
+"""Claim units built by hand for the alignment and contradiction tests (``tests/helpers`` is on the
+test path: ``pythonpath`` in pyproject.toml)."""
+
+from __future__ import annotations
+
+import re
+
+from corroborator.corroborate.claims import ClaimUnit, content_words, quote_parts, wording
+from corroborator.models import ClaimKind, Precision, Quantity, QuantityKind, Quote, Span, TimeExpression
+
+
+def _names(text: str) -> frozenset[str]:
+    return content_words(" ".join(re.findall(r"(?<!^)\b[A-Z][a-z]+", text)))
+
+
+def figure(
+    article: str,
+    text: str,
+    focus: str,
+    value: float,
+    unit: str = "USD",
+    *,
+    date: str | None = None,
+    period: str | None = None,
+    approximate: bool = False,
+    cue: bool = False,
+    others: tuple[float, ...] = (),
+    revised: float | None = None,
+    measure: str | None = None,
+) -> ClaimUnit:
+    """A figure statement: ``focus`` (in ``text``) says ``value`` ``unit``."""
+    start = text.index(focus)
+    kind = QuantityKind.COUNT if unit == "count" else QuantityKind.MONEY
+    q = Quantity(focus, Span(start, start + len(focus)), value, unit, kind, period, approximate)
+    context = content_words(text.replace(focus, " "))
+    return ClaimUnit(
+        article,
+        ClaimKind.FIGURE,
+        text,
+        Span(0, len(text)),
+        None,
+        context,
+        quantity=q,
+        measure=measure or unit,
+        article_date=date,
+        update_cue=cue,
+        sentence_values=others,
+        revised_from=revised,
+        names=context & _names(text),
+    )
+
+
+def dated(
+    article: str,
+    text: str,
+    focus: str,
+    value: str,
+    caption: int | None = None,
+    *,
+    others: tuple[str, ...] = (),
+) -> ClaimUnit:
+    """A dated statement: ``focus`` (in ``text``) resolves to ``value`` (month precision)."""
+    start = text.index(focus)
+    t = TimeExpression(focus, Span(start, start + len(focus)), value, Precision.MONTH, caption=caption)
+    context = content_words(text.replace(focus, " "))
+    return ClaimUnit(
+        article,
+        ClaimKind.DATE,
+        text,
+        Span(0, len(text)),
+        caption,
+        context,
+        time=t,
+        names=context & _names(text),
+        sentence_dates=others,
+    )
+
+
+def quoted(article: str, text: str, words: str, speaker: str | None) -> ClaimUnit:
+    """A quotation of ``words`` (in ``text``) attributed to ``speaker``."""
+    start = text.index(words)
+    quote = Quote(words, Span(start, start + len(words)), speaker=speaker)
+    return ClaimUnit(
+        article,
+        ClaimKind.QUOTE,
+        text,
+        Span(0, len(text)),
+        None,
+        content_words(text),
+        quote=quote,
+        wording=wording(words),
+        quote_parts=quote_parts(words),
+    )
