@@ -195,10 +195,12 @@ def _analyze_all(
     if processes < 2 or len(todo) < config.annotate.parallel_min_articles:
         members = stories_of()
         with clock("parse"):
-            parsed = annotator.parse([a for m in members for a in m], store)
+            fresh = annotator.parse_fresh(todo)
+            if store is not None:
+                annotator.save(fresh.values(), store)
+        parses = cached | fresh
         with clock("story analysis"):
-            stream = iter(parsed)
-            return tuple(_serial(m, [next(stream) for _ in m], annotator, config) for m in members)
+            return tuple(_serial(m, [parses[a.id] for a in m], annotator, config) for m in members)
     nlp = annotator.nlp if sys.platform.startswith("linux") else None  # loaded once, shared by forks
     with Workers(config, processes, nlp) as workers:
         pending = workers.submit_parse(todo)
