@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from corroborator.store import Store
 
 
+# Workers are forked on Linux (they share the loaded spaCy pipeline), spawned elsewhere.
+_FORK = sys.platform.startswith("linux")
+
 # The state of a worker process (its Annotator and Config), set once by _start when it begins.
 _WORKER: dict[str, Any] = {}
 
@@ -86,12 +89,11 @@ class Workers:
     only compute: the store is read and written by this process alone."""
 
     def __init__(self, config: Config, processes: int, nlp: Language | None = None) -> None:
-        fork = sys.platform.startswith("linux")
-        context = multiprocessing.get_context("fork" if fork else "spawn")
+        context = multiprocessing.get_context("fork" if _FORK else "spawn")
         self.config = config
         # a forked worker shares the spaCy pipeline already loaded here (nothing is copied until
         # written); a spawned one loads its own
-        initargs = (config, nlp if fork else None)
+        initargs = (config, nlp if _FORK else None)
         self.executor = ProcessPoolExecutor(
             processes, mp_context=context, initializer=_start, initargs=initargs
         )
@@ -201,7 +203,7 @@ def _analyze_all(
         parses = cached | fresh
         with clock("story analysis"):
             return tuple(_serial(m, [parses[a.id] for a in m], annotator, config) for m in members)
-    nlp = annotator.nlp if sys.platform.startswith("linux") else None  # loaded once, shared by forks
+    nlp = annotator.nlp if _FORK else None  # loaded once here, shared by the forked workers
     with Workers(config, processes, nlp) as workers:
         pending = workers.submit_parse(todo)
         members = stories_of()  # clustering here while the workers parse

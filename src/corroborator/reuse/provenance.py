@@ -106,9 +106,6 @@ def _credits(body: str, extra: Sequence[str]) -> tuple[str, ...]:
     names = _lookup()
     for name in extra:
         names.setdefault(name.casefold(), name)
-    folded = body.casefold()
-    if not any(name in folded for name in names):
-        return ()  # no agency named at all (most articles): no pattern can match
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     patterns = (
         rf"\btold (?:the )?({alternatives})\b",
