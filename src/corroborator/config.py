@@ -183,6 +183,8 @@ class ClusterConfig:
     entity_weight: float = 2.0  # weight of proper-name terms against ordinary words (1)
     number_weight: float = 1.5  # weight of figures ("7.0 magnitude") and calendar dates
     title_weight: float = 1.0  # extra term frequency for words of the title
+    lead_words: int = 50  # the lead: this many first words of the body ...
+    lead_weight: float = 1.0  # ... whose terms count this much extra (0: no lead weighting)
     window_days: float = 7.0  # dated articles this far apart are not discounted
     decay_days: float = 10.0  # beyond the window the similarity decays by e per this many days
     article_terms: int = 120  # terms kept per article (highest tf-idf)
@@ -203,8 +205,9 @@ class ClusterConfig:
         for name in ("entity_weight", "number_weight"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"cluster.{name}", getattr(self, name), "a positive weight")
-        if self.title_weight < 0:
-            raise ConfigError("cluster.title_weight", self.title_weight, "0 or more")
+        for name in ("title_weight", "lead_weight", "lead_words"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"cluster.{name}", getattr(self, name), "0 or more")
         if self.window_days < 0:
             raise ConfigError("cluster.window_days", self.window_days, "0 or more days")
         if self.decay_days <= 0:

@@ -51,6 +51,16 @@ def test_title_words_count_extra() -> None:
     assert titled["river"] == plain["river"]
 
 
+def test_lead_terms_count_extra() -> None:
+    body = "Rebels seized the port of Arvik on Monday. " + "Residents fled the harbour district. " * 12
+    found = terms(body, config=ClusterConfig(lead_words=10))
+    flat = terms(body, config=ClusterConfig(lead_weight=0.0))
+    assert found["seized"] > flat["seized"] and found["@arvik"] > flat["@arvik"]
+    assert found["harbour"] == flat["harbour"]  # after the lead: no extra weight
+    cut = terms("Talks led by Deputy Luis Ortega Salas resumed.", config=ClusterConfig(lead_words=5))
+    assert "@deputy luis ortega salas" in cut  # a name cut by the lead's end still counts whole
+
+
 def test_word_terms_are_folded_and_cut() -> None:
     assert word_term("Rehabilitation") == "rehabil"
     assert word_term("Reid's") == "reid"

@@ -118,7 +118,7 @@ def test_one_more_article_joins_its_story_and_only_that_analysis_is_redone(
         listed = {r.id: r for r in list_stories(store)}
         assert listed[quake_a].size == 3 and listed[quake_a].title == "Deadly 5.8 quake hits Varnholm"
         assert listed[quake_a].reports is None  # analysed without annotation: no report count
-        view = load_story(store, quake_a[:6])
+        view = load_story(store, quake_a)
         assert [a.id for a in view.articles] == [a.id for a in corpus["quake_a"]]
         assert view.analysis is None  # the cached analysis is not an annotated one
 

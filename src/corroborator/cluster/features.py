@@ -5,7 +5,9 @@ article becomes a bag of terms of four kinds, each weighted by its sublinear ter
 (``1 + log tf``) times the weight of its kind:
 
 - ``words``: lower-cased content words of the title and body, stopwords out, crudely stemmed (cut to
-  seven letters); title words count ``title_weight`` extra;
+  seven letters); title words count ``title_weight`` extra, and every term of the lead (the first
+  ``lead_words`` words of the body, which in news state the event: who did what, where) counts
+  ``lead_weight`` extra;
 - ``@name`` / ``@word``: entity-like names: runs of capitalised words that do not merely start a
   sentence (``Betty Ford Center`` gives ``@betty ford center`` and ``@betty``, ``@ford``,
   ``@center``); a sentence-initial word counts only when the article also capitalises it elsewhere;
@@ -115,9 +117,9 @@ def _capitalised(token: str) -> bool:
     return token[0].isupper() and (len(token) > 1 or token.isalpha())
 
 
-def _entity_runs(tokens: list[_Token]) -> list[list[str]]:
-    """Runs of capitalised tokens joined by single spaces, without merely sentence-initial words."""
-    confirmed = {t.text for t in tokens if not t.initial and _capitalised(t.text)}
+def _entity_runs(tokens: list[_Token], confirmed: frozenset[str]) -> list[list[str]]:
+    """Runs of capitalised tokens joined by single spaces, without merely sentence-initial words
+    (unless ``confirmed``: capitalised elsewhere in the article)."""
     runs: list[list[str]] = []
     current: list[str] = []
     for token in tokens:
@@ -170,34 +172,45 @@ def _figures(tokens: list[_Token]) -> list[str]:
     return terms
 
 
-def featurize(article: Article, config: ClusterConfig) -> ArticleFeatures:
-    """The weighted terms and the day of one article (deterministic; no model)."""
+def _count(tokens: list[_Token], confirmed: frozenset[str], seen: dict[str, str | None]) -> Counter[str]:
+    """Word, entity and figure terms of ``tokens`` with their counts."""
     counts: Counter[str] = Counter()
-    body_tokens = _tokens(article.body)
-    seen: dict[str, str | None] = {}
-    for token in body_tokens:
+    for token in tokens:
         text = token.text
         term = seen[text] if text in seen else seen.setdefault(text, word_term(text))
         if term is not None:
             counts[term] += 1
-    for run in _entity_runs(body_tokens):
+    for run in _entity_runs(tokens, confirmed):
         if len(run) > 1:
             counts[ENTITY + " ".join(run)] += 1
         for word in run:
             if len(word) > 1 and word not in STOPWORDS:
                 counts[ENTITY + word] += 1
-    counts.update(_figures(body_tokens))
+    counts.update(_figures(tokens))
+    return counts
+
+
+def featurize(article: Article, config: ClusterConfig) -> ArticleFeatures:
+    """The weighted terms and the day of one article (deterministic; no model)."""
+    body_tokens = _tokens(article.body)
+    confirmed = frozenset(t.text for t in body_tokens if not t.initial and _capitalised(t.text))
+    seen: dict[str, str | None] = {}
+    tf: dict[str, float] = dict(_count(body_tokens, confirmed, seen))
+    if config.lead_weight and config.lead_words:
+        # the lead states the event (who did what, where, when): its terms count extra
+        for term, k in _count(body_tokens[: config.lead_words], confirmed, seen).items():
+            tf[term] = tf.get(term, 0) + config.lead_weight * k
     title = Counter(t for t in (word_term(x.text) for x in _tokens(article.title or "")) if t is not None)
     weights: dict[str, float] = {}
-    for term, tf in counts.items():
+    for term, n in tf.items():
         kind = term[0] if term[0] in (ENTITY, FIGURE, DATE) else WORD
         weight = 1.0
         if kind == ENTITY:
             weight = config.entity_weight
         elif kind in (FIGURE, DATE):
             weight = config.number_weight
-        weights[term] = weight * (1.0 + math.log(tf + config.title_weight * title.get(term, 0)))
-    for term, tf in title.items():
+        weights[term] = weight * (1.0 + math.log(n + config.title_weight * title.get(term, 0)))
+    for term, k in title.items():
         if term not in weights:
-            weights[term] = 1.0 + math.log(config.title_weight * tf) if config.title_weight * tf >= 1 else 1.0
+            weights[term] = 1.0 + math.log(config.title_weight * k) if config.title_weight * k >= 1 else 1.0
     return ArticleFeatures(article.id, parse_day(article.published), tuple(sorted(weights.items())))
