@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from corroborator.config import AnnotateConfig, Config
 from corroborator.errors import WorkerError
@@ -50,16 +51,28 @@ def _start(config: Config, nlp: Language | None) -> None:
     _WORKER["annotator"] = Annotator(config.annotate, nlp=nlp)
 
 
-def _parse(articles: list[Article]) -> list[ArticleParse]:
+# An article pass as a worker sends it back: pickled once there and passed through this process as
+# bytes (unpickled here only to be stored), to be unpickled by the worker that analyses its story.
+_Packed: TypeAlias = "ArticleParse | bytes"
+
+
+def _parse(articles: list[Article]) -> list[tuple[str, bytes]]:
     fresh = _WORKER["annotator"].parse_fresh(articles)
-    return [fresh[a.id] for a in articles]
+    return [(a.id, pickle.dumps(fresh[a.id], pickle.HIGHEST_PROTOCOL)) for a in articles]
 
 
-def _analyze(articles: list[Article], story: StoryAnalysis, parses: list[ArticleParse]) -> StoryAnalysis:
+def _unpack(parse: _Packed) -> ArticleParse:
+    found: ArticleParse = pickle.loads(parse) if isinstance(parse, bytes) else parse
+    return found
+
+
+def _analyze(articles: list[Article], story: StoryAnalysis, parses: list[_Packed]) -> StoryAnalysis:
     from corroborator.annotate.pipeline import assemble_story
     from corroborator.api import analyze_story
 
-    found = analyze_story(articles, story, assemble_story(articles, parses), None, _WORKER["config"])
+    found = analyze_story(
+        articles, story, assemble_story(articles, [_unpack(p) for p in parses]), None, _WORKER["config"]
+    )
     return _with_briefing(found, articles)
 
 
@@ -104,14 +117,14 @@ class Workers:
     def __exit__(self, *exc: object) -> None:
         self.executor.shutdown(cancel_futures=True)
 
-    def submit_parse(self, articles: Sequence[Article]) -> list[Future[list[ArticleParse]]]:
+    def submit_parse(self, articles: Sequence[Article]) -> list[Future[list[tuple[str, bytes]]]]:
         """Send the article pass of ``articles`` out in chunks; collect with :func:`_collect`."""
         size = self.config.annotate.chunk_articles
         chunks = [list(articles[k : k + size]) for k in range(0, len(articles), size)]
         return [self.executor.submit(_parse, chunk) for chunk in chunks]
 
     def analyze(
-        self, jobs: Sequence[tuple[list[Article], StoryAnalysis, list[ArticleParse]]]
+        self, jobs: Sequence[tuple[list[Article], StoryAnalysis, list[_Packed]]]
     ) -> list[StoryAnalysis]:
         """Each story's analysis, in the order of ``jobs``; the largest stories are sent first."""
         order = sorted(range(len(jobs)), key=lambda k: -sum(len(a.body) for a in jobs[k][0]))
@@ -126,8 +139,8 @@ def _result(future: Future[Any]) -> Any:
         raise WorkerError(f"a worker process died before finishing: {exc}") from exc
 
 
-def _collect(futures: Sequence[Future[list[ArticleParse]]]) -> dict[str, ArticleParse]:
-    return {p.article_id: p for f in futures for p in _result(f)}
+def _collect(futures: Sequence[Future[list[tuple[str, bytes]]]]) -> dict[str, bytes]:
+    return {article_id: packed for f in futures for article_id, packed in _result(f)}
 
 
 def analyze_articles(
@@ -208,11 +221,11 @@ def _analyze_all(
         pending = workers.submit_parse(todo)
         members = stories_of()  # clustering here while the workers parse
         with clock("parse"):
-            fresh = _collect(pending)
+            packed = _collect(pending)
             if store is not None:
-                annotator.save(fresh.values(), store)
-        parses = cached | fresh
-        jobs = [(m, one_story(m), [parses[a.id] for a in m]) for m in members]
+                annotator.save([_unpack(p) for p in packed.values()], store)
+        sent: dict[str, _Packed] = {**cached, **packed}
+        jobs = [(m, one_story(m), [sent[a.id] for a in m]) for m in members]
         with clock("story analysis"):
             return tuple(workers.analyze(jobs))
 

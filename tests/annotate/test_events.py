@@ -41,6 +41,20 @@ def test_the_clause_of_each_time_expression_in_a_longer_text(nlp: Any) -> None:
     assert "Officials" not in opened  # the sentence, not the whole text
 
 
+def test_sentences_copied_out_the_slow_documented_way_give_the_same_events(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (
+        "The mayor opened the new bridge on Sunday and closed the old one on Monday. "
+        "Engineers will inspect the old pier next week, the council said."
+    )
+    phrases = ("on Sunday", "on Monday", "next week")
+    fast = _events(nlp, text, *phrases)
+    monkeypatch.setattr(events._WholeParse, "__init__", lambda self, doc: setattr(self, "attrs", None))
+    assert _events(nlp, text, *phrases) == fast
+    assert "opened the new bridge" in fast[0] and "closed the old one" in fast[1]
+
+
 def test_he_becomes_the_person_named_before(nlp: Any) -> None:
     text = "Governor Lena Park toured the flooded district. He said nothing. She returned on Friday."
     doc = nlp(text)

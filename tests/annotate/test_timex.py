@@ -185,3 +185,17 @@ def test_unresolved_times_give_no_period() -> None:
     text = "Trade reached $190 billion last year."
     figures = attach_periods(find_quantities(text), resolve(find_times(text), None), text)
     assert figures[0].period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("On May 5 the plant closed thıs morning; it reopened ſpring 2021.", ["date", "day", "season"]),
+        ("THE PLANT CLOSED YESTERDAY, two weeks AGO it grew.", ["day", "ago"]),
+        ("the plant, closed in may, reopened on monday.", []),  # month and weekday names are capitalised
+    ],
+)
+def test_rules_skipped_only_without_their_words(text: str, kinds: list[str]) -> None:
+    # a rule is skipped when the text lacks a word it needs; case-blind rules still see odd letters
+    # that a regex takes for ASCII ones ("ı" for "i", "ſ" for "s")
+    assert [m.kind.value for m in find_times(text)] == kinds

@@ -20,6 +20,7 @@ from corroborator.models import EntityType, Mention, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 MAX_EVENT_TOKENS = 16
 
@@ -246,16 +247,18 @@ def _parenthesised(doc: Doc) -> frozenset[int]:
     return frozenset(out)
 
 
-def _person_finder(
-    mentions: Sequence[Mention], caption: int | None, base: int
-) -> Callable[[int], str | None]:
-    """Who "he" or "she" at a position most likely is: the person named most often before it (ties:
-    the latest), by surname."""
-    people = [
+def _people(mentions: Sequence[Mention], caption: int | None) -> list[tuple[int, str]]:
+    """The persons named in one text (the body, or caption ``caption``): (end offset, surname)."""
+    return [
         (m.span.end, m.text.split()[-1])
         for m in mentions
         if m.caption == caption and m.type is EntityType.PERSON and m.text.split()
     ]
+
+
+def _person_finder(people: Sequence[tuple[int, str]], base: int) -> Callable[[int], str | None]:
+    """Who "he" or "she" at a position (``base`` plus it, in the text) most likely is: the person
+    named most often before it (ties: the latest), by surname."""
 
     def find(pos: int) -> str | None:
         counts: dict[str, tuple[int, int]] = {}
@@ -266,6 +269,30 @@ def _person_finder(
         return max(counts, key=counts.__getitem__) if counts else None
 
     return find
+
+
+def _hidden(doc: Doc, offset: int, quoted: Sequence[Span]) -> frozenset[int]:
+    """Tokens of ``doc`` (a sentence at ``offset`` in its text) an event text leaves out: inside the
+    text's direct quotations ``quoted``, quote marks, and parenthesised asides."""
+    return frozenset(
+        t.i
+        for t in doc
+        if any(q.start <= offset + t.idx < q.end for q in quoted) or (t.is_quote and t.dep_ != "case")
+    ) | _parenthesised(doc)
+
+
+def _event(
+    doc: Doc,
+    offset: int,
+    text: str,
+    sentence: Span,
+    time: Span,
+    hidden: frozenset[int],
+    people: Callable[[int], str | None],
+) -> str:
+    tokens = {t.i for t in doc if t.idx < time.end - offset and t.idx + len(t.text) > time.start - offset}
+    clause = _clause(doc, tokens, people, hidden) if tokens else None
+    return clause or _fallback(text, time, sentence)
 
 
 def sentence_of(text: str, sentences: Sequence[Span], pos: int) -> Span:
@@ -287,15 +314,8 @@ def event_in(
     """The event the time expression at ``time`` dates, from ``doc``: a parse of the sentence
     ``sentence`` of ``text`` whose first character is at ``offset`` in ``text``. ``quoted`` are the
     text's direct quotations (left out), ``mentions`` its mentions (to name "he" and "she")."""
-    tokens = {t.i for t in doc if t.idx < time.end - offset and t.idx + len(t.text) > time.start - offset}
-    hidden = frozenset(
-        t.i
-        for t in doc
-        if any(q.start <= offset + t.idx < q.end for q in quoted) or (t.is_quote and t.dep_ != "case")
-    ) | _parenthesised(doc)
-    people = _person_finder(mentions, caption, offset)
-    clause = _clause(doc, tokens, people, hidden) if tokens else None
-    return clause or _fallback(text, time, sentence)
+    people = _person_finder(_people(mentions, caption), offset)
+    return _event(doc, offset, text, sentence, time, _hidden(doc, offset, quoted), people)
 
 
 def find_events(
@@ -310,16 +330,47 @@ def find_events(
     """The event each time expression (by span, in ``text`` parsed as ``doc``) dates, in order.
 
     Each sentence is cut out of ``doc``'s parse (no second parse); ``sentences`` are the text's
-    sentence spans, ``quotes`` and ``mentions`` what the annotation pass found in it."""
+    sentence spans, ``quotes`` and ``mentions`` what the annotation pass found in it.
+
+    Each sentence is copied out once, however many expressions it holds, from one array of the
+    whole parse (what ``Span.as_doc`` would otherwise build again for every sentence)."""
     quoted = [q.span for q in quotes if q.caption == caption and not q.partial]
+    people = _people(mentions, caption)
+    parts: dict[Span, tuple[Doc, int, frozenset[int]] | None] = {}
+    whole: _WholeParse | None = None
     out: list[str] = []
     for time in times:
         sentence = _sentence(text, sentences, time.start)
-        part = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if part is None or not len(part):
+        if sentence not in parts:
+            part = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if part is None or not len(part):
+                parts[sentence] = None
+            else:
+                whole = whole or _WholeParse(doc)
+                sub = whole.copy_out(part)
+                parts[sentence] = (sub, part.start_char, _hidden(sub, part.start_char, quoted))
+        found = parts[sentence]
+        if found is None:
             out.append(_fallback(text, time, sentence))
             continue
-        out.append(
-            event_in(part.as_doc(), part.start_char, text, sentence, time, quoted, mentions, caption)
-        )
+        sub, offset, hidden = found
+        out.append(_event(sub, offset, text, sentence, time, hidden, _person_finder(people, offset)))
     return out
+
+
+class _WholeParse:
+    """A parse as one array, made once: ``Span.as_doc`` otherwise builds it again for every span."""
+
+    def __init__(self, doc: Doc) -> None:
+        # the attributes ``Span.as_doc`` copies; a private helper of spaCy's, so without it (another
+        # spaCy version) every span is copied out the documented slow way
+        attrs = getattr(doc, "_get_array_attrs", None)
+        self.attrs = attrs() if attrs is not None else None
+        self.array = doc.to_array(list(self.attrs)) if self.attrs is not None else None
+
+    def copy_out(self, part: SpacySpan) -> Doc:
+        """``part.as_doc()``. (It rewrites the rows of its span in the array it is given, so it gets a
+        copy; the stub of ``as_doc`` lacks these two documented arguments.)"""
+        if self.attrs is None or self.array is None:
+            return part.as_doc()
+        return part.as_doc(array_head=self.attrs, array=self.array.copy())  # type: ignore[call-arg]

@@ -89,7 +89,7 @@ def parse_article(article: Article, docs: Sequence[Doc]) -> ArticleParse:
         mentions = entities.find_mentions(doc, caption=caption)
         found_mentions += mentions
         found_descriptions += entities.find_descriptions(doc, mentions)
-        text_quotes = quotes.find_quotes(doc, caption=caption)
+        text_quotes = quotes.find_quotes(doc, caption=caption, text=text)
         found_quotes += text_quotes
         found_quantities += quantities.find_quantities(text, caption=caption)
         times = timex.find_times(text, caption=caption)

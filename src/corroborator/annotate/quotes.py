@@ -144,10 +144,10 @@ def _inner(text: str, raw: _Raw) -> tuple[int, int]:
 class _Reader:
     """The parsed article with the indexes attribution needs (built in one pass)."""
 
-    def __init__(self, doc: Doc, raws: list[_Raw]) -> None:
+    def __init__(self, doc: Doc, text: str, raws: list[_Raw]) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.starts = [t.idx for t in doc]
+        self.text = text
+        self.starts: list[int] = doc.to_array("IDX").tolist()
         self.quote_bounds = [(r.open, r.close) for r in raws]
         self.quote_opens = [r.open for r in raws]
         self.person_tok: dict[int, tuple[int, int]] = {}
@@ -161,9 +161,10 @@ class _Reader:
         self.appos: dict[str, str] = {}  # fullest name -> its first appositive description
         appos: list[tuple[int, str, str]] = []
         seen: set[int] = set()
-        for tok in doc:
-            if self.in_quote(tok.idx):
+        for i, start in enumerate(self.starts):
+            if self.in_quote(start):
                 continue
+            tok = doc[i]
             head: Token | None = None
             if tok.i in self.person_tok and tok.i not in seen:
                 head = doc[self.person_tok[tok.i][1]]
@@ -428,13 +429,16 @@ def _partial(text: str, raw: _Raw, s: int, para_start: int) -> bool:
     return not (text[s : s + 1].isupper() and last_word and last_word[-1].lower() in CUE_WORDS)
 
 
-def find_quotes(doc: Doc, *, caption: int | None = None) -> tuple[Quote, ...]:
-    """Direct quotations in a parsed body (or caption ``caption``), each with its speaker if stated."""
-    text = doc.text
+def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None) -> tuple[Quote, ...]:
+    """Direct quotations in a parsed body (or caption ``caption``), each with its speaker if stated.
+
+    ``text`` is the text ``doc`` was parsed from, when the caller has it (``doc.text`` is rebuilt
+    token by token)."""
+    text = doc.text if text is None else text
     raws = _scan(text)
     if not raws:
         return ()
-    rd = _Reader(doc, raws)
+    rd = _Reader(doc, text, raws)
     parsed = doc.has_annotation("DEP")
     paras = [m.span() for m in _PARA.finditer(text)]
     found: list[_Found] = []

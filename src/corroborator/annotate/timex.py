@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import NamedTuple
 
 from corroborator.models import Precision, Quantity, QuantityKind, Span, TimeExpression
 
@@ -117,43 +118,70 @@ _DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DASH = r"\s*(?:-|–|—|to|and)\s*"
 _B = r"(?<![\w$€£¥.-])"  # not glued to a word, a number or a currency sign
 
-_RULES: tuple[tuple[TimexKind, re.Pattern[str]], ...] = (
-    (TimexKind.DATE, re.compile(rf"{_B}(?P<y>{_YEAR})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
-    (
+
+class _Rule(NamedTuple):
+    """A pattern of time expressions of one kind, and the words it cannot match without.
+
+    The rule runs only over a text that holds one of ``needs`` (a quick substring test; the regex
+    itself costs a step at every character); ``()``: it always runs. Words with a capital letter are
+    looked up as written (the pattern is case-sensitive there), others in the lower-cased text."""
+
+    kind: TimexKind
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...]
+
+
+_MONTH_WORDS = _list("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")  # how every month name starts
+_SEASON_WORDS = _list("spring summer autumn fall winter")
+_WEEKDAY_WORDS = _list("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+
+_RULES: tuple[_Rule, ...] = (
+    _Rule(TimexKind.DATE, re.compile(rf"{_B}(?P<y>{_YEAR})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"), ()),
+    _Rule(
         TimexKind.DATE,
         re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>{_DAYN})(?:{_DASH}(?P<d2>{_DAYN}))?(?:,?\s+(?P<y>{_YEAR}))?\b"),
+        _MONTH_WORDS,
     ),
-    (
+    _Rule(
         TimexKind.DATE,
         re.compile(
             rf"{_B}(?P<d>{_DAYN})(?:\s*[-–]\s*(?P<d2>{_DAYN}))?\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?\b"
         ),
+        _MONTH_WORDS,
     ),
-    (
+    _Rule(
         TimexKind.MONTH,
         re.compile(rf"\b(?:(?:early|mid|late)[\s-]+|mid-)?(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b(?![-–]\d)"),
+        _MONTH_WORDS,
     ),
-    (
+    _Rule(
         TimexKind.MONTH,
         re.compile(
             r"(?:\b(?i:in|since|by|until|till|from|through|throughout|during|before|after|of|between|and|or|to)"
             r"\s+(?:early\s+|late\s+)?|\b(?P<rel>(?i:last|this|next))\s+|\b(?i:early|late)\s+|\b(?i:mid)-)"
             rf"(?P<m>{_MON_FULL})\b(?!,?\s*\d)"
         ),
+        _MONTH_WORDS,
     ),
-    (
+    _Rule(
         TimexKind.SEASON,
         re.compile(
             r"(?i:\b(?:(?:the|early|late|mid)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+of)?\s+)"
             rf"(?P<y>{_YEAR})\b"
         ),
+        _SEASON_WORDS,
     ),
-    (
+    _Rule(
         TimexKind.SEASON,
         re.compile(r"(?i:\b(?P<rel>this|last|next)\s+(?P<s>spring|summer|autumn|fall|winter))\b"),
+        _SEASON_WORDS,
     ),
-    (TimexKind.YEAR, re.compile(rf"{_B}(?P<y>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{_YEAR}|\d\d)\b(?![-–]\d)")),
-    (
+    _Rule(
+        TimexKind.YEAR,
+        re.compile(rf"{_B}(?P<y>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{_YEAR}|\d\d)\b(?![-–]\d)"),
+        (),
+    ),
+    _Rule(
         TimexKind.YEAR,
         re.compile(
             r"(?:(?i:\b(?:in|since|by|until|till|from|through|throughout|during|before|after|of|for|early|mid|late"
@@ -161,35 +189,41 @@ _RULES: tuple[tuple[TimexKind, re.Pattern[str]], ...] = (
             r"|the (?:first|second) half of))\s+|\bmid-)"
             rf"(?P<y>{_YEAR})\b(?![-–,.]?\d)"
         ),
+        (),
     ),
-    (
+    _Rule(
         TimexKind.WEEKDAY,
         re.compile(
             r"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
             r"(?:\s+(?:morning|afternoon|evening|night))?\b"
         ),
+        _WEEKDAY_WORDS,
     ),
-    (
+    _Rule(
         TimexKind.DAY,
         re.compile(r"(?i:\b(?P<r>yesterday|today|tomorrow|tonight|this (?:morning|afternoon|evening)))\b"),
+        (*_list("yesterday today tomorrow tonight"), "this morning", "this afternoon", "this evening"),
     ),
-    (
+    _Rule(
         TimexKind.WEEK,
         re.compile(
             r"(?i:\b(?:(?:earlier|later)\s+)?(?P<rel>this|last|next|the coming)\s+"
             r"(?P<u>week|weekend|month|year))\b"
         ),
+        _list("week month year"),
     ),
-    (
+    _Rule(
         TimexKind.REL_YEAR,
         re.compile(r"(?i:\b(?:by\s+)?the end of (?P<rel>the|this|next) (?P<u>year|month))\b"),
+        ("the end of ",),
     ),
-    (
+    _Rule(
         TimexKind.AGO,
         re.compile(
             r"(?i:\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
             r"(?P<u>day|week|month|year|decade)s?\s+ago)\b"
         ),
+        ("ago",),
     ),
 )
 
@@ -348,13 +382,26 @@ def _build(
     return TimexMatch(**fields)  # type: ignore[arg-type]
 
 
+# the characters a case-blind regex takes for an ASCII letter though their lower case is not that
+# letter ("İ".lower() is two characters): where one occurs, every rule runs
+_CASE_ODD = re.compile("[İıſ]")
+
+
+def _lower_for_rules(text: str) -> str | None:
+    """The text in lower case, for the lower-case words of :attr:`_Rule.needs` (None: run every rule)."""
+    return None if _CASE_ODD.search(text) else text.lower()
+
+
 def find_times(
     text: str, *, caption: int | None = None, sentences: Sequence[Span] | None = None
 ) -> tuple[TimexMatch, ...]:
     """Every time expression in ``text``, in order, without overlaps (the longest wins)."""
     sents = tuple(sentences) if sentences is not None else sentence_spans(text)
     found: list[tuple[int, int, TimexKind, re.Match[str]]] = []
-    for kind, pattern in _RULES:
+    lower = _lower_for_rules(text)
+    for kind, pattern, needs in _RULES:
+        if needs and lower is not None and not any(w in (lower if w.islower() else text) for w in needs):
+            continue
         for m in pattern.finditer(text):
             found.append((m.start(), -m.end(), kind, m))
     found.sort(key=lambda f: (f[0], f[1]))
