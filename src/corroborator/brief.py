@@ -32,6 +32,7 @@ from corroborator.brief_records import (
     TimelineEntry,
 )
 from corroborator.brief_summary import Candidate, all_candidates, carries, probe, summarize
+from corroborator.corroborate.claims import WordMemo
 from corroborator.models import Annotations, Article, Claim, Contradiction, Evidence, Side, StoryQuote
 
 __all__ = [
@@ -211,7 +212,7 @@ def sources(
     origin = {r.id: r.origin for r in reports}
     ranked = sorted(claims, key=lambda c: (-c.support, -len(c.article_ids), c.text))
     shared = [e for c in claims if len(set(_claim_reports(c, report_of))) > 1 for e in c.evidence]
-    memo: dict[str, str] = {}
+    memo = WordMemo()
     probes = {c.text: probe(c.text, memo) for c in claims}
     out = []
     for a in ordered:
@@ -230,8 +231,8 @@ def sources(
             for c in ranked
             if a.id not in c.article_ids
             and others
-            and not carries(mine, probes[c.text])
             and 2 * len(set(_claim_reports(c, report_of)) & set(others)) > len(others)
+            and not carries(mine, probes[c.text])  # last: the costliest test
         )
         date, inferred, evidence = _date_of(a, ann.get(a.id))
         out.append(

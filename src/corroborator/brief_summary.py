@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -21,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from corroborator.brief_records import SummarySentence
-from corroborator.corroborate.claims import content_words
+from corroborator.corroborate.claims import Memo, WordMemo, content_words
 from corroborator.models import Annotations, Article, Claim, Evidence, ReuseLink, Span
 
 MIN_SENTENCES, MAX_SENTENCES = 5, 10
@@ -62,7 +64,7 @@ class _Unit:
 
 
 def candidates(
-    article: Article, annotations: Annotations | None, order: int, memo: dict[str, str] | None = None
+    article: Article, annotations: Annotations | None, order: int, memo: Memo | None = None
 ) -> list[Candidate]:
     """The body sentences of one article that could stand in a summary (``memo``: a stem cache)."""
     spans = list(annotations.sentences) if annotations and annotations.sentences else _split(article.body)
@@ -120,7 +122,7 @@ def _same(a: Candidate, b: Candidate, linked: bool) -> bool:
     return linked and jac >= PARAPHRASE
 
 
-def probe(text: str, memo: dict[str, str] | None = None) -> Candidate:
+def probe(text: str, memo: Memo | None = None) -> Candidate:
     """``text`` (a claim) as a candidate sentence of no article, to test with :func:`carries`."""
     return Candidate("", Span(0, len(text)), text, content_words(text, memo), figures_of(text), 0.0, 0)
 
@@ -143,9 +145,11 @@ def _links(
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(cands):
         by_article[c.article_id].append(i)
+    ordered = {a: _SpanOrder([cands[i].span for i in found]) for a, found in by_article.items()}
 
     def inside(article_id: str, span: Span) -> list[int]:
-        return [i for i in by_article.get(article_id, ()) if _overlaps(cands[i].span, span)]
+        found = by_article.get(article_id, [])
+        return [found[k] for k in ordered[article_id].overlapping(span)] if found else []
 
     pairs: set[tuple[int, int]] = set()
     for link in reuse:
@@ -160,6 +164,30 @@ def _links(
                 if cands[i].article_id != cands[j].article_id:
                     pairs.add((i, j))
     return pairs
+
+
+class _SpanOrder:
+    """Which of some spans overlap a span: found by bisection when the spans follow each other
+    (an article's sentences), else by trying each. Positions come in order either way."""
+
+    __slots__ = ("_ends", "_sorted", "_spans")
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self._spans = spans
+        self._ends = [s.end for s in spans]
+        self._sorted = all(a.start <= b.start and a.end <= b.end for a, b in itertools.pairwise(spans))
+
+    def overlapping(self, span: Span) -> list[int]:
+        spans = self._spans
+        if not self._sorted:
+            return [k for k, s in enumerate(spans) if _overlaps(s, span)]
+        out = []
+        k = bisect.bisect_right(self._ends, span.start)  # the first that ends after span starts
+        while k < len(spans) and spans[k].start < span.end:
+            if _overlaps(spans[k], span):
+                out.append(k)
+            k += 1
+        return out
 
 
 def _group(cands: Sequence[Candidate], linked: set[tuple[int, int]]) -> list[list[int]]:
@@ -262,7 +290,7 @@ def display_text(text: str) -> str:
 
 def all_candidates(articles: Sequence[Article], annotations: Mapping[str, Annotations]) -> list[Candidate]:
     """The candidate sentences of every article (``articles`` in story order, earliest first)."""
-    memo: dict[str, str] = {}
+    memo = WordMemo()
     return [c for k, a in enumerate(articles) for c in candidates(a, annotations.get(a.id), k, memo)]
 
 
@@ -324,12 +352,14 @@ def _units(cands: Sequence[Candidate], reuse: Sequence[ReuseLink], claims: Seque
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(cands):
         by_article[c.article_id].append(i)
+    ordered = {a: _SpanOrder([cands[i].span for i in found]) for a, found in by_article.items()}
     for claim in claims:
         for e in claim.evidence:
-            if e.caption is None:
-                for i in by_article.get(e.article, ()):
-                    if _overlaps(cands[i].span, e.span):
-                        claim_support[i] = max(claim_support[i], claim.support)
+            if e.caption is None and e.article in ordered:
+                found = by_article[e.article]
+                for k in ordered[e.article].overlapping(e.span):
+                    i = found[k]
+                    claim_support[i] = max(claim_support[i], claim.support)
     units = []
     for group in _group(cands, _links(cands, reuse, claims)):
         members = sorted((cands[i] for i in group), key=lambda c: (c.order, c.position))

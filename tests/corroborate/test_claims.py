@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from corroborator.corroborate.claims import content_words, extract_claims, stem
+from corroborator.corroborate.claims import WordMemo, content_words, extract_claims, stem
 from corroborator.models import (
     Annotations,
     Article,
@@ -152,3 +152,19 @@ def test_words_fold_spelling_and_inflection() -> None:
     assert stem("neighbouring") == stem("neighboring") and stem("realise") == stem("realize")
     assert stem("hour") == "hour" and stem("unlimited") == stem("limitless")
     assert content_words("the harbour was closed on Monday") == content_words("The harbor is closed")
+
+
+def test_stem_folds_spelling_variants_only_where_a_rule_applies() -> None:
+    assert stem("neighbouring") == stem("neighboring")
+    assert stem("realised") == stem("realized") and stem("organisation") == stem("organization")
+    assert stem("travelled") == stem("traveled") and stem("metre") == stem("meter")
+    assert stem("hour") == "hour" and stem("four") == "four" and stem("tour") == "tour"
+
+
+def test_word_memo_gives_the_same_words_and_keeps_each_text() -> None:
+    memo = WordMemo()
+    text = "Firefighters battled the blaze at the harbour warehouse for six hours."
+    first = content_words(text, memo)
+    assert first == content_words(text) == content_words(text, {})
+    assert content_words(text, memo) is first and memo.texts[text] is first
+    assert memo.stems["firefighters"] == stem("firefighters")

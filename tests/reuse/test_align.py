@@ -7,7 +7,8 @@ import pytest
 from corroborator.config import ReuseConfig
 from corroborator.errors import ConfigError
 from corroborator.models import Passage, ReuseKind, Span
-from corroborator.reuse.align import align_verbatim, shared_share
+from corroborator.reuse.align import align_tokens, align_verbatim, excluded_flags, shared_share
+from corroborator.reuse.shingles import WordNormalizer, tokenize
 
 CONFIG = ReuseConfig()
 
@@ -81,6 +82,21 @@ def test_shared_quotation_alone_is_no_passage_when_excluded() -> None:
     quote_b = Span(b.index(quote), b.index(quote) + len(quote))
     assert align_verbatim(a, b, CONFIG)  # without exclusion the quote is a shared passage
     assert align_verbatim(a, b, CONFIG, exclude_a=[quote_a], exclude_b=[quote_b]) == ()
+
+
+def test_exclusion_flags_kept_per_article_decide_as_the_spans() -> None:
+    quote = "We will rebuild every home that was damaged, and we will not rest until each family is back"
+    a = f'{P1} "{quote}," the mayor said.'
+    b = f'"{quote}," she said. {P3}'
+    norm = WordNormalizer()
+    ta, tb = tokenize(a, norm), tokenize(b, norm)
+    spans_a, spans_b = ([Span(t.index(quote), t.index(quote) + len(quote))] for t in (a, b))
+    flags = excluded_flags(ta, spans_a), excluded_flags(tb, spans_b)
+    assert sum(flags[0]) == len(quote.split()) and not any(flags[1][len(quote.split()) :])
+    with_spans = align_tokens(ta, tb, CONFIG, exclude_a=spans_a, exclude_b=spans_b)
+    kept = align_tokens(ta, tb, CONFIG, excluded=(lambda: flags[0], lambda: flags[1]))
+    assert kept == with_spans
+    assert with_spans == () != align_tokens(ta, tb, CONFIG)  # the quotation is a passage without them
 
 
 def test_copied_narrative_around_a_quote_survives_exclusion() -> None:

@@ -17,6 +17,7 @@ from corroborator.reuse.paraphrase import (
     sentence_spans,
     stem,
 )
+from corroborator.reuse.shingles import tokenize
 
 # An independent report of the same event: same names and figures, its own material.
 INDEPENDENT = [
@@ -48,6 +49,17 @@ def test_sentence_spans_without_annotations_split_sentences_and_lines() -> None:
         "Second one follows!",
         '"Third," he said.',
     ]
+
+
+def test_profile_from_the_body_tokens_equals_the_sentences_tokenised_alone() -> None:
+    body = "Talvik’s council met. The pool closes (for good) in 2025.Swimmers protested at the hall."
+    cut = body.index("2025.Swimmers") + 2  # a sentence boundary inside a token: read alone there
+    sentences = (Span(0, 21), Span(22, cut), Span(cut, len(body)))
+    notes = Annotations("a", sentences=sentences)
+    doc = Article(id="a", source="a", body=body)
+    with_tokens = build_profile(doc, notes, tokenize(body), {})
+    assert with_tokens == build_profile(doc, notes)
+    assert "#20" in with_tokens.sentences[1].terms and "#25" in with_tokens.sentences[2].terms
 
 
 def test_profile_keeps_numbers_and_marks_quoted_terms() -> None:

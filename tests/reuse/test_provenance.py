@@ -13,6 +13,7 @@ from corroborator.models import (
     content_hash,
 )
 from corroborator.reuse.provenance import (
+    StoryCredits,
     agency_name,
     byline_agency,
     credited_agencies,
@@ -52,6 +53,17 @@ def test_credits_skip_photo_credits() -> None:
     assert credited_agencies(art("a", body=body)) == ("AFP", "Reuters")
     assert credited_agencies(art("b", body="Photo: AFP"), ()) == ()
     assert credited_agencies(art("c", body="He told MPA on Monday."), ("MPA",)) == ("MPA",)
+
+
+def test_story_credits_read_each_article_once_with_the_story_agencies() -> None:
+    credits = StoryCredits(("MPA",))
+    told = art("c", body="He told MPA on Monday.")
+    assert credits(told) == credits(told) == ("MPA",)
+    assert credits(art("d", body="He told AFP.")) == ("AFP",)
+    assert StoryCredits()(told) == ()
+    # orient reads credits through it: the credited article is the closer to the wire
+    assert orient(art("n"), told, passages(10, 10), credits=credits)[:2] == ("c", "n")
+    assert "credits" not in orient(art("n"), told, passages(10, 10), credits=StoryCredits())[2]
 
 
 def test_publication_window_prefers_stated_date() -> None:

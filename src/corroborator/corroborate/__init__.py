@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corroborator.corroborate.align import ClaimGroup, align_claims, claims_of
-from corroborator.corroborate.claims import ClaimUnit, extract_claims
+from corroborator.corroborate.claims import ClaimUnit, WordMemo, extract_claims
 from corroborator.corroborate.contradictions import find_contradictions
 from corroborator.models import Annotations, Article, Claim, Contradiction, Update
 
@@ -47,7 +47,7 @@ def corroborate_story(
 ) -> Corroboration:
     """Claims, their alignment and support, contradictions and updates of one story's articles
     (``annotations`` in the same order as ``articles``; ``report_of``: article id -> report id)."""
-    memo: dict[str, str] = {}
+    memo = WordMemo()
     pairs = zip(articles, annotations, strict=True)
     units = tuple(u for a, ann in pairs for u in extract_claims(a, ann, memo=memo))
     groups = align_claims(units, report_of)

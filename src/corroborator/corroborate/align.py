@@ -148,13 +148,23 @@ def weights_of(units: Sequence[ClaimUnit]) -> dict[str, float]:
     return {w: math.log(1.0 + n / d) for w, d in df.items()}
 
 
-def overlap(a: frozenset[str], b: frozenset[str], weights: Mapping[str, float]) -> tuple[int, float]:
-    """(shared words, weighted cosine of the two word sets)."""
+def weight_of(words: frozenset[str], weights: Mapping[str, float]) -> float:
+    """The summed weight of a word set (words without a weight weigh 1)."""
+    return sum(weights.get(w, 1.0) for w in words)
+
+
+def overlap(
+    a: frozenset[str],
+    b: frozenset[str],
+    weights: Mapping[str, float],
+    totals: tuple[float, float] | None = None,
+) -> tuple[int, float]:
+    """(shared words, weighted cosine of the two word sets); ``totals``: the :func:`weight_of` of
+    ``a`` and ``b`` when the caller keeps them."""
     shared = a & b
     if not shared:
         return 0, 0.0
-    wa = sum(weights.get(w, 1.0) for w in a)
-    wb = sum(weights.get(w, 1.0) for w in b)
+    wa, wb = totals if totals is not None else (weight_of(a, weights), weight_of(b, weights))
     ws = sum(weights.get(w, 1.0) for w in shared)
     return len(shared), ws / math.sqrt(wa * wb)
 
@@ -184,13 +194,16 @@ def quote_relation(a: ClaimUnit, b: ClaimUnit, weights: Mapping[str, float]) -> 
     return (Relation.VARIANT, best) if best else None
 
 
-def relation(a: ClaimUnit, b: ClaimUnit, weights: Mapping[str, float]) -> tuple[Relation, float] | None:
-    """How two units of one kind relate, or None when they are not about the same thing."""
+def relation(
+    a: ClaimUnit, b: ClaimUnit, weights: Mapping[str, float], totals: tuple[float, float] | None = None
+) -> tuple[Relation, float] | None:
+    """How two units of one kind relate, or None when they are not about the same thing
+    (``totals``: the :func:`weight_of` of their contexts, when the caller keeps them)."""
     if a.article_id == b.article_id or a.kind is not b.kind:
         return None
     if a.kind is ClaimKind.QUOTE:
         return quote_relation(a, b, weights)
-    n, score = overlap(a.context, b.context, weights)
+    n, score = overlap(a.context, b.context, weights, totals)
     if a.kind is ClaimKind.FIGURE:
         qa, qb = a.quantity, b.quantity
         assert qa is not None and qb is not None
@@ -311,9 +324,10 @@ def align_claims(units: Sequence[ClaimUnit], report_of: Mapping[str, str]) -> tu
             i = parent[i]
         return i
 
+    totals = [weight_of(u.context, weights) for u in units]  # each unit's, compared with many
     edges: list[tuple[int, int, Relation, float]] = []
     for i, j in candidate_pairs(units, weights):
-        found = relation(units[i], units[j], weights)
+        found = relation(units[i], units[j], weights, (totals[i], totals[j]))
         if found is None:
             continue
         edges.append((i, j, found[0], found[1]))

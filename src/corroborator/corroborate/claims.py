@@ -58,6 +58,8 @@ SPELLING = (
     (re.compile(r"([a-z]{3,})is(e|ed|es|ing|ation)$"), r"\1iz\2"),  # realise, organisation
     (re.compile(r"([aeiou])ll(ed|ing)$"), r"\1l\2"),  # travelled
 )
+# Every ending a SPELLING rule rewrites: a word without one (most words) skips the expressions.
+_SPELLING_ENDINGS = ("our", "tre", "ise", "ised", "ises", "ising", "isation", "lled", "lling")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\u2014\u2013]|\s-\s|\b(?:which|who|whose|when|while|after|before|because|although|though|"
@@ -97,23 +99,38 @@ def stem(word: str) -> str:
     w = word.lower().replace("’", "'").strip("'-")
     if w.endswith("'s"):
         w = w[:-2]
-    for pattern, repl in SPELLING:
-        w = pattern.sub(repl, w)
+    w = _fold(w)
     if w.startswith("un") and len(w) > 6:
         w = w[2:]
     for suffix in ("less", "ness", "ing", "ies", "ied", "es", "ed", "ly", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
             break
-    for pattern, repl in SPELLING:  # again, on the stem: neighbour(ing), realis(ed)
-        w = pattern.sub(repl, w)
-    w = re.sub(r"(?<=[a-z]{3}[a-z])is$", "iz", w)
+    w = _fold(w)  # again, on the stem: neighbour(ing), realis(ed)
+    if w.endswith("is"):
+        w = re.sub(r"(?<=[a-z]{3}[a-z])is$", "iz", w)
     return w[:-1] if w.endswith("e") and len(w) > 4 else w
 
 
-def content_sequence(text: str, memo: dict[str, str] | None = None) -> list[str]:
+class WordMemo:
+    """A caller's cache for :func:`content_words`: stems by word, and the content words of whole
+    texts (one per story, whose reprints repeat sentences; no module-level cache)."""
+
+    __slots__ = ("stems", "texts")
+
+    def __init__(self) -> None:
+        self.stems: dict[str, str] = {}
+        self.texts: dict[str, frozenset[str]] = {}
+
+
+Memo = dict[str, str] | WordMemo  # a stem cache, or a WordMemo
+
+
+def content_sequence(text: str, memo: Memo | None = None) -> list[str]:
     """Stems of the content words of ``text`` in order (stop words, numbers and time words left out).
     ``memo`` is a caller's own stem cache (one per article or story: no module-level cache)."""
+    if isinstance(memo, WordMemo):
+        memo = memo.stems
     out = []
     for m in _WORD.finditer(text):
         token = m.group().lower().replace("’", "'")
@@ -130,8 +147,13 @@ def content_sequence(text: str, memo: dict[str, str] | None = None) -> list[str]
     return out
 
 
-def content_words(text: str, memo: dict[str, str] | None = None) -> frozenset[str]:
+def content_words(text: str, memo: Memo | None = None) -> frozenset[str]:
     """Stems of the content words of ``text``."""
+    if isinstance(memo, WordMemo):
+        found = memo.texts.get(text)
+        if found is None:
+            found = memo.texts[text] = frozenset(content_sequence(text, memo.stems))
+        return found
     return frozenset(content_sequence(text, memo))
 
 
@@ -140,18 +162,20 @@ def wording(text: str) -> str:
     return " ".join(_fold(w) for w in _QUOTE_WORD.findall(text.lower().replace("’", "'")))
 
 
-def quote_parts(text: str, memo: dict[str, str] | None = None) -> tuple[frozenset[str], ...]:
+def quote_parts(text: str, memo: Memo | None = None) -> tuple[frozenset[str], ...]:
     """The content words of each clause of a quotation."""
     return tuple(w for w in (content_words(p, memo) for p in _QUOTE_CLAUSE.split(text)) if w)
 
 
 def _fold(word: str) -> str:
+    if not word.endswith(_SPELLING_ENDINGS):
+        return word  # no rule applies (each needs one of these endings)
     for pattern, repl in SPELLING:
         word = pattern.sub(repl, word)
     return word
 
 
-def phrases_of(text: str, context: frozenset[str], memo: dict[str, str] | None = None) -> frozenset[str]:
+def phrases_of(text: str, context: frozenset[str], memo: Memo | None = None) -> frozenset[str]:
     """Adjacent pairs of content words ("pump fire", "state visit") among ``context``."""
     seq = content_sequence(text, memo)
     return frozenset(
@@ -236,7 +260,7 @@ def _clauses(text: str, span: Span) -> list[Span]:
     return [Span(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
-def _clause_context(text: str, sentence: Span, inside: Span, memo: dict[str, str]) -> frozenset[str]:
+def _clause_context(text: str, sentence: Span, inside: Span, memo: Memo) -> frozenset[str]:
     """Content words of the clause holding ``inside``, grown by neighbours until it says something."""
     clauses = _clauses(text, sentence)
     first = next((i for i, c in enumerate(clauses) if c.end > inside.start), len(clauses) - 1)
@@ -260,7 +284,7 @@ def _clause_context(text: str, sentence: Span, inside: Span, memo: dict[str, str
 
 
 def _nearest_context(
-    text: str, sentence: Span, focus: Span, others: Sequence[Span], memo: dict[str, str]
+    text: str, sentence: Span, focus: Span, others: Sequence[Span], memo: Memo
 ) -> frozenset[str]:
     """Content words of the sentence nearer to ``focus`` than to any other figure in it."""
     out: set[str] = set()
@@ -274,7 +298,7 @@ def _nearest_context(
     return frozenset(out)
 
 
-def _names(text: str, sentence: Span, memo: dict[str, str]) -> frozenset[str]:
+def _names(text: str, sentence: Span, memo: Memo) -> frozenset[str]:
     """Stems of the capitalised words of a sentence, except its first word."""
     words = list(_WORD.finditer(text, sentence.start, sentence.end))
     return content_words(" ".join(m.group() for m in words[1:] if m.group()[0].isupper()), memo)
@@ -346,7 +370,7 @@ def _within(span: Span, sentence: Span) -> bool:
 
 
 def extract_claims(
-    article: Article, ann: Annotations, *, memo: dict[str, str] | None = None
+    article: Article, ann: Annotations, *, memo: Memo | None = None
 ) -> tuple[ClaimUnit, ...]:
     """The checkable statements of ``article``: figures, dated events, quotations and events with a
     named actor, from the body and the photo captions, each with its sentence as evidence."""
@@ -354,7 +378,7 @@ def extract_claims(
     if article_date is None and ann.published_inferred is not None:
         article_date = ann.published_inferred.date.split("/")[0]
     units: list[ClaimUnit] = []
-    memo = {} if memo is None else memo  # stems already computed (pass one dict for a whole story)
+    memo = WordMemo() if memo is None else memo  # words already stemmed (pass one for a whole story)
     for caption, text, sentence in _sentences(article, ann):
         sent_text = text[sentence.start : sentence.end]
         figures = [q for q in ann.quantities if q.caption == caption and _within(q.span, sentence)]

@@ -279,12 +279,12 @@ def attribution_contradictions(
         by_person[d.name.split()[-1].lower()].append((article_id, d))
     out: list[Contradiction] = []
     for person, items in sorted(by_person.items()):
+        roles = [_role(d.text) for _, d in items]  # each description read once, compared with many
         for i, (art_a, da) in enumerate(items):
-            for art_b, db in items[i + 1 :]:
+            ha, na, oa = roles[i]
+            for (art_b, db), (hb, nb, ob) in zip(items[i + 1 :], roles[i + 1 :], strict=True):
                 if art_a == art_b:
                     continue
-                ha, na, oa = _role(da.text)
-                hb, nb, ob = _role(db.text)
                 if not ha or ha != hb:
                     continue
                 if (na and nb and not na & nb) or (oa and ob and not oa & ob):

@@ -20,29 +20,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from corroborator.config import ReuseConfig
 from corroborator.models import Annotations, Article, IndependentReport, Passage, ReuseKind, ReuseLink, Span
-from corroborator.reuse.align import ShingleTable, align_tokens, shared_share, shingle_table
+from corroborator.reuse.align import ShingleTable, align_tokens, excluded_flags, shared_share, shingle_table
 from corroborator.reuse.index import ReuseIndex
 from corroborator.reuse.paraphrase import (
-    Match,
     SentenceProfile,
-    best_matches,
     build_profile,
-    chain_passages,
     paraphrase_candidates,
-    rival_scores,
 )
 from corroborator.reuse.provenance import (
+    StoryCredits,
     byline_agency,
     independent_reports,
     orient,
     publication_window,
     story_agencies,
 )
+from corroborator.reuse.rewrites import StoryRewrites
 from corroborator.reuse.shingles import Tokens, WordNormalizer, tokenize
 from corroborator.unionfind import UnionFind
 
@@ -71,25 +69,27 @@ def detect_reuse(
     ann = {a.article_id: a for a in annotations or ()}
     normalizer = WordNormalizer()
     tokens = {a.id: tokenize(a.body, normalizer) for a in articles}
-    profiles = {a.id: build_profile(a, ann.get(a.id)) for a in articles}
+    stems: dict[str, str] = {}
+    profiles = {a.id: build_profile(a, ann.get(a.id), tokens[a.id], stems) for a in articles}
     pairs, neighbours = _candidates(articles, tokens, profiles, config)
 
     found: dict[tuple[str, str], tuple[Passage, ...]] = {}
     units = UnionFind([a.id for a in articles])
     tables = {a.id: shingle_table(tokens[a.id], config) for a in articles}
+    flags = _ExcludedFlags(tokens, ann)
     for a, b in pairs:
-        passages = _verbatim(by_id[a], by_id[b], tokens, tables, ann, config)
+        passages = _verbatim(by_id[a], by_id[b], tokens, tables, flags, config)
         if passages:
             found[(a, b)] = passages
             units.join(a, b)
 
-    memo: dict[tuple[str, str], tuple[Match, ...]] = {}
+    rewrites = StoryRewrites(profiles, config)
     for _ in range(_MAX_ROUNDS):
         new = 0
         for a, b in pairs:
             if (a, b) in found or (b, a) in found or units.find(a) == units.find(b):
                 continue
-            result = _paraphrase(a, b, profiles, neighbours, units, memo, config)
+            result = _paraphrase(a, b, rewrites, neighbours, units)
             if result is not None:
                 found[result[0]] = result[1]
                 new += 1
@@ -100,7 +100,8 @@ def detect_reuse(
 
     found = _drop_third_party(found, by_id, ann)
     agencies = story_agencies(articles)
-    links = [_link(by_id[a], by_id[b], passages, ann, agencies) for (a, b), passages in found.items()]
+    credits = StoryCredits(agencies)
+    links = [_link(by_id[a], by_id[b], passages, ann, credits) for (a, b), passages in found.items()]
     links.sort(key=lambda link: (link.from_id, link.to_id))
     return ReuseResult(tuple(links), independent_reports(articles, links, ann))
 
@@ -127,21 +128,41 @@ def _candidates(
     return pairs, neighbours
 
 
+class _ExcludedFlags:
+    """Per article, which of its tokens are inside its quotations (made when first needed)."""
+
+    __slots__ = ("_ann", "_flags", "_tokens")
+
+    def __init__(self, tokens: Mapping[str, Tokens], ann: Mapping[str, Annotations]) -> None:
+        self._tokens = tokens
+        self._ann = ann
+        self._flags: dict[str, list[bool]] = {}
+
+    def of(self, article_id: str) -> Callable[[], list[bool]]:
+        def flags() -> list[bool]:
+            found = self._flags.get(article_id)
+            if found is None:
+                spans = _quote_spans(self._ann.get(article_id))
+                found = self._flags[article_id] = excluded_flags(self._tokens[article_id], spans)
+            return found
+
+        return flags
+
+
 def _verbatim(
     a: Article,
     b: Article,
     tokens: Mapping[str, Tokens],
     tables: Mapping[str, ShingleTable],
-    ann: Mapping[str, Annotations],
+    flags: _ExcludedFlags,
     config: ReuseConfig,
 ) -> tuple[Passage, ...]:
     passages = align_tokens(
         tokens[a.id],
         tokens[b.id],
         config,
-        exclude_a=_quote_spans(ann.get(a.id)),
-        exclude_b=_quote_spans(ann.get(b.id)),
         tables=(tables[a.id], tables[b.id]),
+        excluded=(flags.of(a.id), flags.of(b.id)),
     )
     if not passages:
         return ()
@@ -156,33 +177,19 @@ def _quote_spans(annotations: Annotations | None) -> tuple[Span, ...]:
 
 
 def _paraphrase(
-    a: str,
-    b: str,
-    profiles: Mapping[str, SentenceProfile],
-    neighbours: Mapping[str, set[str]],
-    units: UnionFind,
-    memo: dict[tuple[str, str], tuple[Match, ...]],
-    config: ReuseConfig,
+    a: str, b: str, rewrites: StoryRewrites, neighbours: Mapping[str, set[str]], units: UnionFind
 ) -> tuple[tuple[str, str], tuple[Passage, ...]] | None:
     """The better direction of rewrite between ``a`` and ``b`` (source, copy) with its passages."""
-
-    def matches(source: str, copy: str) -> tuple[Match, ...]:
-        key = (source, copy)
-        if key not in memo:
-            memo[key] = best_matches(profiles[source], profiles[copy])
-        return memo[key]
-
     best: tuple[tuple[str, str], tuple[Passage, ...]] | None = None
     best_share = 0.0
     for source, copy in ((a, b), (b, a)):
         own = {units.find(source), units.find(copy)}
-        rivals = [matches(c, copy) for c in sorted(neighbours[copy]) if units.find(c) not in own]
-        size = len(profiles[copy].sentences)
-        passages = chain_passages(
-            profiles[source], profiles[copy], matches(source, copy), rival_scores(rivals, size), config
-        )
-        share = len(passages) / max(1, profiles[copy].content_sentences)
-        if passages and share > best_share:
+        rivals = [c for c in neighbours[copy] if units.find(c) not in own]
+        passages = rewrites.passages(source, copy, rivals)
+        if not passages:
+            continue
+        share = len(passages) / max(1, rewrites.profile(copy).content_sentences)
+        if share > best_share:
             best, best_share = ((source, copy), passages), share
     return best
 
@@ -192,10 +199,10 @@ def _link(
     b: Article,
     passages: tuple[Passage, ...],
     ann: Mapping[str, Annotations],
-    agencies: Sequence[str],
+    credits: StoryCredits,
 ) -> ReuseLink:
     """The link for passages found from ``a`` to ``b``, turned round when the evidence says so."""
-    from_id, _, evidence = orient(a, b, passages, ann.get(a.id), ann.get(b.id), story_agencies=agencies)
+    from_id, _, evidence = orient(a, b, passages, ann.get(a.id), ann.get(b.id), credits=credits)
     if from_id != a.id:
         passages = tuple(
             Passage(p.to_span, p.from_span, p.kind, p.score)

@@ -18,7 +18,7 @@ passage needs ``min_passage_words`` words outside them and at most ``max_exclude
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -76,24 +76,31 @@ def align_tokens(
     exclude_a: Sequence[Span] = (),
     exclude_b: Sequence[Span] = (),
     tables: tuple[ShingleTable, ShingleTable] | None = None,
+    excluded: tuple[Callable[[], list[bool]], Callable[[], list[bool]]] | None = None,
 ) -> tuple[Passage, ...]:
     """:func:`align_verbatim` on already tokenised bodies (tokenise each article once, align many;
-    ``tables``: their :func:`shingle_table`, made once per article too)."""
+    ``tables``: their :func:`shingle_table`, made once per article too; ``excluded``: functions
+    giving each side's :func:`excluded_flags`, for a caller that keeps them per article, in place
+    of ``exclude_a`` and ``exclude_b``)."""
     table_a, table_b = tables or (shingle_table(a, config), shingle_table(b, config))
     if table_a.positions.keys().isdisjoint(table_b.counts):
         return ()  # not one shared k-gram: nothing to align (most pairs of a large story)
     blocks = _blocks(a, b, table_a, table_b, config)
     chains = _chain(blocks, config.gap_tolerance, config.shingle_size)
-    excluded: tuple[list[bool], list[bool]] | None = None  # made when a chain is long enough
+    flags: tuple[list[bool], list[bool]] | None = None  # made when a chain is long enough
     passages: list[Passage] = []
     for chain in chains:
         if chain.matched < config.min_passage_words:
             continue
         if chain.a1 - chain.a0 < config.min_passage_words or chain.b1 - chain.b0 < config.min_passage_words:
             continue
-        if excluded is None:
-            excluded = _excluded_flags(a, exclude_a), _excluded_flags(b, exclude_b)
-        if not _enough_outside(chain, *excluded, config):
+        if flags is None:
+            flags = (
+                (excluded[0](), excluded[1]())
+                if excluded is not None
+                else (excluded_flags(a, exclude_a), excluded_flags(b, exclude_b))
+            )
+        if not _enough_outside(chain, *flags, config):
             continue
         score = Indel.normalized_similarity(a.words[chain.a0 : chain.a1], b.words[chain.b0 : chain.b1])
         if score < config.min_passage_score:
@@ -157,22 +164,25 @@ def _blocks(
     if not table_a.hashes or not hashes_b:
         return []
     limit = config.max_anchor_repeats
-    runs: dict[tuple[int, int], int] = {}  # (next i, next j) of an open run -> its index in `starts`
-    starts: list[list[int]] = []  # [a0, b0, anchors]
+    words_a, words_b = a.words, b.words
+    last = k - 1
+    open_runs: dict[int, list[int]] = {}  # diagonal i - j -> its latest run [a0, b0, anchors]
+    starts: list[list[int]] = []  # the runs in the order they start
     for j, h in enumerate(hashes_b):
         found = positions.get(h)
         if found is None or len(found) > limit or counts_b[h] > limit:
             continue
         for i in found:
-            if a.words[i : i + k] != b.words[j : j + k]:
-                continue  # a hash collision, not a shared k-gram
-            index = runs.pop((i, j), None)
-            if index is None:
-                index = len(starts)
-                starts.append([i, j, 0])
-            starts[index][2] += 1
-            runs[(i + 1, j + 1)] = index
-    return [_Block(a0, b0, anchors + k - 1) for a0, b0, anchors in starts]
+            run = open_runs.get(i - j)
+            if run is not None and run[1] + run[2] == j:
+                # the run's last anchor (i - 1, j - 1) matched its k words: only the new last word
+                # can make this one a hash collision rather than a shared k-gram
+                if words_a[i + last] == words_b[j + last]:
+                    run[2] += 1
+            elif words_a[i : i + k] == words_b[j : j + k]:  # else a hash collision
+                run = open_runs[i - j] = [i, j, 1]
+                starts.append(run)
+    return [_Block(a0, b0, anchors + last) for a0, b0, anchors in starts]
 
 
 def _chain(blocks: list[_Block], gap: int, k: int) -> list[_Chain]:
@@ -204,7 +214,7 @@ def _chain(blocks: list[_Block], gap: int, k: int) -> list[_Chain]:
     return chains
 
 
-def _excluded_flags(tokens: Tokens, spans: Sequence[Span]) -> list[bool]:
+def excluded_flags(tokens: Tokens, spans: Sequence[Span]) -> list[bool]:
     """Per token: does it start inside one of ``spans``?"""
     flags = [False] * len(tokens)
     if not spans:

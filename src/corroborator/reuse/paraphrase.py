@@ -27,14 +27,31 @@ is used: the lexical evidence separates the seed and example stories (see the is
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from corroborator.config import ReuseConfig
 from corroborator.models import Annotations, Article, Passage, ReuseKind, Span
-from corroborator.reuse.shingles import WordNormalizer, tokenize
+from corroborator.reuse.sentence_match import MIN_TERMS, Match, PairMatcher, ProfileIndex, index_profile
+from corroborator.reuse.shingles import Tokens, WordNormalizer, tokenize
+
+__all__ = [
+    "Match",
+    "ProfileIndex",
+    "SentenceProfile",
+    "SentenceTerms",
+    "align_paraphrase",
+    "best_matches",
+    "build_profile",
+    "chain_passages",
+    "explains",
+    "index_profile",
+    "paraphrase_candidates",
+    "rival_scores",
+    "sentence_spans",
+    "stem",
+]
 
 _STOPWORD_TEXT = """
 a about above across after again against all almost along already also although always am among an
@@ -57,7 +74,6 @@ _STEM_LENGTH = 7  # stems are cut here: dependence/dependent/dependency -> "depe
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]?\s+(?=[\"“‘'(]?[A-Z0-9])")
-_MIN_TERMS = 2  # a sentence with fewer content terms (a dateline, "Read more") takes no part
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,19 +94,11 @@ class SentenceProfile:
 
     @property
     def content_sentences(self) -> int:
-        return sum(1 for s in self.sentences if len(s.terms) >= _MIN_TERMS)
+        return sum(1 for s in self.sentences if len(s.terms) >= MIN_TERMS)
 
     def vocabulary(self) -> frozenset[str]:
         """Every content term of the article (for candidate pairs at scale)."""
         return frozenset(t for s in self.sentences for t in s.terms)
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """The best source sentence for one sentence of the copy."""
-
-    score: float
-    source: int  # sentence index in the source; -1 when nothing matched
 
 
 def stem(word: str) -> str:
@@ -134,8 +142,16 @@ def _split_sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def build_profile(article: Article, annotations: Annotations | None) -> SentenceProfile:
-    """The sentence profile of one article (quotes taken from its annotations, if any)."""
+def build_profile(
+    article: Article,
+    annotations: Annotations | None,
+    tokens: Tokens | None = None,
+    stems: dict[str, str] | None = None,
+) -> SentenceProfile:
+    """The sentence profile of one article (quotes taken from its annotations, if any; ``tokens``:
+    the body's :func:`~corroborator.reuse.shingles.tokenize`, when the caller has it already;
+    ``stems``: a caller's cache of :func:`stem`, e.g. one per story)."""
+    stems = {} if stems is None else stems
     body = article.body
     quotes: list[tuple[int, int]] = []
     if annotations is not None:
@@ -147,18 +163,36 @@ def build_profile(article: Article, annotations: Annotations | None) -> Sentence
         text = body[span.start : span.end]
         inside: set[str] = set()
         outside: set[str] = set()
-        tokens = tokenize(text, normalizer)
-        for raw, start in zip(tokens.words, tokens.starts, strict=True):
-            word = raw.removesuffix("'s")
+        for word, start in _sentence_words(text, span, tokens, normalizer):
+            word = word.removesuffix("'s")
             if len(word) < 3 or word in _STOPWORDS or not word.isalpha():
                 continue  # short words, stopwords, numbers (taken below), web addresses
-            (inside if _in_spans(quotes, span.start + start) else outside).add(stem(word))
+            stemmed = stems.get(word)
+            if stemmed is None:
+                stemmed = stems[word] = stem(word)
+            (inside if _in_spans(quotes, start) else outside).add(stemmed)
         for number in _NUMBER.finditer(text):
             value = number.group().replace(",", "")
             if value not in {"0", "1"}:
                 (inside if _in_spans(quotes, span.start + number.start()) else outside).add("#" + value)
         sentences.append(SentenceTerms(span, frozenset(inside | outside), frozenset(inside - outside)))
     return SentenceProfile(article.id, tuple(sentences))
+
+
+def _sentence_words(
+    text: str, span: Span, tokens: Tokens | None, normalizer: WordNormalizer
+) -> Iterable[tuple[str, int]]:
+    """The words of one sentence (``text`` at ``span``) with their offsets in the body: the body's
+    tokens inside the span when no token crosses its ends (then tokenising the sentence alone finds
+    the same words), else the sentence tokenised alone."""
+    if tokens is not None:
+        lo = bisect.bisect_left(tokens.starts, span.start)
+        hi = bisect.bisect_left(tokens.starts, span.end, lo)
+        before_crosses = lo > 0 and tokens.ends[lo - 1] > span.start
+        if not before_crosses and not (hi > lo and tokens.ends[hi - 1] > span.end):
+            return zip(tokens.words[lo:hi], tokens.starts[lo:hi], strict=True)
+    alone = tokenize(text, normalizer)
+    return ((word, span.start + start) for word, start in zip(alone.words, alone.starts, strict=True))
 
 
 def _first(item: tuple[int, int]) -> int:
@@ -170,48 +204,14 @@ def _in_spans(spans: list[tuple[int, int]], offset: int) -> bool:
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
-def best_matches(source: SentenceProfile, copy: SentenceProfile) -> tuple[Match, ...]:
-    """For each sentence of ``copy``: its most similar sentence in ``source`` and the score."""
-    everything = source.sentences + copy.sentences
-    frequency: dict[str, int] = {}
-    for sentence in everything:
-        for term in sentence.terms:
-            frequency[term] = frequency.get(term, 0) + 1
-    total = len(everything)
-    weight = {term: math.log(1.0 + total / count) for term, count in frequency.items()}
-    norms_a = [_norm(s.terms, weight) for s in source.sentences]
-    where: dict[str, list[int]] = {}  # term -> source sentences holding it (inverted index)
-    for index, candidate in enumerate(source.sentences):
-        if len(candidate.terms) >= _MIN_TERMS:
-            for term in candidate.terms:
-                where.setdefault(term, []).append(index)
-    matches: list[Match] = []
-    for target in copy.sentences:
-        if len(target.terms) < _MIN_TERMS:
-            matches.append(Match(0.0, -1))
-            continue
-        norm_b = _norm(target.terms, weight)
-        overlap: dict[int, float] = {}
-        for term in target.terms:
-            found = where.get(term)
-            if found is None:
-                continue
-            quoted = term in target.quoted
-            for index in found:
-                if quoted and term in source.sentences[index].quoted:
-                    continue  # a quotation both report shows no rewriting
-                overlap[index] = overlap.get(index, 0.0) + weight[term]
-        best = Match(0.0, -1)
-        for index in sorted(overlap):
-            score = overlap[index] / math.sqrt(norms_a[index] * norm_b)
-            if score > best.score:
-                best = Match(score, index)
-        matches.append(best)
-    return tuple(matches)
-
-
-def _norm(terms: frozenset[str], weight: dict[str, float]) -> float:
-    return sum(weight[t] for t in terms) or 1.0
+def best_matches(
+    source: SentenceProfile | ProfileIndex, copy: SentenceProfile | ProfileIndex
+) -> tuple[Match, ...]:
+    """For each sentence of ``copy``: its most similar sentence in ``source`` and the score (see
+    :class:`~corroborator.reuse.sentence_match.PairMatcher` to compare one article with many)."""
+    source = source if isinstance(source, ProfileIndex) else index_profile(source)
+    copy = copy if isinstance(copy, ProfileIndex) else index_profile(copy)
+    return PairMatcher(source, copy).all()
 
 
 def rival_scores(rivals: Iterable[Sequence[Match]], size: int) -> tuple[float, ...]:
@@ -233,14 +233,7 @@ def chain_passages(
 ) -> tuple[Passage, ...]:
     """The rewrite passages of ``copy`` taken from ``source`` (one per sentence), or () when the
     explained sentences do not make a long enough run in the same order."""
-    explained = [
-        (j, m)
-        for j, m in enumerate(matches)
-        if m.source >= 0
-        and m.score >= config.paraphrase_min_similarity
-        and m.score >= (rivals[j] if j < len(rivals) else 0.0) + config.paraphrase_margin
-    ]
-    chain = _longest_ordered(explained)
+    chain = _longest_ordered(_explained(matches, rivals, config))
     content = copy.content_sentences
     sources = len({m.source for _, m in chain})  # one source sentence split in two counts once
     if sources < config.paraphrase_min_sentences or not content:
@@ -256,6 +249,22 @@ def chain_passages(
         )
         for j, m in chain
     )
+
+
+def explains(score: float, rival: float, config: ReuseConfig) -> bool:
+    """Whether a sentence matched with ``score`` (and at best ``rival`` by a rival) is explained."""
+    return score >= config.paraphrase_min_similarity and score >= rival + config.paraphrase_margin
+
+
+def _explained(
+    matches: Sequence[Match], rivals: Sequence[float], config: ReuseConfig
+) -> list[tuple[int, Match]]:
+    """The sentences of a copy its source explains: a good enough match that beats every rival."""
+    return [
+        (j, m)
+        for j, m in enumerate(matches)
+        if m.source >= 0 and explains(m.score, rivals[j] if j < len(rivals) else 0.0, config)
+    ]
 
 
 def _longest_ordered(pairs: Sequence[tuple[int, Match]]) -> list[tuple[int, Match]]:

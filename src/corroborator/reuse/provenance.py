@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from corroborator.models import Annotations, Article, IndependentReport, Passage, ReuseLink, content_hash
 from corroborator.reuse.align import shared_share
@@ -102,6 +102,23 @@ def credited_agencies(article: Article, extra: Sequence[str] = ()) -> tuple[str,
     return _credits(article.body, extra)
 
 
+class StoryCredits:
+    """:func:`credited_agencies` of a story's articles with the story's agencies as ``extra``, each
+    article read once (the links of a story share their articles)."""
+
+    __slots__ = ("_extra", "_found")
+
+    def __init__(self, extra: Sequence[str] = ()) -> None:
+        self._extra = tuple(extra)
+        self._found: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, article: Article) -> tuple[str, ...]:
+        found = self._found.get(article.id)
+        if found is None:
+            found = self._found[article.id] = credited_agencies(article, self._extra)
+        return found
+
+
 def _credits(body: str, extra: Sequence[str]) -> tuple[str, ...]:
     names = _lookup()
     for name in extra:
@@ -145,9 +162,12 @@ def orient(
     b_ann: Annotations | None = None,
     *,
     story_agencies: Sequence[str] = (),
+    credits: Callable[[Article], tuple[str, ...]] | None = None,
 ) -> tuple[str, str, str]:
     """``(from_id, to_id, evidence)`` for text shared by ``a`` and ``b`` (passages: ``from_span`` in
-    ``a``, ``to_span`` in ``b``). ``story_agencies`` are agency names seen in the story's bylines."""
+    ``a``, ``to_span`` in ``b``). ``story_agencies`` are agency names seen in the story's bylines;
+    ``credits``, when given, stands for ``credited_agencies(article, story_agencies)`` (e.g. a
+    :class:`StoryCredits` shared by a story's links)."""
     window_a, window_b = publication_window(a, a_ann), publication_window(b, b_ann)
     if window_a is not None and window_b is not None:
         if window_a[1] < window_b[0]:
@@ -159,8 +179,8 @@ def orient(
         return a.id, b.id, f"byline is the agency ({agency_a})"
     if agency_b and not agency_a:
         return b.id, a.id, f"byline is the agency ({agency_b})"
-    extra = tuple(story_agencies)
-    credits_a, credits_b = credited_agencies(a, extra), credited_agencies(b, extra)
+    credited = credits if credits is not None else StoryCredits(story_agencies)
+    credits_a, credits_b = credited(a), credited(b)
     if credits_a and not credits_b:
         return a.id, b.id, f"credits the agency ({', '.join(credits_a)})"
     if credits_b and not credits_a:
