@@ -13,7 +13,8 @@ import yaml
 from corroborator import analyze
 from corroborator.annotate.dating import DatingInput, anchor_of, infer_publication_dates
 from corroborator.annotate.quantities import find_quantities
-from corroborator.annotate.timex import TimexMatch, attach_periods, find_times, resolve
+from corroborator.annotate.timex import TimexMatch, find_times
+from corroborator.annotate.timex_resolve import attach_periods, resolve
 from corroborator.models import Article, Quantity, TimeExpression
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

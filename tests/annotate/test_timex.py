@@ -8,14 +8,8 @@ import datetime as dt
 import pytest
 
 from corroborator.annotate.quantities import find_quantities
-from corroborator.annotate.timex import (
-    Tense,
-    TimexMatch,
-    attach_periods,
-    find_times,
-    resolve,
-    sentence_spans,
-)
+from corroborator.annotate.timex import Tense, TimexMatch, find_times, sentence_spans
+from corroborator.annotate.timex_resolve import attach_periods, resolve
 from corroborator.models import Precision, TimeExpression
 from corroborator.serialize import decode, to_data
 

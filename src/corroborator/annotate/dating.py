@@ -23,7 +23,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from corroborator.annotate.timex import Tense, TimexKind, TimexMatch, resolve_match
+from corroborator.annotate.timex import Tense, TimexKind, TimexMatch
+from corroborator.annotate.timex_resolve import resolve_match
 from corroborator.models import InferredDate, Precision
 
 _SCORED = frozenset({TimexKind.WEEKDAY, TimexKind.DAY, TimexKind.WEEK, TimexKind.WEEKEND})

@@ -1,8 +1,8 @@
-"""Who is named: people, organisations, places and groups, their aliases and descriptions.
+"""Who is named in one article: people, organisations, places and groups, and how people are described.
 
 The article pass (:func:`find_mentions`, :func:`find_descriptions`) reads one parsed spaCy ``Doc``;
-the story pass (:func:`cluster_entities`) joins the names of all a story's articles into entities;
-:func:`resolve_name` says which entity a name in one article refers to.
+the story pass that joins these names across articles is :mod:`corroborator.annotate.entity_clusters`,
+and both compare people's names with :mod:`corroborator.annotate.person_names`.
 
 The small English model's NER slips often ("Xi Jinping" as a WORK_OF_ART, "Duben" as an ORG), so a
 span tagged otherwise becomes a PERSON on evidence in its own article: the name is elsewhere a PERSON,
@@ -14,7 +14,6 @@ the name as written with a title directly before it ("Mr. Putin", "Russian Presi
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +21,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from corroborator.models import Description, Entity, EntityType, Mention, Span, content_hash
+from corroborator.annotate.person_names import group_people
+from corroborator.models import Description, EntityType, Mention, Span
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -73,7 +73,7 @@ PLACE_WORDS = _wordset(
     "hill valley mountain sea ocean district county province"
 )
 # words after a company's own name: "Brandvold Chemicals" is also "Brandvold"
-_DESIGNATORS = _wordset(
+DESIGNATORS = _wordset(
     "chemicals inc corp corporation co company ltd llc plc group holdings industries bank airlines "
     "airways motors energy media systems technologies partners capital pharmaceuticals foods oil gas "
     "petroleum steel mining international global"
@@ -85,8 +85,6 @@ _DESC_OPENERS = frozenset({"of"})
 _TYPES = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORG, "GPE": EntityType.GPE, "NORP": EntityType.NORP}
 _MAYBE_PERSON = frozenset({"WORK_OF_ART", "FAC", "PRODUCT", "LAW", "EVENT", "ORG", "NORP", "GPE", "LOC"})
 _ORG_LIKE = frozenset({"WORK_OF_ART", "FAC", "PRODUCT", "EVENT"})
-_NON_WORD = re.compile(r"[^\w$%]+")
-_POSSESSIVE_END = re.compile(r"['’]s?$")
 _MAX_DESCRIPTION = 40  # tokens
 
 
@@ -101,14 +99,6 @@ def _is_capital(token: Token) -> bool:
 
 def _proper(token: Token) -> bool:
     return token.pos_ == "PROPN" and _is_capital(token)
-
-
-def norm(text: str) -> str:
-    """How names are compared: NFKC, lower case, punctuation as spaces, no accents."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
-    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
 def bare_name(text: str) -> str:
@@ -211,7 +201,7 @@ def _candidates(doc: Doc) -> list[_Name]:
 
 def _company(span: SpacySpan) -> bool:
     """A company's own name and designators after it: "Brandvold Chemicals", "Acme Holdings Ltd"."""
-    return len(span) > 1 and all(t.lower_ in _DESIGNATORS for t in span[1:])
+    return len(span) > 1 and all(t.lower_ in DESIGNATORS for t in span[1:])
 
 
 def _titled(doc: Doc, name: _Name) -> bool:
@@ -406,7 +396,7 @@ def find_descriptions(doc: Doc, mentions: Sequence[Mention]) -> tuple[Descriptio
     """How the text describes each person it names, each description with its span."""
     people = [m for m in mentions if m.type is EntityType.PERSON]
     bares = [bare_name(m.text) for m in people]
-    _, groups = _group_people([(b, m.span.start) for b, m in zip(bares, people, strict=True)])
+    _, groups = group_people([(b, m.span.start) for b, m in zip(bares, people, strict=True)])
     found: list[Description] = []
     for m, bare, group in zip(people, bares, groups, strict=True):
         name = _tokens_of(doc, m.span.end - len(bare), m.span.end)
@@ -417,322 +407,3 @@ def find_descriptions(doc: Doc, mentions: Sequence[Mention]) -> tuple[Descriptio
                 span = Span(words.start_char, words.end_char)
                 found.append(Description(group.name, words.text, span, m.caption))
     return tuple(found)
-
-
-# --- the story pass ----------------------------------------------------------------------------------
-
-
-def _words(name: str) -> tuple[str, ...]:
-    return tuple(norm(name).split())
-
-
-def _given_match(a: str, b: str) -> bool:
-    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
-
-
-def compatible(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Two full names (normalised words) of the same person: same surname, compatible given names."""
-    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or not _given_match(a[0], b[0]):
-        return False
-    middle_a = {t for t in a[1:-1] if len(t) > 1}
-    middle_b = {t for t in b[1:-1] if len(t) > 1}
-    return middle_a <= middle_b or middle_b <= middle_a
-
-
-@dataclass(slots=True, eq=False)
-class _Group:
-    """People names judged to be one person while clustering."""
-
-    names: list[tuple[str, ...]]
-    surfaces: dict[str, int]  # bare surface name -> how often
-
-    @property
-    def name(self) -> str:
-        full = [s for s in self.surfaces if len(s.split()) > 1] or list(self.surfaces)
-        return max(full, key=lambda s: (sum(len(w) > 2 for w in _words(s)), self.surfaces[s], len(s)))
-
-
-def _group_people(
-    names: Sequence[tuple[str, int]], article_of: Sequence[str] | None = None
-) -> tuple[list[_Group], list[_Group]]:
-    """Cluster bare person names (with positions) into people: the groups, and each name's group."""
-    articles = article_of or ["" for _ in names]
-    full = Counter(n for n, _ in names if len(_words(n)) > 1)
-    groups: list[_Group] = []
-    by_surname: dict[str, list[_Group]] = defaultdict(list)
-    order = sorted(full, key=lambda s: (-sum(len(w) > 1 for w in _words(s)), -len(_words(s)), -full[s], s))
-    group_of: dict[str, _Group] = {}
-    for surface in order:
-        words = _words(surface)
-        fits = [g for g in by_surname[words[-1]] if all(compatible(words, n) for n in g.names)]
-        if len(fits) == 1:
-            group = fits[0]
-            group.names.append(words)
-        else:
-            group = _Group([words], {})
-            groups.append(group)
-            by_surname[words[-1]].append(group)
-        group.surfaces[surface] = full[surface]
-        group_of[surface] = group
-    by_first: dict[str, list[_Group]] = defaultdict(list)
-    for g in groups:
-        for first in {n[0] for n in g.names}:
-            by_first[first].append(g)
-    # where each full name occurs, to resolve a surname that several people in the story share
-    seen: dict[str, list[tuple[int, _Group]]] = defaultdict(list)
-    for (surface, pos), art in zip(names, articles, strict=True):
-        if surface in group_of:
-            seen[art].append((pos, group_of[surface]))
-    singles: dict[str, _Group] = {}
-    assigned: list[_Group] = []
-    for (surface, pos), art in zip(names, articles, strict=True):
-        words = _words(surface) or (surface,)
-        found = group_of.get(surface)
-        if found is None and len(words) == 1:
-            found = _resolve_single(words[0], pos, seen[art], by_surname, by_first)
-        if found is None:
-            found = singles.get(" ".join(words))
-            if found is None:
-                found = singles[" ".join(words)] = _Group([words], {})
-                groups.append(found)
-        if surface not in found.surfaces or len(words) == 1:
-            found.surfaces[surface] = found.surfaces.get(surface, 0) + 1
-        assigned.append(found)
-    return groups, assigned
-
-
-def _resolve_single(
-    word: str,
-    pos: int,
-    seen: list[tuple[int, _Group]],
-    by_surname: dict[str, list[_Group]],
-    by_first: dict[str, list[_Group]],
-) -> _Group | None:
-    """The person a one-word name means: by surname, in the article when the story has several."""
-    candidates = by_surname.get(word, [])
-    if len(candidates) == 1:
-        return candidates[0]
-    if len(candidates) > 1:
-        ids = {id(g) for g in candidates}
-        local = [(p, g) for p, g in seen if id(g) in ids]
-        earlier = [(p, g) for p, g in local if p < pos]
-        if earlier:
-            return max(earlier, key=lambda pg: pg[0])[1]
-        distinct = {id(g): g for _, g in local}
-        return next(iter(distinct.values())) if len(distinct) == 1 else None
-    firsts = by_first.get(word, [])
-    return firsts[0] if len(firsts) == 1 else None
-
-
-def _org_key(text: str) -> str:
-    words = norm(text).split()
-    if words and words[0] == "the" and len(words) > 1:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _initials(text: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[^\W\d_][\w]*", text) if w[0].isupper())
-
-
-def _acronym(text: str) -> str | None:
-    letters = text.replace(".", "")
-    return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else None
-
-
-@dataclass(slots=True)
-class _Bucket:
-    """Everything collected for one entity while clustering."""
-
-    types: Counter[EntityType]
-    surfaces: Counter[str]
-    descriptions: list[tuple[str, str]]
-    mentions: list[tuple[str, Span]]
-
-
-def _bucket() -> _Bucket:
-    return _Bucket(Counter(), Counter(), [], [])
-
-
-def _add(bucket: _Bucket, article: str, mention: Mention, surface: str) -> None:
-    bucket.types[mention.type] += 0 if mention.type is EntityType.PERSON else 1
-    bucket.surfaces[surface] += 1
-    bucket.surfaces[mention.text] += 0  # a titled form is an alias too
-    if mention.caption is None:
-        bucket.mentions.append((article, mention.span))
-
-
-def _absorb(into: _Bucket, other: _Bucket) -> None:
-    into.types.update(other.types)
-    into.surfaces.update(other.surfaces)
-    into.mentions += other.mentions
-    other.surfaces.clear()
-
-
-def _order(mention: Mention) -> int:
-    """A position for "nearest previous name": body first, then each caption."""
-    return mention.span.start + (0 if mention.caption is None else (mention.caption + 1) << 32)
-
-
-def cluster_entities(
-    per_article: Sequence[tuple[str, Sequence[Mention], Sequence[Description]]],
-    *,
-    known_names: Sequence[str] = (),
-) -> tuple[Entity, ...]:
-    """Join the names of a story's articles into entities, each with its aliases and descriptions.
-
-    A multi-word person name joins another with the same surname and compatible given names
-    ("Vladimir V. Putin", "Vladimir Putin"); a one-word name joins the person whose surname it is
-    (resolved within its article, by the nearest full name before it, when the story has several),
-    else the only person whose first name it is ("Xi"); a shared first name alone never merges.
-    Organisations and places join by normalised name, by acronym ("BRI" for "Belt and Road
-    Initiative") and by a company's own name ("Brandvold" for "Brandvold Chemicals").
-    ``known_names`` are organisation names stated outside the bodies (an article's outlet): they
-    name an entity only when a mention joins them ("MPA" in "told MPA" for "Meridian Press Agency").
-    """
-    people: list[tuple[str, Mention, str]] = []
-    others: dict[tuple[bool, str], _Bucket] = {}  # (is NORP, key)
-    for article, mentions, _ in per_article:
-        for m in mentions:
-            if m.type is EntityType.PERSON:
-                people.append((article, m, bare_name(m.text)))
-            else:
-                key = (m.type is EntityType.NORP, _org_key(m.text))
-                _add(others.setdefault(key, _bucket()), article, m, m.text)
-    known = {(False, _org_key(n)): n for n in known_names if _org_key(n)}
-    for key, name in known.items():
-        others.setdefault(key, _bucket()).surfaces[name] += 0
-    _merge_short_forms(others)
-    for key in known:
-        if not others[key].mentions:
-            others[key].surfaces.clear()
-    groups, assigned = _group_people([(bare, _order(m)) for _, m, bare in people], [a for a, _, _ in people])
-    buckets: dict[int, _Bucket] = {}
-    group_at: dict[tuple[str, str], _Group] = {}
-    for (article, m, bare), group in zip(people, assigned, strict=True):
-        place = others.get((False, _org_key(bare)))
-        if place is not None and place.surfaces and m.text == bare and all(len(n) == 1 for n in group.names):
-            _add(place, article, m, bare)  # a one-word "person" that is a place or body elsewhere
-            continue
-        group_at[(article, bare)] = group
-        _add(buckets.setdefault(id(group), _bucket()), article, m, bare)
-    for article, _, descriptions in per_article:
-        for d in descriptions:
-            found = group_at.get((article, d.name))
-            bucket = buckets.get(id(found)) if found else None
-            if bucket is not None and (article, d.text) not in bucket.descriptions:
-                bucket.descriptions.append((article, d.text))
-    named = {id(g): g.name for g in groups}
-    _add_surnames(groups, buckets)
-    entities = [_entity(named[k], EntityType.PERSON, b) for k, b in buckets.items()]
-    for b in others.values():
-        if b.surfaces:
-            kind = max(b.types or [EntityType.ORG], key=lambda t: (b.types[t], t is EntityType.ORG))
-            entities.append(_entity(_org_name(b), EntityType.GPE if kind is EntityType.PERSON else kind, b))
-    return tuple(entities)
-
-
-def _add_surnames(groups: Sequence[_Group], buckets: dict[int, _Bucket]) -> None:
-    """A person named in full also goes by the surname alone ("Bachulska"), unless another person of
-    the story has it too, the name writes the family name first ("Xi" alone for "Xi Jinping"), or the
-    last word is too short to tell (East Asian given names: "Xiao Bin", "Yun Sun")."""
-    surnames = Counter(last for g in groups for last in {n[-1] for n in g.names})
-    for g in groups:
-        bucket = buckets.get(id(g))
-        name = g.name.split()
-        words = _words(g.name)
-        if bucket is None or len(name) < 2 or len(words[-1]) < 4 or surnames[words[-1]] != 1:
-            continue
-        if not any(_words(s) == words[:1] for s in bucket.surfaces):
-            bucket.surfaces[name[-1]] += 0
-
-
-def _merge_short_forms(others: dict[tuple[bool, str], _Bucket]) -> None:
-    """Acronyms and a company's own name join the full name, when exactly one full name fits."""
-    names = [(key, b, b.surfaces.most_common(1)[0][0]) for (is_norp, key), b in others.items() if not is_norp]
-    by_initials: dict[str, list[str]] = defaultdict(list)
-    by_head: dict[str, list[str]] = defaultdict(list)
-    for key, _, surface in names:
-        words = key.split()
-        if len(words) > 1 and not _acronym(surface):
-            by_initials[_initials(surface)].append(key)
-            if all(w in _DESIGNATORS for w in words[1:]):
-                by_head[words[0]].append(key)
-    for key, b, surface in names:
-        acronym = _acronym(surface)
-        targets = by_initials.get(acronym, []) if acronym else []
-        if not targets and " " not in key:
-            targets = by_head.get(key, [])
-        if len(targets) == 1 and targets[0] != key:
-            _absorb(others[(False, targets[0])], b)
-    for (is_norp, key), b in others.items():
-        if is_norp and len(by_head.get(key, [])) == 1:
-            _absorb(others[(False, by_head[key][0])], b)
-
-
-def _org_name(bucket: _Bucket) -> str:
-    def weight(s: str) -> tuple[int, int, bool]:
-        return (0 if _acronym(s) else len(s.split()), bucket.surfaces[s], s[:1].isupper())
-
-    best = max(bucket.surfaces, key=weight)
-    return best[4:] if best.startswith("the ") else best
-
-
-def _entity(name: str, kind: EntityType, bucket: _Bucket) -> Entity:
-    aliases: list[str] = []
-    seen = {norm(name)}
-    for surface, _ in sorted(bucket.surfaces.items(), key=lambda kv: -kv[1]):
-        alias = surface[4:] if surface.startswith("the ") else surface
-        if norm(alias) not in seen:
-            seen.add(norm(alias))
-            aliases.append(alias)
-    return Entity(
-        id=content_hash(f"{kind.value}:{name}"),
-        name=name,
-        type=kind,
-        aliases=tuple(aliases),
-        descriptions=tuple(bucket.descriptions),
-        mentions=tuple(bucket.mentions),
-    )
-
-
-class EntityIndex:
-    """Which entity a name in an article refers to, with the story's names indexed once."""
-
-    __slots__ = ("_by_key", "_people", "_where")
-
-    def __init__(self, entities: Sequence[Entity]) -> None:
-        self._by_key: dict[str, list[Entity]] = defaultdict(list)
-        self._people: list[tuple[tuple[str, ...], Entity]] = []
-        self._where: dict[str, set[str]] = {}
-        for e in entities:
-            names = (e.name, *e.aliases)
-            keys = {norm(n) for n in names} | {_org_key(n) for n in names}
-            for key in keys | {norm(bare_name(n)) for n in names}:
-                self._by_key[key].append(e)
-            if e.type is EntityType.PERSON:
-                self._people.append((_words(e.name), e))
-            self._where[e.id] = {a for a, _ in e.mentions}
-
-    def resolve(self, article_id: str, surface: str) -> Entity | None:
-        """The entity ``surface`` names in article ``article_id``: an entity named in that article
-        before one named elsewhere, a person before an organisation; None when still ambiguous."""
-        key = _org_key(_POSSESSIVE_END.sub("", bare_name(surface.strip())))
-        if not key:
-            return None
-        hits = self._by_key.get(key, [])
-        if not hits and " " in key:
-            hits = [e for words, e in self._people if compatible(tuple(key.split()), words)]
-        if len(hits) > 1:
-            hits = [e for e in hits if article_id in self._where[e.id]] or hits
-        if len(hits) > 1:
-            hits = [e for e in hits if e.type is EntityType.PERSON] or hits
-        return hits[0] if len(hits) == 1 else None
-
-
-def resolve_name(entities: Sequence[Entity], article_id: str, surface: str) -> Entity | None:
-    """The entity a name in an article refers to: "Duben" -> "Bjorn Alexander Duben", else None.
-
-    For many look-ups over one story, build an :class:`EntityIndex` once instead.
-    """
-    return EntityIndex(entities).resolve(article_id, surface)

@@ -16,7 +16,17 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from corroborator.annotate import dating, entities, events, quantities, quote_merge, quotes, timex
+from corroborator.annotate import (
+    dating,
+    entities,
+    entity_clusters,
+    events,
+    quantities,
+    quote_merge,
+    quotes,
+    timex,
+    timex_resolve,
+)
 from corroborator.annotate.nlp import load, pipe
 from corroborator.annotate.timex import sentence_spans
 from corroborator.config import AnnotateConfig
@@ -185,10 +195,12 @@ def assemble_story(articles: Sequence[Article], parses: Sequence[ArticleParse]) 
     for article, parse in pairs:
         guess = inferred.get(article.id) if article.published is None else None
         anchor = _anchor(article.published) or _anchor(guess.date if guess else None)
-        times: tuple[TimeExpression, ...] = timex.resolve(parse.times, anchor, inferred=guess is not None)
+        times: tuple[TimeExpression, ...] = timex_resolve.resolve(
+            parse.times, anchor, inferred=guess is not None
+        )
         body_times = [t for t in times if t.caption is None]
         in_body = [q for q in parse.quantities if q.caption is None]
-        figures = timex.attach_periods(in_body, body_times, article.body)
+        figures = timex_resolve.attach_periods(in_body, body_times, article.body)
         figures += tuple(q for q in parse.quantities if q.caption is not None)
         per_article.append(
             Annotations(
@@ -202,12 +214,12 @@ def assemble_story(articles: Sequence[Article], parses: Sequence[ArticleParse]) 
                 published_inferred=guess,
             )
         )
-    story_entities = entities.cluster_entities(
+    story_entities = entity_clusters.cluster_entities(
         [(p.article_id, p.mentions, p.descriptions) for p in parses],
         known_names=[a.outlet for a in articles if a.outlet],
     )
 
-    index = entities.EntityIndex(story_entities)
+    index = entity_clusters.EntityIndex(story_entities)
 
     def resolve(article_id: str, surface: str) -> tuple[str, str] | None:
         entity = index.resolve(article_id, surface)

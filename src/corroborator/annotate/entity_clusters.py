@@ -1,0 +1,235 @@
+"""Who is named across a story: the names of all its articles joined into entities.
+
+The story pass (:func:`cluster_entities`) joins the mentions and descriptions that the article pass
+(:mod:`corroborator.annotate.entities`) found in each article into entities, each with its aliases,
+descriptions and mentions: people by :mod:`corroborator.annotate.person_names`, organisations and
+places by normalised name, acronym and a company's own name. :func:`resolve_name` (or an
+:class:`EntityIndex` built once) says which entity a name in one article refers to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corroborator.annotate.entities import DESIGNATORS, bare_name
+from corroborator.annotate.person_names import PersonGroup, compatible, group_people, name_words, norm
+from corroborator.models import Description, Entity, EntityType, Mention, Span, content_hash
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def _org_key(text: str) -> str:
+    words = norm(text).split()
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_][\w]*", text) if w[0].isupper())
+
+
+def _acronym(text: str) -> str | None:
+    letters = text.replace(".", "")
+    return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else None
+
+
+@dataclass(slots=True)
+class _Bucket:
+    """Everything collected for one entity while clustering."""
+
+    types: Counter[EntityType]
+    surfaces: Counter[str]
+    descriptions: list[tuple[str, str]]
+    mentions: list[tuple[str, Span]]
+
+
+def _bucket() -> _Bucket:
+    return _Bucket(Counter(), Counter(), [], [])
+
+
+def _add(bucket: _Bucket, article: str, mention: Mention, surface: str) -> None:
+    bucket.types[mention.type] += 0 if mention.type is EntityType.PERSON else 1
+    bucket.surfaces[surface] += 1
+    bucket.surfaces[mention.text] += 0  # a titled form is an alias too
+    if mention.caption is None:
+        bucket.mentions.append((article, mention.span))
+
+
+def _absorb(into: _Bucket, other: _Bucket) -> None:
+    into.types.update(other.types)
+    into.surfaces.update(other.surfaces)
+    into.mentions += other.mentions
+    other.surfaces.clear()
+
+
+def _order(mention: Mention) -> int:
+    """A position for "nearest previous name": body first, then each caption."""
+    return mention.span.start + (0 if mention.caption is None else (mention.caption + 1) << 32)
+
+
+def cluster_entities(
+    per_article: Sequence[tuple[str, Sequence[Mention], Sequence[Description]]],
+    *,
+    known_names: Sequence[str] = (),
+) -> tuple[Entity, ...]:
+    """Join the names of a story's articles into entities, each with its aliases and descriptions.
+
+    A multi-word person name joins another with the same surname and compatible given names
+    ("Vladimir V. Putin", "Vladimir Putin"); a one-word name joins the person whose surname it is
+    (resolved within its article, by the nearest full name before it, when the story has several),
+    else the only person whose first name it is ("Xi"); a shared first name alone never merges.
+    Organisations and places join by normalised name, by acronym ("BRI" for "Belt and Road
+    Initiative") and by a company's own name ("Brandvold" for "Brandvold Chemicals").
+    ``known_names`` are organisation names stated outside the bodies (an article's outlet): they
+    name an entity only when a mention joins them ("MPA" in "told MPA" for "Meridian Press Agency").
+    """
+    people: list[tuple[str, Mention, str]] = []
+    others: dict[tuple[bool, str], _Bucket] = {}  # (is NORP, key)
+    for article, mentions, _ in per_article:
+        for m in mentions:
+            if m.type is EntityType.PERSON:
+                people.append((article, m, bare_name(m.text)))
+            else:
+                key = (m.type is EntityType.NORP, _org_key(m.text))
+                _add(others.setdefault(key, _bucket()), article, m, m.text)
+    known = {(False, _org_key(n)): n for n in known_names if _org_key(n)}
+    for key, name in known.items():
+        others.setdefault(key, _bucket()).surfaces[name] += 0
+    _merge_short_forms(others)
+    for key in known:
+        if not others[key].mentions:
+            others[key].surfaces.clear()
+    groups, assigned = group_people([(bare, _order(m)) for _, m, bare in people], [a for a, _, _ in people])
+    buckets: dict[int, _Bucket] = {}
+    group_at: dict[tuple[str, str], PersonGroup] = {}
+    for (article, m, bare), group in zip(people, assigned, strict=True):
+        place = others.get((False, _org_key(bare)))
+        if place is not None and place.surfaces and m.text == bare and all(len(n) == 1 for n in group.names):
+            _add(place, article, m, bare)  # a one-word "person" that is a place or body elsewhere
+            continue
+        group_at[(article, bare)] = group
+        _add(buckets.setdefault(id(group), _bucket()), article, m, bare)
+    for article, _, descriptions in per_article:
+        for d in descriptions:
+            found = group_at.get((article, d.name))
+            bucket = buckets.get(id(found)) if found else None
+            if bucket is not None and (article, d.text) not in bucket.descriptions:
+                bucket.descriptions.append((article, d.text))
+    named = {id(g): g.name for g in groups}
+    _add_surnames(groups, buckets)
+    entities = [_entity(named[k], EntityType.PERSON, b) for k, b in buckets.items()]
+    for b in others.values():
+        if b.surfaces:
+            kind = max(b.types or [EntityType.ORG], key=lambda t: (b.types[t], t is EntityType.ORG))
+            entities.append(_entity(_org_name(b), EntityType.GPE if kind is EntityType.PERSON else kind, b))
+    return tuple(entities)
+
+
+def _add_surnames(groups: Sequence[PersonGroup], buckets: dict[int, _Bucket]) -> None:
+    """A person named in full also goes by the surname alone ("Bachulska"), unless another person of
+    the story has it too, the name writes the family name first ("Xi" alone for "Xi Jinping"), or the
+    last word is too short to tell (East Asian given names: "Xiao Bin", "Yun Sun")."""
+    surnames = Counter(last for g in groups for last in {n[-1] for n in g.names})
+    for g in groups:
+        bucket = buckets.get(id(g))
+        name = g.name.split()
+        words = name_words(g.name)
+        if bucket is None or len(name) < 2 or len(words[-1]) < 4 or surnames[words[-1]] != 1:
+            continue
+        if not any(name_words(s) == words[:1] for s in bucket.surfaces):
+            bucket.surfaces[name[-1]] += 0
+
+
+def _merge_short_forms(others: dict[tuple[bool, str], _Bucket]) -> None:
+    """Acronyms and a company's own name join the full name, when exactly one full name fits."""
+    names = [(key, b, b.surfaces.most_common(1)[0][0]) for (is_norp, key), b in others.items() if not is_norp]
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for key, _, surface in names:
+        words = key.split()
+        if len(words) > 1 and not _acronym(surface):
+            by_initials[_initials(surface)].append(key)
+            if all(w in DESIGNATORS for w in words[1:]):
+                by_head[words[0]].append(key)
+    for key, b, surface in names:
+        acronym = _acronym(surface)
+        targets = by_initials.get(acronym, []) if acronym else []
+        if not targets and " " not in key:
+            targets = by_head.get(key, [])
+        if len(targets) == 1 and targets[0] != key:
+            _absorb(others[(False, targets[0])], b)
+    for (is_norp, key), b in others.items():
+        if is_norp and len(by_head.get(key, [])) == 1:
+            _absorb(others[(False, by_head[key][0])], b)
+
+
+def _org_name(bucket: _Bucket) -> str:
+    def weight(s: str) -> tuple[int, int, bool]:
+        return (0 if _acronym(s) else len(s.split()), bucket.surfaces[s], s[:1].isupper())
+
+    best = max(bucket.surfaces, key=weight)
+    return best[4:] if best.startswith("the ") else best
+
+
+def _entity(name: str, kind: EntityType, bucket: _Bucket) -> Entity:
+    aliases: list[str] = []
+    seen = {norm(name)}
+    for surface, _ in sorted(bucket.surfaces.items(), key=lambda kv: -kv[1]):
+        alias = surface[4:] if surface.startswith("the ") else surface
+        if norm(alias) not in seen:
+            seen.add(norm(alias))
+            aliases.append(alias)
+    return Entity(
+        id=content_hash(f"{kind.value}:{name}"),
+        name=name,
+        type=kind,
+        aliases=tuple(aliases),
+        descriptions=tuple(bucket.descriptions),
+        mentions=tuple(bucket.mentions),
+    )
+
+
+class EntityIndex:
+    """Which entity a name in an article refers to, with the story's names indexed once."""
+
+    __slots__ = ("_by_key", "_people", "_where")
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self._by_key: dict[str, list[Entity]] = defaultdict(list)
+        self._people: list[tuple[tuple[str, ...], Entity]] = []
+        self._where: dict[str, set[str]] = {}
+        for e in entities:
+            names = (e.name, *e.aliases)
+            keys = {norm(n) for n in names} | {_org_key(n) for n in names}
+            for key in keys | {norm(bare_name(n)) for n in names}:
+                self._by_key[key].append(e)
+            if e.type is EntityType.PERSON:
+                self._people.append((name_words(e.name), e))
+            self._where[e.id] = {a for a, _ in e.mentions}
+
+    def resolve(self, article_id: str, surface: str) -> Entity | None:
+        """The entity ``surface`` names in article ``article_id``: an entity named in that article
+        before one named elsewhere, a person before an organisation; None when still ambiguous."""
+        key = _org_key(_POSSESSIVE_END.sub("", bare_name(surface.strip())))
+        if not key:
+            return None
+        hits = self._by_key.get(key, [])
+        if not hits and " " in key:
+            hits = [e for words, e in self._people if compatible(tuple(key.split()), words)]
+        if len(hits) > 1:
+            hits = [e for e in hits if article_id in self._where[e.id]] or hits
+        if len(hits) > 1:
+            hits = [e for e in hits if e.type is EntityType.PERSON] or hits
+        return hits[0] if len(hits) == 1 else None
+
+
+def resolve_name(entities: Sequence[Entity], article_id: str, surface: str) -> Entity | None:
+    """The entity a name in an article refers to: "Duben" -> "Bjorn Alexander Duben", else None.
+
+    For many look-ups over one story, build an :class:`EntityIndex` once instead.
+    """
+    return EntityIndex(entities).resolve(article_id, surface)

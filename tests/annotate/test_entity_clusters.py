@@ -1,0 +1,174 @@
+"""Entities joined across a story's articles, and names resolved to them; fed hand-built mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from corroborator.annotate.entity_clusters import EntityIndex, cluster_entities, resolve_name
+from corroborator.models import Description, Entity, EntityType, Mention, Span, content_hash
+
+# --- cluster_entities ----------------------------------------------------------------------------------
+
+
+def mentions_of(*items: tuple[str, EntityType] | str) -> list[Mention]:
+    """Mentions laid end to end (positions matter for "nearest previous name")."""
+    out, pos = [], 0
+    for item in items:
+        text, kind = (item, EntityType.PERSON) if isinstance(item, str) else item
+        out.append(Mention(text, Span(pos, pos + len(text)), kind))
+        pos += len(text) + 10
+    return out
+
+
+def story(articles: Sequence[tuple[str, list[Mention]]]) -> tuple[Entity, ...]:
+    return cluster_entities([(a, m, []) for a, m in articles])
+
+
+def entity_with(entities: Sequence[Entity], name: str) -> Entity:
+    (found,) = [e for e in entities if e.name == name]
+    return found
+
+
+def names_of(entity: Entity) -> set[str]:
+    return {entity.name, *entity.aliases}
+
+
+def test_one_person_under_every_form_of_the_name() -> None:
+    ents = cluster_entities(
+        [
+            ("a", mentions_of("Russian President Vladimir Putin", "Putin", "Vladimir Putin"), []),
+            ("b", mentions_of("President Vladimir V. Putin", "Mr. Putin", "Mr. Putin"), []),
+            ("c", mentions_of("President Vladimir Putin", "Vladimir Putin"), []),
+        ]
+    )
+    (putin,) = [e for e in ents if e.type is EntityType.PERSON]
+    assert putin.name == "Vladimir Putin"
+    assert {
+        "Putin",
+        "Mr. Putin",
+        "Vladimir V. Putin",
+        "President Vladimir Putin",
+        "Russian President Vladimir Putin",
+    } <= names_of(putin)
+    assert putin.id == content_hash("PERSON:Vladimir Putin")
+    assert len(putin.mentions) == 8
+
+
+def test_shared_first_or_middle_name_never_merges() -> None:
+    ents = cluster_entities(
+        [
+            ("a", mentions_of("Alexander Gabuev", "Bjorn Alexander Duben", "Duben", "Gabuev"), []),
+            ("b", mentions_of("Mikhail Krutikhin", "Mikhail Korostikov", "Krutikhin", "Mikhail"), []),
+            ("c", mentions_of("Russian Prime Minister Mikhail Mishustin"), []),
+        ]
+    )
+    persons = {e.name: names_of(e) for e in ents}
+    assert persons["Alexander Gabuev"] == {"Alexander Gabuev", "Gabuev"}
+    assert persons["Bjorn Alexander Duben"] == {"Bjorn Alexander Duben", "Duben"}
+    for name in ("Mikhail Krutikhin", "Mikhail Korostikov", "Mikhail Mishustin"):
+        assert not any(other in persons[name] for other in persons if other != name)
+    assert "Mikhail" in persons  # a lone shared first name stays apart
+
+
+def test_family_name_first_joins_by_first_word() -> None:
+    ents = cluster_entities(
+        [
+            ("a", mentions_of("Xi Jinping", "President Xi", "Xi"), []),
+            ("b", mentions_of("Mr. Xi", "Xiao Bin"), []),
+        ]
+    )
+    assert names_of(entity_with(ents, "Xi Jinping")) == {"Xi Jinping", "President Xi", "Xi", "Mr. Xi"}
+    assert names_of(entity_with(ents, "Xiao Bin")) == {"Xiao Bin"}
+
+
+def test_shared_surname_resolves_to_the_nearest_full_name_in_the_article() -> None:
+    ents = cluster_entities(
+        [
+            ("a", mentions_of("Anna Berg", "Berg", "Lars Berg", "Berg"), []),
+            ("b", mentions_of("Lars Berg", "Berg"), []),
+            ("c", mentions_of("Berg"), []),
+        ]
+    )
+    anna, lars = entity_with(ents, "Anna Berg"), entity_with(ents, "Lars Berg")
+    assert [(a, s.start) for a, s in anna.mentions] == [("a", 0), ("a", 19)]
+    assert [a for a, _ in lars.mentions] == ["a", "a", "b", "b"]
+    assert [a for a, _ in entity_with(ents, "Berg").mentions] == ["c"]  # ambiguous: kept apart
+
+
+def test_surname_alias_added_for_a_person_named_only_in_full() -> None:
+    ents = cluster_entities([("a", mentions_of("Alicja Bachulska", "Anna Berg", "Lars Berg"), [])])
+    assert entity_with(ents, "Alicja Bachulska").aliases == ("Bachulska",)
+    assert entity_with(ents, "Anna Berg").aliases == ()  # two people share it: not added
+
+
+def test_descriptions_follow_their_articles() -> None:
+    ents = cluster_entities(
+        [
+            (
+                "a",
+                mentions_of("Alexander Gabuev"),
+                [Description("Alexander Gabuev", "an expert", Span(0, 1))],
+            ),
+            ("b", mentions_of("Mr. Gabuev"), [Description("Gabuev", "director of the Center", Span(0, 1))]),
+        ]
+    )
+    assert entity_with(ents, "Alexander Gabuev").descriptions == (
+        ("a", "an expert"),
+        ("b", "director of the Center"),
+    )
+
+
+def test_organisations_join_by_acronym_and_company_name() -> None:
+    org, gpe, norp = EntityType.ORG, EntityType.GPE, EntityType.NORP
+    ents = story(
+        [
+            ("a", mentions_of(("Belt and Road Initiative", org), ("BRI", org), ("the United States", gpe))),
+            ("b", mentions_of(("U.S.", gpe), ("Kettering Chemicals", org), ("Kettering", norp))),
+            ("c", mentions_of(("Tollbridge", gpe), ("University of Tollbridge", org))),
+        ]
+    )
+    assert names_of(entity_with(ents, "Belt and Road Initiative")) == {"Belt and Road Initiative", "BRI"}
+    assert entity_with(ents, "United States").aliases == ("U.S.",)
+    assert entity_with(ents, "Kettering Chemicals").aliases == ("Kettering",)
+    assert entity_with(ents, "Tollbridge").aliases == ()
+    assert entity_with(ents, "University of Tollbridge").aliases == ()
+
+
+def test_one_word_person_that_is_a_place_elsewhere_becomes_the_place() -> None:
+    ents = cluster_entities(
+        [
+            ("a", mentions_of(("Marrowick", EntityType.GPE), ("Marrowick", EntityType.GPE)), []),
+            ("b", mentions_of("Marrowick"), []),
+        ]
+    )
+    (place,) = ents
+    assert place.type is EntityType.GPE and len(place.mentions) == 3
+
+
+def test_known_names_join_their_acronym_only() -> None:
+    ents = cluster_entities(
+        [("a", mentions_of(("MPA", EntityType.ORG)), [])],
+        known_names=["Meridian Press Agency", "The Northern Ledger"],
+    )
+    assert [(e.name, e.aliases) for e in ents] == [("Meridian Press Agency", ("MPA",))]
+
+
+# --- resolve_name --------------------------------------------------------------------------------------
+
+
+def test_resolve_name() -> None:
+    firm = ("Kettering Chemicals", EntityType.ORG)
+    ents = story(
+        [
+            ("a", mentions_of("Bjorn Alexander Duben", "Duben", firm)),
+            ("b", mentions_of("Oskar Kettering", "Mr. Kettering", firm)),
+            ("c", mentions_of(("Kettering", EntityType.ORG), firm)),
+        ]
+    )
+    assert resolve_name(ents, "a", "Duben").name == "Bjorn Alexander Duben"  # type: ignore[union-attr]
+    assert resolve_name(ents, "a", "Mr. Duben's").name == "Bjorn Alexander Duben"  # type: ignore[union-attr]
+    index = EntityIndex(ents)
+    assert index.resolve("b", "Kettering").name == "Oskar Kettering"  # type: ignore[union-attr]
+    assert index.resolve("c", "Kettering").name == "Kettering Chemicals"  # type: ignore[union-attr]
+    assert index.resolve("a", "Nobody Here") is None
+    assert index.resolve("a", "she") is None
