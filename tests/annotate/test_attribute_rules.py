@@ -57,7 +57,10 @@ def test_rules_it_does_not_handle_leave_spacy_s_matcher(nlp: Any) -> None:
     strings = nlp.vocab.strings
     plain = [{"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN"}, "index": 0}]
     assert attribute_rules.compile_rules(plain, strings) is not None
-    for token in ({"TAG": "NN", "OP": "+"}, {"SHAPE": "dd"}, {"LOWER": {"FUZZY": "mayor"}}):
+    unhandled = (
+        {"TAG": "NN", "OP": "+"}, {"SHAPE": "dd"}, {"LOWER": {"FUZZY": "mayor"}}, {"TAG": {"IN": [1]}}
+    )
+    for token in unhandled:
         rules = [*plain, {"patterns": [[token]], "attrs": {"POS": "X"}, "index": 0}]
         assert attribute_rules.compile_rules(rules, strings) is None
 

@@ -48,11 +48,14 @@ def _check(attr: str, spec: object, strings: StringStore) -> Check | None:
         wanted = int(spec)
         return column, lambda v: v == wanted
     if isinstance(spec, Mapping):
-        if set(spec) == {"IN"} and isinstance(spec["IN"], list):
-            allowed = frozenset(strings.add(v) for v in spec["IN"])
+        values = next(iter(spec.values())) if len(spec) == 1 else None
+        if isinstance(values, list) and not all(isinstance(v, str) for v in values):
+            return None
+        if set(spec) == {"IN"} and isinstance(values, list):
+            allowed = frozenset(strings.add(v) for v in values)
             return column, lambda v: v in allowed
-        if set(spec) == {"NOT_IN"} and isinstance(spec["NOT_IN"], list):
-            barred = frozenset(strings.add(v) for v in spec["NOT_IN"])
+        if set(spec) == {"NOT_IN"} and isinstance(values, list):
+            barred = frozenset(strings.add(v) for v in values)
             return column, lambda v: v not in barred
         if set(spec) == {"REGEX"} and isinstance(spec["REGEX"], str):
             search = re.compile(spec["REGEX"]).search
