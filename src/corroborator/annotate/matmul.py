@@ -36,7 +36,7 @@ def use_numpy_blas(nlp: Language) -> int:
         if not isinstance(model, Model):
             continue
         for layer in model.walk():
-            if isinstance(layer.ops, NumpyOps):  # leave any other backend alone
+            if type(layer.ops) is NumpyOps:  # leave any other backend (GPU, Apple) alone
                 layer.ops = ops
                 changed += 1
     return changed
