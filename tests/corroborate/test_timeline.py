@@ -273,3 +273,51 @@ def test_gold_timeline_events_are_found(corpus: str, nlp: Any) -> None:
         )
     assert found / len(gold) >= 0.9
     assert len(events) <= 3 * len(gold)  # readable: about one entry per real event, not one per mention
+
+
+def _naive_merge(entries: list[Any]) -> list[list[Any]]:
+    """The grouping rule compared member by member, for checking the merge that compares each
+    distinct word set once."""
+    from corroborator.corroborate.timeline import _similarity
+
+    groups: list[list[Any]] = []
+    for entry in sorted(entries, key=lambda e: (e.end - e.start, e.start)):
+        best, best_score = None, 0.0
+        for group in groups:
+            head = group[0]
+            if entry.start <= head.start and head.end <= entry.end:
+                same = (entry.start, entry.end) == (head.start, head.end)
+                for member in group:
+                    score = _similarity(entry.words, member.words, same)
+                    if score > best_score:
+                        best, best_score = group, score
+        if best is None:
+            groups.append([entry])
+        else:
+            best.append(entry)
+    return groups
+
+
+def test_merging_compares_repeated_clauses_once_and_groups_as_member_by_member() -> None:
+    import random
+
+    from corroborator.corroborate.timeline import _Entry, _merge
+    from corroborator.models import Evidence, Precision, Span
+
+    rng = random.Random(5)
+    vocabulary = ["troops", "border", "talks", "summit", "trade", "pledge", "truce", "minister", "visit"]
+    days = [(date(2023, 10, d), date(2023, 10, d)) for d in (16, 17, 18)] + [
+        (date(2023, 10, 1), date(2023, 10, 31)),
+        (date(2023, 10, 16), date(2023, 10, 22)),
+    ]
+    clauses = [frozenset(rng.sample(vocabulary, rng.randint(2, 5))) for _ in range(12)]
+    entries = []
+    for k in range(300):  # reprints repeat a few clauses word for word, on a few dates
+        start, end = rng.choice(days)
+        words = rng.choice(clauses)
+        evidence = Evidence(f"a{k}", Span(0, 10), "text")
+        entries.append(_Entry(start, end, str(start), Precision.DAY, " ".join(sorted(words)), words, f"a{k}",
+                              evidence))
+    expected = [[e.article_id for e in g] for g in _naive_merge(entries)]
+    assert [[e.article_id for e in g] for g in _merge(entries)] == expected
+    assert 1 < len(expected) < len(entries)

@@ -146,25 +146,29 @@ def _similarity(a: frozenset[str], b: frozenset[str], same_date: bool) -> float:
 
 def _merge(entries: Sequence[_Entry]) -> list[list[_Entry]]:
     """Group entries of one event: finest dates first, each coarser entry joins the most similar
-    group whose date it contains (so groups never chain incompatible dates)."""
-    groups: list[list[_Entry]] = []
+    group whose date it contains (so groups never chain incompatible dates). A group's members with
+    the same words score the same, so each distinct word set is compared once (reprints repeat
+    their clauses word for word)."""
+    groups: list[tuple[list[_Entry], dict[frozenset[str], None]]] = []
     for entry in sorted(entries, key=lambda e: (e.end - e.start, e.start)):
         best: list[_Entry] | None = None
+        best_words: dict[frozenset[str], None] | None = None
         best_score = 0.0
-        for group in groups:
-            head = group[0]
+        for members, distinct in groups:
+            head = members[0]
             if not (entry.start <= head.start and head.end <= entry.end):
                 continue
             same = (entry.start, entry.end) == (head.start, head.end)
-            for member in group:
-                score = _similarity(entry.words, member.words, same)
+            for words in distinct:
+                score = _similarity(entry.words, words, same)
                 if score > best_score:
-                    best, best_score = group, score
-        if best is None:
-            groups.append([entry])
+                    best, best_words, best_score = members, distinct, score
+        if best is None or best_words is None:
+            groups.append(([entry], {entry.words: None}))
         else:
             best.append(entry)
-    return groups
+            best_words[entry.words] = None
+    return [members for members, _ in groups]
 
 
 def _representative(group: Sequence[_Entry]) -> str:
