@@ -33,7 +33,7 @@ def nlp() -> Any:
 def test_the_loaded_pipeline_multiplies_with_numpy(nlp: Any) -> None:
     from thinc.api import NumpyOps
 
-    layers = [layer for _, c in nlp.pipeline if hasattr(c, "model") for layer in c.model.walk()]
+    layers = list(matmul.layers(nlp))
     assert layers and all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in layers)
 
 
@@ -42,7 +42,7 @@ def test_the_same_annotations_as_with_blis(nlp: Any) -> None:
 
     ours = _annotations(nlp)
     blis = NumpyOps(use_blis=True)
-    saved = [(layer, layer.ops) for _, c in nlp.pipeline if hasattr(c, "model") for layer in c.model.walk()]
+    saved = [(layer, layer.ops) for layer in matmul.layers(nlp)]
     try:
         for layer, _ in saved:
             layer.ops = blis

@@ -85,6 +85,9 @@ class IndexedMatch:
     """A drop-in for ``AttributeRuler.match`` over rules found through the first token's attributes."""
 
     def __init__(self, rules: Sequence[tuple[_Rule, tuple[int, list[int]] | None]]) -> None:
+        from spacy.attrs import IDS
+
+        self.attr_ids = [IDS[name] for name in _COLUMNS]
         self.by_value: tuple[dict[int, list[_Rule]], ...] = tuple({} for _ in _COLUMNS)
         self.always: list[_Rule] = []
         for rule, first in rules:
@@ -96,9 +99,7 @@ class IndexedMatch:
                 self.by_value[column].setdefault(value, []).append(rule)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
-        from spacy.attrs import IDS
-
-        columns = doc.to_array([IDS[name] for name in _COLUMNS]).T.tolist()
+        columns = doc.to_array(self.attr_ids).T.tolist()
         n = len(doc)
         found: list[tuple[int, int, int, int]] = []
         lookups = [(index, column) for index, column in zip(self.by_value, columns, strict=True) if index]

@@ -18,27 +18,33 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from thinc.model import Model
+
+
+def layers(nlp: Language) -> Iterator[Model[Any, Any]]:
+    """Every layer of the pipeline's components' models."""
+    from thinc.model import Model
+
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            yield from model.walk()
 
 
 def use_numpy_blas(nlp: Language) -> int:
     """Give the pipeline's models ops that multiply with numpy's BLAS; returns how many layers."""
     from thinc.api import NumpyOps
-    from thinc.model import Model
 
     ops = NumpyOps(use_blis=False)
     changed = 0
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if not isinstance(model, Model):
-            continue
-        for layer in model.walk():
-            if type(layer.ops) is NumpyOps:  # leave any other backend (GPU, Apple) alone
-                layer.ops = ops
-                changed += 1
+    for layer in layers(nlp):
+        if type(layer.ops) is NumpyOps:  # leave any other backend (GPU, Apple) alone
+            layer.ops = ops
+            changed += 1
     return changed
 
 

@@ -149,25 +149,24 @@ def _merge(entries: Sequence[_Entry]) -> list[list[_Entry]]:
     group whose date it contains (so groups never chain incompatible dates). A group's members with
     the same words score the same, so each distinct word set is compared once (reprints repeat
     their clauses word for word)."""
-    groups: list[tuple[list[_Entry], dict[frozenset[str], None]]] = []
+    groups: list[tuple[list[_Entry], dict[frozenset[str], None]]] = []  # members, distinct word sets
     for entry in sorted(entries, key=lambda e: (e.end - e.start, e.start)):
-        best: list[_Entry] | None = None
-        best_words: dict[frozenset[str], None] | None = None
+        best: tuple[list[_Entry], dict[frozenset[str], None]] | None = None
         best_score = 0.0
-        for members, distinct in groups:
-            head = members[0]
+        for group in groups:
+            head = group[0][0]
             if not (entry.start <= head.start and head.end <= entry.end):
                 continue
             same = (entry.start, entry.end) == (head.start, head.end)
-            for words in distinct:
+            for words in group[1]:
                 score = _similarity(entry.words, words, same)
                 if score > best_score:
-                    best, best_words, best_score = members, distinct, score
-        if best is None or best_words is None:
+                    best, best_score = group, score
+        if best is None:
             groups.append(([entry], {entry.words: None}))
         else:
-            best.append(entry)
-            best_words[entry.words] = None
+            best[0].append(entry)
+            best[1][entry.words] = None
     return [members for members, _ in groups]
 
 
