@@ -61,3 +61,13 @@ def run_in_subprocess(script: Path, args: list[str]) -> dict[str, object]:
         return {"error": last, "returncode": proc.returncode}
     result: dict[str, object] = json.loads(lines[-1])
     return result
+
+
+def print_result(result: dict[str, object], as_json: bool) -> None:
+    """A benchmark's result as one JSON line, or as aligned ``key value`` lines."""
+    if as_json:
+        print(json.dumps(result))
+        return
+    width = max(map(len, result), default=0) + 1
+    for key, value in result.items():
+        print(f"{key:{width}s} {value}")

@@ -30,7 +30,7 @@ import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from _common import SHARED, peak_rss_mb
+from _common import SHARED, peak_rss_mb, print_result
 from cluster_ecbplus import bcubed
 from corroborator.cluster import StoryClusterer
 from corroborator.models import Article
@@ -196,11 +196,7 @@ def main() -> None:
         "add_one_median_ms": round(statistics.median(timings), 2) if timings else None,
         "add_one_p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 2) if timings else None,
     }
-    if args.json:
-        print(json.dumps(result))
-        return
-    for key, value in result.items():
-        print(f"{key:20s} {value}")
+    print_result(result, args.json)
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import REPO_ROOT, peak_rss_mb
+from _common import REPO_ROOT, peak_rss_mb, print_result
 from cluster_scale import _WORD, make_article, synthesise
 from corroborator.cluster import MAX_REFINE_ROUNDS, StoryClusterer
 from corroborator.models import Article
@@ -178,11 +178,7 @@ def main() -> None:
             sys.exit(proc.stderr)
         result |= json.loads(proc.stdout.strip().splitlines()[-1])
     result["store_mb"] = round(db.stat().st_size / 2**20)
-    if args.json:
-        print(json.dumps(result))
-        return
-    for key, value in result.items():
-        print(f"{key:28s} {value}")
+    print_result(result, args.json)
 
 
 if __name__ == "__main__":
