@@ -186,7 +186,8 @@ class ClusterConfig:
     lead_words: int = 50  # the lead: this many first words of the body ...
     lead_weight: float = 1.0  # ... whose terms count this much extra (0: no lead weighting)
     window_days: float = 7.0  # dated articles this far apart are not discounted
-    decay_days: float = 10.0  # beyond the window the similarity decays by e per this many days
+    decay_days: float = 10.0  # beyond the window the similarity decays by e per this many days ...
+    time_floor: float = 0.6  # ... towards this share of itself, never below: time discounts, never vetoes
     article_terms: int = 120  # terms kept per article (highest tf-idf)
     index_terms: int = 20  # an article is findable through this many of its strongest terms
     query_terms: int = 20  # an article looks up others through this many of its strongest terms
@@ -210,6 +211,8 @@ class ClusterConfig:
                 raise ConfigError(f"cluster.{name}", getattr(self, name), "0 or more")
         if self.window_days < 0:
             raise ConfigError("cluster.window_days", self.window_days, "0 or more days")
+        if not 0.0 <= self.time_floor <= 1.0:
+            raise ConfigError("cluster.time_floor", self.time_floor, "a number in [0, 1]")
         if self.decay_days <= 0:
             raise ConfigError("cluster.decay_days", self.decay_days, "a positive number of days")
         for name in ("neighbors", "article_terms", "index_terms", "query_terms", "max_candidates"):

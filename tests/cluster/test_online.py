@@ -90,8 +90,11 @@ def test_time_window_keeps_far_apart_reports_apart_but_not_undated_ones(mini: Mi
     near = dated(mini.quake_a[:2], "2024-03-05", "") + dated(mini.quake_a[2:], "2024-03-07", "")
     assert len(cluster_articles([*near, *mini.others])) == 1 + len(mini.others)
     far = dated(mini.quake_a[:2], "2024-03-05", "") + dated(mini.quake_a[2:], "2025-03-07", "")
-    groups = as_sets(cluster_articles([*far, *mini.others]))
+    groups = as_sets(cluster_articles([*far, *mini.others], ClusterConfig(time_floor=0.0)))
     assert frozenset({"qa1", "qa2"}) in groups and frozenset({"qa3"}) in groups
+    # by default a gap discounts but never vetoes: a report a year later in the same words (a trial,
+    # a sentence) stays in the story
+    assert frozenset({"qa1", "qa2", "qa3"}) in as_sets(cluster_articles([*far, *mini.others]))
     undated = dated(mini.quake_a[:2], "2024-03-05", "") + dated(mini.quake_a[2:], None, "")
     assert frozenset({"qa1", "qa2", "qa3"}) in as_sets(cluster_articles([*undated, *mini.others]))
 
@@ -108,6 +111,8 @@ def test_config_is_validated_and_loadable() -> None:
         ClusterConfig(snn_weight=1.5)
     with pytest.raises(ConfigError):
         ClusterConfig(neighbors=0)
+    with pytest.raises(ConfigError):
+        ClusterConfig(time_floor=1.5)
     with pytest.raises(ConfigError):
         ClusterConfig(max_postings=10, max_candidates=50)
     assert Config.from_dict({"cluster": {"threshold": 0.3}}).cluster.threshold == 0.3

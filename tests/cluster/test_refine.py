@@ -92,7 +92,9 @@ def test_time_factor_of_two_stories_is_averaged_over_pairs(mini: MiniCorpus) -> 
     for article in dated:
         clusterer.add_article(article)
     story = {a: clusterer.by_story[clusterer.story_of(a)] for a in ("qa1", "qa2", "qa3", "undated")}
-    far = math.exp(-(60 - config.window_days) / config.decay_days)
+    decay = math.exp(-(60 - config.window_days) / config.decay_days)
+    far = config.time_floor + (1 - config.time_floor) * decay
+    assert config.time_floor < far < config.time_floor + 0.01
     assert mean_time_factor(clusterer, story["qa1"], story["qa2"]) == 1.0
     assert mean_time_factor(clusterer, story["qa1"], story["qa3"]) == pytest.approx(far)
     assert mean_time_factor(clusterer, story["qa3"], story["undated"]) == 1.0

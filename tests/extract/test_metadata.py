@@ -22,6 +22,17 @@ from corroborator.extract import metadata as meta
         ("Updated: 2023/10/18", "2023-10-18"),
         ("31/12/2023", "2023-12-31"),
         ("12/31/2023", "2023-12-31"),
+        # scraped datelines: separators, times with a stray space, zones, labels, two-digit years
+        ("May 2, 2013 | 5: 03pm", "2013-05-02"),
+        ("12: 52 p. m. EDT May 2, 2013", "2013-05-02"),
+        ("Story Created: Aug 7, 2012 at 9: 56 AM AKDT", "2012-08-07"),
+        ("26 September 2013, 10: 00 (GMT+05: 00)", "2013-09-26"),
+        ("POSTED: 1052 GMT (1852 HKT), April 10, 2007", "2007-04-10"),
+        ("Published: 2012. 08. 08 09: 01 AM", "2012-08-08"),
+        ("Sunday, November 27-2005 at 16: 12", "2005-11-27"),
+        ("12/16/08 1: 30 AM EST", "2008-12-16"),
+        ("Originally published 05/03/2013 at 10: 20 AM EDT", "2013-05-03"),  # a US zone: month first
+        ("06/06/13 07: 05 PM ET", "2013-06-06"),  # the same either way
     ],
 )
 def test_parse_date_line_reads_many_formats(line: str, iso: str) -> None:
@@ -34,6 +45,11 @@ def test_parse_date_line_reads_many_formats(line: str, iso: str) -> None:
         "The summit opened on October 14, 2023 in the capital.",  # a sentence, not a dateline
         "October 2023",  # no day: not a complete date
         "02/03/2024",  # day and month ambiguous
+        "Posted: 04/9/2012 8: 33 am",  # ambiguous, and no time zone says which comes first
+        "Posted 1 year, 160 days ago [downloaded on 2 October 2013]",  # more than a dateline
+        "TNN Nov 12, 2011, 05. 51AM IST MUMBAI:",
+        "Jul. 7 5: 59 PM EDT",  # no year
+        "1/2/34",  # a two-digit year, but day and month ambiguous
         "February 30, 2023",  # no such day
         "Since 2021: 35,000 articles",
         "",

@@ -325,3 +325,12 @@ def test_empty_and_markup_only_input() -> None:
     parts = clean("---", "* * *")
     assert parts.body == ""
     assert parts.title is None
+
+
+def test_scraped_datelines_with_times_and_zones_give_the_date() -> None:
+    parts = clean("Tram Line Approved", "UPDATED 10/16/2023 at 9: 00 AM EDT",
+                  "Originally published 10/14/2023 at 7: 31 AM EDT", P1, P2)
+    assert parts.published == "2023-10-14"  # the published line, not the update
+    assert parts.body == P1 + "\n\n" + P2
+    piped = clean("Tram Line Approved", "Oct 14, 2023 | 5: 03pm", P1, P2)
+    assert (piped.published, piped.body) == ("2023-10-14", P1 + "\n\n" + P2)

@@ -14,7 +14,10 @@ nearest one: in a small corpus, the reports of a sister event are not neighbours
 better ones). Reports of one event are each other's neighbours; a
 report of the sister event has its own. Cosines are of tf-idf vectors (:mod:`.features`, idf from
 running document frequencies), times a time factor: dated articles more than ``window_days`` apart
-are discounted by ``exp(-excess / decay_days)``.
+are discounted by ``floor + (1 - floor) * exp(-excess / decay_days)`` (``time_floor``): a long gap
+discounts, but never vetoes, so the charges, trial and sentence of a crime months or years later,
+which name the same people, stay in its story, while two events of one topic must also differ in
+their words to come apart.
 
 Everything is incremental and bounded: an article finds its neighbours through an inverted index
 over the strongest ``index_terms`` terms of recent articles (``max_postings`` per term), compares
@@ -137,7 +140,10 @@ class StoryClusterer:
 
     def time_factor(self, gap: float) -> float:
         excess = gap - self.config.window_days
-        return 1.0 if excess <= 0 else math.exp(-excess / self.config.decay_days)
+        if excess <= 0:
+            return 1.0
+        floor = self.config.time_floor
+        return floor + (1.0 - floor) * math.exp(-excess / self.config.decay_days)
 
     def cosine(self, unit: Mapping[str, float], day: int | None, other: Member) -> float:
         dot, df, docs, log = 0.0, self.df, 1 + self.docs, math.log

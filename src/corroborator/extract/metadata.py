@@ -27,7 +27,7 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DATE_PATTERNS = (
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+|-)(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(
         r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I
     ),
@@ -35,18 +35,26 @@ _DATE_PATTERNS = (
         r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"
     ),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)\.\s?(?P<month>\d{1,2})\.\s?(?P<day>\d{1,2})\b"),
     re.compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<year>(?:19|20)\d\d)\b"),
 )
-# What may surround a date on a dateline: labels, weekdays, times and time zones.
-_DATE_FILLER = re.compile(
-    r"(?:published|updated|posted|last|modified|date[d]?|on|at|first|[ap]\.?m\.?|gmt|utc|bst|cet|cest"
-    r"|msk|e[sd]t|[cmp][sd]t|hkt|jst|ist|sgt|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?"
-    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?|\d{1,2}(?::\d\d){1,2}|\d{1,2}h\d\d|[+-]\d{1,2}(?::?\d\d)?|\d{1,2})",
-    re.I,
+# On a dateline only (a fraction-like "1/2/34" in a sentence is not a date): "12/16/08".
+_SHORT_YEAR = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<yy>\d\d)\b")
+# What may surround a date on a dateline: labels, weekdays, times and time zones (words are
+# compared lower-cased; numbers separately: hours, minutes, offsets and "hhmm" times).
+_DATE_WORDS = lexicon(
+    "published updated posted last modified date dated on at first originally created story edited time"
+    " am pm hrs h z gmt utc uk bst cet cest eet eest wet west msk"
+    " et ct mt pt est edt cst cdt mst mdt pst pdt akst akdt hst aest aedt acst acdt awst nzst nzdt"
+    " ist pkt sgt hkt jst kst wib sast eat wat cat mon monday tue tues tuesday wed wednesday"
+    " thu thur thurs thursday fri friday sat saturday sun sunday"
 )
-_YEAR = re.compile(r"(?:19|20)\d\d")
+# North American zones: a line naming one writes numeric dates month first ("05/03/2013 ... EDT").
+_MONTH_FIRST_ZONES = lexicon("et ct mt pt est edt cst cdt mst mdt pst pdt akst akdt hst")
+_CLOCK = re.compile(r"(\d)\s*:\s+(\d\d)")  # "5: 03" (a space crept in) -> "5:03"
+_MERIDIEM = re.compile(r"\b([ap])\.\s?m\.", re.I)  # "p. m." -> "pm"
 _UPDATED = re.compile(r"\b(?:updated|modified)\b", re.I)
-_PUBLISHED = re.compile(r"\b(?:published|posted|first published)\b", re.I)
+_PUBLISHED = re.compile(r"\b(?:published|posted|first published|created)\b", re.I)
 
 
 def find_date(text: str) -> str | None:
@@ -62,26 +70,37 @@ def find_date(text: str) -> str | None:
 
 
 def parse_date_line(line: str) -> str | None:
-    """ISO date of a line that is only a date ("October 14, 2023", "Published 14 Oct 2023, 10:02 GMT").
+    """ISO date of a line that is only a date ("October 14, 2023", "Published 14 Oct 2023, 10:02 GMT",
+    "12: 52 p. m. EDT May 2, 2013", "Posted: 05/02/07, 9:00 PM PDT |").
 
-    ``None`` when the line says anything more than a date and its labels, so a sentence that
-    mentions a date is never taken for a dateline.
+    ``None`` when the line says anything more than dates and their labels, so a sentence that
+    mentions a date is never taken for a dateline. A numeric date whose day and month could be
+    swapped is read month first only when the line names a North American time zone.
     """
-    text = line.strip()
-    if not text or len(text) > 80 or not _YEAR.search(text):
+    text = _MERIDIEM.sub(r"\1m", _CLOCK.sub(r"\1:\2", line.strip()))
+    if not text or len(text) > 80:
         return None
-    for pattern in _DATE_PATTERNS:
-        m = pattern.search(text)
-        if m is None:
-            continue
-        iso = _iso(m)
-        if iso is None:
-            continue
-        rest = text[: m.start()] + " " + text[m.end() :]
-        words = [w.strip(".:") for w in re.findall(r"[A-Za-z0-9:.+-]+", rest)]
-        if all(_DATE_FILLER.fullmatch(w) or not w for w in words):
-            return iso
-    return None
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+    month_first = any(w in _MONTH_FIRST_ZONES for w in words)
+    found: str | None = None
+    rest = text
+    for pattern in (*_DATE_PATTERNS, _SHORT_YEAR):
+        for m in pattern.finditer(rest):
+            iso = _iso(m, month_first)
+            if iso is None:
+                continue
+            found = found or iso
+            rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
+    if found is None:
+        return None
+    for token in re.findall(r"[A-Za-z]+|\d+", rest):
+        if token.isdigit():
+            if len(token) <= 2 or (len(token) == 4 and int(token[:2]) < 24 and int(token[2:]) < 60):
+                continue
+            return None
+        if token.lower() not in _DATE_WORDS:
+            return None
+    return found
 
 
 def dateline_kind(line: str) -> str:
@@ -91,23 +110,27 @@ def dateline_kind(line: str) -> str:
     return "published"
 
 
-def _iso(m: re.Match[str]) -> str | None:
+def _iso(m: re.Match[str], month_first: bool = False) -> str | None:
     groups = m.groupdict()
-    year = int(groups["year"])
+    if groups.get("yy") is not None:
+        yy = int(groups["yy"])
+        year = 2000 + yy if yy < 70 else 1900 + yy
+    else:
+        year = int(groups["year"])
     if groups.get("mon"):
-        month = _MONTHS[groups["mon"][:3].lower()]
+        month, day = _MONTHS[groups["mon"][:3].lower()], int(groups["day"])
     elif groups.get("month"):
-        month = int(groups["month"])
-    else:  # d/m/y or m/d/y: only when unambiguous
+        month, day = int(groups["month"]), int(groups["day"])
+    else:  # d/m/y or m/d/y: only when unambiguous (or the same either way, or a US time zone says)
         a, b = int(groups["a"]), int(groups["b"])
         if a > 12 >= b:
-            month, groups["day"] = b, str(a)
-        elif b > 12 >= a:
-            month, groups["day"] = a, str(b)
+            month, day = b, a
+        elif b > 12 >= a or a == b or month_first:
+            month, day = a, b
         else:
             return None
     try:
-        return date(year, month, int(groups["day"])).isoformat()
+        return date(year, month, day).isoformat()
     except ValueError:
         return None
 
