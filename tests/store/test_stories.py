@@ -226,3 +226,13 @@ def test_a_setting_added_since_counts_as_the_same_at_its_default() -> None:
     del saved[name]  # stored before that setting existed
     assert same_settings(json.dumps(saved), config)
     assert not same_settings(json.dumps({**saved, "threshold": 0.9}), config)
+
+
+def test_an_untitled_story_is_listed_by_its_first_line() -> None:
+    short = Article(id="u1", source="u/1", body="Palin appointee indicted.\n\nMethinks the milk went sour.")
+    long = Article(id="u2", source="u/2", body="Zorvath " * 20 + "\n\nSecond paragraph.")
+    with Store.open(":memory:") as store:
+        store.add_many([short, long], extractor_version=V)
+        place_new_articles(store)
+        titles = {r.title for r in list_stories(store)}
+    assert titles == {"Palin appointee indicted.", ("Zorvath " * 20)[:79] + "…"}

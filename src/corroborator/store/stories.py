@@ -83,9 +83,12 @@ _EARLIEST = (
     "FROM cluster_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = s.id {extra} "
     "ORDER BY a.published IS NULL, a.published, a.source LIMIT 1"
 )
+# an untitled story is shown by the first line of its earliest article, cut at 80 characters
+_FIRST_LINE = "instr(a.body || char(10), char(10)) - 1"
 _TITLE = (
     "coalesce((SELECT a.title " + _EARLIEST.format(extra="AND a.title IS NOT NULL AND a.title <> ''") + "), "
-    "(SELECT substr(a.body, 1, 80) " + _EARLIEST.format(extra="") + "))"
+    f"(SELECT CASE WHEN {_FIRST_LINE} > 80 THEN substr(a.body, 1, 79) || '…' "
+    f"ELSE substr(a.body, 1, {_FIRST_LINE}) END " + _EARLIEST.format(extra="") + "))"
 )
 
 
