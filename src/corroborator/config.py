@@ -187,7 +187,7 @@ class ClusterConfig:
     lead_weight: float = 1.0  # ... whose terms count this much extra (0: no lead weighting)
     window_days: float = 7.0  # dated articles this far apart are not discounted
     decay_days: float = 10.0  # beyond the window the similarity decays by e per this many days ...
-    time_floor: float = 0.6  # ... towards this share of itself, never below: time discounts, never vetoes
+    time_floor: float = 0.5  # ... towards this share of itself, never below: time discounts, never vetoes
     article_terms: int = 120  # terms kept per article (highest tf-idf)
     index_terms: int = 20  # an article is findable through this many of its strongest terms
     query_terms: int = 20  # an article looks up others through this many of its strongest terms

@@ -99,6 +99,33 @@ def test_time_window_keeps_far_apart_reports_apart_but_not_undated_ones(mini: Mi
     assert frozenset({"qa1", "qa2", "qa3"}) in as_sets(cluster_articles([*undated, *mini.others]))
 
 
+def test_a_second_quake_in_the_same_town_a_year_later_is_another_story(mini: MiniCorpus) -> None:
+    # same town, governor and institute; another magnitude, day, toll and damage: only time and
+    # the figures tell the two events apart, and the time floor must leave time enough weight
+    later = [
+        Article(id="qc1", source="t/qc1", title="4.9 quake injures 12 in Varnholm", body=(
+            "A magnitude 4.9 earthquake shook Varnholm on Friday, injuring twelve people and cracking the "
+            "walls of the town hall, the Ostria civil protection agency said.\n\nGovernor Pella Harrand "
+            "said no buildings had collapsed. The Ostria Seismological Institute placed the epicentre 6 "
+            "kilometres east of Varnholm.\n\nResidents recalled last year's deadly quake.")),
+        Article(id="qc2", source="t/qc2", body=(
+            "Twelve people were hurt when a 4.9-magnitude tremor hit Varnholm on Friday, officials in "
+            "Ostria said.\n\nGovernor Pella Harrand said engineers were inspecting the town hall, whose "
+            "walls cracked. The Ostria Seismological Institute said the epicentre was 6 kilometres east of "
+            "the town.")),
+        Article(id="qc3", source="t/qc3", body=(
+            "Varnholm's town hall was closed on Friday after a magnitude 4.9 quake cracked its walls and "
+            "injured twelve people, Governor Pella Harrand said.\n\nThe Ostria Seismological Institute "
+            "recorded two aftershocks.")),
+    ]
+    first = [replace(a, published="2024-03-05") for a in mini.quake_a]
+    second = [replace(a, published="2025-04-11") for a in later]
+    groups = as_sets(cluster_articles([*first, *second, *mini.others]))
+    assert {"qa1", "qa2", "qa3"} in groups and {"qc1", "qc2", "qc3"} in groups
+    timeless = as_sets(cluster_articles([*first, *second, *mini.others], ClusterConfig(time_floor=1.0)))
+    assert {"qa1", "qa2", "qa3", "qc1", "qc2", "qc3"} in timeless  # words alone would join them
+
+
 def test_unrelated_articles_stay_alone(mini: MiniCorpus) -> None:
     groups = cluster_articles(mini.others)
     assert len(groups) == len(mini.others)
