@@ -33,6 +33,7 @@ from corroborator.extract import metadata as meta
         ("12/16/08 1: 30 AM EST", "2008-12-16"),
         ("Originally published 05/03/2013 at 10: 20 AM EDT", "2013-05-03"),  # a US zone: month first
         ("06/06/13 07: 05 PM ET", "2013-06-06"),  # the same either way
+        ("Posted 2023-10-14, updated Oct 15, 2023", "2023-10-14"),  # the first date on the line
     ],
 )
 def test_parse_date_line_reads_many_formats(line: str, iso: str) -> None:

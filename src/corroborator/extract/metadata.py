@@ -82,14 +82,15 @@ def parse_date_line(line: str) -> str | None:
         return None
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
     month_first = any(w in _MONTH_FIRST_ZONES for w in words)
-    found: str | None = None
+    found: tuple[int, str] | None = None  # the first date on the line, by position
     rest = text
     for pattern in (*_DATE_PATTERNS, _SHORT_YEAR):
         for m in pattern.finditer(rest):
             iso = _iso(m, month_first)
             if iso is None:
                 continue
-            found = found or iso
+            if found is None or m.start() < found[0]:
+                found = (m.start(), iso)
             rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
     if found is None:
         return None
@@ -100,7 +101,7 @@ def parse_date_line(line: str) -> str | None:
             return None
         if token.lower() not in _DATE_WORDS:
             return None
-    return found
+    return found[1]
 
 
 def dateline_kind(line: str) -> str:
