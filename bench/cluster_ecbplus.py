@@ -40,7 +40,11 @@ from corroborator.models import Article
 ECBPLUS = SHARED / "bench" / "ecbplus" / "dev-topics-1-22.jsonl"
 
 
-SWEEP = {"merge_threshold": (0.15, 0.2, 0.25, 0.3, 0.35), "neighbors": (6, 8, 10, 12)}
+SWEEP = {
+    "merge_threshold": (0.15, 0.2, 0.25, 0.3, 0.35),
+    "neighbors": (6, 8, 10, 12),
+    "time_floor": (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.0),
+}
 
 
 def load() -> tuple[list[Article], dict[str, str], list[str]]:
