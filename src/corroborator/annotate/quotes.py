@@ -1,432 +1,30 @@
 """Direct quotations in one article body and who said them.
 
-Quote marks are found by scanning the text (straight and curly, double and single, nested single
-quotes kept inside their double quote, apostrophes left alone); each quotation is then attributed
-from the parse: the cue verb next to it (``"...," X said``, ``said X``, ``X told AFP``, ``according
-to X``) or governing it (``he had "gladly accepted"``), its subject resolved to the fullest name the
-article gives (``Krutikhin`` -> ``Mikhail Krutikhin``, ``she`` -> the last person named, ``the
-Chinese leader`` -> the last person named who is not known to be of another nationality).
-A quotation with no cue keeps ``speaker=None``: never guessed. One linear pass over the tokens plus
-work per quotation.
+Quote marks are found by scanning the text (:mod:`corroborator.annotate.quote_marks`: straight and
+curly, double and single, nested single quotes kept inside their double quote, apostrophes left
+alone); each quotation is then attributed from the parse (:mod:`corroborator.annotate.speakers`):
+the cue verb next to it (``"...," X said``, ``said X``, ``X told AFP``, ``according to X``) or
+governing it (``he had "gladly accepted"``), its subject resolved to the fullest name the article
+gives (``Krutikhin`` -> ``Mikhail Krutikhin``, ``she`` -> the last person named, ``the Chinese
+leader`` -> the last person named who is not known to be of another nationality).
+A quotation with no cue keeps ``speaker=None`` (never guessed) unless it continues an attributed
+one: a later quotation in its paragraph or one opening the next, or a quotation left open that runs
+into the next paragraph's attributed opening quotation. One linear pass over the tokens plus work
+per quotation.
 """
 
 from __future__ import annotations
 
-import bisect
 import itertools
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from corroborator.annotate.quote_marks import PARAGRAPH, WORD, RawQuote, inner, is_partial, scan
+from corroborator.annotate.speakers import CUE_WORDS, Reader, Who, attribute, cue_in, governing_cue
 from corroborator.models import Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_SPEECH = (
-    "say said says saying tell told tells telling add added adds adding note noted notes noting "
-    "stress stressed stresses warn warned warns warning write wrote writes writing explain explained "
-    "explains ask asked asks insist insisted insists argue argued argues arguing claim claimed claims "
-    "continue continued continues conclude concluded concludes declare declared declares hail hailed "
-    "hails state stated states comment commented remark remarked reply replied replies respond "
-    "responded recall recalled recalls acknowledge acknowledged admit admitted admits announce "
-    "announced assert asserted caution cautioned complain complained confirm confirmed contend "
-    "contended emphasise emphasised emphasize emphasized observe observed predict predicted promise "
-    "promised suggest suggested tweet tweeted posted urge urged vow vowed called calls joked "
-    "reiterated pointed told wrote"
-)
-CUE_WORDS = _words(_SPEECH)
-HONORIFICS = _words("dame dr lady lord miss mr mrs ms prof rev sir")
-TITLE_WORDS = _words(
-    "ambassador capt captain ceo chairman chairwoman chancellor chief col colonel commander "
-    "commissioner councillor councilman defence defense deputy director economy finance fire foreign "
-    "gen general governor inspector interior judge justice king leader mayor minister officer pope "
-    "premier president prime prince princess professor queen rep representative secretary sen senator "
-    "attorney atty gov lt sgt det undersheriff "
-    "sheriff spokesman spokesperson spokeswoman state vice"
-)
-ORG_WORDS = _words(
-    "afp agency airlines army association authority bank board capital center centre chemicals church "
-    "club commission committee company corp council court daily department energy federation forces "
-    "foundation fund gazette government group herald holdings inc institute journal kremlin ltd "
-    "ministry motors museum navy network news office organisation organization partners party police "
-    "post press radio reuters service telegraph television times tribune union university"
-)
-ROLE_NOUNS = _words("chancellor chief head king leader minister premier president queen")
-_SUFFIXES = _words("jr sr ii iii iv")
-_TO_CUES = _words("said says say saying told tells telling explained added wrote remarked commented admitted")
-_NOT_LISTENERS = _words("LAW GPE LOC DATE EVENT NORP")
-_DQ = re.compile(r"[\"“”„«»]")
-_SQ_OPEN = re.compile(r"(?<![\w’'])[‘'](?=[^\W\d_])")
-_SQ_CLOSE = re.compile(r"(?<=[\w.,!?])[’'](?![\w])")
-_PARA = re.compile(r"[^\n]+")
-_WORD = re.compile(r"\w+(?:[-’']\w+)*")
-
-
-@dataclass(frozen=True, slots=True)
-class _Raw:
-    """A quotation as scanned: marks at ``open``/``close`` (``close`` is the paragraph end if unclosed)."""
-
-    open: int
-    close: int
-    para: int
-    closed: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Who:
-    speaker: str | None
-    speaker_span: Span | None
-    description: str | None
-    told_to: str | None
-    cue: str | None
-
-
-def _scan(text: str) -> list[_Raw]:
-    """Quotation marks paired per line; single quotes only outside double quotes."""
-    out: list[_Raw] = []
-    for p, para in enumerate(_PARA.finditer(text)):
-        ps, pe = para.span()
-        doubles: list[_Raw] = []
-        open_at: int | None = None
-        for m in _DQ.finditer(text, ps, pe):
-            i, ch = m.start(), m.group()
-            nxt = text[i + 1] if i + 1 < pe else " "
-            if ch in "“„«" or (ch == '"' and open_at is None):
-                if ch == '"' and (nxt.isspace() or (i > ps and text[i - 1].isdigit())):
-                    continue  # an inch mark or a stray mark, not an opening quote
-                if open_at is not None:
-                    doubles.append(_Raw(open_at, i, p, False))
-                open_at = i
-            elif open_at is not None:
-                doubles.append(_Raw(open_at, i, p, True))
-                open_at = None
-        if open_at is not None:
-            doubles.append(_Raw(open_at, pe, p, False))
-        out.extend(doubles)
-        out.extend(_singles(text, ps, pe, p, doubles))
-    out.sort(key=lambda r: r.open)
-    return out
-
-
-def _singles(text: str, ps: int, pe: int, p: int, doubles: list[_Raw]) -> list[_Raw]:
-    found: list[_Raw] = []
-    pos = ps
-    while (m := _SQ_OPEN.search(text, pos, pe)) is not None:
-        start = m.start()
-        if any(d.open <= start <= d.close for d in doubles):
-            pos = start + 1
-            continue
-        close = _SQ_CLOSE.search(text, start + 2, min(pe, start + 400))
-        if close is None or any(start < d.open < close.start() for d in doubles):
-            pos = start + 1
-            continue
-        found.append(_Raw(start, close.start(), p, True))
-        pos = close.end()
-    return found
-
-
-def _inner(text: str, raw: _Raw) -> tuple[int, int]:
-    s, e = raw.open + 1, raw.close
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
-        e -= 1
-    return s, e
-
-
-class _Reader:
-    """The parsed article with the indexes attribution needs (built in one pass)."""
-
-    def __init__(self, doc: Doc, text: str, raws: list[_Raw]) -> None:
-        self.doc = doc
-        self.text = text
-        self.starts: list[int] = doc.to_array("IDX").tolist()
-        self.quote_bounds = [(r.open, r.close) for r in raws]
-        self.quote_opens = [r.open for r in raws]
-        self.person_tok: dict[int, tuple[int, int]] = {}
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                for i in range(ent.start, ent.end):
-                    self.person_tok[i] = (ent.start, ent.end - 1)
-        # person names outside quotes, in order: (char offset, name, nationality or "")
-        self.names: list[tuple[int, str, str]] = []
-        self.known: list[tuple[int, str]] = []  # the names and other multi-word proper names
-        self.appos: dict[str, str] = {}  # fullest name -> its first appositive description
-        appos: list[tuple[int, str, str]] = []
-        seen: set[int] = set()
-        for i, start in enumerate(self.starts):
-            if self.in_quote(start):
-                continue
-            tok = doc[i]
-            head: Token | None = None
-            if tok.i in self.person_tok and tok.i not in seen:
-                head = doc[self.person_tok[tok.i][1]]
-            elif tok.lower_ in CUE_WORDS and tok.pos_ in ("VERB", "AUX"):
-                subj = _subject(tok, self.in_quote)
-                if subj is not None and subj.pos_ == "PROPN" and not self.in_quote(subj.idx):
-                    head = subj
-            elif tok.pos_ == "PROPN" and tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in HONORIFICS:
-                head = tok
-            if head is None:
-                if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat") and tok.i not in seen:
-                    chunk = self.name_of(tok)  # a name the NER missed ("Xi Jinping" as WORK_OF_ART)
-                    if chunk is not None and chunk[1] > chunk[0]:
-                        self.known.append((doc[chunk[0]].idx, chunk[2]))
-                    if chunk is not None:
-                        appos.extend(_appositives(tok, chunk[2]))
-                continue
-            named = self.name_of(head)
-            if named is None:
-                continue
-            a, b, name = named
-            seen.update(range(a, b + 1))
-            self.names.append((doc[a].idx, name, _nationality(doc, a)))
-            self.known.append((doc[a].idx, name))
-            appos.extend(_appositives(head, name))
-        self.names.sort()
-        self.known.sort()
-        for pos, name, described in appos:
-            self.appos.setdefault(self.fullest(name, pos), described)
-        self.name_starts = [n[0] for n in self.names]
-
-    def in_quote(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.quote_opens, pos) - 1
-        return k >= 0 and self.quote_bounds[k][0] <= pos < self.quote_bounds[k][1]
-
-    def token_at(self, pos: int) -> int:
-        """The index of the token that contains (or last starts before) character ``pos``."""
-        return max(0, bisect.bisect_right(self.starts, pos) - 1)
-
-    def tokens_between(self, start: int, end: int) -> range:
-        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
-
-    def name_of(self, tok: Token) -> tuple[int, int, str] | None:
-        """The proper-name chunk headed by ``tok`` without titles, if it names a person."""
-        doc = self.doc
-        a = b = tok.i
-        while a > 0 and doc[a - 1].pos_ == "PROPN" and a - 1 < doc[a - 1].head.i <= b:
-            a -= 1
-        if tok.i in self.person_tok:
-            ea, eb = self.person_tok[tok.i]
-            a, b = min(a, ea), max(b, eb)
-        honorific = a > 0 and doc[a - 1].lower_.rstrip(".") in HONORIFICS
-        titled = [i for i in range(a, b) if doc[i].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS]
-        if titled and doc[titled[-1] + 1].lower_.rstrip(".") not in _SUFFIXES:
-            # "South Dakota Gov. Kristi Noem", "U.S. Attorney Nealy Cox": the name follows the last title
-            honorific |= any(doc[i].lower_.rstrip(".") in HONORIFICS for i in titled)
-            a = titled[-1] + 1
-        while a < b and doc[a].ent_type_ == "NORP":
-            a += 1
-        words = [doc[i].text for i in range(a, b + 1)]
-        if any(w.lower() in ORG_WORDS for w in words) or not all(w[:1].isupper() for w in words):
-            return None
-        name = doc[a : b + 1].text
-        if honorific or tok.i in self.person_tok:
-            return a, b, name
-        if doc[a].ent_type_ in ("GPE", "NORP", "LOC", "FAC", "DATE", "EVENT", "LAW", "LANGUAGE"):
-            return None
-        if a > 0 and doc[a - 1].lower_ == "the":
-            return None
-        return a, b, name
-
-    def fullest(self, name: str, before: int) -> str:
-        """The longest earlier name ending with ``name`` (the latest of equals), else ``name``."""
-        words = name.split()
-        best, best_len = name, len(words)
-        for pos, other in self.known:
-            if pos > before:
-                break
-            ow = other.split()
-            if len(ow) >= best_len and ow[-len(words) :] == words:
-                best, best_len = other, len(ow)
-        if best_len == len(words) and best == name:
-            # a surname-first name ("Xi" for "Xi Jinping"), when only one person starts with it
-            starts = {o for p, o in self.known if p <= before and o != name and o.startswith(name + " ")}
-            if len(starts) == 1:
-                best = starts.pop()
-        return best
-
-    def last_person(self, before: int, norp: str = "") -> str | None:
-        k = bisect.bisect_left(self.name_starts, before) - 1
-        while k >= 0:
-            pos, name, _ = self.names[k]
-            full = self.fullest(name, pos)
-            nat = next((n for p, nm, n in self.names if n and nm == full), "")
-            if not norp or not nat or nat == norp:
-                return full
-            k -= 1
-        return None
-
-
-def _nationality(doc: Doc, a: int) -> str:
-    for i in range(a - 1, max(a - 4, -1), -1):
-        if doc[i].ent_type_ == "NORP":
-            return doc[i].lower_
-        if doc[i].pos_ not in ("PROPN", "NOUN") and doc[i].lower_ not in TITLE_WORDS:
-            break
-    return ""
-
-
-def _appositives(head: Token, name: str) -> list[tuple[int, str, str]]:
-    return [(head.idx, name, _phrase(c)) for c in head.children if c.dep_ == "appos"]
-
-
-def _phrase(tok: Token) -> str:
-    span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
-    return span.text.strip(" ,;:—–-")
-
-
-def _subject(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
-    """The subject of a cue verb, climbing from participles (``adding``) to the verb they hang on.
-
-    Subjects inside quotations (``quoted`` tells by character offset) are parse slips and skipped.
-    """
-    if cue.lower_ == "according":
-        for prep in cue.children:
-            if prep.lower_ == "to":
-                return next((c for c in prep.children if c.dep_ == "pobj" and not quoted(c.idx)), None)
-        return None
-    tok = cue
-    for _ in range(4):
-        subjs = [c for c in tok.children if c.dep_ == "nsubj" and not quoted(c.idx)]
-        if subjs:
-            return min(subjs, key=lambda c: abs(c.i - tok.i))
-        if tok.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
-
-
-def _is_cue(tok: Token) -> bool:
-    if tok.lower_ == "according":
-        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
-    if tok.lower_ not in CUE_WORDS or tok.pos_ not in ("VERB", "AUX"):
-        return False
-    return not any(c.dep_ in ("auxpass", "nsubjpass", "xcomp") for c in tok.children)
-
-
-def _addressee(tok: Token) -> str | None:
-    """A named listener: the proper-noun phrase headed by ``tok``."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_LISTENERS:
-        return None
-    doc = tok.doc
-    person = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), tok)
-    if person.ent_type_ == "PERSON":
-        ent = next(e for e in doc.ents if e.start <= person.i < e.end)
-        return ent.text
-    a = tok.i
-    while a > tok.left_edge.i and doc[a - 1].dep_ in ("compound", "det", "amod", "poss", "case", "nmod"):
-        a -= 1
-    if doc[a].lower_ == "the" and doc[a].text == "the":
-        a += 1
-    return doc[a : tok.i + 1].text
-
-
-def _told_to(cue: Token, subj: Token | None) -> str | None:
-    if cue.lower_ in ("told", "tell", "tells", "telling"):
-        for c in cue.children:
-            if c.dep_ in ("dobj", "dative", "iobj") and (got := _addressee(c)) is not None:
-                return got
-    holders = [cue] + ([subj] if subj is not None else [])
-    holders += [c for c in cue.children if c.lower_ in ("speaking", "talking")]
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("to", "in", "with"):
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                if prep.lower_ == "to" and cue.lower_ in _TO_CUES and (got := _addressee(obj)) is not None:
-                    return got
-                if obj.lower_ in ("interview", "conversation", "statement"):
-                    for sub in obj.children:
-                        if sub.lower_ in ("with", "to"):
-                            pobj = next((o for o in sub.children if o.dep_ == "pobj"), None)
-                            if pobj is not None and (got := _addressee(pobj)) is not None:
-                                return got
-                if prep.lower_ == "with" and (got := _addressee(obj)) is not None:
-                    return got
-    return None
-
-
-def _attribute(rd: _Reader, cue: Token) -> _Who:
-    """Who a cue verb attributes speech to, with description and listener."""
-    doc = rd.doc
-    cue_text = "according to" if cue.lower_ == "according" else cue.text
-    subj = _subject(cue, rd.in_quote)
-    if subj is None or any(c.dep_ == "conj" for c in subj.children):
-        return _Who(None, None, None, _told_to(cue, None), cue_text)
-    told_to = _told_to(cue, subj)
-    speaker: str | None = None
-    description: str | None = None
-    span = Span(subj.idx, subj.idx + len(subj.text))
-    low = subj.lower_
-    if low in ("he", "she"):
-        speaker = rd.last_person(subj.idx)
-    elif low in ("who", "that"):
-        rel = cue
-        while rel.dep_ != "relcl" and rel.head.i != rel.i:
-            rel = rel.head
-        if rel.dep_ == "relcl" and (named := rd.name_of(rel.head)) is not None:
-            speaker = rd.fullest(named[2], rel.head.idx)
-            span = Span(doc[named[0]].idx, rel.head.idx + len(rel.head.text))
-    elif subj.pos_ == "PROPN" and (named := rd.name_of(subj)) is not None:
-        a, b, name = named
-        speaker = rd.fullest(name, subj.idx)
-        span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
-        appos = next((c for c in subj.children if c.dep_ == "appos"), None)
-        if appos is not None:
-            description = _phrase(appos)
-        elif subj.left_edge.i < a:
-            pre = [t for t in doc[subj.left_edge.i : a] if t.lower_.rstrip(".") not in HONORIFICS]
-            while pre and pre[0].pos_ == "DET":
-                pre = pre[1:]
-            description = " ".join(t.text for t in pre) or None
-    elif subj.pos_ == "NOUN" and low in ROLE_NOUNS and any(c.lower_ == "the" for c in subj.children):
-        norp = next((c.lower_ for c in subj.children if c.ent_type_ == "NORP"), "")
-        if norp:
-            speaker = rd.last_person(subj.idx, norp)
-    if speaker is None:
-        return _Who(None, None, None, told_to, cue_text)
-    return _Who(speaker, span, description or rd.appos.get(speaker), told_to, cue_text)
-
-
-def _cue_in(rd: _Reader, start: int, end: int, last: bool) -> Token | None:
-    rng = rd.tokens_between(start, end)
-    for i in reversed(rng) if last else rng:
-        tok = rd.doc[i]
-        if _is_cue(tok) and not rd.in_quote(tok.idx):
-            return tok
-    return None
-
-
-def _governing_cue(rd: _Reader, s: int, e: int) -> Token | None:
-    """A cue verb outside the quotation that governs a word inside it."""
-    for i in rd.tokens_between(s, e):
-        tok = rd.doc[i]
-        for _ in range(8):
-            head = tok.head
-            if head.i == tok.i:
-                break
-            tok = head
-            if not (s <= tok.idx < e) and _is_cue(tok) and not rd.in_quote(tok.idx):
-                return tok
-    return None
-
-
-def _partial(text: str, raw: _Raw, s: int, para_start: int) -> bool:
-    before = text[para_start : raw.open].rstrip()
-    if not before or before[-1] in ",:;.!?”\"’'—–(":
-        return False
-    last_word = _WORD.findall(before[-30:])
-    return not (text[s : s + 1].isupper() and last_word and last_word[-1].lower() in CUE_WORDS)
 
 
 def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None) -> tuple[Quote, ...]:
@@ -435,29 +33,29 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
     ``text`` is the text ``doc`` was parsed from, when the caller has it (``doc.text`` is rebuilt
     token by token)."""
     text = doc.text if text is None else text
-    raws = _scan(text)
+    raws = scan(text)
     if not raws:
         return ()
-    rd = _Reader(doc, text, raws)
+    rd = Reader(doc, text, raws)
     parsed = doc.has_annotation("DEP")
-    paras = [m.span() for m in _PARA.finditer(text)]
+    paras = [m.span() for m in PARAGRAPH.finditer(text)]
     found: list[_Found] = []
     for k, raw in enumerate(raws):
-        s, e = _inner(text, raw)
+        s, e = inner(text, raw)
         if e <= s:
             continue
         ps, pe = paras[raw.para]
-        partial = _partial(text, raw, s, ps)
+        partial = is_partial(text, raw, s, ps, CUE_WORDS)
         nxt = next((r.open for r in raws[k + 1 :] if r.para == raw.para), pe)
         prv = max((r.close + 1 for r in raws[:k] if r.para == raw.para and r.close < raw.open), default=ps)
         cue: Token | None = None
         if not parsed:
             pass  # no parse, no attribution
         elif partial:
-            cue = _governing_cue(rd, s, e)
+            cue = governing_cue(rd, s, e)
             if cue is None:
                 sent_start = doc[rd.token_at(raw.open)].sent.start_char
-                cue = _cue_in(rd, max(sent_start, prv), raw.open, last=True)
+                cue = cue_in(rd, max(sent_start, prv), raw.open, last=True)
         else:
             after = text[raw.close + 1 : nxt].lstrip()
             ending = text[s : raw.close].rstrip("’'\"” ")[-1:]
@@ -465,11 +63,11 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
                 idx = rd.tokens_between(raw.close + 1, nxt)
                 if len(idx):
                     end = min(nxt, doc[idx[0]].sent.end_char)
-                    cue = _cue_in(rd, raw.close + 1, end, last=False)
+                    cue = cue_in(rd, raw.close + 1, end, last=False)
             if cue is None:
-                cue = _cue_in(rd, prv, raw.open, last=True)
-        who = _attribute(rd, cue) if cue is not None else _NOBODY
-        if who.cue is None and len(_WORD.findall(text[s:e])) <= 2:
+                cue = cue_in(rd, prv, raw.open, last=True)
+        who = attribute(rd, cue) if cue is not None else _NOBODY
+        if who.cue is None and len(WORD.findall(text[s:e])) <= 2:
             continue  # a scare quote: a word or two nobody is said to have said
         found.append(_Found(raw, s, e, partial, who))
     _carry(text, paras, found)
@@ -492,14 +90,14 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
 
 @dataclass(slots=True)
 class _Found:
-    raw: _Raw
+    raw: RawQuote
     s: int
     e: int
     partial: bool
-    who: _Who
+    who: Who
 
 
-_NOBODY = _Who(None, None, None, None, None)
+_NOBODY = Who(None, None, None, None, None)
 
 
 def _carry(text: str, paras: list[tuple[int, int]], found: list[_Found]) -> None:
@@ -513,7 +111,7 @@ def _carry(text: str, paras: list[tuple[int, int]], found: list[_Found]) -> None
             continue
         opens_para = not text[paras[cur.raw.para][0] : cur.raw.open].strip()
         if prev.raw.para == cur.raw.para or (opens_para and prev.raw.para == cur.raw.para - 1):
-            cur.who = _Who(prev.who.speaker, prev.who.speaker_span, prev.who.description, None, None)
+            cur.who = Who(prev.who.speaker, prev.who.speaker_span, prev.who.description, None, None)
     for cur, nxt in reversed(list(itertools.pairwise(found))):
         if (
             cur.who.speaker is not None
@@ -523,4 +121,4 @@ def _carry(text: str, paras: list[tuple[int, int]], found: list[_Found]) -> None
         ):
             continue
         if nxt.raw.para == cur.raw.para + 1 and not text[paras[nxt.raw.para][0] : nxt.raw.open].strip():
-            cur.who = _Who(nxt.who.speaker, nxt.who.speaker_span, nxt.who.description, None, None)
+            cur.who = Who(nxt.who.speaker, nxt.who.speaker_span, nxt.who.description, None, None)

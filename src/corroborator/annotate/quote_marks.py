@@ -1,0 +1,100 @@
+"""Quotation marks in scraped news text: which stretches of a text are quoted.
+
+Marks are paired per paragraph (a line of text): straight, curly and low double quotes and
+guillemets, where a straight ``"`` followed by a space or after a digit is an inch mark or a stray,
+not an opening. A double quote left open runs to the end of its paragraph (news style leaves a
+quotation that continues in the next paragraph unclosed there). Single quotes count only outside
+double quotes (nested ones stay part of their double quote) and only as a pair: an opening mark
+before a letter, not inside a word, and a closing one after a word or punctuation within 400
+characters, so an apostrophe in or after a word (``don't``, ``James' car``) or before a digit
+(``'90s``) opens nothing. A quotation is *partial* when it continues a sentence begun outside it
+(``he had "gladly accepted"``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DQ = re.compile(r"[\"“”„«»]")
+_SQ_OPEN = re.compile(r"(?<![\w’'])[‘'](?=[^\W\d_])")
+_SQ_CLOSE = re.compile(r"(?<=[\w.,!?])[’'](?![\w])")
+PARAGRAPH = re.compile(r"[^\n]+")
+WORD = re.compile(r"\w+(?:[-’']\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class RawQuote:
+    """A quotation as scanned: marks at ``open``/``close`` (``close`` is the paragraph end if unclosed)."""
+
+    open: int
+    close: int
+    para: int
+    closed: bool
+
+
+def scan(text: str) -> list[RawQuote]:
+    """Quotation marks paired per line; single quotes only outside double quotes."""
+    out: list[RawQuote] = []
+    for p, para in enumerate(PARAGRAPH.finditer(text)):
+        ps, pe = para.span()
+        doubles: list[RawQuote] = []
+        open_at: int | None = None
+        for m in _DQ.finditer(text, ps, pe):
+            i, ch = m.start(), m.group()
+            nxt = text[i + 1] if i + 1 < pe else " "
+            if ch in "“„«" or (ch == '"' and open_at is None):
+                if ch == '"' and (nxt.isspace() or (i > ps and text[i - 1].isdigit())):
+                    continue  # an inch mark or a stray mark, not an opening quote
+                if open_at is not None:
+                    doubles.append(RawQuote(open_at, i, p, False))
+                open_at = i
+            elif open_at is not None:
+                doubles.append(RawQuote(open_at, i, p, True))
+                open_at = None
+        if open_at is not None:
+            doubles.append(RawQuote(open_at, pe, p, False))
+        out.extend(doubles)
+        out.extend(_singles(text, ps, pe, p, doubles))
+    out.sort(key=lambda r: r.open)
+    return out
+
+
+def _singles(text: str, ps: int, pe: int, p: int, doubles: list[RawQuote]) -> list[RawQuote]:
+    found: list[RawQuote] = []
+    pos = ps
+    while (m := _SQ_OPEN.search(text, pos, pe)) is not None:
+        start = m.start()
+        if any(d.open <= start <= d.close for d in doubles):
+            pos = start + 1
+            continue
+        close = _SQ_CLOSE.search(text, start + 2, min(pe, start + 400))
+        if close is None or any(start < d.open < close.start() for d in doubles):
+            pos = start + 1
+            continue
+        found.append(RawQuote(start, close.start(), p, True))
+        pos = close.end()
+    return found
+
+
+def inner(text: str, raw: RawQuote) -> tuple[int, int]:
+    """The quoted words' span: inside the marks, without edge spaces or a trailing comma."""
+    s, e = raw.open + 1, raw.close
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+        e -= 1
+    return s, e
+
+
+def is_partial(text: str, raw: RawQuote, s: int, para_start: int, cues: frozenset[str]) -> bool:
+    """Whether the quotation (words from ``s``) continues a sentence begun outside it.
+
+    It does unless it opens its paragraph or follows punctuation, or starts with a capital right
+    after a speech verb from ``cues`` (``he said "We ..."``).
+    """
+    before = text[para_start : raw.open].rstrip()
+    if not before or before[-1] in ",:;.!?”\"’'—–(":
+        return False
+    last_word = WORD.findall(before[-30:])
+    return not (text[s : s + 1].isupper() and last_word and last_word[-1].lower() in cues)

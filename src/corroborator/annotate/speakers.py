@@ -1,0 +1,355 @@
+"""Who said a quotation: speech cues and the speaker they name.
+
+A cue is a speech verb outside quotation marks (``said``, ``told``, ``according to``; not passive);
+its subject is resolved to the fullest name the article gives (``Krutikhin`` -> ``Mikhail
+Krutikhin``, ``she`` -> the last person named, ``the Chinese leader`` -> the last person named who
+is not known to be of another nationality), with a description (an appositive or the words before
+the name) and a listener (``told AFP``, ``in an interview with CNN``). :class:`Reader` indexes the
+parse once per text (the person names outside quotations, in order); a cue naming nobody gives no
+speaker: never guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from corroborator.models import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from corroborator.annotate.quote_marks import RawQuote
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SPEECH = (
+    "say said says saying tell told tells telling add added adds adding note noted notes noting "
+    "stress stressed stresses warn warned warns warning write wrote writes writing explain explained "
+    "explains ask asked asks insist insisted insists argue argued argues arguing claim claimed claims "
+    "continue continued continues conclude concluded concludes declare declared declares hail hailed "
+    "hails state stated states comment commented remark remarked reply replied replies respond "
+    "responded recall recalled recalls acknowledge acknowledged admit admitted admits announce "
+    "announced assert asserted caution cautioned complain complained confirm confirmed contend "
+    "contended emphasise emphasised emphasize emphasized observe observed predict predicted promise "
+    "promised suggest suggested tweet tweeted posted urge urged vow vowed called calls joked "
+    "reiterated pointed told wrote"
+)
+CUE_WORDS = _words(_SPEECH)
+HONORIFICS = _words("dame dr lady lord miss mr mrs ms prof rev sir")
+TITLE_WORDS = _words(
+    "ambassador capt captain ceo chairman chairwoman chancellor chief col colonel commander "
+    "commissioner councillor councilman defence defense deputy director economy finance fire foreign "
+    "gen general governor inspector interior judge justice king leader mayor minister officer pope "
+    "premier president prime prince princess professor queen rep representative secretary sen senator "
+    "attorney atty gov lt sgt det undersheriff "
+    "sheriff spokesman spokesperson spokeswoman state vice"
+)
+ORG_WORDS = _words(
+    "afp agency airlines army association authority bank board capital center centre chemicals church "
+    "club commission committee company corp council court daily department energy federation forces "
+    "foundation fund gazette government group herald holdings inc institute journal kremlin ltd "
+    "ministry motors museum navy network news office organisation organization partners party police "
+    "post press radio reuters service telegraph television times tribune union university"
+)
+ROLE_NOUNS = _words("chancellor chief head king leader minister premier president queen")
+_SUFFIXES = _words("jr sr ii iii iv")
+_TO_CUES = _words("said says say saying told tells telling explained added wrote remarked commented admitted")
+_NOT_LISTENERS = _words("LAW GPE LOC DATE EVENT NORP")
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """The speaker a cue names (``None``: nobody named), their span and description, listener, cue."""
+
+    speaker: str | None
+    speaker_span: Span | None
+    description: str | None
+    told_to: str | None
+    cue: str | None
+
+
+class Reader:
+    """The parsed article with the indexes attribution needs (built in one pass)."""
+
+    def __init__(self, doc: Doc, text: str, raws: list[RawQuote]) -> None:
+        self.doc = doc
+        self.text = text
+        self.starts: list[int] = doc.to_array("IDX").tolist()
+        self.quote_bounds = [(r.open, r.close) for r in raws]
+        self.quote_opens = [r.open for r in raws]
+        self.person_tok: dict[int, tuple[int, int]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                for i in range(ent.start, ent.end):
+                    self.person_tok[i] = (ent.start, ent.end - 1)
+        # person names outside quotes, in order: (char offset, name, nationality or "")
+        self.names: list[tuple[int, str, str]] = []
+        self.known: list[tuple[int, str]] = []  # the names and other multi-word proper names
+        self.appos: dict[str, str] = {}  # fullest name -> its first appositive description
+        appos: list[tuple[int, str, str]] = []
+        seen: set[int] = set()
+        for i, start in enumerate(self.starts):
+            if self.in_quote(start):
+                continue
+            tok = doc[i]
+            head: Token | None = None
+            if tok.i in self.person_tok and tok.i not in seen:
+                head = doc[self.person_tok[tok.i][1]]
+            elif tok.lower_ in CUE_WORDS and tok.pos_ in ("VERB", "AUX"):
+                subj = _subject(tok, self.in_quote)
+                if subj is not None and subj.pos_ == "PROPN" and not self.in_quote(subj.idx):
+                    head = subj
+            elif tok.pos_ == "PROPN" and tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in HONORIFICS:
+                head = tok
+            if head is None:
+                if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat") and tok.i not in seen:
+                    chunk = self.name_of(tok)  # a name the NER missed ("Xi Jinping" as WORK_OF_ART)
+                    if chunk is not None and chunk[1] > chunk[0]:
+                        self.known.append((doc[chunk[0]].idx, chunk[2]))
+                    if chunk is not None:
+                        appos.extend(_appositives(tok, chunk[2]))
+                continue
+            named = self.name_of(head)
+            if named is None:
+                continue
+            a, b, name = named
+            seen.update(range(a, b + 1))
+            self.names.append((doc[a].idx, name, _nationality(doc, a)))
+            self.known.append((doc[a].idx, name))
+            appos.extend(_appositives(head, name))
+        self.names.sort()
+        self.known.sort()
+        for pos, name, described in appos:
+            self.appos.setdefault(self.fullest(name, pos), described)
+        self.name_starts = [n[0] for n in self.names]
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.quote_opens, pos) - 1
+        return k >= 0 and self.quote_bounds[k][0] <= pos < self.quote_bounds[k][1]
+
+    def token_at(self, pos: int) -> int:
+        """The index of the token that contains (or last starts before) character ``pos``."""
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def tokens_between(self, start: int, end: int) -> range:
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
+
+    def name_of(self, tok: Token) -> tuple[int, int, str] | None:
+        """The proper-name chunk headed by ``tok`` without titles, if it names a person."""
+        doc = self.doc
+        a = b = tok.i
+        while a > 0 and doc[a - 1].pos_ == "PROPN" and a - 1 < doc[a - 1].head.i <= b:
+            a -= 1
+        if tok.i in self.person_tok:
+            ea, eb = self.person_tok[tok.i]
+            a, b = min(a, ea), max(b, eb)
+        honorific = a > 0 and doc[a - 1].lower_.rstrip(".") in HONORIFICS
+        titled = [i for i in range(a, b) if doc[i].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS]
+        if titled and doc[titled[-1] + 1].lower_.rstrip(".") not in _SUFFIXES:
+            # "South Dakota Gov. Kristi Noem", "U.S. Attorney Nealy Cox": the name follows the last title
+            honorific |= any(doc[i].lower_.rstrip(".") in HONORIFICS for i in titled)
+            a = titled[-1] + 1
+        while a < b and doc[a].ent_type_ == "NORP":
+            a += 1
+        words = [doc[i].text for i in range(a, b + 1)]
+        if any(w.lower() in ORG_WORDS for w in words) or not all(w[:1].isupper() for w in words):
+            return None
+        name = doc[a : b + 1].text
+        if honorific or tok.i in self.person_tok:
+            return a, b, name
+        if doc[a].ent_type_ in ("GPE", "NORP", "LOC", "FAC", "DATE", "EVENT", "LAW", "LANGUAGE"):
+            return None
+        if a > 0 and doc[a - 1].lower_ == "the":
+            return None
+        return a, b, name
+
+    def fullest(self, name: str, before: int) -> str:
+        """The longest earlier name ending with ``name`` (the latest of equals), else ``name``."""
+        words = name.split()
+        best, best_len = name, len(words)
+        for pos, other in self.known:
+            if pos > before:
+                break
+            ow = other.split()
+            if len(ow) >= best_len and ow[-len(words) :] == words:
+                best, best_len = other, len(ow)
+        if best_len == len(words) and best == name:
+            # a surname-first name ("Xi" for "Xi Jinping"), when only one person starts with it
+            starts = {o for p, o in self.known if p <= before and o != name and o.startswith(name + " ")}
+            if len(starts) == 1:
+                best = starts.pop()
+        return best
+
+    def last_person(self, before: int, norp: str = "") -> str | None:
+        k = bisect.bisect_left(self.name_starts, before) - 1
+        while k >= 0:
+            pos, name, _ = self.names[k]
+            full = self.fullest(name, pos)
+            nat = next((n for p, nm, n in self.names if n and nm == full), "")
+            if not norp or not nat or nat == norp:
+                return full
+            k -= 1
+        return None
+
+
+def _nationality(doc: Doc, a: int) -> str:
+    for i in range(a - 1, max(a - 4, -1), -1):
+        if doc[i].ent_type_ == "NORP":
+            return doc[i].lower_
+        if doc[i].pos_ not in ("PROPN", "NOUN") and doc[i].lower_ not in TITLE_WORDS:
+            break
+    return ""
+
+
+def _appositives(head: Token, name: str) -> list[tuple[int, str, str]]:
+    return [(head.idx, name, _phrase(c)) for c in head.children if c.dep_ == "appos"]
+
+
+def _phrase(tok: Token) -> str:
+    span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+    return span.text.strip(" ,;:—–-")
+
+
+def _subject(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
+    """The subject of a cue verb, climbing from participles (``adding``) to the verb they hang on.
+
+    Subjects inside quotations (``quoted`` tells by character offset) are parse slips and skipped.
+    """
+    if cue.lower_ == "according":
+        for prep in cue.children:
+            if prep.lower_ == "to":
+                return next((c for c in prep.children if c.dep_ == "pobj" and not quoted(c.idx)), None)
+        return None
+    tok = cue
+    for _ in range(4):
+        subjs = [c for c in tok.children if c.dep_ == "nsubj" and not quoted(c.idx)]
+        if subjs:
+            return min(subjs, key=lambda c: abs(c.i - tok.i))
+        if tok.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _is_cue(tok: Token) -> bool:
+    if tok.lower_ == "according":
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    if tok.lower_ not in CUE_WORDS or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(c.dep_ in ("auxpass", "nsubjpass", "xcomp") for c in tok.children)
+
+
+def _addressee(tok: Token) -> str | None:
+    """A named listener: the proper-noun phrase headed by ``tok``."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_LISTENERS:
+        return None
+    doc = tok.doc
+    person = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), tok)
+    if person.ent_type_ == "PERSON":
+        ent = next(e for e in doc.ents if e.start <= person.i < e.end)
+        return ent.text
+    a = tok.i
+    while a > tok.left_edge.i and doc[a - 1].dep_ in ("compound", "det", "amod", "poss", "case", "nmod"):
+        a -= 1
+    if doc[a].lower_ == "the" and doc[a].text == "the":
+        a += 1
+    return doc[a : tok.i + 1].text
+
+
+def _told_to(cue: Token, subj: Token | None) -> str | None:
+    if cue.lower_ in ("told", "tell", "tells", "telling"):
+        for c in cue.children:
+            if c.dep_ in ("dobj", "dative", "iobj") and (got := _addressee(c)) is not None:
+                return got
+    holders = [cue] + ([subj] if subj is not None else [])
+    holders += [c for c in cue.children if c.lower_ in ("speaking", "talking")]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("to", "in", "with"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if prep.lower_ == "to" and cue.lower_ in _TO_CUES and (got := _addressee(obj)) is not None:
+                    return got
+                if obj.lower_ in ("interview", "conversation", "statement"):
+                    for sub in obj.children:
+                        if sub.lower_ in ("with", "to"):
+                            pobj = next((o for o in sub.children if o.dep_ == "pobj"), None)
+                            if pobj is not None and (got := _addressee(pobj)) is not None:
+                                return got
+                if prep.lower_ == "with" and (got := _addressee(obj)) is not None:
+                    return got
+    return None
+
+
+def attribute(rd: Reader, cue: Token) -> Who:
+    """Who a cue verb attributes speech to, with description and listener."""
+    doc = rd.doc
+    cue_text = "according to" if cue.lower_ == "according" else cue.text
+    subj = _subject(cue, rd.in_quote)
+    if subj is None or any(c.dep_ == "conj" for c in subj.children):
+        return Who(None, None, None, _told_to(cue, None), cue_text)
+    told_to = _told_to(cue, subj)
+    speaker: str | None = None
+    description: str | None = None
+    span = Span(subj.idx, subj.idx + len(subj.text))
+    low = subj.lower_
+    if low in ("he", "she"):
+        speaker = rd.last_person(subj.idx)
+    elif low in ("who", "that"):
+        rel = cue
+        while rel.dep_ != "relcl" and rel.head.i != rel.i:
+            rel = rel.head
+        if rel.dep_ == "relcl" and (named := rd.name_of(rel.head)) is not None:
+            speaker = rd.fullest(named[2], rel.head.idx)
+            span = Span(doc[named[0]].idx, rel.head.idx + len(rel.head.text))
+    elif subj.pos_ == "PROPN" and (named := rd.name_of(subj)) is not None:
+        a, b, name = named
+        speaker = rd.fullest(name, subj.idx)
+        span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
+        appos = next((c for c in subj.children if c.dep_ == "appos"), None)
+        if appos is not None:
+            description = _phrase(appos)
+        elif subj.left_edge.i < a:
+            pre = [t for t in doc[subj.left_edge.i : a] if t.lower_.rstrip(".") not in HONORIFICS]
+            while pre and pre[0].pos_ == "DET":
+                pre = pre[1:]
+            description = " ".join(t.text for t in pre) or None
+    elif subj.pos_ == "NOUN" and low in ROLE_NOUNS and any(c.lower_ == "the" for c in subj.children):
+        norp = next((c.lower_ for c in subj.children if c.ent_type_ == "NORP"), "")
+        if norp:
+            speaker = rd.last_person(subj.idx, norp)
+    if speaker is None:
+        return Who(None, None, None, told_to, cue_text)
+    return Who(speaker, span, description or rd.appos.get(speaker), told_to, cue_text)
+
+
+def cue_in(rd: Reader, start: int, end: int, last: bool) -> Token | None:
+    """The first (``last``: the last) cue verb outside quotations between two character offsets."""
+    rng = rd.tokens_between(start, end)
+    for i in reversed(rng) if last else rng:
+        tok = rd.doc[i]
+        if _is_cue(tok) and not rd.in_quote(tok.idx):
+            return tok
+    return None
+
+
+def governing_cue(rd: Reader, s: int, e: int) -> Token | None:
+    """A cue verb outside the quotation that governs a word inside it."""
+    for i in rd.tokens_between(s, e):
+        tok = rd.doc[i]
+        for _ in range(8):
+            head = tok.head
+            if head.i == tok.i:
+                break
+            tok = head
+            if not (s <= tok.idx < e) and _is_cue(tok) and not rd.in_quote(tok.idx):
+                return tok
+    return None
