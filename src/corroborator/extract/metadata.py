@@ -59,14 +59,25 @@ _PUBLISHED = re.compile(r"\b(?:published|posted|first published|created)\b", re.
 
 def find_date(text: str) -> str | None:
     """The first complete calendar date written anywhere in ``text``, as ISO ``YYYY-MM-DD``."""
-    best: tuple[int, str] | None = None
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            iso = _iso(m)
-            if iso is not None and (best is None or m.start() < best[0]):
-                best = (m.start(), iso)
-                break
-    return best[1] if best else None
+    return _dates(text, _DATE_PATTERNS)[0]
+
+
+def _dates(
+    text: str, patterns: tuple[re.Pattern[str], ...], month_first: bool = False
+) -> tuple[str | None, str]:
+    """The first complete date in ``text`` by position (ISO), and ``text`` with every complete date
+    blanked out (a pattern does not match inside a date an earlier pattern read)."""
+    found: tuple[int, str] | None = None
+    rest = text
+    for pattern in patterns:
+        for m in pattern.finditer(rest):
+            iso = _iso(m, month_first)
+            if iso is None:
+                continue
+            if found is None or m.start() < found[0]:
+                found = (m.start(), iso)
+            rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
+    return (found[1] if found else None), rest
 
 
 def parse_date_line(line: str) -> str | None:
@@ -82,16 +93,7 @@ def parse_date_line(line: str) -> str | None:
         return None
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
     month_first = any(w in _MONTH_FIRST_ZONES for w in words)
-    found: tuple[int, str] | None = None  # the first date on the line, by position
-    rest = text
-    for pattern in (*_DATE_PATTERNS, _SHORT_YEAR):
-        for m in pattern.finditer(rest):
-            iso = _iso(m, month_first)
-            if iso is None:
-                continue
-            if found is None or m.start() < found[0]:
-                found = (m.start(), iso)
-            rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
+    found, rest = _dates(text, (*_DATE_PATTERNS, _SHORT_YEAR), month_first)
     if found is None:
         return None
     for token in re.findall(r"[A-Za-z]+|\d+", rest):
@@ -101,7 +103,7 @@ def parse_date_line(line: str) -> str | None:
             return None
         if token.lower() not in _DATE_WORDS:
             return None
-    return found[1]
+    return found
 
 
 def dateline_kind(line: str) -> str:
