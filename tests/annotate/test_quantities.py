@@ -152,3 +152,30 @@ def test_spans_and_caption_index() -> None:
     found = find_quantities(text, caption=2)
     assert [q.text for q in found] == ["340 households", "$4.2 billion"]
     assert all(text[q.span.start : q.span.end] == q.text and q.caption == 2 for q in found)
+
+
+def test_a_stray_space_after_a_separator_keeps_one_figure() -> None:
+    """Scraped or converted text: "120, 000 people", "at least 5. 9" are one figure each; a list of
+    numbers and a sentence-opening figure after a year are not joined."""
+    def read(text: str) -> list[tuple[str, float]]:
+        return [(q.text, q.value) for q in find_quantities(text)]
+
+    assert read("The island is home to 120, 000 people.") == [("120, 000 people", 120000)]
+    assert read("It measured at least 5. 9 on Sunday.") == [("at least 5. 9", 5.9)]
+    assert read("Aftershocks ranged from 3. 5 to 4. 5 in strength.") == [("3. 5 to 4. 5", 3.5)]  # a range
+    assert read("He was born in 2005. 3 people came.") == [("3 people", 3)]
+    assert read("The votes were 12, 34 and 56 people.")[-1] == ("56 people", 56)
+    assert read("Rooms 1, 2, 300 people.") == [("2, 300 people", 2300)]
+
+
+def test_earthquake_magnitudes_are_their_own_unit() -> None:
+    def read(text: str) -> list[tuple[str, float, str]]:
+        return [(q.text, q.value, q.unit) for q in find_quantities(text)]
+
+    assert read("A 6.1-magnitude quake struck.") == [("6.1-magnitude", 6.1, "magnitude")]
+    assert read("A magnitude-5.9 temblor hit.") == [("5.9", 5.9, "magnitude")]
+    assert read("It had a magnitude of at least 5.9.") == [("at least 5.9", 5.9, "magnitude")]
+    assert read("It measured 5.6 on the Richter scale.") == [("5.6 on the Richter scale", 5.6, "magnitude")]
+    assert read("Aftershocks had magnitudes ranging from 3.6 to 4.5.") == [("3.6 to 4.5", 3.6, "magnitude")]
+    assert read("The crowd grew from 30 people to 45 people.") == [
+        ("30 people", 30, "count"), ("45 people", 45, "count")]  # a change, not a range

@@ -187,3 +187,24 @@ def test_blocking_never_compares_all_pairs_of_a_large_block() -> None:
     ]
     pairs = list(candidate_pairs(units, weights_of(units)))
     assert len(pairs) < 400 * 399 // 20
+
+
+def test_the_date_or_figure_of_another_instance_is_no_disagreement() -> None:
+    text = "The major earthquake struck the island of Varnholm in {}, destroying hundreds of homes."
+    this = dated("a", text.format("November"), "November", "2024-11")
+    last = dated("b", text.format("February"), "February", "2024-02", other_instance=True)
+    also_last = dated("c", text.format("March"), "March", "2024-03", other_instance=True)
+    w = weights_of([this, last, also_last])
+    plain = dated("b", text.format("February"), "February", "2024-02")
+    found = relation(this, plain, w)
+    assert found is not None and found[0] is Relation.DIFFERENT  # without the mark: a disagreement
+    assert relation(this, last, w) is None
+    found = relation(last, also_last, w)  # both of the earlier quake: they can disagree
+    assert found is not None and found[0] is Relation.DIFFERENT
+    toll = "The earthquake on the island of Varnholm killed {} and destroyed hundreds of homes."
+    a = figure("a", toll.format("10 people"), "10 people", 10, "count")
+    b = figure("b", toll.format("600 people"), "600 people", 600, "count", other_instance=True)
+    assert relation(a, b, weights_of([a, b])) is None
+    plain_b = figure("b", toll.format("600 people"), "600 people", 600, "count")
+    found = relation(a, plain_b, weights_of([a, plain_b]))
+    assert found is not None and found[0] is Relation.DIFFERENT

@@ -168,3 +168,32 @@ def test_word_memo_gives_the_same_words_and_keeps_each_text() -> None:
     assert first == content_words(text) == content_words(text, {})
     assert content_words(text, memo) is first and memo.texts[text] is first
     assert memo.stems["firefighters"] == stem("firefighters")
+
+
+def test_figures_and_dates_of_another_instance_are_marked() -> None:
+    body = (
+        "The last major quake to hit the island was in February, when 600 people died. "
+        "Sunday's quake killed 10 people, a year after the two leaders last met in March. "
+        "Another attack followed in May. It was the worst in the last few weeks, since March."
+    )
+    times = tuple(
+        TimeExpression(m, at(body, m), v, Precision.MONTH)
+        for m, v in (("February", "2024-02"), ("March", "2023-03"), ("May", "2024-05"))
+    )
+    quantities = tuple(
+        Quantity(p, at(body, p), v, "count", QuantityKind.COUNT) for p, v in (("600 people", 600),
+                                                                              ("10 people", 10))
+    )
+    since = TimeExpression("March", at(body, "March", 1), "2024-03", Precision.MONTH)
+    ann = Annotations("a", sentences(body), quantities=quantities, times=(*times, since))
+    units = extract_claims(Article("a", "a.txt", body), ann)
+    marked = {u.focus_text + ("" if u.time is None else f"@{u.time.value}"): u.other_instance for u in units
+              if u.kind in (ClaimKind.FIGURE, ClaimKind.DATE)}
+    assert marked == {
+        "February@2024-02": True,  # "the last major quake ... was in February"
+        "600 people": True,
+        "10 people": False,
+        "March@2023-03": False,  # "the two leaders last met in March": a verb, the same meeting
+        "May@2024-05": True,  # "another attack"
+        "March@2024-03": False,  # "the last few weeks" is a period, not another event
+    }

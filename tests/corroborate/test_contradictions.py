@@ -243,3 +243,18 @@ def test_people_described_with_one_role_at_different_employers_disagree() -> Non
         ("a", desc("Helena Marsh", "a former inspector with the National Hazards Board")),
     ]
     assert attribution_contradictions(compatible, REPORTS) == ()
+
+
+def test_a_side_is_named_by_its_commonest_value() -> None:
+    quake = "The earthquake that struck the island of Varnholm on Sunday had a magnitude of {}."
+    units = [
+        figure("a", quake.format("6"), "6", 6, "magnitude"),  # a round figure that agrees with 5.9
+        figure("b", quake.format("5.9"), "5.9", 5.9, "magnitude"),
+        figure("c", quake.format("5.9"), "5.9", 5.9, "magnitude"),
+        figure("d", quake.format("6.4"), "6.4", 6.4, "magnitude"),
+    ]
+    reports = {"a": "a", "b": "b", "c": "c", "d": "d"}
+    (found,), _ = find_contradictions(align_claims(units, reports), reports)
+    first, second = found.sides
+    assert (first.value, first.text, set(first.article_ids)) == (5.9, "5.9", {"a", "b", "c"})
+    assert (second.value, second.text) == (6.4, "6.4")

@@ -27,6 +27,7 @@ def figure(
     others: tuple[float, ...] = (),
     revised: float | None = None,
     measure: str | None = None,
+    other_instance: bool = False,
 ) -> ClaimUnit:
     """A figure statement: ``focus`` (in ``text``) says ``value`` ``unit``."""
     start = text.index(focus)
@@ -47,6 +48,7 @@ def figure(
         sentence_values=others,
         revised_from=revised,
         names=context & _names(text),
+        other_instance=other_instance,
     )
 
 
@@ -58,6 +60,7 @@ def dated(
     caption: int | None = None,
     *,
     others: tuple[str, ...] = (),
+    other_instance: bool = False,
 ) -> ClaimUnit:
     """A dated statement: ``focus`` (in ``text``) resolves to ``value`` (month precision)."""
     start = text.index(focus)
@@ -73,6 +76,7 @@ def dated(
         time=t,
         names=context & _names(text),
         sentence_dates=others,
+        other_instance=other_instance,
     )
 
 

@@ -4,7 +4,10 @@ A regex grammar finds each number (digits or a few written words, with an option
 marker, currency sign, scale word and range); what follows decides what it measures. Values are
 normalised: money in units of its currency (ISO 4217 code), lengths / areas / volumes / masses in
 SI base units (``m``, ``m2``, ``m3``, ``kg``), units that do not convert keep a plain name
-(``barrel``), rates get a suffix (``m3/year``, ``USD/year``). A range keeps its first value.
+(``barrel``, an earthquake's ``magnitude``, read before the number too: "magnitude-5.9"), rates get a
+suffix (``m3/year``, ``USD/year``). A range keeps its first value ("from 3 to 5" is a change, two
+figures, unless something is "ranging from" 3 to 5). Scraped text's stray space after a separator
+("120, 000", "5. 9") does not split a figure.
 
 Numbers that are not figures are skipped: names and codes ("Tank 7", "G20", "COVID-19", "F-16"),
 years and dates ("2022", "Oct. 17-18"), ordinals ("21st"), times of day, ages, "two years ago"; a
@@ -39,7 +42,13 @@ _WORD_VALUE = {
 _TENS, _TEENS, _ONES = ("|".join(words) for words in (_TENS_WORDS, _TEENS_WORDS, _UNITS_WORDS))
 _W1 = rf"(?:(?:{_TENS})(?:[-\s](?:{_ONES}))?|{_TEENS}|{_ONES})"
 _WORDNUM = rf"(?:(?:{_W1}|a)\s+dozen|{_W1}(?:\s+hundred(?:\s+(?:and\s+)?{_W1})?)?)"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# text scraped or converted with a stray space after a separator ("120, 000", "magnitude-5. 9") is
+# read as one figure; a lone digit after ". " can only be a decimal: news prose spells out a
+# sentence-opening number
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, \d{3})+(?![\d,])"
+    r"|\d{1,2}\. \d(?![\d,.])|\d+(?:\.\d+)?"
+)
 _APPROX = (
     r"about|around|roughly|approximately|nearly|almost|some|close to|more than|over|under|less than"
     r"|fewer than|up to|at least|at most|an estimated|estimated|just over|just under|as many as|as much as"
@@ -113,6 +122,7 @@ _UNIT_TABLE: tuple[tuple[str, str, float, QuantityKind], ...] = (
     (r"(?:megawatt[- ]hours?|MWh)", "Wh", 1e6, _U.AMOUNT),
     (r"(?:kilowatt[- ]hours?|kWh)", "Wh", 1e3, _U.AMOUNT),
     (r"(?:degrees? (?:Celsius|centigrade)|°C|C°)", "degC", 1, _U.AMOUNT),
+    (r"(?:magnitude|on the (?:open-ended )?Richter scale)", "magnitude", 1, _U.AMOUNT),  # earthquakes
     (r"(?:degrees? Fahrenheit|°F)", "degF", 1, _U.AMOUNT),
     (r"(?:years?|yrs?)", "year", 1, _U.DURATION),
     (r"decades?", "decade", 1, _U.DURATION),
@@ -152,6 +162,11 @@ _TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\.?(?![a-z])|o'clock|GMT|UTC|hrs?\b|h\b
 _NOT_FIGURE_AFTER = re.compile(
     r"(?:-|\s)(?:years?|months?|days?|weeks?)?[- ]?old\b|\s+(?:\w+\s+)?ago\b|(?:st|nd|rd|th)\b"
 )
+# "magnitude 5.9", "magnitude-6.1", "a magnitude of at least 5.9", "magnitudes ranging from 3.6 to 4.5"
+_MAGNITUDE_BEFORE = re.compile(
+    r"\bmagnitudes?(?:\s*-\s*|\s+of\s+|\s+(?:rang\w*\s+)?(?:from|between)\s+|\s+)$", re.IGNORECASE
+)
+_RANGING_FROM = re.compile(r"\b(?:rang\w*|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)  # a range
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
 _NAME_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \u00a0]$")
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.'’-]*)\W*$")
@@ -277,10 +292,12 @@ def find_quantities(text: str, *, caption: int | None = None) -> tuple[Quantity,
 def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
     num, cur, scale = m.group("num"), m.group("cur"), (m.group("scale") or "").lower()
     start = m.start("cur") if cur else m.start("num")
-    if _is_name_or_code(text, start):
-        return None
+    first = m.start("approx") if m.group("approx") else start
     written = not num[0].isdigit()
-    value = _word_number(num) if written else float(num.replace(",", ""))
+    magnitude = not (cur or written) and _MAGNITUDE_BEFORE.search(text, max(0, first - 40), first) is not None
+    if not magnitude and _is_name_or_code(text, start):
+        return None
+    value = _word_number(num) if written else float(num.replace(",", "").replace(" ", ""))
     end = m.end()
     if scale in ("m", "k") and not cur:  # "5m" is five metres; "5k" is not news prose
         if scale == "k":
@@ -297,7 +314,9 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
     rng = None if written else _RANGE.match(text, end)
     if rng:
         sep = (rng.group("word") or "").strip()
-        if not sep or (sep == "to" and prev_word != "from") or (sep == "and" and prev_word == "between"):
+        ranging = _RANGING_FROM.search(text, max(0, first - 40), first) is not None
+        to_range = sep == "to" and (prev_word != "from" or ranging)
+        if not sep or to_range or (sep == "and" and prev_word == "between"):
             scale = scale or (rng.group("scale") or "").lower()
             end = rng.end()
     value *= _SCALES.get(scale, 1)
@@ -306,6 +325,8 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
     year_like = not cur and not scale and not written and re.fullmatch(r"1[89]\d\d|20\d\d", num) is not None
     if currency is not None:
         kind, unit_name, end = QuantityKind.MONEY, currency, end
+    elif magnitude:
+        kind, unit_name = QuantityKind.AMOUNT, "magnitude"
     elif unit is not None:
         if year_like and unit.kind in (QuantityKind.DURATION, QuantityKind.PERCENT):
             return None
@@ -334,7 +355,6 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
             per = rate.group("a") or rate.group("b") or rate.group("c")
             unit_name += "/" + _RATE_NAMES.get(per.lower(), per.lower())
             end = rate.end()
-    first = m.start("approx") if m.group("approx") else start
     return Quantity(
         text=text[first:end],
         span=Span(first, end),

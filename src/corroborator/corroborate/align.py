@@ -4,7 +4,9 @@ Two units are linked when they are of one kind and one measure, refer to compati
 enough distinctive words (each word weighted by how few of the story's articles use it). How much
 they must share depends on what their values say: two equal figures need little more to be one fact;
 a figure a thousand times another (a scale slip) a little more; two different figures much more.
-Linked units form a group (connected components). Each group counts its independent reports.
+Linked units form a group (connected components). Each group counts its independent reports. A
+figure or date the sentence gives for another instance of its kind ("the last major quake was in
+February") never disagrees with one that is not so marked: it is another event's.
 
 Candidate pairs are blocked by measure (figures), year (dates), speaker and words (quotations) and
 named actor (events); large blocks are cut further by their rarest words, so a story of a thousand
@@ -222,6 +224,8 @@ def relation(
         both_named = _mentions(a.sentence_values, qb.value) or _mentions(b.sentence_values, qa.value)
         if both_named and not (a.update_cue or b.update_cue):
             return None  # each sentence names both figures: two facts, not a disagreement
+        if a.other_instance != b.other_instance:
+            return None  # "the last quake killed 600" is not a count of this one
         strong = (n >= 3 and score >= 0.5) or (bool(a.phrases & b.phrases) and n >= 2 and score >= 0.45)
         return (Relation.DIFFERENT, score) if strong and a.event_words & b.event_words else None
     if set(a.subjects) & set(b.subjects) == set() and _people(a) and _people(b):
@@ -238,6 +242,8 @@ def relation(
             dates_overlap(d, ta.value) for d in b.sentence_dates
         ):
             return None  # each sentence names both dates: two events, not a disagreement
+        if a.other_instance != b.other_instance:
+            return None  # "the last major quake was in February": another event's date
         strong = (n >= 3 and score >= 0.6) or (bool(a.phrases & b.phrases) and n >= 2 and score >= 0.45)
         return (Relation.DIFFERENT, score) if strong and len(a.event_words & b.event_words) >= 2 else None
     return (Relation.SAME, score) if n >= 3 and score >= 0.3 else None

@@ -91,6 +91,14 @@ _COUNT_CLASSES = {
     **dict.fromkeys(_words("death deaths dead killed fatalities fatality"), "dead"),
     **dict.fromkeys(_words("injured wounded injuries"), "injured"),
 }
+# "the last major quake", "a previous visit", "another attack": the sentence speaks of another instance
+# of its kind (an earlier event), whose date and figures are its own ("the last week" is a period)
+_OTHER_INSTANCE = re.compile(
+    r"\b(?:(?:the|a|an|its|their|his|her)\s+(?:last|previous|prior|preceding|similar)|another)\s+"
+    r"(?!(?:few|several|couple|\d+|two|three|four|five|six|seven|eight|nine|ten|day|days|week|weeks|"
+    r"month|months|year|years|decade|decades|night|weekend|century|one)\b)[a-z]",
+    re.IGNORECASE,
+)
 _RELATIVE_COUNT = re.compile(r"\b(?:other|another|additional|more|further|extra)\b", re.IGNORECASE)
 
 
@@ -205,6 +213,7 @@ class ClaimUnit:
     measure: str = ""  # figures: unit, counted class, capacity flag
     article_date: str | None = None  # when the article was published (stated or inferred), ISO
     update_cue: bool = False  # "rose to", "now", "up from" in the sentence
+    other_instance: bool = False  # "the last major quake was in February": before the figure or date
     sentence_values: tuple[float, ...] = ()  # the other figures of the sentence, same unit
     revised_from: float | None = None  # "rose to 1,900 from 1,200": the figure this one replaces
     sentence_dates: tuple[str, ...] = ()  # the other resolved dates of the sentence
@@ -365,6 +374,11 @@ def _subjects(mentions: Sequence[Mention], caption: int | None, inside: Span) ->
     return tuple(dict.fromkeys(names))
 
 
+def _other_instance(text: str, sentence: Span, focus: Span) -> bool:
+    """Whether the sentence, before ``focus``, speaks of another instance of its kind."""
+    return _OTHER_INSTANCE.search(text, sentence.start, focus.start) is not None
+
+
 def _within(span: Span, sentence: Span) -> bool:
     return sentence.start <= span.start < sentence.end
 
@@ -391,6 +405,7 @@ def extract_claims(
         for q in figures:
             if q.kind is QuantityKind.DURATION:
                 continue
+            other = _other_instance(text, sentence, q.span)
             others = [o.span for o in figures if o is not q and o.unit == q.unit]
             context = _nearest_context(text, sentence, q.span, others, memo)
             units.append(
@@ -404,6 +419,7 @@ def extract_claims(
                     measure=measure_of(q, text, sentence),
                     article_date=article_date,
                     update_cue=cue,
+                    other_instance=other,
                     sentence_values=tuple(o.value for o in figures if o is not q and o.unit == q.unit),
                     revised_from=_revised_from(text, q, figures) if cue else None,
                     **base,  # type: ignore[arg-type]
@@ -426,6 +442,7 @@ def extract_claims(
                     time=t,
                     article_date=article_date,
                     update_cue=cue,
+                    other_instance=_other_instance(text, sentence, t.span),
                     **base,  # type: ignore[arg-type]
                 )
             )

@@ -11,7 +11,7 @@ incompatible ways (same role, different employer or nationality) are attribution
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from corroborator.corroborate.align import (
@@ -51,7 +51,8 @@ def _side(units: Sequence[ClaimUnit], report_of: Mapping[str, str], kind: ClaimK
     articles = tuple(dict.fromkeys(u.article_id for u in units))
     reports = tuple(dict.fromkeys(report_of.get(a, a) for a in articles))
     evidence = tuple(dict.fromkeys(evidence_of(u) for u in units))
-    first = units[0]
+    counts = Counter(_value_key(u) for u in units)
+    first = max(units, key=lambda u: counts[_value_key(u)])  # the side's commonest value names it
     if kind is ClaimKind.FIGURE and first.quantity is not None:
         return Side(articles, evidence, reports, value=first.quantity.value, unit=first.quantity.unit,
                     text=first.quantity.text)  # fmt: skip
