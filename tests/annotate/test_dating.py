@@ -92,6 +92,17 @@ def test_no_evidence_no_date() -> None:
     assert infer_publication_dates([lonely]) == {}
 
 
+def test_never_published_before_a_year_it_tells_of() -> None:
+    """An obituary's birth date is no anchor: "died yesterday" next to "born on April 22, 1923" fits
+    April 23, 1923, but the article also says she retired in 1957."""
+    body = "The actress died yesterday in Los Angeles. She was born on April 22, 1923, in Nashville."
+    assert infer_publication_dates([item("u", body)])["u"].date == "1923-04-23"  # the trap, alone
+    assert infer_publication_dates([item("u", body + " She left show business in 1957.")]) == {}
+    for later in (" Her estate will open a museum in 2030.", " Her estate planned a museum by 2030."):
+        # a future year or a target sets no floor: still inferred
+        assert infer_publication_dates([item("u", body + later)])["u"].date == "1923-04-23"
+
+
 def test_dated_articles_get_no_entry() -> None:
     assert infer_publication_dates([item("d", "He arrived on Tuesday.", "2024-05-14")]) == {}
 

@@ -179,3 +179,12 @@ def test_earthquake_magnitudes_are_their_own_unit() -> None:
     assert read("Aftershocks had magnitudes ranging from 3.6 to 4.5.") == [("3.6 to 4.5", 3.6, "magnitude")]
     assert read("The crowd grew from 30 people to 45 people.") == [
         ("30 people", 30, "count"), ("45 people", 45, "count")]  # a change, not a range
+
+
+def test_dollar_us_and_hyphenated_scales() -> None:
+    def read(text: str) -> list[tuple[str, float, str]]:
+        return [(q.text, q.value, q.unit) for q in find_quantities(text)]
+
+    assert read("Damage was put at $US1 million.") == [("$US1 million", 1e6, "USD")]
+    assert read("It agreed a $143-billion package.") == [("$143-billion", 143e9, "USD")]
+    assert read("They built a 5-m wall.") == [("5-m", 5, "m")]  # a hyphen joins only a scale word

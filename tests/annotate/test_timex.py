@@ -76,6 +76,10 @@ def test_absolute(sentence: str, text: str, value: str, precision: Precision) ->
         ("They met in May.", "2023-05", P.MONTH),
         ("It happened in November.", "2022-11", P.MONTH),
         ("He will visit in March.", "2024-03", P.MONTH),
+        ("He arrived on June 2.", "2023-06-02", P.DAY),
+        ("She will host the June 2 broadcast.", "2024-06-02", P.DAY),  # next June, not the nearest
+        ("Talks will open on October 12.", "2023-10-12", P.DAY),  # within a week: this one
+        ("The fair opens on December 28.", "2023-12-28", P.DAY),
         ("Yesterday he left.", "2023-10-16", P.DAY),
         ("Today he speaks.", "2023-10-17", P.DAY),
         ("Tomorrow he flies.", "2023-10-18", P.DAY),
@@ -103,6 +107,8 @@ def test_relative(sentence: str, value: str, precision: Precision) -> None:
         "Leaders met at the G20 and discussed COVID-19.",
         "Markets may recover, analysts said.",
         "Troops march on the capital.",
+        "She was unaware until Entertainment Tonight broadcast a segment.",  # names, not days
+        "USA Today reported the deal.",
     ],
 )
 def test_durations_and_non_times_are_skipped(sentence: str) -> None:

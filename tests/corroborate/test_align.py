@@ -208,3 +208,17 @@ def test_the_date_or_figure_of_another_instance_is_no_disagreement() -> None:
     plain_b = figure("b", toll.format("600 people"), "600 people", 600, "count")
     found = relation(a, plain_b, weights_of([a, plain_b]))
     assert found is not None and found[0] is Relation.DIFFERENT
+
+
+def test_today_a_day_off_another_report_is_no_disagreement() -> None:
+    text = "Some witnesses said the gunman walked into the office on the second floor around 10 a.m. {}."
+    monday = dated("a", text.format("Monday"), "Monday", "2007-04-09")
+    today = dated("b", text.format("today"), "today", "2007-04-10")  # dated the day after it was written
+    friday = dated("c", text.format("Friday"), "Friday", "2007-04-13")
+    sunday = dated("d", text.format("Sunday"), "Sunday", "2007-04-08")
+    w = weights_of([monday, today, friday, sunday])
+    assert relation(monday, today, w) is None
+    found = relation(today, friday, w)  # three days apart: a disagreement
+    assert found is not None and found[0] is Relation.DIFFERENT
+    found = relation(monday, sunday, w)  # two named days, one apart: a disagreement
+    assert found is not None and found[0] is Relation.DIFFERENT

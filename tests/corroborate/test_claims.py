@@ -197,3 +197,29 @@ def test_figures_and_dates_of_another_instance_are_marked() -> None:
         "May@2024-05": True,  # "another attack"
         "March@2024-03": False,  # "the last few weeks" is a period, not another event
     }
+
+
+def test_a_sum_converted_in_brackets_is_no_claim_of_its_own() -> None:
+    body = (
+        "Damage to the church was estimated at A$1 million ($US650,000), while repairs cost $2 million ($3m)."
+    )
+    ann = Annotations(
+        "a",
+        sentences(body),
+        quantities=(
+            money(body, "A$1 million", 1e6, "AUD"),
+            money(body, "$US650,000", 650e3),
+            money(body, "$2 million", 2e6),
+            money(body, "$3m", 3e6),
+        ),
+    )
+    units = [u for u in extract_claims(Article("a", "a.txt", body), ann) if u.kind is ClaimKind.FIGURE]
+    assert [u.focus_text for u in units] == ["A$1 million", "$2 million"]
+    garbled = "The government agreed a \ufffd110-billion ($143-billion) rescue, and a (new) $5 million fund."
+    ann = Annotations(
+        "b",
+        sentences(garbled),
+        quantities=(money(garbled, "$143-billion", 143e9), money(garbled, "$5 million", 5e6)),
+    )
+    units = [u for u in extract_claims(Article("b", "b.txt", garbled), ann) if u.kind is ClaimKind.FIGURE]
+    assert [u.focus_text for u in units] == ["$5 million"]  # the euro sign is lost, the bracket tells

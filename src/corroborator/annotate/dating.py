@@ -10,7 +10,9 @@ window, provided it scores at least 1 and no other, separate run scores as well.
 next week" next to "hosting ... on October 17-18" fits only a date in the week before; "arrived in
 Beijing on Tuesday" with a dated report of the same Tuesday fits only dates on or after it, and a
 future "on Wednesday" closes the window. A report of a day's events as past is taken to be published
-at most a day after the latest such day.
+at most a day after the latest such day. Nor can it be published before the latest year it tells of in
+the past tense (an obituary's "born on April 22, 1923" is no anchor when it also says "retired in
+1957").
 
 When no relative expression fits, an article that shares most of its sentences with a dated one (a
 copy) takes that article's date. Otherwise there is no entry: a date is never guessed.
@@ -32,6 +34,7 @@ _SEARCH_DAYS = 14  # how far from the story's known days a publication date is l
 _MAX_LAG_DAYS = 1  # a report of a day's events as past appears at most this long after that day
 _COPY_SHARE = 0.5  # share of an article's sentences found in a dated article that makes it a copy
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_TARGET = re.compile(r"\b(?:by|until|till|through|before|to|ahead of)\s+(?:the\s+end\s+of\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,23 @@ def _latest_past_day(scored: Sequence[TimexMatch], anchor: dt.date) -> dt.date |
     return latest
 
 
+def _past_floor(body: str, times: Sequence[TimexMatch]) -> dt.date | None:
+    """The first day of the latest year the article tells of in the past tense: it was written after
+    that ("born on April 22, 1923" next to "retired in 1957" cannot have been published in 1923). A
+    target ("plans to double capacity by 2029") is no such year, whatever the verb's tense."""
+    years = [
+        (m.end if m.kind is TimexKind.YEAR and m.end else m.year)
+        for m in times
+        if m.kind in (TimexKind.YEAR, TimexKind.MONTH, TimexKind.DATE)
+        and m.year
+        and m.tense is Tense.PAST
+        and m.caption is None
+        and not _TARGET.search(body, max(0, m.span.start - 16), m.span.start)
+    ]
+    latest = max((y for y in years if y and dt.MINYEAR <= y <= dt.MAXYEAR), default=None)
+    return dt.date(latest, 1, 1) if latest is not None else None
+
+
 def _from_relatives(item: DatingInput, dated: Sequence[tuple[DatingInput, dt.date]]) -> InferredDate | None:
     known = _Known({}, {}, {})
     for other, published in dated:
@@ -151,7 +171,11 @@ def _from_relatives(item: DatingInput, dated: Sequence[tuple[DatingInput, dt.dat
     centres = {d for _, d in dated} | set(own_days)
     if not scored or not centres or not (known.days or known.weeks):
         return None
-    candidates = {c + dt.timedelta(days=k) for c in centres for k in range(-_SEARCH_DAYS, _SEARCH_DAYS + 1)}
+    floor = _past_floor(item.body, item.times) or dt.date.min
+    around = (c + dt.timedelta(days=k) for c in centres for k in range(-_SEARCH_DAYS, _SEARCH_DAYS + 1))
+    candidates = {day for day in around if day >= floor}
+    if not candidates:
+        return None
     scores: dict[dt.date, float] = {}
     for a in candidates:
         found = (_support(m, a, known) for m in scored)

@@ -54,19 +54,22 @@ _APPROX = (
     r"|fewer than|up to|at least|at most|an estimated|estimated|just over|just under|as many as|as much as"
     r"|upwards of"
 )
-_CUR = r"US\$|U\.S\.\s?\$|C\$|A\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₹|Rs\.?\s?|(?:USD|EUR|GBP|JPY|CNY|RMB|INR)\s?"
+_CUR = (
+    r"US\$|\$US\s?|U\.S\.\s?\$|C\$|A\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₹|Rs\.?\s?"
+    r"|(?:USD|EUR|GBP|JPY|CNY|RMB|INR)\s?"
+)
 _SCALE = r"thousand|million|billion|trillion|bn|mn|mln|tn|crore|lakh|m|k"
 _NUMBER = re.compile(
     rf"(?P<approx>\b(?i:{_APPROX})\s+)?(?P<cur>{_CUR})?(?P<num>{_DIGITS}|\b(?i:{_WORDNUM})\b)"
-    rf"(?:\s?(?P<scale>(?i:{_SCALE}))(?![A-Za-z]))?"
+    rf"(?:(?:\s?|-(?=(?i:thousand|million|billion|trillion)))(?P<scale>(?i:{_SCALE}))(?![A-Za-z]))?"
 )
 _SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
     "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5,
 }  # fmt: skip
 _CURRENCY_SIGNS = {
-    "us$": "USD", "u.s.$": "USD", "$": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD", "s$": "SGD",
-    "nz$": "NZD", "r$": "BRL", "€": "EUR", "£": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR",
+    "us$": "USD", "$us": "USD", "u.s.$": "USD", "$": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD",
+    "s$": "SGD", "nz$": "NZD", "r$": "BRL", "€": "EUR", "£": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR",
 }  # fmt: skip
 
 # (pattern after the number, unit, factor, kind); singular forms serve "a 2-kilometre radius"

@@ -382,6 +382,17 @@ def _lower_for_rules(text: str) -> str | None:
     return None if _CASE_ODD.search(text) else text.lower()
 
 
+_TITLE_BEFORE = re.compile(r"[A-Z][\w'’.&-]*[ \u00a0]$")
+
+
+def _in_title(text: str, start: int) -> bool:
+    """ "Entertainment Tonight", "USA Today": a capitalised day word after a capitalised word is a name."""
+    word = text[start : start + 9].split()[0]  # Title case only: "CLOSED YESTERDAY" is a shouted day
+    return word[:1].isupper() and word[1:2].islower() and _TITLE_BEFORE.search(
+        text, max(0, start - 30), start
+    ) is not None
+
+
 def find_times(
     text: str, *, caption: int | None = None, sentences: Sequence[Span] | None = None
 ) -> tuple[TimexMatch, ...]:
@@ -399,6 +410,8 @@ def find_times(
     taken_end = -1
     for start, neg_end, kind, m in found:
         if start < taken_end:
+            continue
+        if kind is TimexKind.DAY and _in_title(text, start):
             continue
         tense = _tense(text, start, -neg_end, sentence_at(sents, start)) if sents else Tense.PAST
         match = _build(kind, m, text, tense, caption)

@@ -11,7 +11,9 @@ values against the publication date:
 - "early/mid/late 2024" keeps the year, "mid-October" the month;
 - a weekday is the nearest such day on or before the anchor in a past-tense sentence and on or after
   it in a future one ("will", "is scheduled", "is expected"...); a month without a year is the
-  anchor's year unless the tense puts it in the year before (past) or after (future).
+  anchor's year unless the tense puts it in the year before (past) or after (future); a day without a
+  year is the nearest such day, unless a future tense puts it more than a week before the anchor
+  ("will host the March 2 broadcast", written in August, is next March).
 
 :func:`attach_periods` gives each figure the resolved time expression of its clause.
 """
@@ -26,6 +28,7 @@ from dataclasses import replace
 from corroborator.annotate.timex import Tense, TimexKind, TimexMatch, sentence_at, sentence_spans
 from corroborator.models import Precision, Quantity, QuantityKind, Span, TimeExpression
 
+_FUTURE_SLACK = dt.timedelta(days=7)  # a future-tense day this long before the anchor is next year's
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
@@ -75,6 +78,13 @@ def _year_for_month(m: TimexMatch, anchor: dt.date) -> int:
     return anchor.year
 
 
+def _day_of(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # February 29 of a common year
+        return dt.date(year, month, 28)
+
+
 def _nearest_year(month: int, day: int, anchor: dt.date) -> int:
     def distance(year: int) -> int:
         try:
@@ -117,7 +127,10 @@ def _resolve(m: TimexMatch, anchor: dt.date | None) -> tuple[str | None, Precisi
     if anchor is None:
         return None, None
     if kind is TimexKind.DATE:
-        return _date_value(m, _nearest_year(m.month or 1, m.day or 1, anchor))
+        year = _nearest_year(m.month or 1, m.day or 1, anchor)
+        if m.tense is Tense.FUTURE and _day_of(year, m.month or 1, m.day or 1) < anchor - _FUTURE_SLACK:
+            year += 1  # "will host the March 2 broadcast", written in August: next March
+        return _date_value(m, year)
     if kind is TimexKind.MONTH:
         return f"{_year_for_month(m, anchor)}-{m.month:02d}", Precision.MONTH
     if kind is TimexKind.SEASON:

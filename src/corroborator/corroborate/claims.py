@@ -374,6 +374,23 @@ def _subjects(mentions: Sequence[Mention], caption: int | None, inside: Span) ->
     return tuple(dict.fromkeys(names))
 
 
+# a sum, then an opening bracket: what follows in the bracket converts it
+_CONVERTED = re.compile(
+    r"\d(?:[\d,.]*\d)?(?:\s?-?(?:thousand|million|billion|trillion|bn|mn|m|k)\b)?[^\w(]{0,3}\s*\(\s*"
+    r"(?:about|around|approximately|roughly|some|or|approx\.?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _conversion(text: str, q: Quantity) -> bool:
+    """ "A$1 million ($1.52 million)", "€110-billion ($143-billion)": a sum converted into another
+    currency, in brackets after it, is no claim of its own (reports convert at different rates; the
+    first currency may even be lost to a garbled sign)."""
+    if q.kind is not QuantityKind.MONEY:
+        return False
+    return _CONVERTED.search(text, max(0, q.span.start - 40), q.span.start) is not None
+
+
 def _other_instance(text: str, sentence: Span, focus: Span) -> bool:
     """Whether the sentence, before ``focus``, speaks of another instance of its kind."""
     return _OTHER_INSTANCE.search(text, sentence.start, focus.start) is not None
@@ -403,7 +420,7 @@ def extract_claims(
         subjects = _subjects(ann.mentions, caption, sentence)
         base = {"article_id": article.id, "text": sent_text, "span": sentence, "caption": caption}
         for q in figures:
-            if q.kind is QuantityKind.DURATION:
+            if q.kind is QuantityKind.DURATION or _conversion(text, q):
                 continue
             other = _other_instance(text, sentence, q.span)
             others = [o.span for o in figures if o is not q and o.unit == q.unit]
