@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from corroborator.annotate.pronouns import genders
 from corroborator.models import Span
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ ORG_WORDS = _words(
 )
 ROLE_NOUNS = _words("chancellor chief head king leader minister premier president queen")
 _SUFFIXES = _words("jr sr ii iii iv")
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "ADV", "SCONJ", "CCONJ"})
 _TO_CUES = _words("said says say saying told tells telling explained added wrote remarked commented admitted")
 _NOT_LISTENERS = _words("LAW GPE LOC DATE EVENT NORP")
 
@@ -93,6 +95,7 @@ class Reader:
         self.known: list[tuple[int, str]] = []  # the names and other multi-word proper names
         self.appos: dict[str, str] = {}  # fullest name -> its first appositive description
         appos: list[tuple[int, str, str]] = []
+        mentions: list[tuple[int, int, str, int]] = []  # first and last token, name, char offset
         seen: set[int] = set()
         for i, start in enumerate(self.starts):
             if self.in_quote(start):
@@ -122,12 +125,24 @@ class Reader:
             seen.update(range(a, b + 1))
             self.names.append((doc[a].idx, name, _nationality(doc, a)))
             self.known.append((doc[a].idx, name))
+            mentions.append((a, b, name, doc[a].idx))
             appos.extend(_appositives(head, name))
         self.names.sort()
         self.known.sort()
         for pos, name, described in appos:
             self.appos.setdefault(self.fullest(name, pos), described)
         self.name_starts = [n[0] for n in self.names]
+        full = [(a, b, self.fullest(name, pos)) for a, b, name, pos in mentions]
+        # "Gray" after "Kimani Gray" and "Mahnefah Gray" may be either: no evidence for one of them
+        last_words: dict[str, set[str]] = {}
+        for _, name in self.known:
+            last_words.setdefault(name.split()[-1], set()).add(name)
+        sure = [(a, b, name) for (a, b, name), (_, _, said, _) in zip(full, mentions, strict=True)
+                if " " in said or len(last_words.get(said, ())) <= 1]  # fmt: skip
+        self.gender = genders(doc, sure, self.in_quote, frozenset(self.person_tok), CUE_WORDS)
+        # persons a pronoun can mean: a one-word name must be said to speak, or be he or she
+        speakers = {name for _, b, name in full if _speaks(doc[b])}
+        self.persons = {name for _, _, name in full if " " in name or name in self.gender or name in speakers}
 
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.quote_opens, pos) - 1
@@ -155,8 +170,8 @@ class Reader:
             # "South Dakota Gov. Kristi Noem", "U.S. Attorney Nealy Cox": the name follows the last title
             honorific |= any(doc[i].lower_.rstrip(".") in HONORIFICS for i in titled)
             a = titled[-1] + 1
-        while a < b and doc[a].ent_type_ == "NORP":
-            a += 1
+        while a < b and (doc[a].ent_type_ == "NORP" or doc[a].pos_ in _NOT_NAME_POS):
+            a += 1  # "Greek Prime Minister ...", "Having Jackman" (the parser's person took a verb)
         words = [doc[i].text for i in range(a, b + 1)]
         if any(w.lower() in ORG_WORDS for w in words) or not all(w[:1].isupper() for w in words):
             return None
@@ -177,6 +192,8 @@ class Reader:
             if pos > before:
                 break
             ow = other.split()
+            while len(ow) > 1 and ow[-1].lower().rstrip(".") in _SUFFIXES:
+                ow = ow[:-1]  # "Anthony LaCalamita III" is the fullest "LaCalamita"
             if len(ow) >= best_len and ow[-len(words) :] == words:
                 best, best_len = other, len(ow)
         if best_len == len(words) and best == name:
@@ -186,16 +203,25 @@ class Reader:
                 best = starts.pop()
         return best
 
-    def last_person(self, before: int, norp: str = "") -> str | None:
+    def last_person(self, before: int, norp: str = "", pronoun: str = "") -> str | None:
+        """The last person named before ``before`` who can be meant: of nationality ``norp`` when
+        given, and taking ``pronoun`` ("he", "she") when the article says which they take."""
         k = bisect.bisect_left(self.name_starts, before) - 1
         while k >= 0:
             pos, name, _ = self.names[k]
             full = self.fullest(name, pos)
+            k -= 1
+            if pronoun and (full not in self.persons or self.gender.get(full, pronoun) != pronoun):
+                continue
             nat = next((n for p, nm, n in self.names if n and nm == full), "")
             if not norp or not nat or nat == norp:
                 return full
-            k -= 1
         return None
+
+
+def _speaks(head: Token) -> bool:
+    """The name is the subject of a speech verb ("Madonna said")."""
+    return head.dep_ == "nsubj" and head.head.lower_ in CUE_WORDS
 
 
 def _nationality(doc: Doc, a: int) -> str:
@@ -302,7 +328,7 @@ def attribute(rd: Reader, cue: Token) -> Who:
     span = Span(subj.idx, subj.idx + len(subj.text))
     low = subj.lower_
     if low in ("he", "she"):
-        speaker = rd.last_person(subj.idx)
+        speaker = rd.last_person(subj.idx, pronoun=low)
     elif low in ("who", "that"):
         rel = cue
         while rel.dep_ != "relcl" and rel.head.i != rel.i:

