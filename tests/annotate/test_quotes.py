@@ -308,3 +308,17 @@ def test_who_attribution_at_the_root_terminates(nlp: Language) -> None:
     assert found, "find_quotes did not finish"
     for q in found[0]:
         assert text[q.span.start : q.span.end] == q.text
+
+
+def test_a_title_subject_names_the_person_it_introduces(nlp: Language) -> None:
+    cases = {
+        '"The rule is sound," said Secretary of the Interior Dirk Kempthorne.': (
+            "Dirk Kempthorne", "Secretary of the Interior"),
+        '"We have sent tents," the governor of the province, Abdolreza Sheikholeslami, told state TV.': (
+            "Abdolreza Sheikholeslami", "governor of the province"),
+        '"It was not random," the police chief, Charles Craft, said.': ("Charles Craft", "police chief"),
+    }
+    for text, (speaker, description) in cases.items():
+        q = only(quotes(nlp, text), text[1:5])
+        assert (q.speaker, q.description) == (speaker, description), text
+    assert only(quotes(nlp, '"We are ready," said the Secretary of State.'), "We are").speaker is None

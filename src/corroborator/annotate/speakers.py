@@ -12,7 +12,7 @@ speaker: never guessed.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -336,6 +336,15 @@ def attribute(rd: Reader, cue: Token) -> Who:
         if rel.dep_ == "relcl" and (named := rd.name_of(rel.head)) is not None:
             speaker = rd.fullest(named[2], rel.head.idx)
             span = Span(doc[named[0]].idx, rel.head.idx + len(rel.head.text))
+    elif low in TITLE_WORDS and (titled := _titled_name(rd, subj)) is not None:
+        # "said Secretary of the Interior Dirk Kempthorne", "said the minister of defence, Ann Brook"
+        a, b, name = titled
+        speaker = rd.fullest(name, doc[a].idx)
+        span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
+        words = [t for t in doc[subj.left_edge.i : a] if not t.is_punct]
+        while words and words[0].pos_ == "DET":
+            words = words[1:]
+        description = " ".join(t.text for t in words) or None
     elif subj.pos_ == "PROPN" and (named := rd.name_of(subj)) is not None:
         a, b, name = named
         speaker = rd.fullest(name, subj.idx)
@@ -355,6 +364,25 @@ def attribute(rd: Reader, cue: Token) -> Who:
     if speaker is None:
         return Who(None, None, None, told_to, cue_text)
     return Who(speaker, span, description or rd.appos.get(speaker), told_to, cue_text)
+
+
+def _titled_name(rd: Reader, title: Token) -> tuple[int, int, str] | None:
+    """The person a title subject names: its appositive ("the minister, Ann Brook") or the name
+    ending its "of" phrase ("Secretary of the Interior Dirk Kempthorne")."""
+    for child in title.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and (named := rd.name_of(child)) is not None:
+            return named
+    for prep in title.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            named = rd.name_of(obj) if obj is not None and obj.pos_ == "PROPN" else None
+            if named is not None and named[1] > named[0] and not _all_titles(rd.doc[named[0] : named[1] + 1]):
+                return named
+    return None
+
+
+def _all_titles(words: Iterable[Token]) -> bool:
+    return all(w.lower_.rstrip(".") in TITLE_WORDS | HONORIFICS for w in words)
 
 
 def cue_in(rd: Reader, start: int, end: int, last: bool) -> Token | None:
