@@ -54,3 +54,9 @@ def test_partial_quote_continues_a_sentence_begun_outside_it() -> None:
     assert not partial('He said "We will win this."')  # a capital right after a cue opens a quote
     assert not partial('He said: "we will win this."')  # after punctuation
     assert not partial('"We will win this," he said.')  # opens its paragraph
+
+
+def test_an_opening_shaped_mark_after_punctuation_before_a_lower_case_word_closes() -> None:
+    text = "“Everyone was respectful, “said the juror. He said, “We are ready.” “A,” he said, “and b.”"
+    found = [text[slice(*inner(text, r))] for r in scan(text)]
+    assert found == ["Everyone was respectful", "We are ready.", "A", "and b."]

@@ -322,3 +322,29 @@ def test_a_title_subject_names_the_person_it_introduces(nlp: Language) -> None:
         q = only(quotes(nlp, text), text[1:5])
         assert (q.speaker, q.description) == (speaker, description), text
     assert only(quotes(nlp, '"We are ready," said the Secretary of State.'), "We are").speaker is None
+
+
+def test_a_colon_introduces_the_quotation_after_it(nlp: Language) -> None:
+    text = (
+        "Andrew Wetzler, director of the council's species program, was blunt:\n\n"
+        "“We will see them in court.”\n\n"
+        "Mayor Ann Brook put it simply: “We will rebuild.”\n\n"
+        "The banners read: “No more.”"
+    )
+    found = quotes(nlp, text)
+    assert only(found, "We will see").speaker == "Andrew Wetzler"
+    assert only(found, "We will see").description == "director of the council's species program"
+    assert only(found, "We will rebuild").speaker == "Ann Brook"
+    assert not [q for q in found if q.text.startswith("No more") and q.speaker]
+
+
+def test_a_mistyped_closing_mark_before_said(nlp: Language) -> None:
+    text = (
+        "“Everyone was respectful, “said Juror No. 8. "
+        "“He is so sparkling, “said academy President Sid Ganis."
+    )
+    found = quotes(nlp, text)
+    assert [(q.text, q.speaker) for q in found] == [
+        ("Everyone was respectful", None),  # "Juror No. 8" is no name
+        ("He is so sparkling", "Sid Ganis"),
+    ]

@@ -2,13 +2,14 @@
 
 Marks are paired per paragraph (a line of text): straight, curly and low double quotes and
 guillemets, where a straight ``"`` followed by a space or after a digit is an inch mark or a stray,
-not an opening. A double quote left open runs to the end of its paragraph (news style leaves a
-quotation that continues in the next paragraph unclosed there). Single quotes count only outside
-double quotes (nested ones stay part of their double quote) and only as a pair: an opening mark
-before a letter, not inside a word, and a closing one after a word or punctuation within 400
-characters, so an apostrophe in or after a word (``don't``, ``James' car``) or before a digit
-(``'90s``) opens nothing. A quotation is *partial* when it continues a sentence begun outside it
-(``he had "gladly accepted"``).
+not an opening, and an opening-shaped ``“`` that follows end punctuation and precedes a lower-case
+word closes the open quotation (``respectful, “said``: a mistyped mark). A double quote left open
+runs to the end of its paragraph (news style leaves a quotation that continues in the next paragraph
+unclosed there). Single quotes count only outside double quotes (nested ones stay part of their
+double quote) and only as a pair: an opening mark before a letter, not inside a word, and a closing
+one after a word or punctuation within 400 characters, so an apostrophe in or after a word
+(``don't``, ``James' car``) or before a digit (``'90s``) opens nothing. A quotation is *partial*
+when it continues a sentence begun outside it (``he had "gladly accepted"``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ def scan(text: str) -> list[RawQuote]:
         for m in _DQ.finditer(text, ps, pe):
             i, ch = m.start(), m.group()
             nxt = text[i + 1] if i + 1 < pe else " "
+            if ch in "“„" and open_at is not None and _turned(text, i, ps, pe):
+                doubles.append(RawQuote(open_at, i, p, True))  # ', “said Juror No. 8': a closing mark
+                open_at = None
+                continue
             if ch in "“„«" or (ch == '"' and open_at is None):
                 if ch == '"' and (nxt.isspace() or (i > ps and text[i - 1].isdigit())):
                     continue  # an inch mark or a stray mark, not an opening quote
@@ -58,6 +63,14 @@ def scan(text: str) -> list[RawQuote]:
         out.extend(_singles(text, ps, pe, p, doubles))
     out.sort(key=lambda r: r.open)
     return out
+
+
+def _turned(text: str, i: int, ps: int, pe: int) -> bool:
+    """An opening-shaped mark that closes: after end punctuation, before a lower-case word
+    (``respectful, “said``); an opening one is followed by the quotation's capital."""
+    before = text[max(ps, i - 2) : i].rstrip()[-1:]
+    after = text[i + 1 : min(pe, i + 3)].lstrip()
+    return before in (",", ".", "!", "?") and after[:1].islower()
 
 
 def _singles(text: str, ps: int, pe: int, p: int, doubles: list[RawQuote]) -> list[RawQuote]:

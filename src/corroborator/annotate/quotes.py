@@ -66,6 +66,8 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
                     cue = cue_in(rd, raw.close + 1, end, last=False)
             if cue is None:
                 cue = cue_in(rd, prv, raw.open, last=True)
+            if cue is None:
+                cue = _introduced(rd, text, raw, paras)
         who = attribute(rd, cue) if cue is not None else _NOBODY
         if who.cue is None and len(WORD.findall(text[s:e])) <= 2:
             continue  # a scare quote: a word or two nobody is said to have said
@@ -86,6 +88,26 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
         for f in found
         if (w := f.who) is not None
     )
+
+
+def _introduced(rd: Reader, text: str, raw: RawQuote, paras: list[tuple[int, int]]) -> Token | None:
+    """The verb of a sentence that introduces the quotation with a colon, right before it or ending
+    the paragraph before ("Wetzler, of the NRDC, was blunt:")."""
+    ps = paras[raw.para][0]
+    before = text[ps : raw.open].rstrip()
+    if not before and raw.para > 0:
+        ps, pe = paras[raw.para - 1]
+        before = text[ps:pe].rstrip()
+    if not before.endswith(":"):
+        return None
+    doc = rd.doc
+    for i in reversed(rd.tokens_between(ps, ps + len(before) - 1)):
+        tok = doc[i]
+        if tok.text in ".!?" or rd.in_quote(tok.idx):
+            break  # the introducing sentence ends here
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in tok.children):
+            return tok
+    return None
 
 
 @dataclass(slots=True)

@@ -39,7 +39,8 @@ _SPEECH = (
     "announced assert asserted caution cautioned complain complained confirm confirmed contend "
     "contended emphasise emphasised emphasize emphasized observe observed predict predicted promise "
     "promised suggest suggested tweet tweeted posted urge urged vow vowed called calls joked "
-    "reiterated pointed told wrote"
+    "reiterated pointed told wrote testify testified testifies quipped conceded concedes lamented "
+    "boasted recounted notified shouted yelled whispered texted emailed"
 )
 CUE_WORDS = _words(_SPEECH)
 HONORIFICS = _words("dame dr lady lord miss mr mrs ms prof rev sir")
@@ -175,6 +176,8 @@ class Reader:
         words = [doc[i].text for i in range(a, b + 1)]
         if any(w.lower() in ORG_WORDS for w in words) or not all(w[:1].isupper() for w in words):
             return None
+        if words[-1].rstrip(".").lower() in ("no", "number") and b + 1 < len(doc) and doc[b + 1].like_num:
+            return None  # "Juror No. 8": a number, not a name
         name = doc[a : b + 1].text
         if honorific or tok.i in self.person_tok:
             return a, b, name
