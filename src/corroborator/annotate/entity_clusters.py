@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corroborator.annotate.entities import DESIGNATORS, bare_name
-from corroborator.annotate.person_names import PersonGroup, compatible, group_people, name_words, norm
+from corroborator.annotate.person_names import (
+    SUFFIXES,
+    PersonGroup,
+    compatible,
+    group_people,
+    name_words,
+    norm,
+)
 from corroborator.models import Description, Entity, EntityType, Mention, Span, content_hash
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -137,6 +144,8 @@ def _add_surnames(groups: Sequence[PersonGroup], buckets: dict[int, _Bucket]) ->
     for g in groups:
         bucket = buckets.get(id(g))
         name = g.name.split()
+        while len(name) > 2 and norm(name[-1]) in SUFFIXES:
+            name = name[:-1]  # "Comeaux" for "Arcade Joseph Comeaux Jr."
         words = name_words(g.name)
         if bucket is None or len(name) < 2 or len(words[-1]) < 4 or surnames[words[-1]] != 1:
             continue

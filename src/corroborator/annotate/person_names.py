@@ -27,18 +27,58 @@ def norm(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # generational: not a surname
+
+
 def name_words(name: str) -> tuple[str, ...]:
-    return tuple(norm(name).split())
+    """A name's normalised words without a generational suffix ("Nick J. Rahall II")."""
+    words = tuple(norm(name).split())
+    while len(words) > 2 and words[-1] in SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """One letter changed (Carolos / Karolos, Heidar / Heydar) or, in a longer word, one added
+    (Hickok / Hickock): how one name is transliterated or misspelt, not another name (Ivan / Ivana
+    differ by an added letter in a short word)."""
+    if len(a) == len(b):
+        return len(a) >= 4 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) - len(short) != 1 or len(short) < 5:
+        return False
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def near_surnames(surname: str, known: Sequence[str]) -> list[str]:
+    """The surnames among ``known`` that may be ``surname`` spelt another way (itself first)."""
+    return [surname] + [k for k in known if k != surname and _one_letter_off(k, surname)]
 
 
 def _given_match(a: str, b: str) -> bool:
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
+def _initials(words: Sequence[str]) -> list[str] | None:
+    """The given names of an initials-only name ("T. J. DiLeo": t, j), else None."""
+    given = words[:-1]
+    return list(given) if len(given) >= 2 and all(len(t) == 1 for t in given) else None
+
+
 def compatible(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Two full names (normalised words) of the same person: same surname, compatible given names."""
-    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or not _given_match(a[0], b[0]):
+    """Two full names (normalised words) of the same person: the same surname and compatible given
+    names, or one of the two spelt one letter off while the other is the same (not both)."""
+    if len(a) < 2 or len(b) < 2:
         return False
+    if a[-1] == b[-1]:
+        if not (_given_match(a[0], b[0]) or _one_letter_off(a[0], b[0])):
+            return False
+    elif not (len(a[0]) > 1 and a[0] == b[0] and _one_letter_off(a[-1], b[-1])):
+        return False
+    for x, y in ((a, b), (b, a)):
+        letters = _initials(x)
+        if letters is not None and [t[0] for t in y[:-1]][: len(letters)] != letters:
+            return False  # "T. J. DiLeo" is not "Tony DiLeo"
     middle_a = {t for t in a[1:-1] if len(t) > 1}
     middle_b = {t for t in b[1:-1] if len(t) > 1}
     return middle_a <= middle_b or middle_b <= middle_a
@@ -71,7 +111,12 @@ def group_people(
     group_of: dict[str, PersonGroup] = {}
     for surface in order:
         words = name_words(surface)
-        fits = [g for g in by_surname[words[-1]] if all(compatible(words, n) for n in g.names)]
+        fits = [
+            g
+            for key in near_surnames(words[-1], list(by_surname))
+            for g in by_surname[key]
+            if all(compatible(words, n) for n in g.names)
+        ]
         if len(fits) == 1:
             group = fits[0]
             group.names.append(words)
