@@ -88,3 +88,9 @@ def test_annotated_time_expressions_carry_their_event_and_the_timeline_needs_no_
     monkeypatch.setattr("corroborator.annotate.nlp.load", no_parser)
     (entry,) = timeline.build_timeline([article], story.articles)
     assert entry.event == time.event and entry.date == "2024-03-03"
+
+
+def test_a_clause_that_says_too_little_gives_the_sentence(nlp: Any) -> None:
+    text = "Mat Maid, a farmers' cooperative begun in 1936, tried to help local dairy farmers."
+    (event,) = _events(nlp, text, "in 1936")
+    assert "cooperative" in event and "farmers" in event  # not just "begun"

@@ -6,8 +6,9 @@ clause is the verb the expression hangs from, with its subject, objects and firs
 minus the expression itself ("Putin arrived in Beijing"); or the noun phrase it dates ("Hamas's
 attack on Israel this month"). "He" or "she" as subject becomes the person the text names most
 often before it; "it" or "they" the nearest noun before it in the sentence. Text parts inside direct
-quotations and parentheses are left out. A sentence without a verb (a caption) gives the sentence
-without the expression.
+quotations and parentheses are left out. A sentence without a verb (a caption), or whose clause says
+too little ("It happened in 1959": fewer than two content words), gives the sentence without the
+expression.
 """
 
 from __future__ import annotations
@@ -292,6 +293,8 @@ def _event(
 ) -> str:
     tokens = {t.i for t in doc if t.idx < time.end - offset and t.idx + len(t.text) > time.start - offset}
     clause = _clause(doc, tokens, people, hidden) if tokens else None
+    if clause is not None and len(content_words(clause)) < 2:
+        clause = None  # "dated", "It happened", "to buy": too little to tell the event; the sentence
     return clause or _fallback(text, time, sentence)
 
 
