@@ -30,6 +30,15 @@ def test_rounding_and_abbreviation_are_the_same_value() -> None:
     assert not same_value(q("$190 billion", 190e9), q("$190 million", 190e6))
 
 
+def test_a_range_is_compared_by_its_first_value() -> None:
+    def mag(text: str, value: float) -> Quantity:
+        return Quantity(text, Span(0, len(text)), value, "magnitude", QuantityKind.AMOUNT)
+
+    assert same_value(mag("3.6 to 4.5", 3.6), mag("3.6", 3.6))
+    assert not same_value(mag("3.6 to 4.5", 3.6), mag("3.9", 3.9))
+    assert same_value(mag("5. 9", 5.9), mag("5.9", 5.9))  # a scraped stray space
+
+
 def test_scale_slips_are_the_same_digits_a_thousand_times_apart() -> None:
     assert scale_slip(q("$190 billion", 190e9), q("$190 million", 190e6))
     assert scale_slip(q("$4.2 billion", 4.2e9), q("$4.2 thousand", 4.2e3))

@@ -2,9 +2,11 @@
 
 A cue is a speech verb outside quotation marks (``said``, ``told``, ``according to``; not passive);
 its subject is resolved to the fullest name the article gives (``Krutikhin`` -> ``Mikhail
-Krutikhin``, ``she`` -> the last person named, ``the Chinese leader`` -> the last person named who
-is not known to be of another nationality), with a description (an appositive or the words before
-the name) and a listener (``told AFP``, ``in an interview with CNN``). :class:`Reader` indexes the
+Krutikhin``, ``she`` -> the last person named whom the article does not call "he"
+(:mod:`corroborator.annotate.pronouns`), ``the Chinese leader`` -> the last person named who is not
+known to be of another nationality, ``Secretary of the Interior Dirk Kempthorne`` -> the name after
+the title), with a description (an appositive, the title, or the words before the name) and a
+listener (``told AFP``, ``in an interview with CNN``). :class:`Reader` indexes the
 parse once per text (the person names outside quotations, in order); a cue naming nobody gives no
 speaker: never guessed.
 """
@@ -16,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from corroborator.annotate.person_names import SUFFIXES
 from corroborator.annotate.pronouns import genders
 from corroborator.models import Span
 
@@ -60,7 +63,6 @@ ORG_WORDS = _words(
     "post press radio reuters service telegraph television times tribune union university"
 )
 ROLE_NOUNS = _words("chancellor chief head king leader minister premier president queen")
-_SUFFIXES = _words("jr sr ii iii iv")
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "ADV", "SCONJ", "CCONJ"})
 _TO_CUES = _words("said says say saying told tells telling explained added wrote remarked commented admitted")
 _NOT_LISTENERS = _words("LAW GPE LOC DATE EVENT NORP")
@@ -167,7 +169,7 @@ class Reader:
             a, b = min(a, ea), max(b, eb)
         honorific = a > 0 and doc[a - 1].lower_.rstrip(".") in HONORIFICS
         titled = [i for i in range(a, b) if doc[i].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS]
-        if titled and doc[titled[-1] + 1].lower_.rstrip(".") not in _SUFFIXES:
+        if titled and doc[titled[-1] + 1].lower_.rstrip(".") not in SUFFIXES:
             # "South Dakota Gov. Kristi Noem", "U.S. Attorney Nealy Cox": the name follows the last title
             honorific |= any(doc[i].lower_.rstrip(".") in HONORIFICS for i in titled)
             a = titled[-1] + 1
@@ -195,7 +197,7 @@ class Reader:
             if pos > before:
                 break
             ow = other.split()
-            while len(ow) > 1 and ow[-1].lower().rstrip(".") in _SUFFIXES:
+            while len(ow) > 1 and ow[-1].lower().rstrip(".") in SUFFIXES:
                 ow = ow[:-1]  # "Anthony LaCalamita III" is the fullest "LaCalamita"
             if len(ow) >= best_len and ow[-len(words) :] == words:
                 best, best_len = other, len(ow)

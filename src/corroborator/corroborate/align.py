@@ -69,10 +69,13 @@ class ClaimGroup:
 # --- values ----------------------------------------------------------------------------------------
 
 
+_FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\. ?\d+)?")
+
+
 def _granularity(q: Quantity) -> float:
     """The rounding step of a stated figure: 190 billion -> 10 billion, 4.2 billion -> 0.1 billion."""
-    digits = [c for c in q.text if c.isdigit() or c == "."]
-    raw = "".join(digits).strip(".")
+    first = _FIRST_NUMBER.search(q.text)  # a range ("3.6 to 4.5") is read by its first value
+    raw = re.sub(r"[, ]", "", first.group()).strip(".") if first else ""
     if not raw or q.value == 0:
         return abs(q.value) * 0.05
     if "." in raw:
