@@ -63,6 +63,8 @@ class StoryAnalysis:
     timeline: tuple[TimelineEvent, ...] = ()
     # the readable summary of all of the above (:func:`corroborator.brief.brief`), when made already
     briefing: Briefing | None = None
+    # why the analysis failed, when it did: the story then has its articles and nothing else
+    error: str | None = None
 
     def report_of(self) -> dict[str, str]:
         """Article id -> the id of the independent report it belongs to."""
@@ -149,6 +151,7 @@ def analyze(
     independent reports, claims, contradictions and the timeline.
 
     Bad inputs do not stop the run: each becomes a :class:`Failure` naming the input and the problem.
+    Nor does a story whose analysis fails: it keeps its articles, and a :class:`Failure` names it.
     The same content read twice (e.g. one file named twice) appears once. Pass an ``annotator`` to
     reuse a loaded spaCy pipeline across calls.
     """
@@ -169,6 +172,16 @@ def analyze(
     stories = analyze_articles(
         articles, config or Config(), store=store, annotator=annotator, annotate=annotate, cluster=cluster
     )
+    sources = {a.id: a.source for a in articles}
+    for story in stories:
+        if story.error is not None:
+            first = sources[story.article_ids[0]]
+            failures.append(
+                Failure(
+                    f"story {story.id[:12]} ({len(story.article_ids)} articles, first {first})",
+                    f"analysis failed, articles kept without claims ({story.error})",
+                )
+            )
     return Analysis(tuple(articles), tuple(failures), stories)
 
 

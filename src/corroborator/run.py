@@ -11,6 +11,7 @@ cached article passes are read from and written to the store here (the store has
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import pickle
@@ -20,6 +21,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from corroborator.config import AnnotateConfig, Config
@@ -39,6 +41,7 @@ _FORK = sys.platform.startswith("linux")
 
 # The state of a worker process (its Annotator and Config), set once by _start when it begins.
 _WORKER: dict[str, Any] = {}
+_LOG = logging.getLogger(__name__)
 
 
 def _start(config: Config, nlp: Language | None) -> None:
@@ -70,15 +73,27 @@ def _analyze(articles: list[Article], story: StoryAnalysis, parses: list[_Packed
     from corroborator.annotate.pipeline import assemble_story
     from corroborator.api import analyze_story
 
-    found = analyze_story(
-        articles, story, assemble_story(articles, [_unpack(p) for p in parses]), None, _WORKER["config"]
-    )
-    return _with_briefing(found, articles)
+    def run() -> StoryAnalysis:
+        annotations = assemble_story(articles, [_unpack(p) for p in parses])
+        return analyze_story(articles, story, annotations, None, _WORKER["config"])
+
+    return _with_briefing(_guarded(run, articles), articles)
+
+
+def _guarded(run: Callable[[], StoryAnalysis], articles: list[Article]) -> StoryAnalysis:
+    """The story's analysis; if it fails (a bug met by some article's text), the story with its
+    articles only and the error, logged with its traceback, so that the other stories still come."""
+    from corroborator.api import one_story
+
+    try:
+        return run()
+    except Exception as exc:  # one story's failure must not lose the others
+        error = f"{type(exc).__name__}: {exc}"
+        _LOG.exception("analysis of the story of %s failed", ", ".join(a.source for a in articles[:3]))
+        return replace(one_story(articles), error=error)
 
 
 def _with_briefing(story: StoryAnalysis, articles: Sequence[Article]) -> StoryAnalysis:
-    from dataclasses import replace
-
     from corroborator.brief import brief
 
     return replace(story, briefing=brief(story, {a.id: a for a in articles}))
@@ -236,8 +251,10 @@ def _serial(
     from corroborator.annotate.pipeline import assemble_story
     from corroborator.api import analyze_story, one_story
 
-    found = analyze_story(members, one_story(members), assemble_story(members, parses), annotator, config)
-    return _with_briefing(found, members)
+    def run() -> StoryAnalysis:
+        return analyze_story(members, one_story(members), assemble_story(members, parses), annotator, config)
+
+    return _with_briefing(_guarded(run, members), members)
 
 
 class _Clock:
