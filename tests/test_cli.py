@@ -126,3 +126,21 @@ def test_demo_writes_the_html_report(tmp_path: Path) -> None:
     assert "HTML report" in result.output
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "Marrowick" in page
+
+
+def test_an_analysed_story_that_found_nothing_still_lists_the_empty_sections(tmp_path: Path) -> None:
+    folder = tmp_path / "quiet"
+    folder.mkdir()
+    (folder / "note.txt").write_text(
+        "Garden notes\n\nThe roses along the north wall are flowering well and need little care "
+        "beyond water in the evenings and a light trim of the oldest stems. The climbing ones on the "
+        "old brick are the strongest of all, with scent that carries across the lawn to the gate.",
+        encoding="utf-8",
+    )
+    report_path = tmp_path / "report.json"
+    result = runner.invoke(app, ["analyze", str(folder), "--format", "json", "--out", str(report_path)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    jsonschema.validate(report, schema())
+    (story,) = report["stories"]
+    assert story["claims"] == [] and story["contradictions"] == [] and story["timeline"] == []

@@ -165,7 +165,8 @@ def story_json(story: StoryAnalysis) -> dict[str, Any]:
     if story.reports:
         out["reports"] = [report_json(r) for r in story.reports]
         out["reuse"] = [reuse_json(link) for link in story.reuse]
-    if story.claims or story.contradictions or story.timeline:
+    if story.annotations is not None or story.claims or story.contradictions or story.timeline:
+        # an analysed story lists them even when it found none (a reader need not guess why absent)
         out["claims"] = [claim_json(c) for c in story.claims]
         out["contradictions"] = [contradiction_json(c) for c in story.contradictions]
         out["updates"] = [update_json(u) for u in story.updates]
