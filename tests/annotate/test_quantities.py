@@ -121,6 +121,8 @@ def test_yen_and_yuan_by_context() -> None:
         "They marked the 10th anniversary of the plan.",
         "The first call came in at 11.07 p.m.",
         "They met at 9:30 am.",
+        "The vigil began around 8: 30 p. m. on Church Avenue.",  # scraped with stray spaces
+        "He was alone about 3 p. m. Friday.",
         "Call 555-0123 for details.",
         "The 30-year-old man was detained.",
         "Two years ago he left the party.",

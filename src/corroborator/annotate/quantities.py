@@ -161,7 +161,9 @@ _MONTH_AFTER = re.compile(
     r"\s*(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
 )
-_TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\.?(?![a-z])|o'clock|GMT|UTC|hrs?\b|h\b)|:\d\d|\.\d\d\s?[ap]\.?m")
+_TIME_AFTER = re.compile(  # a time of day, also as scraped with a stray space ("8: 30 p. m.")
+    r"\s?(?:[ap](?:\.\s?)?m\.?(?![a-z])|o'clock|GMT|UTC|hrs?\b|h\b)|:\s?\d\d|\.\d\d\s?[ap]\.?m"
+)
 _NOT_FIGURE_AFTER = re.compile(
     r"(?:-|\s)(?:years?|months?|days?|weeks?)?[- ]?old\b|\s+(?:\w+\s+)?ago\b|(?:st|nd|rd|th)\b"
 )
