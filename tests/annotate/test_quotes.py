@@ -317,6 +317,9 @@ def test_a_title_subject_names_the_person_it_introduces(nlp: Language) -> None:
         '"We have sent tents," the governor of the province, Abdolreza Sheikholeslami, told state TV.': (
             "Abdolreza Sheikholeslami", "governor of the province"),
         '"It was not random," the police chief, Charles Craft, said.': ("Charles Craft", "police chief"),
+        '"It was a pirate vessel," Commodore Nirad Sinha, a navy spokesman, told CNN.': (
+            "Nirad Sinha", "a navy spokesman"),
+        '"We looked," said Chief Executive Robert Sznewajs.': ("Robert Sznewajs", "Chief Executive"),
     }
     for text, (speaker, description) in cases.items():
         q = only(quotes(nlp, text), text[1:5])

@@ -52,7 +52,8 @@ TITLE_WORDS = _words(
     "commissioner councillor councilman defence defense deputy director economy finance fire foreign "
     "gen general governor inspector interior judge justice king leader mayor minister officer pope "
     "premier president prime prince princess professor queen rep representative secretary sen senator "
-    "attorney atty gov lt sgt det undersheriff "
+    "attorney atty gov lt sgt det undersheriff executive commodore admiral adm lieutenant sergeant "
+    "superintendent chairperson "
     "sheriff spokesman spokesperson spokeswoman state vice"
 )
 ORG_WORDS = _words(
