@@ -320,6 +320,9 @@ def test_a_title_subject_names_the_person_it_introduces(nlp: Language) -> None:
         '"It was a pirate vessel," Commodore Nirad Sinha, a navy spokesman, told CNN.': (
             "Nirad Sinha", "a navy spokesman"),
         '"We looked," said Chief Executive Robert Sznewajs.': ("Robert Sznewajs", "Chief Executive"),
+        '"He is dangerous," said Oregon State Police Lt. Gregg Hastings.': (
+            "Gregg Hastings", "Oregon State Police Lt."),
+        '"It is over," Police Constable Tim Fanning said.': ("Tim Fanning", "Police Constable"),
     }
     for text, (speaker, description) in cases.items():
         q = only(quotes(nlp, text), text[1:5])

@@ -53,7 +53,7 @@ TITLE_WORDS = _words(
     "gen general governor inspector interior judge justice king leader mayor minister officer pope "
     "premier president prime prince princess professor queen rep representative secretary sen senator "
     "attorney atty gov lt sgt det undersheriff executive commodore admiral adm lieutenant sergeant "
-    "superintendent chairperson "
+    "superintendent chairperson constable const cpl corporal trooper "
     "sheriff spokesman spokesperson spokeswoman state vice"
 )
 ORG_WORDS = _words(
@@ -174,7 +174,7 @@ class Reader:
             # "South Dakota Gov. Kristi Noem", "U.S. Attorney Nealy Cox": the name follows the last title
             honorific |= any(doc[i].lower_.rstrip(".") in HONORIFICS for i in titled)
             a = titled[-1] + 1
-        while a < b and (doc[a].ent_type_ == "NORP" or doc[a].pos_ in _NOT_NAME_POS):
+        while a < b and (doc[a].ent_type_ == "NORP" or doc[a].pos_ in _NOT_NAME_POS or doc[a].is_punct):
             a += 1  # "Greek Prime Minister ...", "Having Jackman" (the parser's person took a verb)
         words = [doc[i].text for i in range(a, b + 1)]
         if any(w.lower() in ORG_WORDS for w in words) or not all(w[:1].isupper() for w in words):
@@ -350,7 +350,7 @@ def attribute(rd: Reader, cue: Token) -> Who:
         words = [t for t in doc[subj.left_edge.i : a] if not t.is_punct]
         while words and words[0].pos_ == "DET":
             words = words[1:]
-        description = " ".join(t.text for t in words) or None
+        description = "".join(t.text_with_ws for t in words).strip() or None
     elif subj.pos_ == "PROPN" and (named := rd.name_of(subj)) is not None:
         a, b, name = named
         speaker = rd.fullest(name, subj.idx)
@@ -362,7 +362,7 @@ def attribute(rd: Reader, cue: Token) -> Who:
             pre = [t for t in doc[subj.left_edge.i : a] if t.lower_.rstrip(".") not in HONORIFICS]
             while pre and pre[0].pos_ == "DET":
                 pre = pre[1:]
-            description = " ".join(t.text for t in pre) or None
+            description = "".join(t.text_with_ws for t in pre).strip() or None
     elif subj.pos_ == "NOUN" and low in ROLE_NOUNS and any(c.lower_ == "the" for c in subj.children):
         norp = next((c.lower_ for c in subj.children if c.ent_type_ == "NORP"), "")
         if norp:
