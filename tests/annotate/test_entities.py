@@ -126,6 +126,17 @@ def test_person_tag_on_a_street_is_dropped(parse: Parse) -> None:
     assert people(find_mentions(parse(text, ("Harrow Lane", "PERSON")))) == []
 
 
+def test_person_tag_on_a_common_noun_a_title_or_a_people_is_corrected(parse: Parse) -> None:
+    text = (
+        "Arson is suspected, and investigators said arson was likely. Sgt said nothing. "
+        "Greeks marched as Greek police watched. Ann Page spoke, and Page was on the front page."
+    )
+    slips = [("Arson", "PERSON"), ("Sgt", "PERSON"), ("Greeks", "PERSON"), ("Page", "PERSON", 1)]
+    mentions = find_mentions(parse(text, *slips))
+    assert people(mentions) == ["Ann Page", "Page"]  # a surname the text also writes lower case stays
+    assert "Greeks" in of_type(mentions, EntityType.NORP)
+
+
 def test_company_short_name_tagged_as_nationality_is_the_company(parse: Parse) -> None:
     text = "Fires at Kettering Chemicals are rare, a Kettering spokesman said."
     mentions = find_mentions(parse(text, ("Kettering Chemicals", "ORG"), ("Kettering", "NORP", 1)))

@@ -6,7 +6,10 @@ and both compare people's names with :mod:`corroborator.annotate.person_names`.
 
 The small English model's NER slips often ("Xi Jinping" as a WORK_OF_ART, "Duben" as an ORG), so a
 span tagged otherwise becomes a PERSON on evidence in its own article: the name is elsewhere a PERSON,
-it is the subject of a speech verb, or a person's title stands before it. A person mention's text is
+it is the subject of a speech verb, or a person's title stands before it. The other way round, a
+one-word PERSON is no name when it is a title ("Sgt"), not capitalised, or a word the text also
+writes in lower case and no full name contains ("Arson" beside "arson"; "Page" beside "Bettie Page"
+stays), and a plural beside its adjective is a people ("Greeks" beside "Greek"). A person mention's text is
 the name as written with a title directly before it ("Mr. Putin", "Russian President Vladimir Putin");
 :func:`bare_name` strips the title again.
 """
@@ -252,7 +255,12 @@ def _classify(doc: Doc, names: list[_Name]) -> list[tuple[_Name, EntityType]]:
         person[t] = (t in signal and (namelike or _proper(doc[n.start]))) or (
             majority and count["PERSON"] > 0
         ) or (namelike and hint)
-    typed = [_first_type(doc, n, person[t], labels[t]) for n, t in zip(names, texts, strict=True)]
+    # the text's lower-case words, but not those of a full name ("Page" for "Bettie Page", "page")
+    common = frozenset(t.text for t in doc if t.text.islower()) - {w.lower() for w in full_words}
+    norps = frozenset(t.text for t in doc if t.ent_type_ == "NORP" or t.tag_ == "JJ")
+    typed = [
+        _first_type(doc, n, person[t], labels[t], common, norps) for n, t in zip(names, texts, strict=True)
+    ]
     kept = [k for k in typed if k is not None]
     full = [(doc[n.start].text, doc[n.end - 1].text, k) for n, k in kept if n.end - n.start > 1]
     surnames = {last for _, last, k in full if k is EntityType.PERSON}
@@ -272,8 +280,21 @@ def _classify(doc: Doc, names: list[_Name]) -> list[tuple[_Name, EntityType]]:
     return out
 
 
-def _first_type(doc: Doc, n: _Name, is_person: bool, labels: Counter[str]) -> tuple[_Name, EntityType] | None:
+def _first_type(
+    doc: Doc,
+    n: _Name,
+    is_person: bool,
+    labels: Counter[str],
+    common: frozenset[str] = frozenset(),
+    norps: frozenset[str] = frozenset(),
+) -> tuple[_Name, EntityType] | None:
     span = doc[n.start : n.end]
+    if is_person and n.label == "PERSON" and len(span) == 1 and not _titled(doc, n):
+        word = span[0].text
+        if not word[:1].isupper() or word.lower().rstrip(".") in TITLES or word.lower() in common:
+            return None  # "Sgt" alone, "doesn", "Arson" (the text also writes "arson"): no name
+        if word.endswith("s") and word[:-1] in norps:
+            return n, EntityType.NORP  # "Greeks" beside "Greek": a people, not a person
     if is_person and n.label == "PERSON" and not _titled(doc, n):
         if doc[n.start].lower_ == "the" or (n.start > 0 and doc[n.start - 1].lower_ == "the"):
             return n, EntityType.ORG
