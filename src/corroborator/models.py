@@ -214,6 +214,9 @@ class Quote:
     cue: str | None = None  # the attribution verb or phrase: said, told, added, according to
     partial: bool = False  # a quoted phrase inside the writer's own sentence
     caption: int | None = None
+    # the speaker was worked out ("she said": the last person named who can be meant; or carried from
+    # the quotation before), not named at the attribution
+    resolved: bool = False
 
 
 class QuantityKind(StrEnum):

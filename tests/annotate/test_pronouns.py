@@ -72,3 +72,12 @@ def test_honorifics_and_describing_nouns_are_evidence(nlp: Language) -> None:
     assert {k: v.value for k, v in rd.gender.items()} == {
         "Alan Brook": "he", "Ann Kerr": "she", "Joan Ray": "she", "Lee Park": "he"
     }
+
+
+def test_a_pronoun_speaker_is_marked_as_worked_out(nlp: Language) -> None:
+    text = (
+        'Mayor Ann Brook visited the site. "We will rebuild," Brook said.\n\n'
+        '"Every home," she added.'
+    )
+    found = find_quotes(nlp(text), text=text)
+    assert [(q.speaker, q.resolved) for q in found] == [("Ann Brook", False), ("Ann Brook", True)]

@@ -122,6 +122,14 @@ def test_speaker_by_majority_and_first_description_and_listener() -> None:
     assert sq.speaker_entity is None
 
 
+def test_a_named_speaker_outweighs_one_worked_out_from_a_pronoun() -> None:
+    text = "I am so excited to be hosting the show for the second time"
+    named = Quote(text, Span(0, len(text)), "Ellen DeGeneres")
+    guessed = Quote(text, Span(0, len(text)), "Seth MacFarlane", resolved=True)
+    (sq,) = merge_quotes([("a", [guessed]), ("b", [named])])
+    assert sq.speaker == "Ellen DeGeneres"  # one each, but only one was named at the attribution
+
+
 def test_resolver_names_speakers_canonically() -> None:
     def resolve(article: str, surface: str) -> tuple[str, str] | None:
         return ("Joseph Webster", "e1") if surface.endswith("Webster") else None

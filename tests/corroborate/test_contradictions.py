@@ -87,6 +87,22 @@ def test_the_same_words_given_to_different_people_is_high() -> None:
     assert found.kind is ContradictionKind.QUOTE and found.severity is Severity.HIGH
 
 
+def test_a_speaker_worked_out_from_she_said_does_not_contradict_a_named_one() -> None:
+    words = "We will rebuild every home that the flood destroyed"
+    units = [
+        quoted("a", f'"{words}," the mayor, Ann Brook, said.', words, "Ann Brook"),
+        quoted("c", f'"{words}," she said.', words, "Tom Reed", resolved=True),  # the resolution's slip
+    ]
+    found, _ = find_contradictions(align_claims(units, REPORTS), REPORTS)
+    assert found == ()
+    misspelt = [
+        quoted("a", f'"{words}," Hugh Hefner said.', words, "Hugh Hefner"),
+        quoted("c", f'"{words}," Heffner told the AP.', words, "Heffner"),
+    ]
+    found, _ = find_contradictions(align_claims(misspelt, REPORTS), REPORTS)
+    assert found == ()  # one name spelt two ways, not two speakers
+
+
 def test_look_alikes_are_not_contradictions() -> None:
     units = [
         # capacity vs the supply it replaces: one article's two figures, another repeating one

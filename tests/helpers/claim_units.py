@@ -80,10 +80,13 @@ def dated(
     )
 
 
-def quoted(article: str, text: str, words: str, speaker: str | None) -> ClaimUnit:
-    """A quotation of ``words`` (in ``text``) attributed to ``speaker``."""
+def quoted(
+    article: str, text: str, words: str, speaker: str | None, *, resolved: bool = False
+) -> ClaimUnit:
+    """A quotation of ``words`` (in ``text``) attributed to ``speaker`` (``resolved``: worked out
+    from "she said", not named)."""
     start = text.index(words)
-    quote = Quote(words, Span(start, start + len(words)), speaker=speaker)
+    quote = Quote(words, Span(start, start + len(words)), speaker=speaker, resolved=resolved)
     return ClaimUnit(
         article,
         ClaimKind.QUOTE,

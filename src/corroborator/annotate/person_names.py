@@ -38,7 +38,7 @@ def name_words(name: str) -> tuple[str, ...]:
     return words
 
 
-def _one_letter_off(a: str, b: str) -> bool:
+def one_letter_off(a: str, b: str) -> bool:
     """One letter changed (Carolos / Karolos, Heidar / Heydar) or, in a longer word, one added
     (Hickok / Hickock): how one name is transliterated or misspelt, not another name (Ivan / Ivana
     differ by an added letter in a short word)."""
@@ -52,7 +52,7 @@ def _one_letter_off(a: str, b: str) -> bool:
 
 def near_surnames(surname: str, known: Sequence[str]) -> list[str]:
     """The surnames among ``known`` that may be ``surname`` spelt another way (itself first)."""
-    return [surname] + [k for k in known if k != surname and _one_letter_off(k, surname)]
+    return [surname] + [k for k in known if k != surname and one_letter_off(k, surname)]
 
 
 def _given_match(a: str, b: str) -> bool:
@@ -71,9 +71,9 @@ def compatible(a: Sequence[str], b: Sequence[str]) -> bool:
     if len(a) < 2 or len(b) < 2:
         return False
     if a[-1] == b[-1]:
-        if not (_given_match(a[0], b[0]) or _one_letter_off(a[0], b[0])):
+        if not (_given_match(a[0], b[0]) or one_letter_off(a[0], b[0])):
             return False
-    elif not (len(a[0]) > 1 and a[0] == b[0] and _one_letter_off(a[-1], b[-1])):
+    elif not (len(a[0]) > 1 and a[0] == b[0] and one_letter_off(a[-1], b[-1])):
         return False
     for x, y in ((a, b), (b, a)):
         letters = _initials(x)

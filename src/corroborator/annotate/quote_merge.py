@@ -128,7 +128,10 @@ def merge_quotes(
 
 def _story_quote(group: list[_Item]) -> StoryQuote:
     longest = max(group, key=lambda it: (len(it.quote.text), -it.order))
-    votes = Counter(it.speaker for it in group if it.speaker is not None)
+    votes: Counter[str] = Counter()
+    for it in group:  # a speaker named at the attribution counts twice one worked out from "she said"
+        if it.speaker is not None:
+            votes[it.speaker] += 1 if it.quote.resolved else 2
     first: dict[str, int] = {}
     for it in group:
         if it.speaker is not None:

@@ -84,6 +84,7 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
             w.cue,
             f.partial,
             caption,
+            w.resolved and w.speaker is not None,
         )
         for f in found
         if (w := f.who) is not None
@@ -133,7 +134,7 @@ def _carry(text: str, paras: list[tuple[int, int]], found: list[_Found]) -> None
             continue
         opens_para = not text[paras[cur.raw.para][0] : cur.raw.open].strip()
         if prev.raw.para == cur.raw.para or (opens_para and prev.raw.para == cur.raw.para - 1):
-            cur.who = Who(prev.who.speaker, prev.who.speaker_span, prev.who.description, None, None)
+            cur.who = Who(prev.who.speaker, prev.who.speaker_span, prev.who.description, None, None, True)
     for cur, nxt in reversed(list(itertools.pairwise(found))):
         if (
             cur.who.speaker is not None
@@ -143,4 +144,4 @@ def _carry(text: str, paras: list[tuple[int, int]], found: list[_Found]) -> None
         ):
             continue
         if nxt.raw.para == cur.raw.para + 1 and not text[paras[nxt.raw.para][0] : nxt.raw.open].strip():
-            cur.who = Who(nxt.who.speaker, nxt.who.speaker_span, nxt.who.description, None, None)
+            cur.who = Who(nxt.who.speaker, nxt.who.speaker_span, nxt.who.description, None, None, True)

@@ -78,6 +78,7 @@ class Who:
     description: str | None
     told_to: str | None
     cue: str | None
+    resolved: bool = False  # the speaker was worked out (from "he" or "she"), not named at the cue
 
 
 class Reader:
@@ -369,7 +370,8 @@ def attribute(rd: Reader, cue: Token) -> Who:
             speaker = rd.last_person(subj.idx, norp)
     if speaker is None:
         return Who(None, None, None, told_to, cue_text)
-    return Who(speaker, span, description or rd.appos.get(speaker), told_to, cue_text)
+    resolved = low in ("he", "she") or subj.pos_ == "NOUN"
+    return Who(speaker, span, description or rd.appos.get(speaker), told_to, cue_text, resolved)
 
 
 def _titled_name(rd: Reader, title: Token) -> tuple[int, int, str] | None:

@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from corroborator.annotate.person_names import one_letter_off
 from corroborator.corroborate.align import (
     ClaimGroup,
     Relation,
@@ -137,6 +138,10 @@ def _label(side: Side) -> str:
     return f"“{(side.text or '')[:60]}”{who}"
 
 
+def _resolved(u: ClaimUnit) -> bool:
+    return u.quote is not None and u.quote.resolved
+
+
 def _speaker_key(u: ClaimUnit) -> str | None:
     if u.quote is None or not u.quote.speaker:
         return None
@@ -226,7 +231,12 @@ def _quote_contradiction(group: ClaimGroup, report_of: Mapping[str, str]) -> Con
     reason = ""
     for link in group.links:
         ka, kb = keys[link.a], keys[link.b]
-        named_apart = ka[1] is not None and kb[1] is not None and ka[1] != kb[1]
+        # a speaker worked out from "she said" may be the resolution's slip: only named ones conflict
+        named = not (_resolved(group.units[link.a]) or _resolved(group.units[link.b]))
+        named_apart = (
+            named and ka[1] is not None and kb[1] is not None and ka[1] != kb[1]
+            and not one_letter_off(ka[1], kb[1])  # "Heffner" for "Hefner": one name misspelt
+        )
         if link.relation is Relation.VARIANT or named_apart:
             pairs.add((min(ka, kb, key=str), max(ka, kb, key=str)))
             if named_apart:
