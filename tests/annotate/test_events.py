@@ -94,3 +94,14 @@ def test_a_clause_that_says_too_little_gives_the_sentence(nlp: Any) -> None:
     text = "Mat Maid, a farmers' cooperative begun in 1936, tried to help local dairy farmers."
     (event,) = _events(nlp, text, "in 1936")
     assert "cooperative" in event and "farmers" in event  # not just "begun"
+
+
+def test_he_is_the_surname_not_a_generational_suffix(nlp: Any) -> None:
+    from corroborator.annotate.entities import find_mentions
+
+    text = "Officers caught Arcade Joseph Comeaux Jr. in Houston. He first went to prison in February 1979."
+    doc = nlp(text)
+    sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
+    dated = [_span(text, "in February 1979")]
+    (event,) = events.find_events(doc, text, dated, sentences, [], find_mentions(doc))
+    assert event.startswith("Comeaux")

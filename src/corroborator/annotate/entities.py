@@ -7,9 +7,10 @@ and both compare people's names with :mod:`corroborator.annotate.person_names`.
 The small English model's NER slips often ("Xi Jinping" as a WORK_OF_ART, "Duben" as an ORG), so a
 span tagged otherwise becomes a PERSON on evidence in its own article: the name is elsewhere a PERSON,
 it is the subject of a speech verb, or a person's title stands before it. The other way round, a
-one-word PERSON is no name when it is a title ("Sgt"), not capitalised, or a word the text also
-writes in lower case and no full name contains ("Arson" beside "arson"; "Page" beside "Bettie Page"
-stays), and a plural beside its adjective is a people ("Greeks" beside "Greek"). A person mention's text is
+one-word PERSON is no name when it is a title ("Sgt") or a suffix ("Jr."), not capitalised, or a
+word the text also writes in lower case and no full name contains ("Arson" beside "arson"; "Page"
+beside "Bettie Page" stays), and a plural beside its adjective is a people ("Greeks" beside
+"Greek"). A person mention's text is
 the name as written with a title directly before it ("Mr. Putin", "Russian President Vladimir Putin");
 :func:`bare_name` strips the title again.
 """
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from corroborator.annotate.person_names import group_people
+from corroborator.annotate.person_names import SUFFIXES, group_people
 from corroborator.models import Description, EntityType, Mention, Span
 
 
@@ -291,7 +292,8 @@ def _first_type(
     span = doc[n.start : n.end]
     if is_person and n.label == "PERSON" and len(span) == 1 and not _titled(doc, n):
         word = span[0].text
-        if not word[:1].isupper() or word.lower().rstrip(".") in TITLES or word.lower() in common:
+        bare = word.lower().rstrip(".")
+        if not word[:1].isupper() or bare in TITLES or bare in SUFFIXES or word.lower() in common:
             return None  # "Sgt" alone, "doesn", "Arson" (the text also writes "arson"): no name
         if word.endswith("s") and word[:-1] in norps:
             return n, EntityType.NORP  # "Greeks" beside "Greek": a people, not a person

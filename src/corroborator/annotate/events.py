@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from corroborator.annotate.person_names import SUFFIXES
 from corroborator.models import EntityType, Mention, Quote, Span
 
 if TYPE_CHECKING:
@@ -250,11 +251,14 @@ def _parenthesised(doc: Doc) -> frozenset[int]:
 
 def _people(mentions: Sequence[Mention], caption: int | None) -> list[tuple[int, str]]:
     """The persons named in one text (the body, or caption ``caption``): (end offset, surname)."""
-    return [
-        (m.span.end, m.text.split()[-1])
-        for m in mentions
-        if m.caption == caption and m.type is EntityType.PERSON and m.text.split()
-    ]
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        while len(words) > 1 and words[-1].lower().rstrip(".") in SUFFIXES:
+            words = words[:-1]  # "Comeaux" for "Arcade Joseph Comeaux Jr."
+        if m.caption == caption and m.type is EntityType.PERSON and words:
+            out.append((m.span.end, words[-1]))
+    return out
 
 
 def _person_finder(people: Sequence[tuple[int, str]], base: int) -> Callable[[int], str | None]:
