@@ -80,6 +80,7 @@ def test_absolute(sentence: str, text: str, value: str, precision: Precision) ->
         ("She will host the June 2 broadcast.", "2024-06-02", P.DAY),  # next June, not the nearest
         ("Talks will open on October 12.", "2023-10-12", P.DAY),  # within a week: this one
         ("The fair opens on December 28.", "2023-12-28", P.DAY),
+        ("The deputy was killed on December 28.", "2022-12-28", P.DAY),  # a stated past: last December
         ("Yesterday he left.", "2023-10-16", P.DAY),
         ("Today he speaks.", "2023-10-17", P.DAY),
         ("Tomorrow he flies.", "2023-10-18", P.DAY),

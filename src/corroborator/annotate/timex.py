@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -62,9 +62,10 @@ class TimexMatch:
     unit: str | None = None  # AGO: day, week, month, year, decade
     weekday: int | None = None  # 0 = Monday
     season: str | None = None
-    tense: Tense = Tense.PAST
+    tense: Tense = Tense.PAST  # past also when nothing in the sentence tells (see ``tense_stated``)
     caption: int | None = None
     event: str | None = None  # the event it dates (:mod:`corroborator.annotate.events`)
+    tense_stated: bool = False  # a verb of the sentence says the tense ("was killed", "will open")
 
     @property
     def relative(self) -> bool:
@@ -254,9 +255,9 @@ def _cue(words: Sequence[str], step: int) -> Tense | None:
     return None
 
 
-def _tense(text: str, start: int, end: int, sentence: Span) -> Tense:
+def _tense(text: str, start: int, end: int, sentence: Span) -> Tense | None:
     """The tense governing a time expression: the nearest cue before it in its clause, else the first
-    after it in its clause, else the same over the whole sentence; past when nothing tells."""
+    after it in its clause, else the same over the whole sentence; None when nothing tells."""
     before = text[sentence.start : start]
     after = text[end : sentence.end]
     cut = [m.end() for m in _CLAUSE.finditer(before)]
@@ -267,7 +268,7 @@ def _tense(text: str, start: int, end: int, sentence: Span) -> Tense:
         found = _cue(_WORD.findall(b)[::-1], 1) or _cue(_WORD.findall(a), -1)
         if found is not None:
             return found
-    return Tense.PAST
+    return None
 
 
 _ABBREV = _set(
@@ -413,8 +414,10 @@ def find_times(
             continue
         if kind is TimexKind.DAY and _in_title(text, start):
             continue
-        tense = _tense(text, start, -neg_end, sentence_at(sents, start)) if sents else Tense.PAST
-        match = _build(kind, m, text, tense, caption)
+        told = _tense(text, start, -neg_end, sentence_at(sents, start)) if sents else None
+        match = _build(kind, m, text, told or Tense.PAST, caption)
+        if match is not None and told is not None:
+            match = replace(match, tense_stated=True)
         if match is not None:
             out.append(match)
             taken_end = -neg_end

@@ -13,7 +13,8 @@ values against the publication date:
   it in a future one ("will", "is scheduled", "is expected"...); a month without a year is the
   anchor's year unless the tense puts it in the year before (past) or after (future); a day without a
   year is the nearest such day, unless a future tense puts it more than a week before the anchor
-  ("will host the March 2 broadcast", written in August, is next March).
+  ("will host the March 2 broadcast", written in August, is next March) or a stated past tense more
+  than a week after it ("was killed June 24", written in May, is last June).
 
 :func:`attach_periods` gives each figure the resolved time expression of its clause.
 """
@@ -128,8 +129,11 @@ def _resolve(m: TimexMatch, anchor: dt.date | None) -> tuple[str | None, Precisi
         return None, None
     if kind is TimexKind.DATE:
         year = _nearest_year(m.month or 1, m.day or 1, anchor)
-        if m.tense is Tense.FUTURE and _day_of(year, m.month or 1, m.day or 1) < anchor - _FUTURE_SLACK:
+        day = _day_of(year, m.month or 1, m.day or 1)
+        if m.tense is Tense.FUTURE and day < anchor - _FUTURE_SLACK:
             year += 1  # "will host the March 2 broadcast", written in August: next March
+        elif m.tense is Tense.PAST and m.tense_stated and day > anchor + _FUTURE_SLACK:
+            year -= 1  # "was killed June 24", written in May: last June
         return _date_value(m, year)
     if kind is TimexKind.MONTH:
         return f"{_year_for_month(m, anchor)}-{m.month:02d}", Precision.MONTH
