@@ -81,3 +81,14 @@ def test_a_pronoun_speaker_is_marked_as_worked_out(nlp: Language) -> None:
     )
     found = find_quotes(nlp(text), text=text)
     assert [(q.speaker, q.resolved) for q in found] == [("Ann Brook", False), ("Ann Brook", True)]
+
+
+def test_a_pronoun_after_an_object_means_the_sentence_s_subject(nlp: Language) -> None:
+    text = (
+        "Judge Philip Hickok told the court that he weighed the slaying of Deputy Jerry Ortiz, "
+        'and he concluded that the case "absolutely warrants death."\n\n'
+        'When Billy King hired Jim Brien, he had called him a "perfect fit" for the job.'
+    )
+    assert speakers(nlp, text) == ["Philip Hickok", "Billy King"]
+    plain = 'Ann Brook met Tom Reed on Monday. "We agreed," he said.'
+    assert speakers(nlp, plain) == ["Tom Reed"]  # another sentence: the last person named

@@ -210,6 +210,27 @@ class Reader:
                 best = starts.pop()
         return best
 
+    def sentence_subject(self, pronoun: Token, word: str) -> str | None:
+        """The person a pronoun means when its own sentence names, before it, a person as subject and
+        the last person named after that is no subject ("Judge Hickok said he weighed the slaying of
+        Deputy Jerry Ortiz, and he concluded ...": Hickok); else None."""
+        start = pronoun.sent.start_char
+        k = bisect.bisect_left(self.name_starts, pronoun.idx) - 1
+        named: list[tuple[str, bool]] = []  # (fullest name, a subject), latest first
+        while k >= 0 and self.names[k][0] >= start:
+            pos, name, _ = self.names[k]
+            head = self.doc[self.token_at(pos)]
+            while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+                head = head.head
+            named.append((self.fullest(name, pos), head.dep_ in ("nsubj", "nsubjpass")))
+            k -= 1
+        if not named or named[0][1]:
+            return None
+        for full, is_subject in named[1:]:
+            if is_subject and full in self.persons and self.gender.get(full, word) == word:
+                return full
+        return None
+
     def last_person(self, before: int, norp: str = "", pronoun: str = "") -> str | None:
         """The last person named before ``before`` who can be meant: of nationality ``norp`` when
         given, and taking ``pronoun`` ("he", "she") when the article says which they take."""
@@ -335,7 +356,7 @@ def attribute(rd: Reader, cue: Token) -> Who:
     span = Span(subj.idx, subj.idx + len(subj.text))
     low = subj.lower_
     if low in ("he", "she"):
-        speaker = rd.last_person(subj.idx, pronoun=low)
+        speaker = rd.sentence_subject(subj, low) or rd.last_person(subj.idx, pronoun=low)
     elif low in ("who", "that"):
         rel = cue
         while rel.dep_ != "relcl" and rel.head.i != rel.i:
