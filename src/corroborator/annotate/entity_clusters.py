@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from corroborator.annotate.entities import DESIGNATORS, bare_name
 from corroborator.annotate.person_names import (
-    SUFFIXES,
     PersonGroup,
     compatible,
     group_people,
     name_words,
     norm,
+    without_suffix,
 )
 from corroborator.models import Description, Entity, EntityType, Mention, Span, content_hash
 
@@ -143,9 +143,7 @@ def _add_surnames(groups: Sequence[PersonGroup], buckets: dict[int, _Bucket]) ->
     surnames = Counter(last for g in groups for last in {n[-1] for n in g.names})
     for g in groups:
         bucket = buckets.get(id(g))
-        name = g.name.split()
-        while len(name) > 2 and norm(name[-1]) in SUFFIXES:
-            name = name[:-1]  # "Comeaux" for "Arcade Joseph Comeaux Jr."
+        name = without_suffix(g.name.split())  # "Comeaux" for "Arcade Joseph Comeaux Jr."
         words = name_words(g.name)
         if bucket is None or len(name) < 2 or len(words[-1]) < 4 or surnames[words[-1]] != 1:
             continue

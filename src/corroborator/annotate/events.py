@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from corroborator.annotate.person_names import SUFFIXES
+from corroborator.annotate.person_names import without_suffix
 from corroborator.models import EntityType, Mention, Quote, Span
 
 if TYPE_CHECKING:
@@ -253,9 +253,7 @@ def _people(mentions: Sequence[Mention], caption: int | None) -> list[tuple[int,
     """The persons named in one text (the body, or caption ``caption``): (end offset, surname)."""
     out = []
     for m in mentions:
-        words = m.text.split()
-        while len(words) > 1 and words[-1].lower().rstrip(".") in SUFFIXES:
-            words = words[:-1]  # "Comeaux" for "Arcade Joseph Comeaux Jr."
+        words = without_suffix(m.text.split(), keep=1)  # "Comeaux" for "Arcade Joseph Comeaux Jr."
         if m.caption == caption and m.type is EntityType.PERSON and words:
             out.append((m.span.end, words[-1]))
     return out

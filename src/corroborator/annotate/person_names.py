@@ -30,12 +30,18 @@ def norm(text: str) -> str:
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # generational: not a surname
 
 
+def without_suffix(words: Sequence[str], keep: int = 2) -> list[str]:
+    """A name's words (as written or normalised) without a trailing generational suffix ("Jr.",
+    "II"), keeping at least ``keep`` words."""
+    out = list(words)
+    while len(out) > keep and norm(out[-1]) in SUFFIXES:
+        out.pop()
+    return out
+
+
 def name_words(name: str) -> tuple[str, ...]:
     """A name's normalised words without a generational suffix ("Nick J. Rahall II")."""
-    words = tuple(norm(name).split())
-    while len(words) > 2 and words[-1] in SUFFIXES:
-        words = words[:-1]
-    return words
+    return tuple(without_suffix(norm(name).split()))
 
 
 def one_letter_off(a: str, b: str) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from corroborator.annotate.person_names import SUFFIXES
+from corroborator.annotate.person_names import SUFFIXES, without_suffix
 from corroborator.annotate.pronouns import genders
 from corroborator.models import Span
 
@@ -198,9 +198,7 @@ class Reader:
         for pos, other in self.known:
             if pos > before:
                 break
-            ow = other.split()
-            while len(ow) > 1 and ow[-1].lower().rstrip(".") in SUFFIXES:
-                ow = ow[:-1]  # "Anthony LaCalamita III" is the fullest "LaCalamita"
+            ow = without_suffix(other.split(), keep=1)  # "Anthony LaCalamita III" for "LaCalamita"
             if len(ow) >= best_len and ow[-len(words) :] == words:
                 best, best_len = other, len(ow)
         if best_len == len(words) and best == name:
