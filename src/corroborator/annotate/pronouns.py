@@ -90,7 +90,8 @@ def genders(
     return out
 
 
-def _speaking(tok: Token, speech: frozenset[str]) -> bool:
+def speaking(tok: Token, speech: frozenset[str]) -> bool:
+    """The token is the subject of a speech verb ("Madonna said", ", he said")."""
     return tok.dep_ == "nsubj" and tok.head.lower_ in speech
 
 
@@ -126,7 +127,7 @@ def _evidence(
             later = (
                 _PRONOUNS[t.lower_]
                 for t in doc[b + 1 : sent.end]
-                if t.lower_ in _PRONOUNS and not in_quote(t.idx) and not _speaking(t, speech)
+                if t.lower_ in _PRONOUNS and not in_quote(t.idx) and not speaking(t, speech)
             )
             if (g := next(later, None)) is not None:
                 found.append(g)

@@ -4,12 +4,13 @@ Quote marks are found by scanning the text (:mod:`corroborator.annotate.quote_ma
 curly, double and single, nested single quotes kept inside their double quote, apostrophes left
 alone); each quotation is then attributed from the parse (:mod:`corroborator.annotate.speakers`):
 the cue verb next to it (``"...," X said``, ``said X``, ``X told AFP``, ``according to X``) or
-governing it (``he had "gladly accepted"``), its subject resolved to the fullest name the article
-gives (``Krutikhin`` -> ``Mikhail Krutikhin``, ``she`` -> the last person named, ``the Chinese
-leader`` -> the last person named who is not known to be of another nationality).
+governing it (``he had "gladly accepted"``), or a sentence introducing it with a colon (``X was
+blunt: "..."``), its subject resolved to the fullest name the article gives (see
+:mod:`corroborator.annotate.speakers` for pronouns, titles and roles).
 A quotation with no cue keeps ``speaker=None`` (never guessed) unless it continues an attributed
 one: a later quotation in its paragraph or one opening the next, or a quotation left open that runs
-into the next paragraph's attributed opening quotation. One linear pass over the tokens plus work
+into the next paragraph's attributed opening quotation; such a carried speaker, like one worked out
+from "she said", is marked ``resolved``. One linear pass over the tokens plus work
 per quotation.
 """
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from corroborator.annotate.person_names import SUFFIXES, without_suffix
-from corroborator.annotate.pronouns import genders
+from corroborator.annotate.pronouns import genders, speaking
 from corroborator.models import Span
 
 if TYPE_CHECKING:
@@ -101,6 +101,7 @@ class Reader:
         self.appos: dict[str, str] = {}  # fullest name -> its first appositive description
         appos: list[tuple[int, str, str]] = []
         mentions: list[tuple[int, int, str, int]] = []  # first and last token, name, char offset
+        self.heads: dict[int, Token] = {}  # a person name's char offset -> its head (last) token
         seen: set[int] = set()
         for i, start in enumerate(self.starts):
             if self.in_quote(start):
@@ -131,6 +132,7 @@ class Reader:
             self.names.append((doc[a].idx, name, _nationality(doc, a)))
             self.known.append((doc[a].idx, name))
             mentions.append((a, b, name, doc[a].idx))
+            self.heads[doc[a].idx] = doc[b]
             appos.extend(_appositives(head, name))
         self.names.sort()
         self.known.sort()
@@ -146,7 +148,7 @@ class Reader:
                 if " " in said or len(last_words.get(said, ())) <= 1]  # fmt: skip
         self.gender = genders(doc, sure, self.in_quote, frozenset(self.person_tok), CUE_WORDS)
         # persons a pronoun can mean: a one-word name must be said to speak, or be he or she
-        speakers = {name for _, b, name in full if _speaks(doc[b])}
+        speakers = {name for _, b, name in full if speaking(doc[b], CUE_WORDS)}
         self.persons = {name for _, _, name in full if " " in name or name in self.gender or name in speakers}
 
     def in_quote(self, pos: int) -> bool:
@@ -217,10 +219,7 @@ class Reader:
         named: list[tuple[str, bool]] = []  # (fullest name, a subject), latest first
         while k >= 0 and self.names[k][0] >= start:
             pos, name, _ = self.names[k]
-            head = self.doc[self.token_at(pos)]
-            while head.dep_ in ("compound", "flat") and head.head.i != head.i:
-                head = head.head
-            named.append((self.fullest(name, pos), head.dep_ in ("nsubj", "nsubjpass")))
+            named.append((self.fullest(name, pos), self.heads[pos].dep_ in ("nsubj", "nsubjpass")))
             k -= 1
         if not named or named[0][1]:
             return None
@@ -243,11 +242,6 @@ class Reader:
             if not norp or not nat or nat == norp:
                 return full
         return None
-
-
-def _speaks(head: Token) -> bool:
-    """The name is the subject of a speech verb ("Madonna said")."""
-    return head.dep_ == "nsubj" and head.head.lower_ in CUE_WORDS
 
 
 def _nationality(doc: Doc, a: int) -> str:
