@@ -32,6 +32,7 @@ from corroborator.store import cluster_rows
 from corroborator.store import stories as rows
 from corroborator.store.cluster_rows import ClusterRows, StoryChanges, members_hash
 from corroborator.store.stories import StoryRow
+from corroborator.versions import source_digest
 
 if TYPE_CHECKING:
     from corroborator.annotate.pipeline import Annotator
@@ -48,7 +49,8 @@ __all__ = [
     "refresh_analyses",
 ]
 
-STORY_VERSION = "story-2"  # bump when the per-story stages after annotation change their output
+# a cached analysis is kept only for the code that made it: a digest of the whole package's source
+STORY_VERSION = "story-2+" + source_digest("corroborator")
 _PLACE_CHUNK = 256  # articles read from the store at a time while placing
 _ANALYSE_ARTICLES = 1000  # stories analysed and cached (one transaction) about this many articles at a time
 

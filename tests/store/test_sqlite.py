@@ -308,3 +308,16 @@ def test_stage_results_are_keyed_by_article_stage_and_version(store: Store) -> N
     assert store.stage_results("annotate", "v2", ["a1"]) == {}
     store.put_stage_results("annotate", "v1", [("a1", '{"x": 3}')])
     assert store.stage_results("annotate", "v1", ["a1"]) == {"a1": '{"x": 3}'}
+
+
+def test_stage_results_of_a_new_version_replace_the_older_ones(store: Store) -> None:
+    store.add_article(make("a1"), extractor_version=V1)
+    store.add_article(make("a2"), extractor_version=V1)
+    store.put_stage_results("annotate", "v1", [("a1", '{"x": 1}'), ("a2", '{"x": 2}')])
+    store.put_stage_results("other", "v1", [("a1", '{"y": 1}')])
+    store.put_stage_results("annotate", "v2", [("a1", '{"x": 3}')])
+    assert store.stage_results("annotate", "v1", ["a1", "a2"]) == {"a2": '{"x": 2}'}  # a2 not redone yet
+    assert store.stage_results("annotate", "v2", ["a1"]) == {"a1": '{"x": 3}'}
+    assert store.stage_results("other", "v1", ["a1"]) == {"a1": '{"y": 1}'}
+    count = store.connection.execute("SELECT count(*) FROM stage_results WHERE article_id = 'a1'").fetchone()
+    assert count[0] == 2

@@ -43,6 +43,7 @@ from corroborator.models import (
     TimeExpression,
 )
 from corroborator.serialize import decode, to_data
+from corroborator.versions import source_digest
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -51,7 +52,11 @@ if TYPE_CHECKING:
     from corroborator.store import Store
 
 STAGE = "annotate"
-VERSION = "annotate-2"  # 2: time expressions carry the event they date
+# the article pass's cache key: a digest of this package's code (and of the records it writes), so a
+# changed rule never serves annotations the old code made; "annotate-2": time expressions carry events
+VERSION = "annotate-2+" + source_digest(
+    "corroborator.annotate", "corroborator.models", "corroborator.serialize"
+)
 
 
 @dataclass(frozen=True, slots=True)

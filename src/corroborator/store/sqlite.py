@@ -344,10 +344,16 @@ class Store:
         """Store (article id, JSON) results of ``stage`` at ``version`` in one transaction.
 
         Results for articles that are not in the store are skipped (there is nothing to key them to).
+        An article's results of the same stage at other versions are deleted: an older version is never
+        read again (the code that read it is gone), so the store does not grow with each upgrade.
         """
         with self._transaction() as conn:
             now = self._now()
             for article_id, data in results:
+                conn.execute(
+                    "DELETE FROM stage_results WHERE article_id = ? AND stage = ? AND version != ?",
+                    (article_id, stage, version),
+                )
                 conn.execute(
                     "INSERT OR REPLACE INTO stage_results (article_id, stage, version, data, created_at) "
                     "SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)",
