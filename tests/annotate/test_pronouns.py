@@ -84,3 +84,25 @@ def test_a_pronoun_after_an_object_means_the_sentence_s_subject(nlp: Language) -
     assert speakers(nlp, text) == ["Philip Hickok", "Billy King"]
     plain = 'Ann Brook met Tom Reed on Monday. "We agreed," he said.'
     assert speakers(nlp, plain) == ["Tom Reed"]  # another sentence: the last person named
+
+
+def test_a_given_name_tells_when_the_article_says_nothing(nlp: Language) -> None:
+    text = (
+        "Laura Dern chaired the hearing on Monday.\n\n"
+        "The plan was drafted by Michael Hart, an adviser to the board.\n\n"
+        '"We will not rush this," she said.'
+    )
+    assert speakers(nlp, text) == ["Laura Dern"]  # "Michael" nearly always takes "he"
+    neutral = text.replace("Michael Hart", "Leslie Hart")
+    assert speakers(nlp, neutral) == ["Leslie Hart"]  # either: the nearest person
+
+
+def test_the_article_s_evidence_outweighs_the_given_name(nlp: Language) -> None:
+    text = (
+        "Laura Dern chaired the hearing on Monday.\n\n"
+        "The plan was drafted by Michael Hart, the mother of two pupils.\n\n"
+        '"We will not rush this," she said.'
+    )
+    doc = nlp(text)
+    assert Reader(doc, text, scan(text)).gender.get("Michael Hart") == "she"
+    assert speakers(nlp, text) == ["Michael Hart"]

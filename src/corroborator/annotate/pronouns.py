@@ -11,10 +11,13 @@ tells, for some persons, which pronoun they take:
 - a pronoun later in a sentence whose subject they are and which names no other person ("Jackman
   said he was grateful", "Page died after her heart attack").
 
-No list of first names: a name alone says nothing, and a person the article says nothing of can be
-meant by either pronoun. A one-word name the article never gives in full and never makes the subject
-of a speech verb is no antecedent at all: the parser's person names include awards ("Oscar"),
-peoples ("Greeks") and currencies ("Euro").
+For a person the article says nothing of, the given name can tell, when a caller passes ``given``
+(:mod:`corroborator.annotate.given_names`: only names that nearly always take one pronoun);
+otherwise such a person can be meant by either pronoun.
+
+A one-word name the article never gives in full and never makes the subject of a speech verb is no
+antecedent at all: the parser's person names include awards ("Oscar"), peoples ("Greeks") and
+currencies ("Euro").
 """
 
 from __future__ import annotations
@@ -71,15 +74,22 @@ def genders(
     in_quote: Callable[[int], bool],
     person_tokens: frozenset[int],
     speech: frozenset[str],
+    given: Callable[[str], Gender | None] | None = None,
 ) -> dict[str, Gender]:
     """The pronoun each named person takes, where the article says so: ``mentions`` are
     (first token, last token, fullest name) of the person names outside quotations; ``speech`` the
-    speech verbs (the pronoun subject of one, ", he said", is what is being resolved: no evidence)."""
+    speech verbs (the pronoun subject of one, ", he said", is what is being resolved: no evidence).
+    ``given`` reads a given name ("Michael": he) for a person of two or more names the article gives
+    no evidence of at all (evidence that is split either way stays undecided)."""
     votes: dict[str, dict[Gender, int]] = {}
     for a, b, name in mentions:
         for found in _evidence(doc, a, b, in_quote, person_tokens, speech):
             tally = votes.setdefault(name, {})
             tally[found] = tally.get(found, 0) + 1
+        first = name.split()[0]
+        unknown = given is not None and name not in votes and " " in name and len(first.rstrip(".")) > 1
+        if unknown and given is not None and (g := given(first)) is not None:
+            votes[name] = {g: 1}
     out: dict[str, Gender] = {}
     for name, tally in votes.items():
         male, female = tally.get(Gender.MALE, 0), tally.get(Gender.FEMALE, 0)

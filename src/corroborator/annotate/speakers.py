@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from corroborator.annotate.given_names import given_name_gender
 from corroborator.annotate.person_names import SUFFIXES, without_suffix
 from corroborator.annotate.pronouns import genders, speaking
 from corroborator.models import Span
@@ -146,7 +147,9 @@ class Reader:
             last_words.setdefault(name.split()[-1], set()).add(name)
         sure = [(a, b, name) for (a, b, name), (_, _, said, _) in zip(full, mentions, strict=True)
                 if " " in said or len(last_words.get(said, ())) <= 1]  # fmt: skip
-        self.gender = genders(doc, sure, self.in_quote, frozenset(self.person_tok), CUE_WORDS)
+        self.gender = genders(
+            doc, sure, self.in_quote, frozenset(self.person_tok), CUE_WORDS, given_name_gender
+        )
         # persons a pronoun can mean: a one-word name must be said to speak, or be he or she
         speakers = {name for _, b, name in full if speaking(doc[b], CUE_WORDS)}
         self.persons = {name for _, _, name in full if " " in name or name in self.gender or name in speakers}
