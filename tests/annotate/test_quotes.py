@@ -273,6 +273,19 @@ def test_place_and_abbreviated_title_are_not_part_of_the_name(nlp: Language) -> 
     assert q.speaker == "Mara Lindqvist"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I saw it all," said WCCO TV Managing Editor Dana Vick.',
+        '"We stand by the story," Tribune Editor Dana Vick said on Monday.',
+        '"He will start on Sunday," Head Coach Dana Vick told reporters.',
+    ],
+)
+def test_a_newsroom_or_team_job_title_is_not_part_of_the_name(nlp: Language, text: str) -> None:
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Dana Vick"
+
+
 def test_to_after_a_non_speech_cue_is_not_a_listener(nlp: Language) -> None:
     text = 'Mara Lindqvist announced "sweeping new changes" to the Clean Water Act on Monday.'
     (q,) = quotes(nlp, text)

@@ -55,7 +55,8 @@ TITLE_WORDS = _words(
     "premier president prime prince princess professor queen rep representative secretary sen senator "
     "attorney atty gov lt sgt det undersheriff executive commodore admiral adm lieutenant sergeant "
     "superintendent chairperson constable const cpl corporal trooper "
-    "sheriff spokesman spokesperson spokeswoman state vice"
+    "sheriff spokesman spokesperson spokeswoman state vice "
+    "editor publisher manager coach producer correspondent reporter anchor founder analyst economist"
 )
 ORG_WORDS = _words(
     "afp agency airlines army association authority bank board capital center centre chemicals church "
