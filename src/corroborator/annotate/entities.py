@@ -27,14 +27,10 @@ from spacy.tokens import Span as SpacySpan
 
 from corroborator.annotate.person_names import SUFFIXES, group_people
 from corroborator.models import Description, EntityType, Mention, Span
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
+from corroborator.vocab import word_set
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "fr"})
-TITLES = HONORIFICS | _wordset(
+TITLES = HONORIFICS | word_set(
     "president premier minister chancellor secretary senator sen governor gov mayor king queen prince "
     "princess emperor pope general gen colonel col major maj captain capt lieutenant lt sergeant sgt "
     "admiral adm commander officer director chairman chairwoman ceo judge justice ambassador "
@@ -45,12 +41,12 @@ TITLES = HONORIFICS | _wordset(
 # a title nearest the name must be one of these (so "Chief" alone is not a title, "Chief Officer" is)
 _TITLE_HEADS = TITLES - {"chief"}
 # role nouns that may head a description standing before a name: "North Korea's leader, Kim Jong-un"
-_ROLES = TITLES | _wordset(
+_ROLES = TITLES | word_set(
     "counterpart head founder expert analyst adviser advisor aide envoy official spokesperson "
     "executive economist researcher scientist professor diplomat lawyer candidate deputy successor "
     "predecessor rival"
 )
-SPEECH_VERBS = _wordset(
+SPEECH_VERBS = word_set(
     "say says said tell tells told add adds added state states stated explain explains explained note "
     "notes noted write writes wrote ask asks asked argue argues argued warn warns warned insist insists "
     "insisted claim claims claimed recall recalls recalled acknowledge acknowledged declare declared "
@@ -62,7 +58,7 @@ SPEECH_VERBS = _wordset(
 # verbs written before their subject after a quotation: '"...," said Xiao Bin'
 _INVERTING = frozenset({"said", "says", "added", "adds", "wrote", "writes", "asked", "explained", "noted"})
 # words that make a capitalised phrase an organisation or a place, never a person's name
-ORG_WORDS = _wordset(
+ORG_WORDS = word_set(
     "authority authorities council ministry department university college institute center centre "
     "agency service services bank company corporation corp inc ltd llc plc group chemicals times post "
     "news gazette journal press party court committee commission board union association foundation "
@@ -72,12 +68,12 @@ ORG_WORDS = _wordset(
     "technologies partners capital international museum station port airport"
 )
 # words that make a capitalised phrase a place
-PLACE_WORDS = _wordset(
+PLACE_WORDS = word_set(
     "lane street road avenue square bridge point park river lake island hall bay harbour harbor beach "
     "hill valley mountain sea ocean district county province"
 )
 # words after a company's own name: "Brandvold Chemicals" is also "Brandvold"
-DESIGNATORS = _wordset(
+DESIGNATORS = word_set(
     "chemicals inc corp corporation co company ltd llc plc group holdings industries bank airlines "
     "airways motors energy media systems technologies partners capital pharmaceuticals foods oil gas "
     "petroleum steel mining international global"

@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from corroborator.vocab import word_set
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -35,24 +37,20 @@ class Gender(StrEnum):
     FEMALE = "she"
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 _HONORIFIC = {
-    **dict.fromkeys(_words("mr sir lord"), Gender.MALE),
-    **dict.fromkeys(_words("mrs ms miss dame lady madam"), Gender.FEMALE),
+    **dict.fromkeys(word_set("mr sir lord"), Gender.MALE),
+    **dict.fromkeys(word_set("mrs ms miss dame lady madam"), Gender.FEMALE),
 }
 _NOUNS = {
     **dict.fromkeys(
-        _words(
+        word_set(
             "actor boy brother businessman chairman congressman councilman dad duke father grandfather "
             "husband king man nephew prince son spokesman uncle widower boyfriend"
         ),
         Gender.MALE,
     ),
     **dict.fromkeys(
-        _words(
+        word_set(
             "actress aunt businesswoman chairwoman congresswoman councilwoman daughter duchess girl "
             "girlfriend grandmother mother mom mum niece princess queen sister spokeswoman widow wife "
             "woman"
@@ -61,8 +59,8 @@ _NOUNS = {
     ),
 }
 _PRONOUNS = {
-    **dict.fromkeys(_words("he him his himself"), Gender.MALE),
-    **dict.fromkeys(_words("she her hers herself"), Gender.FEMALE),
+    **dict.fromkeys(word_set("he him his himself"), Gender.MALE),
+    **dict.fromkeys(word_set("she her hers herself"), Gender.FEMALE),
 }
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _BEFORE = 4  # tokens before a name searched for a describing noun

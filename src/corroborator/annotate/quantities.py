@@ -20,10 +20,7 @@ import re
 from dataclasses import dataclass
 
 from corroborator.models import Quantity, QuantityKind, Span
-
-
-def _set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+from corroborator.vocab import word_set
 
 
 def _list(text: str) -> tuple[str, ...]:
@@ -63,6 +60,7 @@ _NUMBER = re.compile(
     rf"(?P<approx>\b(?i:{_APPROX})\s+)?(?P<cur>{_CUR})?(?P<num>{_DIGITS}|\b(?i:{_WORDNUM})\b)"
     rf"(?:(?:\s?|-(?=(?i:thousand|million|billion|trillion)))(?P<scale>(?i:{_SCALE}))(?![A-Za-z]))?"
 )
+
 _SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
     "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5,
@@ -176,24 +174,24 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
 _NAME_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \u00a0]$")
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.'’-]*)\W*$")
 
-_CAPITAL_OK = _set(
+_CAPITAL_OK = word_set(
     "about around nearly some more over up in at by with for of only just all roughly approximately almost "
     "the those these another its their his her our and but since from to between among under below above "
     "than less fewer least estimated an a another each every if when while as after before"
 )
-_DEFINITE = _set("the these those its their his her our my your both")
-_BARE_OK = _set(
+_DEFINITE = word_set("the these those its their his her our my your both")
+_BARE_OK = word_set(
     "to from rose fell risen fallen climbed dropped increased decreased jumped grew reached totalled totaled "
     "numbered hit"
 )
-_STOP = _set(
+_STOP = word_set(
     "a an the of to in on at for with and or but by from is are was were be been has have had will would "
     "could should may might can that which who this these those than as its it his her their our per percent "
     "more less most least times such same each every all both either neither what when "
     "where while whereas unless across always perhaps towards besides afterwards nevertheless yes thus was "
     "has does is his this us plus minus previous earlier later ago"
 )
-_IRREGULAR_PLURALS = _set(
+_IRREGULAR_PLURALS = word_set(
     "people staff children men women police personnel crew cattle sheep livestock aircraft fish deer militia "
     "infantry youth clergy"
 )

@@ -22,15 +22,12 @@ from corroborator.annotate.given_names import given_name_gender
 from corroborator.annotate.person_names import SUFFIXES, without_suffix
 from corroborator.annotate.pronouns import genders, speaking
 from corroborator.models import Span
+from corroborator.vocab import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from corroborator.annotate.quote_marks import RawQuote
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 _SPEECH = (
@@ -46,9 +43,9 @@ _SPEECH = (
     "reiterated pointed told wrote testify testified testifies quipped conceded concedes lamented "
     "boasted recounted notified shouted yelled whispered texted emailed"
 )
-CUE_WORDS = _words(_SPEECH)
-HONORIFICS = _words("dame dr lady lord miss mr mrs ms prof rev sir")
-TITLE_WORDS = _words(
+CUE_WORDS = word_set(_SPEECH)
+HONORIFICS = word_set("dame dr lady lord miss mr mrs ms prof rev sir")
+TITLE_WORDS = word_set(
     "ambassador capt captain ceo chairman chairwoman chancellor chief col colonel commander "
     "commissioner councillor councilman defence defense deputy director economy finance fire foreign "
     "gen general governor inspector interior judge justice king leader mayor minister officer pope "
@@ -58,17 +55,19 @@ TITLE_WORDS = _words(
     "sheriff spokesman spokesperson spokeswoman state vice "
     "editor publisher manager coach producer correspondent reporter anchor founder analyst economist"
 )
-ORG_WORDS = _words(
+ORG_WORDS = word_set(
     "afp agency airlines army association authority bank board capital center centre chemicals church "
     "club commission committee company corp council court daily department energy federation forces "
     "foundation fund gazette government group herald holdings inc institute journal kremlin ltd "
     "ministry motors museum navy network news office organisation organization partners party police "
     "post press radio reuters service telegraph television times tribune union university"
 )
-ROLE_NOUNS = _words("chancellor chief head king leader minister premier president queen")
+ROLE_NOUNS = word_set("chancellor chief head king leader minister premier president queen")
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "ADV", "SCONJ", "CCONJ"})
-_TO_CUES = _words("said says say saying told tells telling explained added wrote remarked commented admitted")
-_NOT_LISTENERS = _words("LAW GPE LOC DATE EVENT NORP")
+_TO_CUES = word_set(
+    "said says say saying told tells telling explained added wrote remarked commented admitted"
+)
+_NOT_LISTENERS = word_set("LAW GPE LOC DATE EVENT NORP")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from corroborator.models import Span
-
-
-def _set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+from corroborator.vocab import word_set
 
 
 def _list(text: str) -> tuple[str, ...]:
@@ -218,22 +215,22 @@ _RULES: tuple[_Rule, ...] = (
     ),
 )
 
-_PREPOSITIONS = _set(
+_PREPOSITIONS = word_set(
     "in since by until till from through throughout during before after of for between and or to"
 )
 _REL_OFFSET = {"last": -1, "this": 0, "the": 0, "next": 1, "the coming": 1}
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|’[a-z]+")
-_FUTURE = _set(
+_FUTURE = word_set(
     "will 'll ’ll shall would wo scheduled expected due set plans planned planning intends aims going "
     "upcoming slated poised to-be"
 )
-_PAST_IRREGULAR = _set(
+_PAST_IRREGULAR = word_set(
     "was were had did said told met went came left began broke took made held spent saw gave fell rose won "
     "lost sent led struck knew flew ran drove spoke wrote thought brought bought sought caught fought became "
     "got kept found heard paid sold stood chose drew grew threw shook woke been"
 )
 # an -ed word after these is an adjective or a passive participle, not a past-tense verb
-_NOT_VERB_BEFORE = _set(
+_NOT_VERB_BEFORE = word_set(
     "the a an for of with to by at in on from be being been is are was were stay stays remain remains get "
     "gets its their his her our"
 )
@@ -271,7 +268,7 @@ def _tense(text: str, start: int, end: int, sentence: Span) -> Tense | None:
     return None
 
 
-_ABBREV = _set(
+_ABBREV = word_set(
     "mr mrs ms dr st jr sr prof gen col lt sgt rep sen gov gen no vs etc inc co corp ltd jan feb mar apr jun "
     "jul aug sep sept oct nov dec mt ft u.s u.k u.n e.u a.m p.m"
 )

@@ -30,13 +30,9 @@ from corroborator.models import (
     Span,
     TimeExpression,
 )
+from corroborator.vocab import word_set
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_STOP = _words(
+_STOP = word_set(
     """a an the of to in on at for with and or by from is are was were be been being has have had do does
     did its it it's his her hers their theirs them they he she we us our you your i me my mine this that
     these those as but if than then so such not no nor also too very just only into over under about
@@ -81,15 +77,15 @@ _UPDATE = re.compile(
 # what a count counts, folded into a few classes so that paraphrases compare
 _COUNT_CLASSES = {
     **dict.fromkeys(
-        _words(
+        word_set(
             "people person persons resident residents inhabitant inhabitants evacuee evacuees civilian "
             "civilians villager villagers citizen citizens individual individuals local locals"
         ),
         "people",
     ),
-    **dict.fromkeys(_words("household households home homes family families"), "household"),
-    **dict.fromkeys(_words("death deaths dead killed fatalities fatality"), "dead"),
-    **dict.fromkeys(_words("injured wounded injuries"), "injured"),
+    **dict.fromkeys(word_set("household households home homes family families"), "household"),
+    **dict.fromkeys(word_set("death deaths dead killed fatalities fatality"), "dead"),
+    **dict.fromkeys(word_set("injured wounded injuries"), "injured"),
 }
 # "the last major quake", "a previous visit", "another attack": the sentence speaks of another instance
 # of its kind (an earlier event), whose date and figures are its own ("the last week" is a period)

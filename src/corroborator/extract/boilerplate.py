@@ -14,13 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from corroborator.models import RemovalReason
+from corroborator.vocab import word_set
 
 # ---------------------------------------------------------------------------------------------- shapes
-
-
-def lexicon(words: str) -> frozenset[str]:
-    """A set of cue words written as one whitespace-separated string."""
-    return frozenset(words.split())
 
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -88,7 +84,7 @@ _RELATED_PREFIX = re.compile(
     r"|more coverage|watch|listen)\W*\s*[:|–—»›]\s*\S",
     re.I,
 )
-_SOCIAL = lexicon(
+_SOCIAL = word_set(
     "share facebook twitter x linkedin whatsapp telegram reddit pinterest email e-mail mail print copy link "
     "flipboard messenger tumblr vk threads bluesky"
 )
@@ -138,21 +134,21 @@ _LEADS_RELATED = re.compile(
 
 # words that must occur before the (slower) cue patterns are tried
 _SPLIT_PUNCT = str.maketrans({c: " " for c in "!\"#%&'()*+,-./:;<=>?@[\\]^_`{|}~‘’“”•·»«›‹–—…"})
-_PAYWALL_WORDS = lexicon(
+_PAYWALL_WORDS = word_set(
     """subscribe subscribes subscription subscriptions subscriber subscribers subscribing unlimited free
     paywall billed access article articles already continue sign create become premium cancel vat excl
     month year week mo yr"""
 )
-_CONTRIBUTOR_WORDS = lexicon(
+_CONTRIBUTOR_WORDS = word_set(
     "contributed reporting writing editing edited compiled translated research graphics production"
 )
-_FOOTER_WORDS = lexicon(
+_FOOTER_WORDS = word_set(
     "original source canonical permalink copyright c © rights article story originally"
 )
-_WEAK_PAYWALL_WORDS = lexicon(
+_WEAK_PAYWALL_WORDS = word_set(
     "vat price prices archive archives invoice free per membership articles analyses stories"
 )
-_WEAK_PROMO_WORDS = lexicon(
+_WEAK_PROMO_WORDS = word_set(
     "newsletter sign download follow latest miss alerts inbox updated 24 coverage podcast app"
 )
 
@@ -290,7 +286,7 @@ def repeated_lines(texts: Iterable[str], min_docs: int) -> frozenset[str]:
 
 # ------------------------------------------------------------------------------------------ headline lists
 
-_STOP = lexicon(
+_STOP = word_set(
     """a about above after again against all also am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from further had has
     have having he her here hers him his how i if in into is it its itself just may me might more most

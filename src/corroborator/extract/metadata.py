@@ -16,7 +16,7 @@ from importlib import resources
 from types import MappingProxyType
 from urllib.parse import urlsplit
 
-from corroborator.extract.boilerplate import lexicon
+from corroborator.vocab import word_set
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -42,15 +42,16 @@ _DATE_PATTERNS = (
 _SHORT_YEAR = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<yy>\d\d)\b")
 # What may surround a date on a dateline: labels, weekdays, times and time zones (words are
 # compared lower-cased; numbers separately: hours, minutes, offsets and "hhmm" times).
-_DATE_WORDS = lexicon(
+_DATE_WORDS = word_set(
     "published updated posted last modified date dated on at first originally created story edited time"
     " am pm hrs h z gmt utc uk bst cet cest eet eest wet west msk"
     " et ct mt pt est edt cst cdt mst mdt pst pdt akst akdt hst aest aedt acst acdt awst nzst nzdt"
     " ist pkt sgt hkt jst kst wib sast eat wat cat mon monday tue tues tuesday wed wednesday"
     " thu thur thurs thursday fri friday sat saturday sun sunday"
 )
+
 # North American zones: a line naming one writes numeric dates month first ("05/03/2013 ... EDT").
-_MONTH_FIRST_ZONES = lexicon("et ct mt pt est edt cst cdt mst mdt pst pdt akst akdt hst")
+_MONTH_FIRST_ZONES = word_set("et ct mt pt est edt cst cdt mst mdt pst pdt akst akdt hst")
 _CLOCK = re.compile(r"(\d)\s*:\s+(\d\d)")  # "5: 03" (a space crept in) -> "5:03"
 _MERIDIEM = re.compile(r"\b([ap])\.\s?m\.", re.I)  # "p. m." -> "pm"
 _UPDATED = re.compile(r"\b(?:updated|modified)\b", re.I)
@@ -141,7 +142,9 @@ def _iso(m: re.Match[str], month_first: bool = False) -> str | None:
 # ---------------------------------------------------------------------------------------------- bylines
 
 _BYLINE = re.compile(r"^(?:by|written by|words by|story by|author:?)\s*:?\s+(?P<names>.+?)\s*$", re.I)
-_NAME_PARTICLES = lexicon("de da di del della der den van von le la du dos das al el bin ibn ben y st. st mc")
+_NAME_PARTICLES = word_set(
+    "de da di del della der den van von le la du dos das al el bin ibn ben y st. st mc"
+)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*")
 _NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*|[A-Z]\.|\w*[A-Z]\w*")
 
@@ -199,10 +202,10 @@ def is_bare_url(line: str) -> bool:
 
 # ---------------------------------------------------------------------------------------------- outlets
 
-_GENERIC_SUBDOMAINS = lexicon(
+_GENERIC_SUBDOMAINS = word_set(
     "www www1 www2 www3 m mobile amp news edition en int uk us eu world www-en beta blog blogs static cdn"
 )
-_SECOND_LEVEL = lexicon("co com net org gov ac edu ne or go gob nic")
+_SECOND_LEVEL = word_set("co com net org gov ac edu ne or go gob nic")
 _STATED_OUTLET = re.compile(
     r"^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*)?(?P<a>[A-Z][^.;|]{1,60}?)"
     r"(?:[.,;|]|\s+all rights reserved|$)"

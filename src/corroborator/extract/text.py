@@ -29,7 +29,6 @@ from corroborator.extract.boilerplate import (
     headline_list_start,
     is_sentence_like,
     leads_related,
-    lexicon,
     may_be_boilerplate,
     norm_line,
     weak_chrome,
@@ -37,6 +36,7 @@ from corroborator.extract.boilerplate import (
 )
 from corroborator.extract.parts import ExtractedParts
 from corroborator.models import Caption, RemovalReason, Removed
+from corroborator.vocab import word_set
 
 R = RemovalReason
 
@@ -59,6 +59,7 @@ _EMPHASIS = re.compile(
     r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"
     r"|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])|~~(.+?)~~|`([^`]+)`"
 )
+
 _ALNUM = re.compile(r"[^\W_]")
 _ENDS_CLAUSE = frozenset(".!?:;…\"”’)]")
 _EMPHASIS_CHARS = re.compile(r"[*_~`]")
@@ -155,13 +156,13 @@ _CREDIT_PAREN = re.compile(
 _CREDIT_SLASH = re.compile(
     r"(?<=[.!?”\"’])\s+(?P<credit>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][^.!?]{1,60})$"
 )
-_CREDIT_WORDS = lexicon(
+_CREDIT_WORDS = word_set(
     """reuters ap afp getty images epa tass sputnik xinhua bloomberg shutterstock alamy anadolu efe ansa dpa
     kyodo yonhap pool photo photos handout file archive courtesy novosti associated press pa upi sipa abaca
     zuma nurphoto imago vcg cfp kremlin service ria itar-tass photographer staff unsplash wikimedia commons
     ddp belga anp tt ntb scanpix"""
 )
-_CREDIT_GLUE = lexicon("via for and of the / & de van von")
+_CREDIT_GLUE = word_set("via for and of the / & de van von")
 
 
 def _credit_like(text: str, max_words: int = 10) -> bool:
