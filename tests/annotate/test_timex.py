@@ -81,6 +81,8 @@ def test_absolute(sentence: str, text: str, value: str, precision: Precision) ->
         ("Talks will open on October 12.", "2023-10-12", P.DAY),  # within a week: this one
         ("The fair opens on December 28.", "2023-12-28", P.DAY),
         ("The deputy was killed on December 28.", "2022-12-28", P.DAY),  # a stated past: last December
+        # what is pending lies ahead, whatever the tense of the sentence
+        ("The judge held him without bail pending his next hearing October 27.", "2023-10-27", P.DAY),
         ("Yesterday he left.", "2023-10-16", P.DAY),
         ("Today he speaks.", "2023-10-17", P.DAY),
         ("Tomorrow he flies.", "2023-10-18", P.DAY),

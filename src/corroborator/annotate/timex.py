@@ -222,7 +222,7 @@ _REL_OFFSET = {"last": -1, "this": 0, "the": 0, "next": 1, "the coming": 1}
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|’[a-z]+")
 _FUTURE = word_set(
     "will 'll ’ll shall would wo scheduled expected due set plans planned planning intends aims going "
-    "upcoming slated poised to-be"
+    "upcoming slated poised to-be pending"
 )
 _PAST_IRREGULAR = word_set(
     "was were had did said told met went came left began broke took made held spent saw gave fell rose won "
