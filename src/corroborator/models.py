@@ -227,6 +227,13 @@ class QuantityKind(StrEnum):
     DURATION = "duration"
 
 
+class Bound(StrEnum):
+    """A figure given as a bound: the true figure is this or more, or this or less."""
+
+    LOWER = "lower"  # "at least 3", "more than 200", "over 50"
+    UPPER = "upper"  # "up to 50", "fewer than 10", "as many as 12"
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A figure with its unit, normalised: money in units of its currency (ISO 4217), lengths,
@@ -238,8 +245,9 @@ class Quantity:
     unit: str
     kind: QuantityKind
     period: str | None = None  # the time the figure refers to, resolved (ISO date at its precision)
-    approximate: bool = False  # "about", "around", "nearly", "some"
+    approximate: bool = False  # "about", "around", "nearly", "some" (and every bound)
     caption: int | None = None
+    bound: Bound | None = None  # "at least 3": a lower bound, consistent with any larger figure
 
 
 class Precision(StrEnum):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from corroborator.annotate.quantities import find_quantities
-from corroborator.models import Quantity, QuantityKind
+from corroborator.models import Bound, Quantity, QuantityKind
 
 K = QuantityKind
 
@@ -96,6 +96,23 @@ def test_approximate_markers(sentence: str, text: str) -> None:
     q = only(sentence)
     assert q.text == text
     assert q.approximate
+    assert q.bound is None  # about: neither more nor less
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "bound"),
+    [
+        ("The quake killed at least three people.", "at least three people", Bound.LOWER),
+        ("More than 200 homes were destroyed.", "More than 200 homes", Bound.LOWER),
+        ("Police arrested upwards of 40 protesters.", "upwards of 40 protesters", Bound.LOWER),
+        ("Up to 50 people were hurt.", "Up to 50 people", Bound.UPPER),
+        ("Fewer than 10 boats came back.", "Fewer than 10 boats", Bound.UPPER),
+        ("As many as 12 pirates were held.", "As many as 12 pirates", Bound.UPPER),
+    ],
+)
+def test_bounds(sentence: str, text: str, bound: Bound) -> None:
+    q = only(sentence)
+    assert (q.text, q.bound, q.approximate) == (text, bound, True)
 
 
 def test_yen_and_yuan_by_context() -> None:

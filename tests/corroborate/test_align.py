@@ -15,7 +15,7 @@ from corroborator.corroborate.align import (
     scale_slip,
     weights_of,
 )
-from corroborator.models import ClaimKind, Quantity, QuantityKind, Span
+from corroborator.models import Bound, ClaimKind, Quantity, QuantityKind, Span
 
 
 def q(text: str, value: float, approximate: bool = False) -> Quantity:
@@ -216,6 +216,23 @@ def test_the_date_or_figure_of_another_instance_is_no_disagreement() -> None:
     assert relation(a, b, weights_of([a, b])) is None
     plain_b = figure("b", toll.format("600 people"), "600 people", 600, "count")
     found = relation(a, plain_b, weights_of([a, plain_b]))
+    assert found is not None and found[0] is Relation.DIFFERENT
+
+
+def test_a_figure_that_keeps_another_s_bound_is_no_disagreement() -> None:
+    toll = "The earthquake on the island of Varnholm killed {} and flattened seven villages."
+    ten = figure("a", toll.format("12 people"), "12 people", 12, "count")
+    floor = figure("b", toll.format("at least three people"), "at least three people", 3, "count",
+                   approximate=True, bound=Bound.LOWER)  # fmt: skip
+    w = weights_of([ten, floor])
+    assert relation(ten, floor, w) is None  # an early toll: both can be true
+    ceiling = figure("b", toll.format("up to 8 people"), "up to 8 people", 8, "count",
+                     approximate=True, bound=Bound.UPPER)  # fmt: skip
+    found = relation(ten, ceiling, w)
+    assert found is not None and found[0] is Relation.DIFFERENT  # "up to 8" cannot be 12
+    high_floor = figure("b", toll.format("more than 20 people"), "more than 20 people", 20, "count",
+                        approximate=True, bound=Bound.LOWER)  # fmt: skip
+    found = relation(ten, high_floor, w)
     assert found is not None and found[0] is Relation.DIFFERENT
 
 

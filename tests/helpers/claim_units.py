@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 
 from corroborator.corroborate.claims import ClaimUnit, content_words, quote_parts, wording
-from corroborator.models import ClaimKind, Precision, Quantity, QuantityKind, Quote, Span, TimeExpression
+from corroborator.models import (
+    Bound,
+    ClaimKind,
+    Precision,
+    Quantity,
+    QuantityKind,
+    Quote,
+    Span,
+    TimeExpression,
+)
 
 
 def _names(text: str) -> frozenset[str]:
@@ -28,11 +37,12 @@ def figure(
     revised: float | None = None,
     measure: str | None = None,
     other_instance: bool = False,
+    bound: Bound | None = None,
 ) -> ClaimUnit:
     """A figure statement: ``focus`` (in ``text``) says ``value`` ``unit``."""
     start = text.index(focus)
     kind = QuantityKind.COUNT if unit == "count" else QuantityKind.MONEY
-    q = Quantity(focus, Span(start, start + len(focus)), value, unit, kind, period, approximate)
+    q = Quantity(focus, Span(start, start + len(focus)), value, unit, kind, period, approximate, bound=bound)
     context = content_words(text.replace(focus, " "))
     return ClaimUnit(
         article,

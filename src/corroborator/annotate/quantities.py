@@ -1,7 +1,8 @@
 """Figures in text: money, physical amounts and rates, percentages, counts of things and durations.
 
 A regex grammar finds each number (digits or a few written words, with an optional approximate
-marker, currency sign, scale word and range); what follows decides what it measures. Values are
+marker, currency sign, scale word and range; "at least", "more than", "up to" and the like also make
+it a lower or upper ``Bound``); what follows decides what it measures. Values are
 normalised: money in units of its currency (ISO 4217 code), lengths / areas / volumes / masses in
 SI base units (``m``, ``m2``, ``m3``, ``kg``), units that do not convert keep a plain name
 (``barrel``, an earthquake's ``magnitude``, read before the number too: "magnitude-5.9"), rates get a
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corroborator.models import Quantity, QuantityKind, Span
+from corroborator.models import Bound, Quantity, QuantityKind, Span
 from corroborator.vocab import word_set
 
 
@@ -51,6 +52,13 @@ _APPROX = (
     r"|fewer than|up to|at least|at most|an estimated|estimated|just over|just under|as many as|as much as"
     r"|upwards of"
 )
+_BOUNDS = {
+    **dict.fromkeys(("more than", "over", "at least", "just over", "upwards of"), Bound.LOWER),
+    **dict.fromkeys(
+        ("under", "less than", "fewer than", "up to", "at most", "just under", "as many as", "as much as"),
+        Bound.UPPER,
+    ),
+}
 _CUR = (
     r"US\$|\$US\s?|U\.S\.\s?\$|C\$|A\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₹|Rs\.?\s?"
     r"|(?:USD|EUR|GBP|JPY|CNY|RMB|INR)\s?"
@@ -366,4 +374,5 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
         kind=kind,
         approximate=m.group("approx") is not None,
         caption=caption,
+        bound=_BOUNDS.get(" ".join((m.group("approx") or "").lower().split())),
     )

@@ -27,7 +27,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from corroborator.corroborate.claims import ClaimUnit
-from corroborator.models import Claim, ClaimKind, Evidence, Quantity, content_hash
+from corroborator.models import Bound, Claim, ClaimKind, Evidence, Quantity, content_hash
 
 BLOCK = 48  # a block larger than this is cut by rare words
 WINDOW = 12  # neighbours compared inside a cut block, in sorted order
@@ -97,6 +97,16 @@ def same_value(a: Quantity, b: Quantity) -> bool:
     if (a.approximate or b.approximate) and diff <= 0.1 * top:
         return True
     return diff <= max(_granularity(a), _granularity(b)) * 0.5 + 1e-9
+
+
+def within_bound(a: Quantity, b: Quantity) -> bool:
+    """One figure is a bound the other keeps: "at least 3" and 10, "up to 50" and 40."""
+    for bound, other in ((a, b), (b, a)):
+        if bound.bound is Bound.LOWER and other.value >= bound.value:
+            return True
+        if bound.bound is Bound.UPPER and other.value <= bound.value:
+            return True
+    return False
 
 
 def scale_slip(a: Quantity, b: Quantity) -> bool:
@@ -229,6 +239,8 @@ def relation(
             return None  # each sentence names both figures: two facts, not a disagreement
         if a.other_instance != b.other_instance:
             return None  # "the last quake killed 600" is not a count of this one
+        if within_bound(qa, qb):
+            return None  # "at least three dead" and "ten dead" can both be true
         strong = (n >= 3 and score >= 0.5) or (bool(a.phrases & b.phrases) and n >= 2 and score >= 0.45)
         return (Relation.DIFFERENT, score) if strong and a.event_words & b.event_words else None
     if set(a.subjects) & set(b.subjects) == set() and _people(a) and _people(b):

@@ -185,6 +185,7 @@ def story_json(story: StoryAnalysis) -> dict[str, Any]:
             "unit": q.unit,
             "kind": q.kind.value,
             "approximate": q.approximate,
+            "bound": q.bound.value if q.bound is not None else None,
             "period": q.period,
         }
         for a in ann.articles
