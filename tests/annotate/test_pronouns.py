@@ -106,3 +106,13 @@ def test_the_article_s_evidence_outweighs_the_given_name(nlp: Language) -> None:
     doc = nlp(text)
     assert Reader(doc, text, scan(text)).gender.get("Michael Hart") == "she"
     assert speakers(nlp, text) == ["Michael Hart"]
+
+
+def test_a_pronoun_after_another_person_s_noun_is_no_evidence(nlp: Language) -> None:
+    text = (
+        "Dana Ortiz, who married the deputy three weeks before he was killed, spoke first.\n\n"
+        '"Our Jerry is in heaven," she said.'
+    )
+    doc = nlp(text)
+    assert Reader(doc, text, scan(text)).gender.get("Dana Ortiz") is None
+    assert speakers(nlp, text) == ["Dana Ortiz"]

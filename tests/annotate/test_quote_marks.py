@@ -60,3 +60,33 @@ def test_an_opening_shaped_mark_after_punctuation_before_a_lower_case_word_close
     text = "“Everyone was respectful, “said the juror. He said, “We are ready.” “A,” he said, “and b.”"
     found = [text[slice(*inner(text, r))] for r in scan(text)]
     assert found == ["Everyone was respectful", "We are ready.", "A", "and b."]
+
+
+def test_a_quote_left_open_runs_on_to_a_closing_mark_paragraphs_later() -> None:
+    text = (
+        "Banners read defiance.\n\n“The murder was the last straw.\n\nBeing young here is a crime.\n\n"
+        "They are stealing our dreams,” said one leaflet."
+    )
+    (raw,) = scan(text)
+    assert (raw.para, raw.last_para, raw.closed) == (1, 3, True)
+    assert text[slice(*inner(text, raw))].endswith("stealing our dreams")
+    spaced = 'She spoke.\n\n"I am so excited.\n\nThe third time is the charm, " she said.'  # tokenised text
+    (raw,) = scan(spaced)
+    assert (raw.para, raw.last_para) == (1, 2)
+    assert text != spaced and spaced[slice(*inner(spaced, raw))].endswith("the charm")
+
+
+def test_a_run_on_stops_at_quotes_in_between_and_far_away() -> None:
+    reopened = '"We will fight.\n\n"We shall never surrender," he added.'
+    assert [r.last_para for r in scan(reopened)] == [0, 1]  # news style: each paragraph opens again
+    singles = "\"Fox reported the suspect fled.\n\n'We are looking for him,' he said.\n\nMore.\" ends"
+    first = scan(singles)[0]
+    assert (first.closed, first.last_para) == (False, 0)  # a paragraph quoting in single marks between
+    far = '"Open.\n\n' + "A line.\n\n" * 5 + 'Closed," she said.'
+    assert scan(far)[0].closed is False
+
+
+def test_single_quotes_inside_a_run_on_quote_are_part_of_it() -> None:
+    text = "“He drove off and scolded me.\n\nHe said 'You will be sorry' and I wasn't,” Page said."
+    (raw,) = scan(text)
+    assert raw.last_para == 1

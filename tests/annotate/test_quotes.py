@@ -359,3 +359,31 @@ def test_a_mistyped_closing_mark_before_said(nlp: Language) -> None:
         ("Everyone was respectful", None),  # "Juror No. 8" is no name
         ("He is so sparkling", "Sid Ganis"),
     ]
+
+
+def test_a_quotation_over_several_paragraphs_takes_its_closing_attribution(nlp: Language) -> None:
+    text = (
+        "Ellen Park will host the ceremony.\n\n"
+        '"I am so excited to be hosting the show again.\n\n'
+        'You know what they say: the third time is the charm," Park said in a statement.'
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Ellen Park"
+    assert q.text.startswith("I am so excited") and q.text.endswith("the charm")
+
+
+def test_a_title_cut_off_by_the_parser_still_precedes_the_name(nlp: Language) -> None:
+    text = '"He tried to provide first aid," said Sgt. Marty Earley with the Bloomington police.'
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Marty Earley"
+
+
+def test_a_pronoun_after_an_unnamed_speaker_means_nobody_named(nlp: Language) -> None:
+    text = (
+        "Ravi Rao commands the frigate.\n\n"
+        '"The ministry is working to hand the pirates over," said a senior officer.\n\n'
+        '"The frigate may head for Djibouti," he added.'
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == [None, None]
+    other = text.replace("a senior officer", "a spokeswoman")  # she cannot be the "he"
+    assert [q.speaker for q in quotes(nlp, other)] == [None, "Ravi Rao"]

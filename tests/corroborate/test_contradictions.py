@@ -87,6 +87,23 @@ def test_the_same_words_given_to_different_people_is_high() -> None:
     assert found.kind is ContradictionKind.QUOTE and found.severity is Severity.HIGH
 
 
+def test_two_named_people_saying_alike_in_their_own_words_is_no_contradiction() -> None:
+    units = [
+        quoted("a", '"For more than three decades, the Endangered Species Act has successfully protected our '
+               'most threatened wildlife," Obama said.',
+               "For more than three decades, the Endangered Species Act has successfully protected our most "
+               "threatened wildlife", "Barack Obama"),
+        quoted("c", '"For decades, the Endangered Species Act has protected threatened species and their '
+               'habitats," said Locke.',
+               "For decades, the Endangered Species Act has protected threatened species and their habitats",
+               "Gary Locke"),
+    ]  # fmt: skip
+    groups = align_claims(units, REPORTS)
+    assert any(len(g.units) == 2 for g in groups)  # aligned as variants of one another ...
+    found, _ = find_contradictions(groups, REPORTS)
+    assert found == ()  # ... but two statements, not one misattributed
+
+
 def test_a_speaker_worked_out_from_she_said_does_not_contradict_a_named_one() -> None:
     words = "We will rebuild every home that the flood destroyed"
     units = [

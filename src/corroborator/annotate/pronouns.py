@@ -9,7 +9,8 @@ tells, for some persons, which pronoun they take:
   "Bettie Page, the pin-up model and mother of ...", "spokeswoman Ann Brook"); not a possessive
   ("the actress's rep Jack Ketsoyan" describes the rep by someone else);
 - a pronoun later in a sentence whose subject they are and which names no other person ("Jackman
-  said he was grateful", "Page died after her heart attack").
+  said he was grateful", "Page died after her heart attack"), before any noun for another person
+  ("who married the deputy before he was killed" is no evidence).
 
 For a person the article says nothing of, the given name can tell, when a caller passes ``given``
 (:mod:`corroborator.annotate.given_names`: only names that nearly always take one pronoun);
@@ -62,6 +63,12 @@ _PRONOUNS = {
     **dict.fromkeys(word_set("he him his himself"), Gender.MALE),
     **dict.fromkeys(word_set("she her hers herself"), Gender.FEMALE),
 }
+# someone else a later pronoun may mean: a person the sentence names by a common noun
+_SOMEONE = word_set(
+    "deputy officer victim suspect driver friend official detective agent lawyer attorney judge doctor "
+    "teacher student child baby teen teenager neighbour neighbor partner colleague boss employee worker "
+    "patient person player coach manager client customer passenger soldier gunman killer"
+)
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _BEFORE = 4  # tokens before a name searched for a describing noun
 
@@ -98,6 +105,11 @@ def genders(
     return out
 
 
+def noun_gender(word: str) -> Gender | None:
+    """The pronoun a describing noun takes ("spokeswoman": she), else ``None``."""
+    return _NOUNS.get(word.lower())
+
+
 def speaking(tok: Token, speech: frozenset[str]) -> bool:
     """The token is the subject of a speech verb ("Madonna said", ", he said")."""
     return tok.dep_ == "nsubj" and tok.head.lower_ in speech
@@ -132,11 +144,10 @@ def _evidence(
         sent = head.sent
         others = any(i in person_tokens and not a <= i <= b for i in range(sent.start, sent.end))
         if not others:
-            later = (
-                _PRONOUNS[t.lower_]
-                for t in doc[b + 1 : sent.end]
-                if t.lower_ in _PRONOUNS and not in_quote(t.idx) and not speaking(t, speech)
-            )
-            if (g := next(later, None)) is not None:
-                found.append(g)
+            for t in doc[b + 1 : sent.end]:
+                if t.pos_ == "NOUN" and (t.lower_ in _SOMEONE or t.lower_ in _NOUNS):
+                    break  # "Chela Ortiz, who married the deputy weeks before he was killed": his
+                if t.lower_ in _PRONOUNS and not in_quote(t.idx) and not speaking(t, speech):
+                    found.append(_PRONOUNS[t.lower_])
+                    break
     return found

@@ -5,11 +5,16 @@ guillemets, where a straight ``"`` followed by a space or after a digit is an in
 not an opening, and an opening-shaped ``“`` that follows end punctuation and precedes a lower-case
 word closes the open quotation (``respectful, “said``: a mistyped mark). A double quote left open
 runs to the end of its paragraph (news style leaves a quotation that continues in the next paragraph
-unclosed there). Single quotes count only outside double quotes (nested ones stay part of their
-double quote) and only as a pair: an opening mark before a letter, not inside a word, and a closing
-one after a word or punctuation within 400 characters, so an apostrophe in or after a word
-(``don't``, ``James' car``) or before a digit (``'90s``) opens nothing. A quotation is *partial*
-when it continues a sentence begun outside it (``he had "gladly accepted"``).
+unclosed there, and opens the next one again), unless a later paragraph, with no quote mark in
+between (single quotes included), starts its marks with a closing one (``dreams,” said one
+leaflet``, ``charm, " she said``): then the quotation runs on to that mark, across the paragraphs (a
+paragraph broken in two by scraping, or a text written a sentence a line), as long as it closes
+within ``MAX_RUN_ON`` paragraphs and ``MAX_RUN_ON_CHARS`` characters. Single quotes count only
+outside double quotes (nested ones stay part of their double quote) and only as a pair: an opening
+mark before a letter, not inside a word, and a closing one after a word or punctuation within 400
+characters, so an apostrophe in or after a word (``don't``, ``James' car``) or before a digit
+(``'90s``) opens nothing. A quotation is *partial* when it continues a sentence begun outside it
+(``he had "gladly accepted"``).
 """
 
 from __future__ import annotations
@@ -24,24 +29,46 @@ PARAGRAPH = re.compile(r"[^\n]+")
 WORD = re.compile(r"\w+(?:[-’']\w+)*")
 
 
+MAX_RUN_ON = 4  # a quotation left open closes at most this many paragraphs later ...
+MAX_RUN_ON_CHARS = 1500  # ... and this many characters after its opening mark
+
+
 @dataclass(frozen=True, slots=True)
 class RawQuote:
-    """A quotation as scanned: marks at ``open``/``close`` (``close`` is the paragraph end if unclosed)."""
+    """A quotation as scanned: marks at ``open``/``close`` (``close`` is the paragraph end if unclosed);
+    it opens in paragraph ``para`` and closes in ``end_para`` (``None``: the same one)."""
 
     open: int
     close: int
     para: int
     closed: bool
+    end_para: int | None = None
+
+    @property
+    def last_para(self) -> int:
+        """The paragraph the quotation closes (or ends) in."""
+        return self.para if self.end_para is None else self.end_para
 
 
 def scan(text: str) -> list[RawQuote]:
     """Quotation marks paired per line; single quotes only outside double quotes."""
     out: list[RawQuote] = []
+    left_open: RawQuote | None = None  # the last double quote, when its paragraph left it open
     for p, para in enumerate(PARAGRAPH.finditer(text)):
         ps, pe = para.span()
         doubles: list[RawQuote] = []
         open_at: int | None = None
-        for m in _DQ.finditer(text, ps, pe):
+        first = _DQ.search(text, ps, pe)
+        start = ps
+        if left_open is not None and first is not None and _runs_on(text, left_open, first.start(), p, ps):
+            run_on = RawQuote(left_open.open, first.start(), left_open.para, True, p)
+            # it closes here: one quotation across the paragraphs, single quotes in it part of it
+            out = [r for r in out if r is not left_open and not run_on.open < r.open < run_on.close]
+            doubles.append(run_on)
+            start = first.end()
+        if first is not None:
+            left_open = None
+        for m in _DQ.finditer(text, start, pe):
             i, ch = m.start(), m.group()
             nxt = text[i + 1] if i + 1 < pe else " "
             if ch in "“„" and open_at is not None and _turned(text, i, ps, pe):
@@ -59,10 +86,30 @@ def scan(text: str) -> list[RawQuote]:
                 open_at = None
         if open_at is not None:
             doubles.append(RawQuote(open_at, pe, p, False))
+            left_open = doubles[-1]
+        singles = _singles(text, ps, pe, p, doubles)
+        if singles and first is None:
+            left_open = None  # a paragraph quoting in single marks is no run-on of a double quote
         out.extend(doubles)
-        out.extend(_singles(text, ps, pe, p, doubles))
+        out.extend(singles)
     out.sort(key=lambda r: r.open)
     return out
+
+
+def _runs_on(text: str, left_open: RawQuote, i: int, p: int, ps: int) -> bool:
+    """The paragraph's first mark, at ``i``, closes the quotation left open paragraphs before: it is
+    shaped as a closing mark (curly, or straight after a word or the punctuation that ends a quoted
+    sentence, before a space or punctuation), near enough."""
+    if p - left_open.para > MAX_RUN_ON or i - left_open.open > MAX_RUN_ON_CHARS:
+        return False
+    ch = text[i]
+    if ch in "”»":
+        return True
+    if ch != '"' or i == ps:
+        return False
+    before = text[ps:i].rstrip()[-1:]
+    after = text[i + 1 : i + 2]
+    return (before.isalnum() or before in ",.!?…—-") and (not after or after.isspace() or after in ",.;:!?)")
 
 
 def _turned(text: str, i: int, ps: int, pe: int) -> bool:

@@ -45,9 +45,10 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
         s, e = inner(text, raw)
         if e <= s:
             continue
-        ps, pe = paras[raw.para]
+        ps = paras[raw.para][0]
+        pe = paras[raw.last_para][1]
         partial = is_partial(text, raw, s, ps, CUE_WORDS)
-        nxt = next((r.open for r in raws[k + 1 :] if r.para == raw.para), pe)
+        nxt = next((r.open for r in raws[k + 1 :] if r.para == raw.last_para), pe)
         prv = max((r.close + 1 for r in raws[:k] if r.para == raw.para and r.close < raw.open), default=ps)
         cue: Token | None = None
         if not parsed:
@@ -134,7 +135,7 @@ def _carry(text: str, paras: list[tuple[int, int]], found: list[_Found]) -> None
         if cur.who.cue is not None or cur.partial or prev.who.speaker is None:
             continue
         opens_para = not text[paras[cur.raw.para][0] : cur.raw.open].strip()
-        if prev.raw.para == cur.raw.para or (opens_para and prev.raw.para == cur.raw.para - 1):
+        if prev.raw.last_para == cur.raw.para or (opens_para and prev.raw.last_para == cur.raw.para - 1):
             cur.who = Who(prev.who.speaker, prev.who.speaker_span, prev.who.description, None, None, True)
     for cur, nxt in reversed(list(itertools.pairwise(found))):
         if (
@@ -144,5 +145,5 @@ def _carry(text: str, paras: list[tuple[int, int]], found: list[_Found]) -> None
             or nxt.who.speaker is None
         ):
             continue
-        if nxt.raw.para == cur.raw.para + 1 and not text[paras[nxt.raw.para][0] : nxt.raw.open].strip():
+        if nxt.raw.para == cur.raw.last_para + 1 and not text[paras[nxt.raw.para][0] : nxt.raw.open].strip():
             cur.who = Who(nxt.who.speaker, nxt.who.speaker_span, nxt.who.description, None, None, True)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from corroborator.annotate.given_names import given_name_gender
 from corroborator.annotate.person_names import SUFFIXES, without_suffix
-from corroborator.annotate.pronouns import genders, speaking
+from corroborator.annotate.pronouns import genders, noun_gender, speaking
 from corroborator.models import Span
 from corroborator.vocab import word_set
 
@@ -153,6 +153,9 @@ class Reader:
         # persons a pronoun can mean: a one-word name must be said to speak, or be he or she
         speakers = {name for _, b, name in full if speaking(doc[b], CUE_WORDS)}
         self.persons = {name for _, _, name in full if " " in name or name in self.gender or name in speakers}
+        # speakers the article does not name ("said a senior officer"): a later "he" may mean them
+        self.unnamed_gender = {t.idx: noun_gender(t.text) for t in doc if _unnamed_speaker(t, self.in_quote)}
+        self.unnamed = sorted(self.unnamed_gender)
 
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.quote_opens, pos) - 1
@@ -174,6 +177,7 @@ class Reader:
         if tok.i in self.person_tok:
             ea, eb = self.person_tok[tok.i]
             a, b = min(a, ea), max(b, eb)
+        b = _past_cut_title(doc, b)
         honorific = a > 0 and doc[a - 1].lower_.rstrip(".") in HONORIFICS
         titled = [i for i in range(a, b) if doc[i].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS]
         if titled and doc[titled[-1] + 1].lower_.rstrip(".") not in SUFFIXES:
@@ -233,8 +237,14 @@ class Reader:
 
     def last_person(self, before: int, norp: str = "", pronoun: str = "") -> str | None:
         """The last person named before ``before`` who can be meant: of nationality ``norp`` when
-        given, and taking ``pronoun`` ("he", "she") when the article says which they take."""
+        given, and taking ``pronoun`` ("he", "she") when the article says which they take. A pronoun
+        means nobody named when someone the article does not name spoke after the last person named
+        ("..., said a senior officer. '...,' he added")."""
         k = bisect.bisect_left(self.name_starts, before) - 1
+        latest = self.names[k][0] if k >= 0 else -1
+        first, last = bisect.bisect_right(self.unnamed, latest), bisect.bisect_left(self.unnamed, before)
+        if pronoun and any(self.unnamed_gender[p] in (None, pronoun) for p in self.unnamed[first:last]):
+            return None  # the last to speak before the pronoun was someone unnamed who can be meant
         while k >= 0:
             pos, name, _ = self.names[k]
             full = self.fullest(name, pos)
@@ -245,6 +255,41 @@ class Reader:
             if not norp or not nat or nat == norp:
                 return full
         return None
+
+
+_NOT_SOMEONE = word_set(
+    "family families statement report reports media newspaper paper letter leaflet website document "
+    "study survey data record records poll sources crowd people residents witnesses"
+)
+
+
+def _unnamed_speaker(tok: Token, in_quote: Callable[[int], bool]) -> bool:
+    """Someone the article brings in without a name says something: a singular common noun with an
+    indefinite article, the subject of a speech verb ("said a senior officer", "a source said"),
+    that can be "he" or "she" (not "a statement"). "The star said" and "his mother said" mostly
+    describe someone named before; "her agent, Mark Roesler, said" names them."""
+    low = tok.lower_
+    return (
+        tok.tag_ == "NN"
+        and speaking(tok, CUE_WORDS)
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
+        and not any(c.dep_ == "appos" for c in tok.children)
+        and low not in ORG_WORDS
+        and low not in _NOT_SOMEONE
+        and not in_quote(tok.idx)
+    )
+
+
+def _past_cut_title(doc: Doc, b: int) -> int:
+    """The end of a name that the parser cut after its title ("said Sgt. | Marty Earley": the
+    period read as a sentence end): the proper nouns right after a title ending the chunk."""
+    if doc[b].lower_.rstrip(".") not in TITLE_WORDS | HONORIFICS:
+        return b
+    j = b + 2 if b + 1 < len(doc) and doc[b + 1].text == "." else b + 1
+    k = j
+    while k < len(doc) and doc[k].pos_ == "PROPN":
+        k += 1
+    return k - 1 if k > j else b
 
 
 def _nationality(doc: Doc, a: int) -> str:

@@ -237,6 +237,8 @@ def _quote_contradiction(group: ClaimGroup, report_of: Mapping[str, str]) -> Con
             named and ka[1] is not None and kb[1] is not None and ka[1] != kb[1]
             and not one_letter_off(ka[1], kb[1])  # "Heffner" for "Hefner": one name misspelt
         )
+        if named_apart and link.relation is not Relation.SAME:
+            continue  # two named people saying alike in their own words: two statements
         if link.relation is Relation.VARIANT or named_apart:
             pairs.add((min(ka, kb, key=str), max(ka, kb, key=str)))
             if named_apart:
