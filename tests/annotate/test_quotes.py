@@ -387,3 +387,28 @@ def test_a_pronoun_after_an_unnamed_speaker_means_nobody_named(nlp: Language) ->
     assert [q.speaker for q in quotes(nlp, text)] == [None, None]
     other = text.replace("a senior officer", "a spokeswoman")  # she cannot be the "he"
     assert [q.speaker for q in quotes(nlp, other)] == [None, "Ravi Rao"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The chase ended after 15 minutes, Genesee County Undersheriff James Gage said.\n\n'
+         '"He probably realized he was going to be shot," Gage said.', "James Gage"),  # Gage: a noun
+        ('Wladimir Klitschko won again.\n\n'
+         '"Thompson was not easy to box," said the 36-year-old Klitschko, who improved his record.',
+         "Wladimir Klitschko"),  # Klitschko: a nationality
+    ],
+)  # fmt: skip
+def test_a_surname_the_parser_mistags_still_names_the_speaker(nlp: Language, text: str, speaker: str) -> None:
+    *_, q = quotes(nlp, text)
+    assert q.speaker == speaker
+
+
+def test_an_attribution_the_scrape_broke_into_the_next_paragraph(nlp: Language) -> None:
+    text = (
+        "Gov. Ann Brook apologised.\n\n"
+        "“We have no idea what caused it,” the Rev.\n\n"
+        "Larry Kroon of the Wasilla Bible Church said Saturday, adding that arson was possible."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Larry Kroon"

@@ -64,7 +64,10 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
             if raw.closed and (ending in ",?!…—–-" or after[:1] == ","):
                 idx = rd.tokens_between(raw.close + 1, nxt)
                 if len(idx):
-                    end = min(nxt, doc[idx[0]].sent.end_char)
+                    # a sentence the scrape broke in two ("the Rev. | Larry Kroon ... said") runs on
+                    # into the next paragraph, up to the next quotation
+                    limit = nxt if nxt < pe else next((r.open for r in raws[k + 1 :]), len(text))
+                    end = min(limit, doc[idx[0]].sent.end_char)
                     cue = cue_in(rd, raw.close + 1, end, last=False)
             if cue is None:
                 cue = cue_in(rd, prv, raw.open, last=True)

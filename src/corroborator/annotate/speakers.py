@@ -189,16 +189,22 @@ class Reader:
         words = [doc[i].text for i in range(a, b + 1)]
         if any(w.lower() in ORG_WORDS for w in words) or not all(w[:1].isupper() for w in words):
             return None
-        if words[-1].rstrip(".").lower() in ("no", "number") and b + 1 < len(doc) and doc[b + 1].like_num:
+        after = b + 2 if b + 2 < len(doc) and doc[b + 1].text == "." else b + 1
+        if words[-1].rstrip(".").lower() in ("no", "number") and after < len(doc) and doc[after].like_num:
             return None  # "Juror No. 8": a number, not a name
         name = doc[a : b + 1].text
-        if honorific or tok.i in self.person_tok:
+        if honorific or tok.i in self.person_tok or (a == b and self.known_surname(name, doc[a].idx)):
             return a, b, name
         if doc[a].ent_type_ in ("GPE", "NORP", "LOC", "FAC", "DATE", "EVENT", "LAW", "LANGUAGE"):
             return None
         if a > 0 and doc[a - 1].lower_ == "the":
             return None
         return a, b, name
+
+    def known_surname(self, word: str, before: int) -> bool:
+        """``word`` ends a full name given before ``before`` ("Gage" after "James Gage"): a name,
+        whatever the parser tagged it (a noun, a nationality: "said the 36-year-old Klitschko")."""
+        return any(pos < before and " " in name and name.split()[-1] == word for pos, name in self.known)
 
     def fullest(self, name: str, before: int) -> str:
         """The longest earlier name ending with ``name`` (the latest of equals), else ``name``."""
@@ -413,7 +419,7 @@ def attribute(rd: Reader, cue: Token) -> Who:
         while words and words[0].pos_ == "DET":
             words = words[1:]
         description = "".join(t.text_with_ws for t in words).strip() or None
-    elif subj.pos_ == "PROPN" and (named := rd.name_of(subj)) is not None:
+    elif (subj.pos_ == "PROPN" or rd.known_surname(subj.text, subj.idx)) and (named := rd.name_of(subj)):
         a, b, name = named
         speaker = rd.fullest(name, subj.idx)
         span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
