@@ -6,12 +6,12 @@ alone); each quotation is then attributed from the parse (:mod:`corroborator.ann
 the cue verb next to it (``"...," X said``, ``said X``, ``X told AFP``, ``according to X``) or
 governing it (``he had "gladly accepted"``), or a sentence introducing it with a colon (``X was
 blunt: "..."``), its subject resolved to the fullest name the article gives (see
-:mod:`corroborator.annotate.speakers` for pronouns, titles and roles).
-A quotation with no cue keeps ``speaker=None`` (never guessed) unless it continues an attributed
-one: a later quotation in its paragraph or one opening the next, or a quotation left open that runs
-into the next paragraph's attributed opening quotation; such a carried speaker, like one worked out
-from "she said", is marked ``resolved``. One linear pass over the tokens plus work
-per quotation.
+:mod:`corroborator.annotate.speakers` for pronouns, titles and roles). A quotation left open that
+closes paragraphs later (:mod:`.quote_marks`) is one quotation, attributed where it closes. A
+quotation with no cue keeps ``speaker=None`` (never guessed) unless it continues an attributed one:
+a later quotation in its paragraph or one opening the next, or a quotation left open that runs into
+the next paragraph's attributed opening quotation; such a carried speaker, like one worked out from
+"she said", is marked ``resolved``. One linear pass over the tokens plus work per quotation.
 """
 
 from __future__ import annotations
