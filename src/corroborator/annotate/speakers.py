@@ -2,13 +2,14 @@
 
 A cue is a speech verb outside quotation marks (``said``, ``told``, ``according to``; not passive);
 its subject is resolved to the fullest name the article gives (``Krutikhin`` -> ``Mikhail
-Krutikhin``, ``she`` -> the last person named whom the article does not call "he"
-(:mod:`corroborator.annotate.pronouns`), ``the Chinese leader`` -> the last person named who is not
-known to be of another nationality, ``Secretary of the Interior Dirk Kempthorne`` -> the name after
-the title), with a description (an appositive, the title, or the words before the name) and a
-listener (``told AFP``, ``in an interview with CNN``). :class:`Reader` indexes the
-parse once per text (the person names outside quotations, in order); a cue naming nobody gives no
-speaker: never guessed.
+Krutikhin``, also when the parser tags the surname a noun or a nationality; ``she`` -> the last
+person named whom the article (or the given name) does not make a "he"
+(:mod:`corroborator.annotate.pronouns`), or nobody named when someone unnamed spoke after that
+person ("said a senior officer"); ``the Chinese leader`` -> the last person named who is not known
+to be of another nationality, ``Secretary of the Interior Dirk Kempthorne`` -> the name after the
+title), with a description (an appositive, the title, or the words before the name) and a listener
+(``told AFP``, ``in an interview with CNN``). :class:`Reader` indexes the parse once per text (the
+person names outside quotations, in order); a cue naming nobody gives no speaker: never guessed.
 """
 
 from __future__ import annotations
