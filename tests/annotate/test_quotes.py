@@ -412,3 +412,15 @@ def test_an_attribution_the_scrape_broke_into_the_next_paragraph(nlp: Language) 
     )
     (q,) = quotes(nlp, text)
     assert q.speaker == "Larry Kroon"
+
+
+def test_the_role_a_person_was_given_names_them_later(nlp: Language) -> None:
+    text = (
+        "Gov. Sarah Palin visited the site on Saturday with director Gary Ross.\n\n"
+        '"We have no idea what caused it," the governor said.\n\n'
+        '"It will be rebuilt," the director said.\n\n'
+        '"The inquiry goes on," a senior officer said.\n\n'
+        '"We will know more next week," the officer said.'
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Sarah Palin", "Gary Ross", None, None]
+    assert quotes(nlp, text)[0].resolved  # worked out, not named at the attribution

@@ -15,6 +15,7 @@ person names outside quotations, in order); a cue naming nobody gives no speaker
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -142,6 +143,12 @@ class Reader:
             self.appos.setdefault(self.fullest(name, pos), described)
         self.name_starts = [n[0] for n in self.names]
         full = [(a, b, self.fullest(name, pos)) for a, b, name, pos in mentions]
+        # the roles each mention gives its person: "Gov. Sarah Palin", "director Gary Ross", "Palin, the
+        # governor of Alaska"; "the governor said" later may mean them
+        roles = {name: word_set(_WORD_ONLY.sub(" ", text.lower())) for name, text in self.appos.items()}
+        self.roles = [
+            (doc[a].idx, name, _role_words(doc, a) | roles.get(name, frozenset())) for a, _, name in full
+        ]
         # "Gray" after "Kimani Gray" and "Mahnefah Gray" may be either: no evidence for one of them
         last_words: dict[str, set[str]] = {}
         for _, name in self.known:
@@ -155,7 +162,9 @@ class Reader:
         speakers = {name for _, b, name in full if speaking(doc[b], CUE_WORDS)}
         self.persons = {name for _, _, name in full if " " in name or name in self.gender or name in speakers}
         # speakers the article does not name ("said a senior officer"): a later "he" may mean them
-        self.unnamed_gender = {t.idx: noun_gender(t.text) for t in doc if _unnamed_speaker(t, self.in_quote)}
+        unnamed = [t for t in doc if _unnamed_speaker(t, self.in_quote)]
+        self.unnamed_gender = {t.idx: noun_gender(t.text) for t in unnamed}
+        self.unnamed_word = {t.idx: t.lower_ for t in unnamed}
         self.unnamed = sorted(self.unnamed_gender)
 
     def in_quote(self, pos: int) -> bool:
@@ -201,6 +210,18 @@ class Reader:
         if a > 0 and doc[a - 1].lower_ == "the":
             return None
         return a, b, name
+
+    def role_holder(self, role: str, before: int) -> str | None:
+        """The last person named before ``before`` with the role ``role`` ("the governor said": Gov.
+        Sarah Palin), unless someone unnamed of that role spoke since ("a senior officer ... the
+        officer said")."""
+        for pos, name, words in reversed(self.roles):
+            if pos >= before or role not in words:
+                continue
+            since = bisect.bisect_right(self.unnamed, pos)
+            later = self.unnamed[since : bisect.bisect_left(self.unnamed, before)]
+            return None if any(self.unnamed_word[p] == role for p in later) else name
+        return None
 
     def known_surname(self, word: str, before: int) -> bool:
         """``word`` ends a full name given before ``before`` ("Gage" after "James Gage"): a name,
@@ -285,6 +306,27 @@ def _unnamed_speaker(tok: Token, in_quote: Callable[[int], bool]) -> bool:
         and low not in _NOT_SOMEONE
         and not in_quote(tok.idx)
     )
+
+
+_WORD_ONLY = re.compile(r"[^\w\s]+")
+_ROLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "sgt": "sergeant",
+    "capt": "captain", "det": "detective", "atty": "attorney", "adm": "admiral", "gen": "general",
+    "col": "colonel", "cpl": "corporal", "supt": "superintendent", "prof": "professor", "const": "constable",
+}  # fmt: skip
+
+
+def _role_words(doc: Doc, a: int) -> frozenset[str]:
+    """The nouns and titles right before a name ("Interior Secretary", "director", "Gov."), lower-cased
+    and with abbreviated titles written out."""
+    words: set[str] = set()
+    for i in range(a - 1, max(a - 5, -1), -1):
+        tok = doc[i]
+        low = tok.lower_.rstrip(".")
+        if not low or not (tok.pos_ in ("NOUN", "PROPN") or low in TITLE_WORDS):
+            break
+        words.add(_ROLE_ABBREVIATIONS.get(low, low))
+    return frozenset(words)
 
 
 def _past_cut_title(doc: Doc, b: int) -> int:
@@ -432,10 +474,12 @@ def attribute(rd: Reader, cue: Token) -> Who:
             while pre and pre[0].pos_ == "DET":
                 pre = pre[1:]
             description = "".join(t.text_with_ws for t in pre).strip() or None
-    elif subj.pos_ == "NOUN" and low in ROLE_NOUNS and any(c.lower_ == "the" for c in subj.children):
+    elif subj.pos_ == "NOUN" and any(c.lower_ == "the" for c in subj.children):
         norp = next((c.lower_ for c in subj.children if c.ent_type_ == "NORP"), "")
-        if norp:
-            speaker = rd.last_person(subj.idx, norp)
+        if norp and low in ROLE_NOUNS:
+            speaker = rd.last_person(subj.idx, norp)  # "the Chinese leader"
+        else:
+            speaker = rd.role_holder(low, subj.idx)  # "the governor", once "Gov. Sarah Palin"
     if speaker is None:
         return Who(None, None, None, told_to, cue_text)
     resolved = low in ("he", "she") or subj.pos_ == "NOUN"
