@@ -108,6 +108,7 @@ def test_approximate_markers(sentence: str, text: str) -> None:
         ("Up to 50 people were hurt.", "Up to 50 people", Bound.UPPER),
         ("Fewer than 10 boats came back.", "Fewer than 10 boats", Bound.UPPER),
         ("As many as 12 pirates were held.", "As many as 12 pirates", Bound.UPPER),
+        ("He wants more than the $21 million Sabathia got.", "more than the $21 million", Bound.LOWER),
     ],
 )
 def test_bounds(sentence: str, text: str, bound: Bound) -> None:

@@ -65,7 +65,9 @@ _CUR = (
 )
 _SCALE = r"thousand|million|billion|trillion|bn|mn|mln|tn|crore|lakh|m|k"
 _NUMBER = re.compile(
-    rf"(?P<approx>\b(?i:{_APPROX})\s+)?(?P<cur>{_CUR})?(?P<num>{_DIGITS}|\b(?i:{_WORDNUM})\b)"
+    # "more than the $21 million that Sabathia got": a bound set by another figure
+    rf"(?P<approx>\b(?i:{_APPROX})\s+(?:(?<=than )(?i:the)\s+)?)?"
+    rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS}|\b(?i:{_WORDNUM})\b)"
     rf"(?:(?:\s?|-(?=(?i:thousand|million|billion|trillion)))(?P<scale>(?i:{_SCALE}))(?![A-Za-z]))?"
 )
 
@@ -374,5 +376,5 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
         kind=kind,
         approximate=m.group("approx") is not None,
         caption=caption,
-        bound=_BOUNDS.get(" ".join((m.group("approx") or "").lower().split())),
+        bound=_BOUNDS.get(" ".join((m.group("approx") or "").lower().split()).removesuffix(" the")),
     )
