@@ -199,6 +199,23 @@ def test_figures_and_dates_of_another_instance_are_marked() -> None:
     }
 
 
+def test_a_running_total_is_not_this_event_s_figure() -> None:
+    body = (
+        "The warship seized 12 magazines from the boats on Thursday. "
+        "In their five operations so far, the crew have confiscated 31 magazines."
+    )
+    quantities = tuple(
+        Quantity(p, at(body, p), v, "count", QuantityKind.COUNT) for p, v in (("12 magazines", 12),
+                                                                              ("31 magazines", 31))
+    )
+    ann = Annotations("a", sentences(body), quantities=quantities)
+    units = extract_claims(Article("a", "a.txt", body), ann)
+    assert {u.focus_text: u.other_instance for u in units if u.kind is ClaimKind.FIGURE} == {
+        "12 magazines": False,
+        "31 magazines": True,
+    }
+
+
 def test_a_sum_converted_in_brackets_is_no_claim_of_its_own() -> None:
     body = (
         "Damage to the church was estimated at A$1 million ($US650,000), while repairs cost $2 million ($3m)."

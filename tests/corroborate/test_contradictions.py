@@ -77,6 +77,19 @@ def test_quote_variant_with_a_less_specific_speaker_is_low() -> None:
     assert {s.speaker for s in found.sides} == {"Vladimir Putin", None}
 
 
+def test_a_running_total_on_a_side_is_not_counted_as_disagreeing() -> None:
+    seized = "The warship seized {} magazines from the pirate boats on Thursday, the navy said."
+    units = [
+        figure("a", seized.format("12"), "12 magazines", 12, "count"),
+        figure("c", seized.format("12"), "12 magazines", 12, "count"),
+        figure("b", seized.format("31"), "31 magazines", 31, "count"),  # the total, misreported
+        figure("d", "In its five operations so far, the warship seized 31 magazines from pirate boats, "
+               "the navy said.", "31 magazines", 31, "count", other_instance=True),
+    ]  # fmt: skip
+    (found,), _ = find_contradictions(align_claims(units, REPORTS), REPORTS)
+    assert {s.value: s.article_ids for s in found.sides} == {12: ("a", "c"), 31: ("b",)}
+
+
 def test_the_same_words_given_to_different_people_is_high() -> None:
     words = "We will rebuild every home that the flood destroyed"
     units = [

@@ -95,6 +95,11 @@ _OTHER_INSTANCE = re.compile(
     r"month|months|year|years|decade|decades|night|weekend|century|one)\b)[a-z]",
     re.IGNORECASE,
 )
+# a running total over several events ("in their five operations so far ... 31 magazines")
+_CUMULATIVE = re.compile(
+    r"\b(?:so far|to date|in total|a total of|all told|altogether|cumulative(?:ly)?|since (?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 _RELATIVE_COUNT = re.compile(r"\b(?:other|another|additional|more|further|extra)\b", re.IGNORECASE)
 
 
@@ -209,7 +214,9 @@ class ClaimUnit:
     measure: str = ""  # figures: unit, counted class, capacity flag
     article_date: str | None = None  # when the article was published (stated or inferred), ISO
     update_cue: bool = False  # "rose to", "now", "up from" in the sentence
-    other_instance: bool = False  # "the last major quake was in February": before the figure or date
+    # "the last major quake was in February": before the figure or date; for a figure also a running
+    # total ("so far", "to date")
+    other_instance: bool = False
     sentence_values: tuple[float, ...] = ()  # the other figures of the sentence, same unit
     revised_from: float | None = None  # "rose to 1,900 from 1,200": the figure this one replaces
     sentence_dates: tuple[str, ...] = ()  # the other resolved dates of the sentence
@@ -418,7 +425,9 @@ def extract_claims(
         for q in figures:
             if q.kind is QuantityKind.DURATION or _conversion(text, q):
                 continue
-            other = _other_instance(text, sentence, q.span)
+            other = _other_instance(text, sentence, q.span) or bool(
+                _CUMULATIVE.search(text, sentence.start, sentence.end)
+            )
             others = [o.span for o in figures if o is not q and o.unit == q.unit]
             context = _nearest_context(text, sentence, q.span, others, memo)
             units.append(

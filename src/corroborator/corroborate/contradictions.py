@@ -157,6 +157,7 @@ def _group_contradiction(
         return None, []
     side_of = _sides_by_value(group)
     conflicts: set[tuple[int, int]] = set()
+    linked: set[int] = set()  # units in a conflicting link
     relations: set[Relation] = set()
     updates: list[Update] = []
     for link in group.links:
@@ -175,11 +176,15 @@ def _group_contradiction(
                 continue  # linked for a revision only
         conflicts.add((min(sa, sb), max(sa, sb)))
         relations.add(link.relation)
+        linked.update((link.a, link.b))
     if not conflicts:
         return None, updates
     involved = sorted({s for pair in conflicts for s in pair})
+    # a side's other units count unless they speak of another instance or a running total ("31
+    # magazines in five operations so far"): those never contradicted anything
+    counted = [k in linked or not u.other_instance for k, u in enumerate(group.units)]
     sides = [
-        _side([u for k, u in enumerate(group.units) if side_of[k] == s], report_of, group.kind)
+        _side([u for k, u in enumerate(group.units) if side_of[k] == s and counted[k]], report_of, group.kind)
         for s in involved
     ]
     sides.sort(key=lambda s: (-len(s.report_ids), -len(s.article_ids)))
