@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 import pytest
 
 from corroborator.annotate.entities import bare_name, find_descriptions, find_mentions
+from corroborator.annotate.quotes import find_quotes
 from corroborator.models import EntityType, Mention
 
 spacy = pytest.importorskip("spacy")
@@ -201,3 +202,16 @@ def test_slips_are_set_as_asked(parse: Parse) -> None:
     doc = parse("Tomasz Wrobel spoke.", ("Tomasz Wrobel", "WORK_OF_ART"))
     assert [(e.text, e.label_) for e in doc.ents] == [("Tomasz Wrobel", "WORK_OF_ART")]
     assert isinstance(doc.ents[0], SpacySpan)
+
+
+def test_a_ship_the_parser_calls_a_person_is_no_person(parse: Parse) -> None:
+    text = (
+        "Admiral Sureesh Mehta praised the crew.\n\nINS Mysore opened fire across the dhow.\n\n"
+        "“The pirates surrendered quite easily,” he said."
+    )
+    doc = parse(text, ("INS Mysore", "PERSON"))
+    types = {m.text: m.type for m in find_mentions(doc)}
+    assert types.get("INS Mysore") in (None, EntityType.OTHER)
+    assert types["Admiral Sureesh Mehta"] is EntityType.PERSON
+    (q,) = find_quotes(doc, text=text)
+    assert q.speaker == "Sureesh Mehta"  # "he" skips the ship

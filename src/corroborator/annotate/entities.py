@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from corroborator.annotate.person_names import SUFFIXES, group_people
+from corroborator.annotate.person_names import SUFFIXES, group_people, is_vessel
 from corroborator.models import Description, EntityType, Mention, Span
 from corroborator.vocab import word_set
 
@@ -293,6 +293,8 @@ def _first_type(
             return None  # "Sgt" alone, "doesn", "Arson" (the text also writes "arson"): no name
         if word.endswith("s") and word[:-1] in norps:
             return n, EntityType.NORP  # "Greeks" beside "Greek": a people, not a person
+    if n.label == "PERSON" and is_vessel([t.text for t in span]):
+        return n, EntityType.OTHER  # "INS Mysore": a ship
     if is_person and n.label == "PERSON" and not _titled(doc, n):
         if doc[n.start].lower_ == "the" or (n.start > 0 and doc[n.start - 1].lower_ == "the"):
             return n, EntityType.ORG

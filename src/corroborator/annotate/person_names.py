@@ -28,6 +28,13 @@ def norm(text: str) -> str:
 
 
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # generational: not a surname
+# a ship's prefix ("INS Mysore", "USS Cole", "MV Gibe"): a vessel the parser may call a person
+VESSEL_PREFIXES = frozenset({"INS", "USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "MV", "RFA"})
+
+
+def is_vessel(words: Sequence[str]) -> bool:
+    """The name is a ship's: it starts with a ship prefix, written in capitals."""
+    return len(words) > 1 and words[0] in VESSEL_PREFIXES
 
 
 def without_suffix(words: Sequence[str], keep: int = 2) -> list[str]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from corroborator.annotate.given_names import given_name_gender
-from corroborator.annotate.person_names import SUFFIXES, without_suffix
+from corroborator.annotate.person_names import SUFFIXES, is_vessel, without_suffix
 from corroborator.annotate.pronouns import genders, noun_gender, speaking
 from corroborator.models import Span
 from corroborator.vocab import word_set
@@ -199,6 +199,8 @@ class Reader:
         words = [doc[i].text for i in range(a, b + 1)]
         if any(w.lower() in ORG_WORDS for w in words) or not all(w[:1].isupper() for w in words):
             return None
+        if is_vessel(words):
+            return None  # "INS Mysore"
         after = b + 2 if b + 2 < len(doc) and doc[b + 1].text == "." else b + 1
         if words[-1].rstrip(".").lower() in ("no", "number") and after < len(doc) and doc[after].like_num:
             return None  # "Juror No. 8": a number, not a name
