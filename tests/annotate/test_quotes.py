@@ -403,6 +403,17 @@ def test_a_speaker_the_parse_mistags_or_splits_is_still_found(nlp: Language, tex
     assert q.speaker == speaker
 
 
+def test_a_place_ending_an_earlier_name_is_no_speaker(nlp: Language) -> None:
+    from spacy.tokens import Span as SpacySpan
+
+    text = 'Flooding hit Greater Manchester on Sunday.\n\n"We will review the defences," Manchester said.'
+    doc = nlp(text)
+    place = next(t.i for t in doc if t.text == "Manchester" and doc[t.i - 1].text != "Greater")
+    doc.ents = [SpacySpan(doc, place, place + 1, label="GPE")]  # the city, as the NER should read it
+    (q,) = find_quotes(doc, text=text)
+    assert q.speaker is None  # not "Greater Manchester"
+
+
 def test_the_role_a_person_was_given_names_them_later(nlp: Language) -> None:
     text = (
         "Gov. Sarah Palin visited the site on Saturday with director Gary Ross.\n\n"

@@ -205,7 +205,7 @@ class Reader:
         if words[-1].rstrip(".").lower() in ("no", "number") and after < len(doc) and doc[after].like_num:
             return None  # "Juror No. 8": a number, not a name
         name = doc[a : b + 1].text
-        if honorific or tok.i in self.person_tok or (a == b and self.known_surname(name, doc[a].idx)):
+        if honorific or tok.i in self.person_tok or (a == b and self.known_surname(doc[a])):
             return a, b, name
         if doc[a].ent_type_ in ("GPE", "NORP", "LOC", "FAC", "DATE", "EVENT", "LAW", "LANGUAGE"):
             return None
@@ -225,10 +225,19 @@ class Reader:
             return None if any(self.unnamed_word[p] == role for p in later) else name
         return None
 
-    def known_surname(self, word: str, before: int) -> bool:
-        """``word`` ends a full name given before ``before`` ("Gage" after "James Gage"): a name,
-        whatever the parser tagged it (a noun, a nationality: "said the 36-year-old Klitschko")."""
-        return any(pos < before and " " in name and name.split()[-1] == word for pos, name in self.known)
+    def known_surname(self, tok: Token) -> bool:
+        """The token ends a person's full name given before it ("Gage" after "James Gage"): a name,
+        whatever the parser tagged it (a noun, a nationality: "said the 36-year-old Klitschko"). For the
+        subject of a speech verb, any earlier full proper name counts ("Davies wrote" after "Darcy
+        Davies, an agriculture student", which the NER missed)."""
+        word, before = tok.text, tok.idx
+        if any(pos < before and " " in name and name.split()[-1] == word for pos, name, _ in self.names):
+            return True
+        return (
+            speaking(tok, CUE_WORDS)
+            and tok.ent_type_ not in ("GPE", "LOC", "FAC")  # "Manchester said", after "Greater Manchester"
+            and any(pos < before and " " in name and name.split()[-1] == word for pos, name in self.known)
+        )
 
     def fullest(self, name: str, before: int) -> str:
         """The longest earlier name ending with ``name`` (the latest of equals), else ``name``."""
@@ -464,7 +473,7 @@ def attribute(rd: Reader, cue: Token) -> Who:
         while words and words[0].pos_ == "DET":
             words = words[1:]
         description = "".join(t.text_with_ws for t in words).strip() or None
-    elif (subj.pos_ == "PROPN" or rd.known_surname(subj.text, subj.idx)) and (named := rd.name_of(subj)):
+    elif (subj.pos_ == "PROPN" or rd.known_surname(subj)) and (named := rd.name_of(subj)):
         a, b, name = named
         speaker = rd.fullest(name, subj.idx)
         span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
