@@ -240,3 +240,15 @@ def test_a_sum_converted_in_brackets_is_no_claim_of_its_own() -> None:
     )
     units = [u for u in extract_claims(Article("b", "b.txt", garbled), ann) if u.kind is ClaimKind.FIGURE]
     assert [u.focus_text for u in units] == ["$5 million"]  # the euro sign is lost, the bracket tells
+
+
+def test_a_date_s_context_skips_an_aside_between_dashes() -> None:
+    body = (
+        "Tuesday the crowd was mostly calm, but on Wednesday \u2014 the same day the autopsy showed he "
+        "had been shot seven times \u2014 part of the crowd became unruly."
+    )
+    wednesday = TimeExpression("Wednesday", at(body, "Wednesday"), "2013-03-13", Precision.DAY)
+    ann = Annotations("a", sentences(body), times=(wednesday,))
+    (unit,) = [u for u in extract_claims(Article("a", "a.txt", body), ann) if u.kind is ClaimKind.DATE]
+    assert content_words("unruly") <= unit.context
+    assert not content_words("autopsy shot") & unit.context  # the aside is about another day's news

@@ -278,10 +278,18 @@ def _clause_context(text: str, sentence: Span, inside: Span, memo: Memo) -> froz
     first = next((i for i, c in enumerate(clauses) if c.end > inside.start), len(clauses) - 1)
     last = next((i for i, c in enumerate(clauses) if c.end >= inside.end), len(clauses) - 1)
     lo, hi = first, max(first, last)
+    asides = _asides(text, clauses) - set(range(first, max(first, last) + 1))
 
     def words() -> frozenset[str]:
-        chunk = text[clauses[lo].start : inside.start] + " " + text[inside.end : clauses[hi].end]
-        return content_words(chunk, memo)
+        # the clauses from lo to hi around ``inside``, without an aside between dashes it is not in
+        # ("on Wednesday — the day the autopsy showed he was shot — the crowd became unruly")
+        parts: list[str] = []
+        for i in range(lo, hi + 1):
+            if i in asides:
+                continue
+            a, b = clauses[i].start, clauses[i].end
+            parts += [text[a : min(b, inside.start)], text[max(a, inside.end) : b]]  # without ``inside``
+        return content_words(" ".join(parts), memo)
 
     found = words()
     # a relative clause ("which opened in 1998") is about what precedes it: grow to the left first
@@ -293,6 +301,21 @@ def _clause_context(text: str, sentence: Span, inside: Span, memo: Memo) -> froz
             hi += 1
         found = words()
     return found
+
+
+def _asides(text: str, clauses: Sequence[Span]) -> set[int]:
+    """The clauses between a pair of dashes in the sentence: an aside ("— the same day ... —")."""
+    out: set[int] = set()
+    opened: int | None = None
+    for i, c in enumerate(clauses):
+        if text[c.end - 1] not in "\u2014\u2013":
+            continue
+        if opened is None:
+            opened = i + 1
+        else:
+            out.update(range(opened, i + 1))
+            opened = None
+    return out
 
 
 def _nearest_context(
