@@ -92,8 +92,13 @@ def genders(
             tally = votes.setdefault(name, {})
             tally[found] = tally.get(found, 0) + 1
         first = name.split()[0]
-        unknown = given is not None and name not in votes and " " in name and len(first.rstrip(".")) > 1
-        if unknown and given is not None and (g := given(first)) is not None:
+        if (
+            given is not None
+            and name not in votes
+            and " " in name
+            and len(first.rstrip(".")) > 1
+            and (g := given(first)) is not None
+        ):
             votes[name] = {g: 1}
     out: dict[str, Gender] = {}
     for name, tally in votes.items():

@@ -64,6 +64,7 @@ ORG_WORDS = word_set(
     "ministry motors museum navy network news office organisation organization partners party police "
     "post press radio reuters service telegraph television times tribune union university"
 )
+_TITLES = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
 ROLE_NOUNS = word_set("chancellor chief head king leader minister premier president queen")
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "ADV", "SCONJ", "CCONJ"})
 _TO_CUES = word_set(
@@ -162,10 +163,8 @@ class Reader:
         speakers = {name for _, b, name in full if speaking(doc[b], CUE_WORDS)}
         self.persons = {name for _, _, name in full if " " in name or name in self.gender or name in speakers}
         # speakers the article does not name ("said a senior officer"): a later "he" may mean them
-        unnamed = [t for t in doc if _unnamed_speaker(t, self.in_quote)]
-        self.unnamed_gender = {t.idx: noun_gender(t.text) for t in unnamed}
-        self.unnamed_word = {t.idx: t.lower_ for t in unnamed}
-        self.unnamed = sorted(self.unnamed_gender)
+        self.unnamed = [t for t in doc if _unnamed_speaker(t, self.in_quote)]  # in text order
+        self.unnamed_starts = [t.idx for t in self.unnamed]
 
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.quote_opens, pos) - 1
@@ -189,7 +188,7 @@ class Reader:
             a, b = min(a, ea), max(b, eb)
         b = _past_cut_title(doc, b)
         honorific = a > 0 and doc[a - 1].lower_.rstrip(".") in HONORIFICS
-        titled = [i for i in range(a, b) if doc[i].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS]
+        titled = [i for i in range(a, b) if doc[i].lower_.rstrip(".") in _TITLES]
         if titled and doc[titled[-1] + 1].lower_.rstrip(".") not in SUFFIXES:
             # "South Dakota Gov. Kristi Noem", "U.S. Attorney Nealy Cox": the name follows the last title
             honorific |= any(doc[i].lower_.rstrip(".") in HONORIFICS for i in titled)
@@ -220,23 +219,27 @@ class Reader:
         for pos, name, words in reversed(self.roles):
             if pos >= before or role not in words:
                 continue
-            since = bisect.bisect_right(self.unnamed, pos)
-            later = self.unnamed[since : bisect.bisect_left(self.unnamed, before)]
-            return None if any(self.unnamed_word[p] == role for p in later) else name
+            return None if any(t.lower_ == role for t in self.unnamed_between(pos, before)) else name
         return None
+
+    def unnamed_between(self, after: int, before: int) -> list[Token]:
+        """The unnamed speakers ("said a senior officer") after character ``after``, before ``before``."""
+        starts = self.unnamed_starts
+        return self.unnamed[bisect.bisect_right(starts, after) : bisect.bisect_left(starts, before)]
 
     def known_surname(self, tok: Token) -> bool:
         """The token ends a person's full name given before it ("Gage" after "James Gage"): a name,
         whatever the parser tagged it (a noun, a nationality: "said the 36-year-old Klitschko"). For the
         subject of a speech verb, any earlier full proper name counts ("Davies wrote" after "Darcy
         Davies, an agriculture student", which the NER missed)."""
-        word, before = tok.text, tok.idx
-        if any(pos < before and " " in name and name.split()[-1] == word for pos, name, _ in self.names):
-            return True
-        return (
+
+        def ends_one(names: Iterable[tuple[int, str]]) -> bool:
+            return any(pos < tok.idx and " " in name and name.split()[-1] == tok.text for pos, name in names)
+
+        return ends_one((pos, name) for pos, name, _ in self.names) or (
             speaking(tok, CUE_WORDS)
             and tok.ent_type_ not in ("GPE", "LOC", "FAC")  # "Manchester said", after "Greater Manchester"
-            and any(pos < before and " " in name and name.split()[-1] == word for pos, name in self.known)
+            and ends_one(self.known)
         )
 
     def fullest(self, name: str, before: int) -> str:
@@ -281,8 +284,8 @@ class Reader:
         ("..., said a senior officer. '...,' he added")."""
         k = bisect.bisect_left(self.name_starts, before) - 1
         latest = self.names[k][0] if k >= 0 else -1
-        first, last = bisect.bisect_right(self.unnamed, latest), bisect.bisect_left(self.unnamed, before)
-        if pronoun and any(self.unnamed_gender[p] in (None, pronoun) for p in self.unnamed[first:last]):
+        since = self.unnamed_between(latest, before)
+        if pronoun and any(noun_gender(t.text) in (None, pronoun) for t in since):
             return None  # the last to speak before the pronoun was someone unnamed who can be meant
         while k >= 0:
             pos, name, _ = self.names[k]
@@ -343,7 +346,7 @@ def _role_words(doc: Doc, a: int) -> frozenset[str]:
 def _past_cut_title(doc: Doc, b: int) -> int:
     """The end of a name that the parser cut after its title ("said Sgt. | Marty Earley": the
     period read as a sentence end): the proper nouns right after a title ending the chunk."""
-    if doc[b].lower_.rstrip(".") not in TITLE_WORDS | HONORIFICS:
+    if doc[b].lower_.rstrip(".") not in _TITLES:
         return b
     j = b + 2 if b + 1 < len(doc) and doc[b + 1].text == "." else b + 1
     k = j
@@ -513,7 +516,7 @@ def _titled_name(rd: Reader, title: Token) -> tuple[int, int, str] | None:
 
 
 def _all_titles(words: Iterable[Token]) -> bool:
-    return all(w.lower_.rstrip(".") in TITLE_WORDS | HONORIFICS for w in words)
+    return all(w.lower_.rstrip(".") in _TITLES for w in words)
 
 
 def cue_in(rd: Reader, start: int, end: int, last: bool) -> Token | None:
