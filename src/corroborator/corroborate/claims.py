@@ -442,15 +442,14 @@ def extract_claims(
         times = [t for t in ann.times if t.caption == caption and _within(t.span, sentence) and t.value]
         quotes = [q for q in ann.quotes if q.caption == caption and _within(q.span, sentence)]
         cue = bool(_UPDATE.search(sent_text))
+        running_total = bool(_CUMULATIVE.search(sent_text))  # every figure of the sentence is one
         names = _names(text, sentence, memo)
         subjects = _subjects(ann.mentions, caption, sentence)
         base = {"article_id": article.id, "text": sent_text, "span": sentence, "caption": caption}
         for q in figures:
             if q.kind is QuantityKind.DURATION or _conversion(text, q):
                 continue
-            other = _other_instance(text, sentence, q.span) or bool(
-                _CUMULATIVE.search(text, sentence.start, sentence.end)
-            )
+            other = running_total or _other_instance(text, sentence, q.span)
             others = [o.span for o in figures if o is not q and o.unit == q.unit]
             context = _nearest_context(text, sentence, q.span, others, memo)
             units.append(
