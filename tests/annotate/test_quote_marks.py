@@ -90,3 +90,8 @@ def test_single_quotes_inside_a_run_on_quote_are_part_of_it() -> None:
     text = "“He drove off and scolded me.\n\nHe said 'You will be sorry' and I wasn't,” Page said."
     (raw,) = scan(text)
     assert raw.last_para == 1
+
+
+def test_a_straight_mark_after_nothing_but_spaces_does_not_close_a_run_on() -> None:
+    text = '"We will fight on.\n\nThey went home.\n   " and more'
+    assert scan(text)[0].closed is False  # the mark follows no word: not a closing one

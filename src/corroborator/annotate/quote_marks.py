@@ -109,7 +109,8 @@ def _runs_on(text: str, left_open: RawQuote, i: int, p: int, ps: int) -> bool:
         return False
     before = text[ps:i].rstrip()[-1:]
     after = text[i + 1 : i + 2]
-    return (before.isalnum() or before in ",.!?…—-") and (not after or after.isspace() or after in ",.;:!?)")
+    ends_words = bool(before) and (before.isalnum() or before in ",.!?…—-")  # not "" (spaces only)
+    return ends_words and (not after or after.isspace() or after in ",.;:!?)")
 
 
 def _turned(text: str, i: int, ps: int, pe: int) -> bool:
