@@ -93,14 +93,40 @@ def test_no_evidence_no_date() -> None:
 
 
 def test_never_published_before_a_year_it_tells_of() -> None:
-    """An obituary's birth date is no anchor: "died yesterday" next to "born on April 22, 1923" fits
-    April 23, 1923, but the article also says she retired in 1957."""
-    body = "The actress died yesterday in Los Angeles. She was born on April 22, 1923, in Nashville."
+    """A birth date given without a verb is taken as a day the article knows: "died yesterday" fits
+    April 23, 1923, unless the article also tells of a later year in the past tense."""
+    body = "The actress died yesterday in Los Angeles. Date of birth: April 22, 1923, in Nashville."
     assert infer_publication_dates([item("u", body)])["u"].date == "1923-04-23"  # the trap, alone
     assert infer_publication_dates([item("u", body + " She left show business in 1957.")]) == {}
     for later in (" Her estate will open a museum in 2030.", " Her estate planned a museum by 2030."):
         # a future year or a target sets no floor: still inferred
         assert infer_publication_dates([item("u", body + later)])["u"].date == "1923-04-23"
+
+
+def test_a_recounted_date_is_no_anchor() -> None:
+    """A past event told with its year ("the crimes he committed on March 11, 2005") is an earlier
+    event the article recounts: "today" elsewhere is not that day, though March 11, 2005 was a Friday."""
+    body = (
+        "A judge sentenced the gunman today to seven life sentences. "
+        "He escaped from custody on March 11, 2005, by overpowering a deputy. "
+        "On Friday morning the jury had deadlocked."
+    )
+    assert infer_publication_dates([item("u", body)]) == {}
+    born = "The actress died yesterday in Los Angeles. She was born on April 22, 1923, in Nashville."
+    assert infer_publication_dates([item("u", born)]) == {}
+
+
+def test_an_announced_date_is_after_publication() -> None:
+    """ "Today it was announced that he will host the show on Sunday, February 22, 2009": written before
+    that Sunday, so "today" is not that day, and the weekday written with the date is no evidence."""
+    body = (
+        "Today it was announced that the actor will host the ceremony, "
+        "televised live on Sunday, February 22, 2009."
+    )
+    assert infer_publication_dates([item("u", body)]) == {}
+    # the same date not announced as to come does date "today"
+    plain = "Today the actor hosts the ceremony. The broadcast: February 22, 2009, on ABC."
+    assert infer_publication_dates([item("u", plain)])["u"].date == "2009-02-22"
 
 
 def test_dated_articles_get_no_entry() -> None:

@@ -44,6 +44,10 @@ def one(text: str, anchor: dt.date | None = TUESDAY) -> TimeExpression:
         ("Plans for winter 2023 were drawn up.", "winter 2023", "2023-12/2024-02", P.SEASON),
         ("By early 2024, trade could double.", "early 2024", "2024", P.YEAR),
         ("Beyond the 2028–2034 period nothing is planned.", "2028–2034", "2028/2034", P.RANGE),
+        # a weekday written with a date is part of it, not the weekday nearest the anchor
+        ("She checked in on Tuesday, December 9, 2008.", "Tuesday, December 9, 2008", "2008-12-09", P.DAY),
+        ("Riots broke out on Saturday December 13 2008.", "Saturday December 13 2008", "2008-12-13", P.DAY),
+        ("Talks end on Monday 3 June 2024.", "Monday 3 June 2024", "2024-06-03", P.DAY),
     ],
 )
 def test_absolute(sentence: str, text: str, value: str, precision: Precision) -> None:
@@ -77,6 +81,10 @@ def test_absolute(sentence: str, text: str, value: str, precision: Precision) ->
         ("It happened in November.", "2022-11", P.MONTH),
         ("He will visit in March.", "2024-03", P.MONTH),
         ("He arrived on June 2.", "2023-06-02", P.DAY),
+        ("He arrived on Friday, Oct. 13.", "2023-10-13", P.DAY),
+        # the weekday written with a yearless date picks its year: October 17 was a Monday in 2022
+        ("The fair opened on Monday, October 17.", "2022-10-17", P.DAY),
+        ("It happened last Friday, Oct. 13.", "2023-10-13", P.DAY),
         ("She will host the June 2 broadcast.", "2024-06-02", P.DAY),  # next June, not the nearest
         ("Talks will open on October 12.", "2023-10-12", P.DAY),  # within a week: this one
         ("The fair opens on December 28.", "2023-12-28", P.DAY),

@@ -138,6 +138,13 @@ def _latest_past_day(scored: Sequence[TimexMatch], anchor: dt.date) -> dt.date |
     return latest
 
 
+def _recounted(m: TimexMatch) -> bool:
+    """A date the article tells of in the past with its year ("the crimes he committed on March 11,
+    2005") is an earlier event it recounts, not a day near its writing: news names a recent day by
+    its weekday, or leaves out the current year."""
+    return m.year is not None and m.tense is Tense.PAST and m.tense_stated
+
+
 def _past_floor(body: str, times: Sequence[TimexMatch]) -> dt.date | None:
     """The first day of the latest year the article tells of in the past tense: it was written after
     that ("born on April 22, 1923" next to "retired in 1957" cannot have been published in 1923). A
@@ -162,18 +169,23 @@ def _from_relatives(item: DatingInput, dated: Sequence[tuple[DatingInput, dt.dat
             _learn(known, m, published, f"in article {other.article_id} (published {published})", own=False)
     reference = min((d for _, d in dated), default=None)
     own_days: list[dt.date] = []
+    ceiling = dt.date.max
     for m in item.times:
-        if m.kind is TimexKind.DATE and (m.year is not None or reference is not None):
-            _learn(known, m, reference, "in this article", own=True)
-            value, precision = resolve_match(m, reference)
-            own_days += _days_of(value, precision) if value and precision else []
+        if m.kind is not TimexKind.DATE or (m.year is None and reference is None) or _recounted(m):
+            continue
+        _learn(known, m, reference, "in this article", own=True)
+        value, precision = resolve_match(m, reference)
+        days = _days_of(value, precision) if value and precision else []
+        own_days += days
+        if days and m.tense is Tense.FUTURE and m.tense_stated:
+            ceiling = min(ceiling, days[0])  # announced as to come: published before it
     scored = [m for m in item.times if m.kind in _SCORED]
     centres = {d for _, d in dated} | set(own_days)
     if not scored or not centres or not (known.days or known.weeks):
         return None
     floor = _past_floor(item.body, item.times) or dt.date.min
     around = (c + dt.timedelta(days=k) for c in centres for k in range(-_SEARCH_DAYS, _SEARCH_DAYS + 1))
-    candidates = {day for day in around if day >= floor}
+    candidates = {day for day in around if floor <= day < ceiling}
     if not candidates:
         return None
     scores: dict[dt.date, float] = {}

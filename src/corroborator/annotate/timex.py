@@ -57,7 +57,7 @@ class TimexMatch:
     end: int | None = None  # last day of a day range, last year of a year range
     offset: int = 0  # -1 last, 0 this / plain, +1 next; for AGO minus the count
     unit: str | None = None  # AGO: day, week, month, year, decade
-    weekday: int | None = None  # 0 = Monday
+    weekday: int | None = None  # 0 = Monday (also the weekday written with a date)
     season: str | None = None
     tense: Tense = Tense.PAST  # past also when nothing in the sentence tells (see ``tense_stated``)
     caption: int | None = None
@@ -104,6 +104,11 @@ _MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|Oct
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DASH = r"\s*(?:-|–|—|to|and)\s*"
+# a weekday written before a date is part of it ("on Tuesday, December 9, 2008"), not a day of its own
+_ON_WEEKDAY = (
+    r"(?:\b(?:(?i:last|this|next)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:the\s+)?)?"
+)
 _B = r"(?<![\w$€£¥.-])"  # not glued to a word, a number or a currency sign
 
 
@@ -127,13 +132,13 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(TimexKind.DATE, re.compile(rf"{_B}(?P<y>{_YEAR})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"), ()),
     _Rule(
         TimexKind.DATE,
-        re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>{_DAYN})(?:{_DASH}(?P<d2>{_DAYN}))?(?:,?\s+(?P<y>{_YEAR}))?\b"),
+        re.compile(rf"{_ON_WEEKDAY}\b(?P<m>{_MON})\s+(?P<d>{_DAYN})(?:{_DASH}(?P<d2>{_DAYN}))?(?:,?\s+(?P<y>{_YEAR}))?\b"),
         _MONTH_WORDS,
     ),
     _Rule(
         TimexKind.DATE,
         re.compile(
-            rf"{_B}(?P<d>{_DAYN})(?:\s*[-–]\s*(?P<d2>{_DAYN}))?\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?\b"
+            rf"{_ON_WEEKDAY}{_B}(?P<d>{_DAYN})(?:\s*[-–]\s*(?P<d2>{_DAYN}))?\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?\b"
         ),
         _MONTH_WORDS,
     ),
@@ -333,6 +338,8 @@ def _build(
         fields["month"] = int(g["mn"])
     if g.get("m"):
         fields["month"] = _MONTHS[g["m"].rstrip(".").lower()]
+    if g.get("w"):
+        fields["weekday"] = _WEEKDAYS[g["w"].lower()]
     if g.get("d"):
         fields["day"] = int(g["d"].rstrip("stndrh"))
     if g.get("d2"):
@@ -351,7 +358,6 @@ def _build(
     if kind is TimexKind.SEASON:
         fields["season"] = g["s"].lower()
     elif kind is TimexKind.WEEKDAY:
-        fields["weekday"] = _WEEKDAYS[g["w"].lower()]
         fields["tense"] = {1: Tense.FUTURE, -1: Tense.PAST}.get(int(str(fields.get("offset", 0))), tense)
     elif kind is TimexKind.DAY:
         word = g["r"].lower()

@@ -9,6 +9,8 @@ values against the publication date:
 - seasons are month ranges, northern hemisphere: spring ``2023-03/2023-05``, summer 06-08, autumn
   09-11, winter ``2023-12/2024-02`` (the winter that starts in December of the year named);
 - "early/mid/late 2024" keeps the year, "mid-October" the month;
+- a weekday written with a date ("Tuesday, Oct. 17") is part of the date and picks its year when the
+  nearest one falls on another weekday;
 - a weekday is the nearest such day on or before the anchor in a past-tense sentence and on or after
   it in a future one ("will", "is scheduled", "is expected"...); a month without a year is the
   anchor's year unless the tense puts it in the year before (past) or after (future); a day without a
@@ -96,6 +98,15 @@ def _nearest_year(month: int, day: int, anchor: dt.date) -> int:
     return min((anchor.year, anchor.year - 1, anchor.year + 1), key=distance)
 
 
+def _year_of_weekday(m: TimexMatch, year: int) -> int:
+    """The year a yearless date with its weekday written ("Tuesday, Oct. 17") falls on that weekday,
+    when ``year`` does not and the year before or after does (the one before first)."""
+    if m.weekday is None or _day_of(year, m.month or 1, m.day or 1).weekday() == m.weekday:
+        return year
+    fits = [y for y in (year - 1, year + 1) if _day_of(y, m.month or 1, m.day or 1).weekday() == m.weekday]
+    return fits[0] if fits else year
+
+
 def _weekday(m: TimexMatch, anchor: dt.date) -> dt.date:
     wd = m.weekday or 0
     if m.tense is Tense.FUTURE:
@@ -134,7 +145,7 @@ def _resolve(m: TimexMatch, anchor: dt.date | None) -> tuple[str | None, Precisi
             year += 1  # "will host the March 2 broadcast", written in August: next March
         elif m.tense is Tense.PAST and m.tense_stated and day > anchor + _FUTURE_SLACK:
             year -= 1  # "was killed June 24", written in May: last June
-        return _date_value(m, year)
+        return _date_value(m, _year_of_weekday(m, year))
     if kind is TimexKind.MONTH:
         return f"{_year_for_month(m, anchor)}-{m.month:02d}", Precision.MONTH
     if kind is TimexKind.SEASON:
