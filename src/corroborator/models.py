@@ -154,7 +154,9 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     byline: str | None = None
-    published: str | None = None  # ISO date, only when the input states it
+    # ISO date, only when the input states it: a date line or metadata, else its URL's path, else an
+    # "Updated" line
+    published: str | None = None
     language: str = "en"
     captions: tuple[Caption, ...] = ()
     removed: tuple[Removed, ...] = ()

@@ -34,6 +34,9 @@ from corroborator.extract import metadata as meta
         ("Originally published 05/03/2013 at 10: 20 AM EDT", "2013-05-03"),  # a US zone: month first
         ("06/06/13 07: 05 PM ET", "2013-06-06"),  # the same either way
         ("Posted 2023-10-14, updated Oct 15, 2023", "2023-10-14"),  # the first date on the line
+        # words in capitals are a dateline's place and agency
+        ("WASHINGTON, DC, April 28, 2009", "2009-04-28"),
+        ("TNN Nov 12, 2011, 05. 51AM IST MUMBAI:", "2011-11-12"),
     ],
 )
 def test_parse_date_line_reads_many_formats(line: str, iso: str) -> None:
@@ -48,7 +51,7 @@ def test_parse_date_line_reads_many_formats(line: str, iso: str) -> None:
         "02/03/2024",  # day and month ambiguous
         "Posted: 04/9/2012 8: 33 am",  # ambiguous, and no time zone says which comes first
         "Posted 1 year, 160 days ago [downloaded on 2 October 2013]",  # more than a dateline
-        "TNN Nov 12, 2011, 05. 51AM IST MUMBAI:",
+        "BREAKING: Troops left Kabul on May 2, 2013",  # capitals do not make a sentence a dateline
         "Jul. 7 5: 59 PM EDT",  # no year
         "1/2/34",  # a two-digit year, but day and month ambiguous
         "February 30, 2023",  # no such day

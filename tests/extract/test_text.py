@@ -118,6 +118,14 @@ def test_byline_dateline_and_original_url() -> None:
     assert reasons == [R.TITLE, R.BYLINE, R.DATELINE, R.FOOTER, R.FOOTER]
 
 
+def test_a_bare_url_first_is_the_documents_own() -> None:
+    url = "https://www.lorvikherald.example.com/2023/10/14/tram-line-approved"
+    parts = clean(url, "Tram Line Approved", P1, P2)
+    assert (parts.url, parts.title, parts.body) == (url, "Tram Line Approved", P1 + "\n\n" + P2)
+    # further down, a bare URL is a link the page shows, not its address
+    assert clean("Tram Line Approved", P1, "https://www.lorvikherald.example.com/other", P2).url is None
+
+
 def test_outlet_from_url_host_and_a_name_in_the_text() -> None:
     parts = clean(
         "Tram Line Approved",
@@ -135,7 +143,7 @@ def test_publication_date_is_never_guessed() -> None:
     parts = clean("Tram Line Approved", "The council voted on October 10, 2023, after a long debate.", P2)
     assert parts.published is None
     updated = clean("Tram Line Approved", "Updated October 15, 2023", P1, P2)
-    assert updated.published is None
+    assert (updated.published, updated.updated) == (None, "2023-10-15")  # an update, kept apart
     assert ("Updated October 15, 2023", R.DATELINE) in removed(updated)
 
 

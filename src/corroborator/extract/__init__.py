@@ -16,6 +16,7 @@ from corroborator.config import ExtractConfig
 from corroborator.errors import InputError, NoArticleError
 from corroborator.extract.boilerplate import repeated_lines
 from corroborator.extract.html import extract_html
+from corroborator.extract.metadata import url_date
 from corroborator.extract.parts import ExtractedParts
 from corroborator.extract.text import clean_text
 from corroborator.models import Article, ContentType, Failure, RawDocument
@@ -45,15 +46,18 @@ def extract_document(
             f"at least {config.min_body_chars} expected)",
         )
     hints = doc.hints
+    url = parts.url or hints.url or doc.url
     return Article(
         id=doc.content_id,
         source=doc.source,
         body=parts.body,
         title=parts.title or hints.title,
-        url=parts.url or hints.url or doc.url,
+        url=url,
         outlet=parts.outlet or hints.outlet,
         byline=parts.byline or hints.byline,
-        published=parts.published or hints.published,
+        # a date line, else the input's own metadata, else the date the URL's path states, else the
+        # "Updated" line (as htmldate falls back on a page's only date)
+        published=parts.published or hints.published or (url_date(url) if url else None) or parts.updated,
         language=parts.language or "en",
         captions=parts.captions,
         removed=parts.removed,

@@ -85,7 +85,8 @@ def parse_date_line(line: str) -> str | None:
     """ISO date of a line that is only a date ("October 14, 2023", "Published 14 Oct 2023, 10:02 GMT",
     "12: 52 p. m. EDT May 2, 2013", "Posted: 05/02/07, 9:00 PM PDT |").
 
-    ``None`` when the line says anything more than dates and their labels, so a sentence that
+    ``None`` when the line says anything more than dates, their labels and words in capitals (the
+    place and agency of a news dateline: "WASHINGTON, DC, April 28, 2009"), so a sentence that
     mentions a date is never taken for a dateline. A numeric date whose day and month could be
     swapped is read month first only when the line names a North American time zone.
     """
@@ -102,9 +103,35 @@ def parse_date_line(line: str) -> str | None:
             if len(token) <= 2 or (len(token) == 4 and int(token[:2]) < 24 and int(token[2:]) < 60):
                 continue
             return None
-        if token.lower() not in _DATE_WORDS:
-            return None
+        if token.lower() not in _DATE_WORDS and not (len(token) > 1 and token.isupper()):
+            return None  # a word in capitals is the place or the agency: "WASHINGTON, DC, April 28, 2009"
     return found
+
+
+# A date in a URL's path: /2013/05/03/, /2009/apr/28/, 2010-05-05-greece, /20130914/, _2013_09_14_,
+# ymd=20081216. Only a whole date: /2008/12/ (a month) is none.
+_URL_DATE = re.compile(
+    r"(?<![\d])(?P<year>(?:19|20)\d\d)(?P<sep>[/_-]?)(?P<month>0[1-9]|1[0-2]|[1-9](?=/)|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?P=sep)(?P<day>0[1-9]|[12]\d|3[01]|[1-9](?=/))(?![\d])",
+    re.I,
+)
+
+
+def url_date(url: str) -> str | None:
+    """The publication date a URL's path states (ISO), if it holds a whole one; its host is skipped."""
+    parts = urlsplit(url)
+    for m in _URL_DATE.finditer(f"{parts.path}?{parts.query}"):
+        month = m.group("month")
+        if not m.group("sep") and not month.isdigit():
+            continue  # "2009apr28" is no date written for machines
+        if m.group("sep") == "" and (len(month) < 2 or len(m.group("day")) < 2):
+            continue
+        number = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
+        try:
+            return date(int(m.group("year")), number, int(m.group("day"))).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def dateline_kind(line: str) -> str:

@@ -18,6 +18,7 @@ class ExtractedParts:
     title: str | None = None
     byline: str | None = None
     published: str | None = None  # ISO date
+    updated: str | None = None  # ISO date of an "Updated ..." line (text documents)
     url: str | None = None
     outlet: str | None = None
     language: str | None = None

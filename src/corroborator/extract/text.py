@@ -204,6 +204,7 @@ class _Found:
 
     byline: str | None = None
     published: str | None = None
+    updated: str | None = None
     url: str | None = None
     stated_outlet: str | None = None
 
@@ -235,6 +236,7 @@ def clean_text(
         title=title,
         byline=found.byline,
         published=found.published,
+        updated=found.updated,
         url=found.url,
         outlet=outlet,
         captions=tuple(captions),
@@ -263,6 +265,8 @@ def _judge_alone(
             reasons[i] = R.DATELINE
             if found.published is None and meta.dateline_kind(text) == "published":
                 found = replace(found, published=iso)
+            elif found.updated is None and meta.dateline_kind(text) == "updated":
+                found = replace(found, updated=iso)
             continue
         if words <= 16 and (names := meta.parse_byline(text)):
             reasons[i] = R.BYLINE
@@ -277,7 +281,9 @@ def _judge_alone(
             reasons[i] = R.FOOTER
             url = meta.url_in(text) or meta.url_in(unit.raw)
             after_cue = i > 0 and reasons[i - 1] is R.FOOTER and meta.is_url_cue(units[i - 1].text)
-            if url and found.url is None and (meta.is_url_cue(text) or after_cue or unit.raw.startswith("<")):
+            # a URL named as such, or the document's first line (scraped text often starts with its URL)
+            stated = meta.is_url_cue(text) or after_cue or i == 0 or unit.raw.startswith("<")
+            if url and found.url is None and stated:
                 found = replace(found, url=url)
             elif not url and (name := meta.stated_outlet(text)):
                 found = replace(found, stated_outlet=found.stated_outlet or name)
