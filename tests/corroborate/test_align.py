@@ -248,3 +248,20 @@ def test_today_a_day_off_another_report_is_no_disagreement() -> None:
     assert found is not None and found[0] is Relation.DIFFERENT
     found = relation(monday, sunday, w)  # two named days, one apart: a disagreement
     assert found is not None and found[0] is Relation.DIFFERENT
+
+
+def test_last_week_also_means_the_past_seven_days() -> None:
+    text = "The inmate escaped {} while being moved from a prison in Huntsville to one in Beaumont."
+    # written on Saturday, December 5: "last week" is the week of November 23, or the past seven days
+    last_week = dated("a", text.format("last week"), "last week", "2009-W48", published="2009-12-05")
+    monday = dated("b", text.format("on Monday"), "on Monday", "2009-11-30", published="2009-11-30")
+    earlier = dated("c", text.format("on November 20"), "on November 20", "2009-11-20")
+    w = weights_of([last_week, monday, earlier])
+    assert relation(last_week, monday, w) is None
+    found = relation(last_week, earlier, w)  # before both readings of "last week": a disagreement
+    assert found is not None and found[0] is Relation.DIFFERENT
+    # and "next week", written on Wednesday, December 9, the week of December 14 or the coming seven days
+    text = "The council will vote on the new prison budget {}, the mayor's office said."
+    next_week = dated("d", text.format("next week"), "next week", "2009-W51", published="2009-12-09")
+    saturday = dated("e", text.format("on Saturday"), "on Saturday", "2009-12-12")
+    assert relation(next_week, saturday, weights_of([next_week, saturday])) is None

@@ -71,8 +71,10 @@ def dated(
     *,
     others: tuple[str, ...] = (),
     other_instance: bool = False,
+    published: str | None = None,
 ) -> ClaimUnit:
-    """A dated statement: ``focus`` (in ``text``) resolves to ``value`` (month precision)."""
+    """A dated statement: ``focus`` (in ``text``) resolves to ``value`` (month precision), in an
+    article of date ``published``."""
     start = text.index(focus)
     t = TimeExpression(focus, Span(start, start + len(focus)), value, Precision.MONTH, caption=caption)
     context = content_words(text.replace(focus, " "))
@@ -87,6 +89,7 @@ def dated(
         names=context & _names(text),
         sentence_dates=others,
         other_instance=other_instance,
+        article_date=published,
     )
 
 

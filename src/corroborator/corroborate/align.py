@@ -261,6 +261,8 @@ def relation(
             return None  # "the last major quake was in February": another event's date
         if _day_apart(ta.value, tb.value) and (_DEICTIC.search(ta.text) or _DEICTIC.search(tb.text)):
             return None  # "today" counts from a publication date, which is often a day off the writing
+        if _within_seven_days(a, tb.value) or _within_seven_days(b, ta.value):
+            return None
         strong = (n >= 3 and score >= 0.6) or (bool(a.phrases & b.phrases) and n >= 2 and score >= 0.45)
         return (Relation.DIFFERENT, score) if strong and len(a.event_words & b.event_words) >= 2 else None
     return (Relation.SAME, score) if n >= 3 and score >= 0.3 else None
@@ -269,6 +271,26 @@ def relation(
 _DEICTIC = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b", re.IGNORECASE
 )
+
+
+_LOOSE_WEEK = re.compile(r"\b(?P<side>last|next)\s+week\b", re.IGNORECASE)
+
+
+def _within_seven_days(u: ClaimUnit, value: str) -> bool:
+    """Whether ``u`` says "last week" (or "next week") of its article's date and ``value`` lies in the
+    seven days before (after) that date: the phrase also means those days ("he escaped last week",
+    written on a Saturday about the Monday), so such a day does not contradict it."""
+    found = _LOOSE_WEEK.search(u.time.text) if u.time is not None and u.article_date else None
+    if found is None or u.article_date is None:
+        return False
+    try:
+        anchor = dt.date.fromisoformat(u.article_date[:10])
+        first, last = (dt.date.fromisoformat(d) for d in _interval(value))
+    except ValueError:
+        return False
+    if found.group("side").lower() == "last":
+        return anchor - dt.timedelta(days=7) <= first and last < anchor
+    return anchor < first and last <= anchor + dt.timedelta(days=7)
 
 
 def _day_apart(a: str, b: str) -> bool:
