@@ -67,6 +67,11 @@ def test_dateline_kind_tells_updates_apart() -> None:
     assert meta.dateline_kind("Updated October 15, 2023") == "updated"
     assert meta.dateline_kind("Published October 14, 2023, updated October 15, 2023") == "published"
     assert meta.dateline_kind("October 14, 2023") == "published"
+    assert meta.dateline_kind("Last Updated: Monday, 28 November 2005, 02: 24 GMT") == "updated"
+    assert meta.dateline_kind("UPDATED 3: 09 AM EST Dec 19, 2008") == "updated"
+    # a date first, then an update's time: the date is the publication's
+    assert meta.dateline_kind("21 July 2013 Last updated at 11: 11 GMT") == "published"
+    assert meta.dateline_kind("Monday, Sep 10, 2012 | Updated 9: 01 AM EDT") == "published"
 
 
 def test_find_date_anywhere() -> None:

@@ -135,8 +135,17 @@ def url_date(url: str) -> str | None:
 
 
 def dateline_kind(line: str) -> str:
-    """``"updated"`` for an "Updated ..." line, else ``"published"``."""
-    if _UPDATED.search(line) and not _PUBLISHED.search(line):
+    """``"updated"`` when the line's first date is labelled as an update ("Updated Dec 19, 2008",
+    "Last Updated: Monday, 28 November 2005"), else ``"published"`` ("21 July 2013 Last updated at
+    11:11 GMT" and "Monday, Sep 10, 2012 | Updated 9:01 AM" date the publication and time an update)."""
+    starts = [
+        m.start()
+        for pattern in (*_DATE_PATTERNS, _SHORT_YEAR)
+        for m in pattern.finditer(line)
+        if _iso(m, month_first=True) is not None
+    ]
+    label = line[: min(starts)] if starts else line
+    if _UPDATED.search(label) and not _PUBLISHED.search(label):
         return "updated"
     return "published"
 
