@@ -133,6 +133,22 @@ def test_tense_is_read_from_the_clause_around_a_weekday() -> None:
     assert [t.value for t in resolve((monday, thursday), TUESDAY)] == ["2023-10-16", "2023-10-19"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        ("The sheriff said that the deputy set out without a partner Friday.", Tense.PAST),
+        ("The launch is set for Friday.", Tense.FUTURE),
+        ("The council is set to vote on Friday.", Tense.FUTURE),
+        # the modal of a relative clause does not govern the rest of the sentence
+        ("Police said they found a box that would hold a gun in a bin during a search Monday.", Tense.PAST),
+        ("Relatives would hold a vigil Thursday.", Tense.FUTURE),
+    ],
+)
+def test_tense_cues_that_only_look_ahead(sentence: str, tense: Tense) -> None:
+    (match,) = find_times(sentence)
+    assert match.tense is tense
+
+
 def test_adjectives_in_ed_do_not_make_a_future_weekday_past() -> None:
     (match,) = find_times("The city will hold a meeting for evacuated residents on Thursday.")
     assert match.tense is Tense.FUTURE

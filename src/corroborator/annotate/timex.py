@@ -229,6 +229,8 @@ _FUTURE = word_set(
     "will 'll ’ll shall would wo scheduled expected due set plans planned planning intends aims going "
     "upcoming slated poised to-be pending"
 )
+_MODALS = word_set("will 'll ’ll shall would wo")
+_RELATIVE = word_set("that which who")
 _PAST_IRREGULAR = word_set(
     "was were had did said told met went came left began broke took made held spent saw gave fell rose won "
     "lost sent led struck knew flew ran drove spoke wrote thought brought bought sought caught fought became "
@@ -248,10 +250,15 @@ def _cue(words: Sequence[str], step: int) -> Tense | None:
     """The first tense cue in ``words`` (``step`` is 1 when they run backwards, -1 when forwards)."""
     for i, word in enumerate(words):
         low = word.lower()
-        if low in _FUTURE:
-            return Tense.FUTURE
         j = i + step
         prev = words[j].lower() if 0 <= j < len(words) else ""
+        if low in _FUTURE:
+            following = words[i - step].lower() if 0 <= i - step < len(words) else ""
+            if low == "set" and following not in ("to", "for"):
+                continue  # "he set out on Friday": only "set to" and "set for" look ahead
+            if low in _MODALS and prev in _RELATIVE:
+                continue  # "a box that would hold a shotgun": the modal of a relative clause
+            return Tense.FUTURE
         if low in _PAST_IRREGULAR or (low.endswith("ed") and len(low) > 4 and prev not in _NOT_VERB_BEFORE):
             return Tense.PAST
     return None
