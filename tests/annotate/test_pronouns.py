@@ -116,3 +116,45 @@ def test_a_pronoun_after_another_person_s_noun_is_no_evidence(nlp: Language) -> 
     doc = nlp(text)
     assert Reader(doc, text, scan(text)).gender.get("Dana Ortiz") is None
     assert speakers(nlp, text) == ["Dana Ortiz"]
+
+
+def test_he_or_she_opening_the_next_sentence_is_evidence(nlp: Language) -> None:
+    text = "Kim Sorel, the pin-up model of the 1950s, has died. She was 85."
+    assert Reader(nlp(text), text, scan(text)).gender.get("Kim Sorel") == "she"
+    other = "Kim Sorel met Lee Park in Paris on Monday. She was 85."  # two persons: no evidence
+    assert Reader(nlp(other), other, scan(other)).gender.get("Kim Sorel") is None
+
+
+def test_a_stranger_whose_sentence_has_her_as_object_is_not_she(nlp: Language) -> None:
+    text = (
+        "Kim Sorel, the pin-up model of the 1950s, has died. She was 85.\n\n"
+        "Sorel became famous in 1952. A photographer named Robin Tibbs admired her and asked her to pose.\n\n"
+        'Looking back, she told a magazine: "I never thought it was shameful."'
+    )
+    assert speakers(nlp, text) == ["Kim Sorel"]
+    # without "her" in the stranger's sentence, nothing says the stranger is not meant
+    plain = text.replace("admired her and asked her to pose", "admired the photos")
+    assert speakers(nlp, plain) == ["Robin Tibbs"]
+
+
+def test_a_name_the_parser_labels_otherwise_is_a_person_when_its_surname_is(nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    text = "Bettie Page has died in Los Angeles. Page was 85."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 8, 9, label="PERSON")]
+    assert doc[8].text == "Page"
+    rd = Reader(doc, text, scan(text))
+    assert {0, 1} <= set(rd.person_tok)
+    doc.ents = [Span(doc, 0, 2, label="ORG")]  # no person of that surname: an organisation still
+    assert 0 not in Reader(doc, text, scan(text)).person_tok
+    place = "Kessel Point burned. Kessel Point was empty. Crews left Kessel Point."
+    doc = nlp(place)
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 4, 6, label="ORG"), Span(doc, 11, 13, label="PERSON")]
+    assert doc[11].text == "Kessel"
+    assert 0 not in Reader(doc, place, scan(place)).person_tok  # mostly not a person: not one
+    quoted = "Bettie Page has died. “Page was a star,” a fan said."
+    doc = nlp(quoted)
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 6, 7, label="PERSON")]
+    assert doc[6].text == "Page"
+    assert 0 not in Reader(doc, quoted, scan(quoted)).person_tok  # a name inside a quotation: no

@@ -10,7 +10,8 @@ tells, for some persons, which pronoun they take:
   ("the actress's rep Jack Ketsoyan" describes the rep by someone else);
 - a pronoun later in a sentence whose subject they are and which names no other person ("Jackman
   said he was grateful", "Page died after her heart attack"), before any noun for another person
-  ("who married the deputy before he was killed" is no evidence).
+  ("who married the deputy before he was killed" is no evidence), or "he" or "she" opening the next
+  sentence as its subject ("Bettie Page, the pin-up model, has died. She was 85.").
 
 For a person the article says nothing of, the given name can tell, when a caller passes ``given``
 (:mod:`corroborator.annotate.given_names`: only names that nearly always take one pronoun);
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING
 from corroborator.vocab import word_set
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 class Gender(StrEnum):
@@ -155,4 +156,17 @@ def _evidence(
                 if t.lower_ in _PRONOUNS and not in_quote(t.idx) and not speaking(t, speech):
                     found.append(_PRONOUNS[t.lower_])
                     break
+            if sent.end < len(doc) and (g := _next_subject(doc[sent.end].sent, in_quote, speech)) is not None:
+                found.append(g)
     return found
+
+
+def _next_subject(sent: Span, in_quote: Callable[[int], bool], speech: frozenset[str]) -> Gender | None:
+    """The pronoun that opens a sentence as its subject ("Bettie Page ... has died. She was 85."): it
+    continues the previous sentence's subject."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None or first.lower_ not in ("he", "she") or first.dep_ not in _SUBJECT:
+        return None
+    if in_quote(first.idx) or speaking(first, speech):
+        return None
+    return _PRONOUNS[first.lower_]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ from corroborator.vocab import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
     from corroborator.annotate.quote_marks import RawQuote
 
@@ -95,8 +97,12 @@ class Reader:
         self.quote_bounds = [(r.open, r.close) for r in raws]
         self.quote_opens = [r.open for r in raws]
         self.person_tok: dict[int, tuple[int, int]] = {}
+        surnames = Counter(
+            ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and not self.in_quote(ent.start_char)
+        )
+        labelled = Counter(ent.text for ent in doc.ents if ent.label_ != "PERSON")
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" or _mislabelled_person(ent, surnames, labelled):
                 for i in range(ent.start, ent.end):
                     self.person_tok[i] = (ent.start, ent.end - 1)
         # person names outside quotes, in order: (char offset, name, nationality or "")
@@ -160,8 +166,10 @@ class Reader:
             doc, sure, self.in_quote, frozenset(self.person_tok), CUE_WORDS, given_name_gender
         )
         # persons a pronoun can mean: a one-word name must be said to speak, or be he or she
-        speakers = {name for _, b, name in full if speaking(doc[b], CUE_WORDS)}
-        self.persons = {name for _, _, name in full if " " in name or name in self.gender or name in speakers}
+        self.speaking = {name for _, b, name in full if speaking(doc[b], CUE_WORDS)}
+        self.persons = {
+            name for _, _, name in full if " " in name or name in self.gender or name in self.speaking
+        }
         # speakers the article does not name ("said a senior officer"): a later "he" may mean them
         self.unnamed = [t for t in doc if _unnamed_speaker(t, self.in_quote)]  # in text order
         self.unnamed_starts = [t.idx for t in self.unnamed]
@@ -281,12 +289,16 @@ class Reader:
         """The last person named before ``before`` who can be meant: of nationality ``norp`` when
         given, and taking ``pronoun`` ("he", "she") when the article says which they take. A pronoun
         means nobody named when someone the article does not name spoke after the last person named
-        ("..., said a senior officer. '...,' he added")."""
+        ("..., said a senior officer. '...,' he added"). One the article says nothing of and who never
+        speaks gives way to an earlier person it says takes the pronoun when its own sentence has that
+        pronoun as an object, someone else ("Bettie Page ... A photographer named Jerry Tibbs ... asked
+        her to pose. ... she told Playboy")."""
         k = bisect.bisect_left(self.name_starts, before) - 1
         latest = self.names[k][0] if k >= 0 else -1
         since = self.unnamed_between(latest, before)
         if pronoun and any(noun_gender(t.text) in (None, pronoun) for t in since):
             return None  # the last to speak before the pronoun was someone unnamed who can be meant
+        unsure: str | None = None  # the last one who may take the pronoun, though nothing says so
         while k >= 0:
             pos, name, _ = self.names[k]
             full = self.fullest(name, pos)
@@ -294,9 +306,45 @@ class Reader:
             if pronoun and (full not in self.persons or self.gender.get(full, pronoun) != pronoun):
                 continue
             nat = next((n for p, nm, n in self.names if n and nm == full), "")
-            if not norp or not nat or nat == norp:
+            if norp and nat and nat != norp:
+                continue
+            if (
+                unsure is None
+                and pronoun
+                and full not in self.gender
+                and full not in self.speaking
+                and self.another_in_focus(pos, pronoun)
+            ):
+                unsure = full  # "A photographer named Jerry Tibbs ... asked her to pose"
+                continue
+            if unsure is None or full in self.gender:
                 return full
-        return None
+            return unsure
+        return unsure
+
+    def another_in_focus(self, pos: int, pronoun: str) -> bool:
+        """Whether the sentence naming someone at ``pos`` has ``pronoun`` as an object ("Jerry Tibbs
+        admired her and asked her to pose"): then someone else who takes it is what it is about."""
+        objective = "her" if pronoun == "she" else "him"
+        return any(
+            t.lower_ == objective and t.dep_ in _OBJECTS and not self.in_quote(t.idx)
+            for t in self.doc[self.token_at(pos)].sent
+        )
+
+
+_OBJECTS = frozenset({"dobj", "dative", "iobj", "pobj"})
+
+
+def _mislabelled_person(ent: SpacySpan, surnames: Counter[str], labelled: Counter[str]) -> bool:
+    """A name the parser labelled otherwise whose last word it takes for a person's (outside
+    quotations) at least as often: "Bettie Page" (ORG once), with "Page" (PERSON) later; not "Kessel
+    Point" (ORG four times, PERSON once)."""
+    return (
+        ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC")
+        and 2 <= len(ent) <= 3
+        and surnames[ent[-1].text] >= labelled[ent.text]
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in ent)
+    )
 
 
 _NOT_SOMEONE = word_set(
