@@ -122,10 +122,8 @@ def url_date(url: str) -> str | None:
     parts = urlsplit(url)
     for m in _URL_DATE.finditer(f"{parts.path}?{parts.query}"):
         month = m.group("month")
-        if not m.group("sep") and not month.isdigit():
-            continue  # "2009apr28" is no date written for machines
-        if m.group("sep") == "" and (len(month) < 2 or len(m.group("day")) < 2):
-            continue
+        if not m.group("sep") and not (month.isdigit() and len(m.group("day")) == 2):
+            continue  # without separators only "20130914": not "2009apr28", not "2012127/"
         number = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
         try:
             return date(int(m.group("year")), number, int(m.group("day"))).isoformat()
