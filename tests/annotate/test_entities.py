@@ -173,6 +173,11 @@ def test_of_phrase_after_the_name(parse: Parse) -> None:
     assert describe(parse(text)) == {"Pavel Orlov": ["of independent consultancy GasWatch"]}
 
 
+def test_a_bracket_the_description_opens_is_closed(parse: Parse) -> None:
+    text = '"The boats fled," said Captain Manohar Nambiar, chief spokesman (Defence).'
+    assert describe(parse(text)) == {"Manohar Nambiar": ["chief spokesman (Defence)"]}
+
+
 def test_description_after_the_attribution_verb(parse: Parse) -> None:
     text = '"Prices will fall," said Irina Volkova, a leading expert on energy markets, to The Ledger.'
     assert describe(parse(text)) == {"Irina Volkova": ["a leading expert on energy markets"]}

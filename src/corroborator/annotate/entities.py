@@ -389,6 +389,9 @@ def _after(doc: Doc, name: SpacySpan) -> SpacySpan | None:
             end += 1
     while end > c and (doc[end - 1].is_punct or doc[end - 1].text in _QUOTES):
         end -= 1
+    opened = sum(t.text == "(" for t in doc[c:end]) - sum(t.text == ")" for t in doc[c:end])
+    if opened > 0 and end < sent_end and doc[end].text == ")":
+        end += 1  # "chief PRO (Defence)": the bracket the description opened
     words = doc[c:end]
     if not words or len(words) > _MAX_DESCRIPTION or any(t.text in _QUOTES for t in words):
         return None
