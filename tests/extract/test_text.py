@@ -139,6 +139,12 @@ def test_outlet_from_url_host_and_a_name_in_the_text() -> None:
     assert clean("Tram Line Approved", P1, "The mayor told The Lorvik Herald it was fair.").outlet is None
 
 
+def test_a_long_dateline_with_an_update_is_still_one() -> None:
+    line = "on April 30, 2008 at 4: 31 AM, updated April 30, 2008 at 8: 33 AM"
+    parts = clean("Tram Line Approved", line, P1, P2)
+    assert (parts.published, parts.body) == ("2008-04-30", P1 + "\n\n" + P2)
+
+
 def test_publication_date_is_never_guessed() -> None:
     parts = clean("Tram Line Approved", "The council voted on October 10, 2023, after a long debate.", P2)
     assert parts.published is None

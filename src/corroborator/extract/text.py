@@ -261,7 +261,7 @@ def _judge_alone(
             reasons[i] = R.MARKUP
             continue
         words = word_count(text)
-        if words <= 14 and (iso := meta.parse_date_line(text)):
+        if words <= 24 and (iso := meta.parse_date_line(text)):
             reasons[i] = R.DATELINE
             if found.published is None and meta.dateline_kind(text) == "published":
                 found = replace(found, published=iso)
