@@ -63,6 +63,22 @@ def test_parse_date_line_refuses_what_is_not_a_dateline(line: str) -> None:
     assert meta.parse_date_line(line) is None
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["11/09/2010", "8/2/13 at 1: 30 PM", "Article posted on 08. 07. 2012", "8: 24am:", "Jul. 7 5: 59 PM EDT"],
+)
+def test_a_dateline_whose_date_cannot_be_read_for_sure_is_still_one(line: str) -> None:
+    assert meta.parse_date_line(line) is None  # which is the day, which the month, what year?
+    assert meta.is_dateline(line)  # but the line is no title and no body text
+
+
+@pytest.mark.parametrize(
+    "line", ["The summit opened on October 14, 2023.", "At 5 pm the crowd left.", "Since 2021: 35,000 jobs"]
+)
+def test_sentences_with_dates_and_times_are_no_datelines(line: str) -> None:
+    assert not meta.is_dateline(line)
+
+
 def test_dateline_kind_tells_updates_apart() -> None:
     assert meta.dateline_kind("Updated October 15, 2023") == "updated"
     assert meta.dateline_kind("Published October 14, 2023, updated October 15, 2023") == "published"

@@ -145,6 +145,12 @@ def test_a_long_dateline_with_an_update_is_still_one() -> None:
     assert (parts.published, parts.body) == ("2008-04-30", P1 + "\n\n" + P2)
 
 
+def test_an_ambiguous_dateline_is_no_title() -> None:
+    parts = clean("11/09/2010", "Tram Line Approved", P1, P2)
+    assert (parts.title, parts.published, parts.body) == ("Tram Line Approved", None, P1 + "\n\n" + P2)
+    assert ("11/09/2010", R.DATELINE) in removed(parts)
+
+
 def test_publication_date_is_never_guessed() -> None:
     parts = clean("Tram Line Approved", "The council voted on October 10, 2023, after a long debate.", P2)
     assert parts.published is None

@@ -47,7 +47,11 @@ _DATE_WORDS = word_set(
     " am pm hrs h z gmt utc uk bst cet cest eet eest wet west msk"
     " et ct mt pt est edt cst cdt mst mdt pst pdt akst akdt hst aest aedt acst acdt awst nzst nzdt"
     " ist pkt sgt hkt jst kst wib sast eat wat cat mon monday tue tues tuesday wed wednesday"
-    " thu thur thurs thursday fri friday sat saturday sun sunday"
+    " thu thur thurs thursday fri friday sat saturday sun sunday article"
+)
+_MONTH_NAMES = word_set(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september"
+    " oct october nov november dec december"
 )
 
 # North American zones: a line naming one writes numeric dates month first ("05/03/2013 ... EDT").
@@ -90,22 +94,41 @@ def parse_date_line(line: str) -> str | None:
     mentions a date is never taken for a dateline. A numeric date whose day and month could be
     swapped is read month first only when the line names a North American time zone.
     """
+    return _read_dateline(line)[0]
+
+
+def is_dateline(line: str) -> bool:
+    """Whether a line is only a date or a time and their labels, even one whose date cannot be read
+    for sure ("11/09/2010": which is the month?, "Article posted on 08. 07. 2012", "8: 24am:")."""
+    return _read_dateline(line)[1]
+
+
+_TIME = re.compile(r"\b\d{1,2}:\d\d(?:\s*[ap]m)?\b|\b\d{1,2}\s*[ap]m\b", re.I)
+_LOOSE_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d\b")  # "08. 07. 2012"
+
+
+def _read_dateline(line: str) -> tuple[str | None, bool]:
+    """(the ISO date of a dateline, whether the line is a dateline at all)."""
     text = _MERIDIEM.sub(r"\1m", _CLOCK.sub(r"\1:\2", line.strip()))
     if not text or len(text) > 80:
-        return None
+        return None, False
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
     month_first = any(w in _MONTH_FIRST_ZONES for w in words)
     found, rest = _dates(text, (*_DATE_PATTERNS, _SHORT_YEAR), month_first)
-    if found is None:
-        return None
+    if found is None:  # a date that cannot be read for sure, or a time alone, still makes a dateline
+        either, rest = _dates(text, (*_DATE_PATTERNS, _SHORT_YEAR), month_first=True)
+        if either is None and not _LOOSE_DATE.search(rest) and not _TIME.search(rest):
+            return None, False
+        rest = _TIME.sub(" ", _LOOSE_DATE.sub(" ", rest))
+        rest = " ".join(w for w in rest.split() if w.strip(".,").lower() not in _MONTH_NAMES)  # "Jul. 7"
     for token in re.findall(r"[A-Za-z]+|\d+", rest):
         if token.isdigit():
             if len(token) <= 2 or (len(token) == 4 and int(token[:2]) < 24 and int(token[2:]) < 60):
                 continue
-            return None
+            return None, False
         if token.lower() not in _DATE_WORDS and not (len(token) > 1 and token.isupper()):
-            return None  # a word in capitals is the place or the agency: "WASHINGTON, DC, April 28, 2009"
-    return found
+            return None, False  # a word in capitals is the place or the agency: "WASHINGTON, DC, ..."
+    return found, True
 
 
 # A date in a URL's path: /2013/05/03/, /2009/apr/28/, 2010-05-05-greece, /20130914/, _2013_09_14_,

@@ -261,11 +261,12 @@ def _judge_alone(
             reasons[i] = R.MARKUP
             continue
         words = word_count(text)
-        if words <= 24 and (iso := meta.parse_date_line(text)):
+        if words <= 24 and meta.is_dateline(text):
             reasons[i] = R.DATELINE
-            if found.published is None and meta.dateline_kind(text) == "published":
+            iso = meta.parse_date_line(text)  # None when the date cannot be read for sure
+            if iso and found.published is None and meta.dateline_kind(text) == "published":
                 found = replace(found, published=iso)
-            elif found.updated is None and meta.dateline_kind(text) == "updated":
+            elif iso and found.updated is None and meta.dateline_kind(text) == "updated":
                 found = replace(found, updated=iso)
             continue
         if words <= 16 and (names := meta.parse_byline(text)):
