@@ -158,3 +158,20 @@ def test_a_name_the_parser_labels_otherwise_is_a_person_when_its_surname_is(nlp:
     doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 6, 7, label="PERSON")]
     assert doc[6].text == "Page"
     assert 0 not in Reader(doc, quoted, scan(quoted)).person_tok  # a name inside a quotation: no
+
+
+def test_a_possessor_gives_way_to_the_subject_of_its_sentence(nlp: Language) -> None:
+    text = (
+        "Deputy Robin Ortiz was shot in 2005.\n\n"
+        "Sheriff's Deputy Timothy Brennan, who had been Ortiz's partner for a year, called the verdict "
+        "bittersweet.\n\n"
+        'He explained, "You feel good, but it will never bring Robin back."'
+    )
+    assert speakers(nlp, text) == ["Timothy Brennan"]
+    # a possessor whose sentence has no person for subject is still the one meant
+    verdict = (
+        "Deputy Robin Ortiz was wounded in 2005.\n\n"
+        "The verdict, which Ortiz's family welcomed, came on Monday.\n\n"
+        '"I can rest now," she said.'
+    )
+    assert speakers(nlp, verdict) == ["Robin Ortiz"]

@@ -292,7 +292,8 @@ class Reader:
         ("..., said a senior officer. '...,' he added"). One the article says nothing of and who never
         speaks gives way to an earlier person it says takes the pronoun when its own sentence has that
         pronoun as an object, someone else ("Bettie Page ... A photographer named Jerry Tibbs ... asked
-        her to pose. ... she told Playboy")."""
+        her to pose. ... she told Playboy"), or to the subject of its sentence when it is a possessor
+        there ("Timothy Brennan, who had been Ortiz's partner, ... He explained")."""
         k = bisect.bisect_left(self.name_starts, before) - 1
         latest = self.names[k][0] if k >= 0 else -1
         since = self.unnamed_between(latest, before)
@@ -308,19 +309,34 @@ class Reader:
             nat = next((n for p, nm, n in self.names if n and nm == full), "")
             if norp and nat and nat != norp:
                 continue
-            if (
-                unsure is None
-                and pronoun
-                and full not in self.gender
-                and full not in self.speaking
-                and self.another_in_focus(pos, pronoun)
-            ):
-                unsure = full  # "A photographer named Jerry Tibbs ... asked her to pose"
-                continue
+            if unsure is None and pronoun and full not in self.gender and full not in self.speaking:
+                if (owner := self.possessor_of_subject(pos, pronoun)) is not None:
+                    return owner  # "Timothy Brennan, who had been Ortiz's partner, ... He explained"
+                if self.another_in_focus(pos, pronoun):
+                    unsure = full  # "A photographer named Jerry Tibbs ... asked her to pose"
+                    continue
             if unsure is None or full in self.gender:
                 return full
             return unsure
         return unsure
+
+    def possessor_of_subject(self, pos: int, pronoun: str) -> str | None:
+        """When the name at ``pos`` is a possessor ("Ortiz's partner") in a sentence whose subject is
+        a named person known to take ``pronoun``, that person ("Timothy Brennan, who had been Ortiz's
+        partner for a year, called the verdict bittersweet")."""
+        head = self.heads.get(pos)
+        doc = self.doc
+        if head is None or not (head.dep_ == "poss" or doc[head.i + 1 : head.i + 2].text in ("'s", "’s")):
+            return None
+        sent = head.sent
+        for start, name, _ in self.names:
+            subject = self.heads.get(start)
+            if start < sent.start_char or start >= sent.end_char or subject is None or start == pos:
+                continue
+            full = self.fullest(name, start)
+            if subject.dep_ in ("nsubj", "nsubjpass") and self.gender.get(full) == pronoun:
+                return full
+        return None
 
     def another_in_focus(self, pos: int, pronoun: str) -> bool:
         """Whether the sentence naming someone at ``pos`` has ``pronoun`` as an object ("Jerry Tibbs
