@@ -175,3 +175,8 @@ def test_a_possessor_gives_way_to_the_subject_of_its_sentence(nlp: Language) -> 
         '"I can rest now," she said.'
     )
     assert speakers(nlp, verdict) == ["Robin Ortiz"]
+
+
+def test_a_possessive_the_parser_puts_into_the_name_is_left_out(nlp: Language) -> None:
+    text = "Robin Ortiz's novel won the Lorvik prize on Monday.\n\n" + '"I was surprised," she said.'
+    assert speakers(nlp, text) == ["Robin Ortiz"]

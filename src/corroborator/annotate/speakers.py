@@ -103,8 +103,11 @@ class Reader:
         labelled = Counter(ent.text for ent in doc.ents if ent.label_ != "PERSON")
         for ent in doc.ents:
             if ent.label_ == "PERSON" or _mislabelled_person(ent, surnames, labelled):
-                for i in range(ent.start, ent.end):
-                    self.person_tok[i] = (ent.start, ent.end - 1)
+                end = ent.end
+                while end > ent.start + 1 and doc[end - 1].text in _POSSESSIVE:
+                    end -= 1  # the parser's "Robin Ortiz's": the name is "Robin Ortiz"
+                for i in range(ent.start, end):
+                    self.person_tok[i] = (ent.start, end - 1)
         # person names outside quotes, in order: (char offset, name, nationality or "")
         self.names: list[tuple[int, str, str]] = []
         self.known: list[tuple[int, str]] = []  # the names and other multi-word proper names
@@ -326,7 +329,7 @@ class Reader:
         partner for a year, called the verdict bittersweet")."""
         head = self.heads.get(pos)
         doc = self.doc
-        if head is None or not (head.dep_ == "poss" or doc[head.i + 1 : head.i + 2].text in ("'s", "’s")):
+        if head is None or not (head.dep_ == "poss" or doc[head.i + 1 : head.i + 2].text in _POSSESSIVE):
             return None
         sent = head.sent
         for start, name, _ in self.names:
@@ -349,6 +352,7 @@ class Reader:
 
 
 _OBJECTS = frozenset({"dobj", "dative", "iobj", "pobj"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
 def _mislabelled_person(ent: SpacySpan, surnames: Counter[str], labelled: Counter[str]) -> bool:
