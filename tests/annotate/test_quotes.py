@@ -44,6 +44,28 @@ def test_said_after_quote_with_description_and_told_to(nlp: Language) -> None:
     assert q.speaker_span is not None and text[q.speaker_span.start : q.speaker_span.end] == "Joseph Webster"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "description"),
+    [
+        ('"We are just shocked," said her nephew, Ravi Singh, 32, of Coney Island.', "Ravi Singh", "nephew"),
+        (
+            "The vice president of the civil servants' union, Elias Vrettakos, told Sky News: "
+            '"The measures abolish our rights."',
+            "Elias Vrettakos",
+            "vice president of the civil servants' union",
+        ),
+        ('"It spread," a spokeswoman for the fire brigade, Ann Kerr, said.', "Ann Kerr",
+         "spokeswoman for the fire brigade"),
+    ],
+)
+def test_a_common_noun_subject_with_a_name_set_off_after_it(
+    nlp: Language, text: str, speaker: str, description: str
+) -> None:
+    (q,) = quotes(nlp, text)
+    assert (q.speaker, q.description) == (speaker, description)
+    assert q.speaker_span is not None and text[q.speaker_span.start : q.speaker_span.end] == speaker
+
+
 def test_split_quote_gives_two_attributed_records(nlp: Language) -> None:
     text = (
         "Mayor Ann Brook visited the site on Monday.\n\n"

@@ -540,10 +540,7 @@ def attribute(rd: Reader, cue: Token) -> Who:
         a, b, name = titled
         speaker = rd.fullest(name, doc[a].idx)
         span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
-        words = [t for t in doc[subj.left_edge.i : a] if not t.is_punct]
-        while words and words[0].pos_ == "DET":
-            words = words[1:]
-        description = "".join(t.text_with_ws for t in words).strip() or None
+        description = _words_before(doc, subj.left_edge.i, a)
     elif (subj.pos_ == "PROPN" or rd.known_surname(subj)) and (named := rd.name_of(subj)):
         a, b, name = named
         speaker = rd.fullest(name, subj.idx)
@@ -556,6 +553,12 @@ def attribute(rd: Reader, cue: Token) -> Who:
             while pre and pre[0].pos_ == "DET":
                 pre = pre[1:]
             description = "".join(t.text_with_ws for t in pre).strip() or None
+    elif subj.pos_ == "NOUN" and (named := _appositive_name(rd, subj)) is not None:
+        # "said her nephew, Ravi Singh", "The vice president of the union, Elias Vrettakos, told ..."
+        a, b, name = named
+        speaker = rd.fullest(name, doc[a].idx)
+        span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
+        description = _words_before(doc, subj.left_edge.i, a)
     elif subj.pos_ == "NOUN" and any(c.lower_ == "the" for c in subj.children):
         norp = next((c.lower_ for c in subj.children if c.ent_type_ == "NORP"), "")
         if norp and low in ROLE_NOUNS:
@@ -579,6 +582,29 @@ def _titled_name(rd: Reader, title: Token) -> tuple[int, int, str] | None:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             named = rd.name_of(obj) if obj is not None and obj.pos_ == "PROPN" else None
             if named is not None and named[1] > named[0] and not _all_titles(rd.doc[named[0] : named[1] + 1]):
+                return named
+    return None
+
+
+def _words_before(doc: Doc, start: int, end: int) -> str | None:
+    """The words from ``start`` to a name at ``end`` that describe it, without a leading article or
+    possessive pronoun and the comma before the name ("the civil servants' union" keeps its
+    apostrophe)."""
+    while start < end and (doc[start].pos_ == "DET" or doc[start].tag_ == "PRP$"):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end].text or None
+
+
+def _appositive_name(rd: Reader, noun: Token) -> tuple[int, int, str] | None:
+    """A person's name set off as an appositive in a common-noun subject's phrase: "her nephew, Ravi
+    Singh" (of the noun), "the vice president of the union, Elias Vrettakos" (the parser may hang it
+    on the last noun before it)."""
+    for tok in noun.subtree:
+        if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.i in rd.person_tok and tok.i > noun.i:
+            first = rd.person_tok[tok.i][0]
+            if first > 0 and rd.doc[first - 1].text == "," and (named := rd.name_of(tok)) is not None:
                 return named
     return None
 
