@@ -66,6 +66,15 @@ def test_a_common_noun_subject_with_a_name_set_off_after_it(
     assert q.speaker_span is not None and text[q.speaker_span.start : q.speaker_span.end] == speaker
 
 
+@pytest.mark.parametrize(
+    "attribution", ["she is quoted as saying", "Pappas was heard saying", "Ann Pappas was reported as saying"]
+)
+def test_the_passive_subject_of_quoted_as_saying_speaks(nlp: Language, attribution: str) -> None:
+    text = f"Ann Pappas runs a phone store.\n\n“The government should resign,” {attribution}."
+    (q,) = quotes(nlp, text)
+    assert (q.speaker, q.cue) == ("Ann Pappas", "saying")
+
+
 def test_split_quote_gives_two_attributed_records(nlp: Language) -> None:
     text = (
         "Mayor Ann Brook visited the site on Monday.\n\n"

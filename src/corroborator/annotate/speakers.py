@@ -453,13 +453,20 @@ def _subject(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
         return None
     tok = cue
     for _ in range(4):
-        subjs = [c for c in tok.children if c.dep_ == "nsubj" and not quoted(c.idx)]
+        deps = ("nsubj", "nsubjpass") if tok.lower_ in _QUOTED_SAYING else ("nsubj",)
+        subjs = [c for c in tok.children if c.dep_ in deps and not quoted(c.idx)]
         if subjs:
             return min(subjs, key=lambda c: abs(c.i - tok.i))
-        if tok.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or tok.head.i == tok.i:
+        as_saying = tok.dep_ == "prep" and tok.lower_ == "as"  # "quoted as saying"
+        climbs = tok.dep_ in ("advcl", "xcomp", "conj", "pcomp") or as_saying
+        if not climbs or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+# "she is quoted as saying", "he was heard saying": the passive subject of these is the speaker
+_QUOTED_SAYING = word_set("quoted cited heard recorded filmed reported")
 
 
 def _is_cue(tok: Token) -> bool:
