@@ -75,6 +75,24 @@ def test_the_passive_subject_of_quoted_as_saying_speaks(nlp: Language, attributi
     assert (q.speaker, q.cue) == ("Ann Pappas", "saying")
 
 
+@pytest.mark.parametrize(
+    ("after", "speaker"),
+    [
+        ("she said.", "Ann Pappas"),
+        ("Pappas told Reuters on Monday.", "Ann Pappas"),
+        ("The store was looted twice, police said.", None),  # that sentence's own attribution
+        ("Jon Brook, a teacher, said the police had failed.", None),  # he said something else
+        ("said Ann Pappas, who runs a phone store in Athens that has been looted twice.", "Ann Pappas"),
+    ],
+)
+def test_a_sentence_that_only_attributes_follows_a_full_stop(
+    nlp: Language, after: str, speaker: str | None
+) -> None:
+    text = f"Ann Pappas runs a phone store.\n\n“The government should resign. It failed us.” {after}"
+    (q,) = quotes(nlp, text)
+    assert q.speaker == speaker
+
+
 def test_split_quote_gives_two_attributed_records(nlp: Language) -> None:
     text = (
         "Mayor Ann Brook visited the site on Monday.\n\n"

@@ -17,6 +17,7 @@ the next paragraph's attributed opening quotation; such a carried speaker, like 
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -69,6 +70,13 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
                     limit = nxt if nxt < pe else next((r.open for r in raws[k + 1 :]), len(text))
                     end = min(limit, doc[idx[0]].sent.end_char)
                     cue = cue_in(rd, raw.close + 1, end, last=False)
+            short = _SHORT_ATTRIBUTION.match(after) or _INVERTED_ATTRIBUTION.match(after)
+            if cue is None and raw.closed and short is not None:
+                # '“... It did not handle it well.” she said.': a sentence that only attributes
+                start = raw.close + 1 + (len(text[raw.close + 1 : nxt]) - len(after))
+                cue = cue_in(rd, start, start + short.end(), last=False)
+                if cue is not None and not _only_attributes(cue, start):
+                    cue = None  # "... The store was looted twice, police said.": of that sentence
             if cue is None:
                 cue = cue_in(rd, prv, raw.open, last=True)
             if cue is None:
@@ -94,6 +102,28 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
         for f in found
         if (w := f.who) is not None
     )
+
+
+# a sentence of a few words right after a quotation, which can only say who said it: "she said.",
+# "Pappas told Reuters.", "said Ann Brook, a teacher."
+_SHORT_ATTRIBUTION = re.compile(r"[A-Za-z][^.!?\"“”‘’\n]{0,60}?[.!?](?=\s|$)")
+# ... or one that starts with the verb: "said Anna Pavlidou, manager of a mobile phone store."
+_INVERTED_ATTRIBUTION = re.compile(
+    r"(?:said|says|added|adds|wrote|writes|explained|noted)\s[^\"“”‘’\n]{0,200}?[.!?](?=\s|$)"
+)
+
+
+def _only_attributes(cue: Token, start: int) -> bool:
+    """Whether the sentence of ``cue``, starting at ``start``, says nothing but who spoke: the cue
+    verb, its subject first (or after it), and how, when or to whom; no clause of its own."""
+    after = [c for c in cue.children if c.idx >= start]  # not the quotation, parsed as its clause
+    if any(c.dep_ in ("ccomp", "xcomp", "conj", "advcl") for c in after):
+        return False
+    subject = [c for c in after if c.dep_ == "nsubj"]
+    if len(subject) != 1:
+        return False
+    first = min(subject[0].left_edge.i, cue.i)
+    return cue.doc[first].idx <= start + 1
 
 
 def _introduced(rd: Reader, text: str, raw: RawQuote, paras: list[tuple[int, int]]) -> Token | None:
