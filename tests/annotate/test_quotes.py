@@ -83,6 +83,7 @@ def test_the_passive_subject_of_quoted_as_saying_speaks(nlp: Language, attributi
         ("The store was looted twice, police said.", None),  # that sentence's own attribution
         ("Jon Brook, a teacher, said the police had failed.", None),  # he said something else
         ("said Ann Pappas, who runs a phone store in Athens that has been looted twice.", "Ann Pappas"),
+        ("Pappas said, adding she was not afraid.", "Ann Pappas"),
     ],
 )
 def test_a_sentence_that_only_attributes_follows_a_full_stop(
@@ -91,6 +92,17 @@ def test_a_sentence_that_only_attributes_follows_a_full_stop(
     text = f"Ann Pappas runs a phone store.\n\n“The government should resign. It failed us.” {after}"
     (q,) = quotes(nlp, text)
     assert q.speaker == speaker
+
+
+def test_the_name_right_after_an_inverted_cue_speaks_when_the_parse_gives_it_no_subject(
+    nlp: Language,
+) -> None:
+    text = (
+        "Victims' relatives said any victory was hollow.\n\n"
+        "“I don't think he won,” said Christina Greenway, daughter of the court reporter Nichols murdered."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Christina Greenway"
 
 
 def test_split_quote_gives_two_attributed_records(nlp: Language) -> None:

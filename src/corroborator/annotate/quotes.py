@@ -117,8 +117,8 @@ def _only_attributes(cue: Token, start: int) -> bool:
     """Whether the sentence of ``cue``, starting at ``start``, says nothing but who spoke: the cue
     verb, its subject first (or after it), and how, when or to whom; no clause of its own."""
     after = [c for c in cue.children if c.idx >= start]  # not the quotation, parsed as its clause
-    if any(c.dep_ in ("ccomp", "xcomp", "conj", "advcl") for c in after):
-        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "conj", "advcl") and c.lower_ not in CUE_WORDS for c in after):
+        return False  # a clause of its own; "..., adding she was not afraid" only says more
     subject = [c for c in after if c.dep_ == "nsubj"]
     if len(subject) != 1:
         return False

@@ -465,6 +465,24 @@ def _subject(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
     return None
 
 
+_INVERTED_CUES = word_set("said says added adds wrote writes asked explained noted")
+
+
+def _inverted_subject(rd: Reader, cue: Token) -> Token | None:
+    """The person named right after a cue verb that follows a quotation's punctuation, when the parse
+    gives the verb no subject ('"...," said Christina Greenway, daughter of the court reporter Nichols
+    murdered': the parser made Greenway the subject of "murdered")."""
+    doc = rd.doc
+    if cue.lower_ not in _INVERTED_CUES or cue.i == 0 or not doc[cue.i - 1].is_punct:
+        return None
+    end = cue.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == cue.i + 1 or (end - 1) not in rd.person_tok or rd.in_quote(doc[end - 1].idx):
+        return None
+    return doc[end - 1]
+
+
 # "she is quoted as saying", "he was heard saying": the passive subject of these is the speaker
 _QUOTED_SAYING = word_set("quoted cited heard recorded filmed reported")
 
@@ -525,7 +543,7 @@ def attribute(rd: Reader, cue: Token) -> Who:
     """Who a cue verb attributes speech to, with description and listener."""
     doc = rd.doc
     cue_text = "according to" if cue.lower_ == "according" else cue.text
-    subj = _subject(cue, rd.in_quote)
+    subj = _subject(cue, rd.in_quote) or _inverted_subject(rd, cue)
     if subj is None or any(c.dep_ == "conj" for c in subj.children):
         return Who(None, None, None, _told_to(cue, None), cue_text)
     told_to = _told_to(cue, subj)
