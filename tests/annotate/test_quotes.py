@@ -105,6 +105,16 @@ def test_the_name_right_after_an_inverted_cue_speaks_when_the_parse_gives_it_no_
     assert q.speaker == "Christina Greenway"
 
 
+def test_titles_in_quotation_marks_are_not_quotations(nlp: Language) -> None:
+    text = (
+        "“A strike would be horrible,” said Ron Howard, the director of “A Beautiful Mind” whose "
+        "latest film, “Frost/Nixon,” is a contender. She starred in “Take Me Out to the Ball Game.”"
+    )
+    assert [(q.text, q.speaker) for q in quotes(nlp, text)] == [("A strike would be horrible", "Ron Howard")]
+    said = "“John McCain is so old,” she joked, according to Ann Brook."
+    assert [q.text for q in quotes(nlp, said)] == ["John McCain is so old"]
+
+
 def test_split_quote_gives_two_attributed_records(nlp: Language) -> None:
     text = (
         "Mayor Ann Brook visited the site on Monday.\n\n"

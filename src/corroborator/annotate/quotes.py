@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from corroborator.annotate.quote_marks import PARAGRAPH, WORD, RawQuote, inner, is_partial, scan
 from corroborator.annotate.speakers import CUE_WORDS, Reader, Who, attribute, cue_in, governing_cue
 from corroborator.models import Quote, Span
+from corroborator.vocab import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -81,6 +82,8 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
                 cue = cue_in(rd, prv, raw.open, last=True)
             if cue is None:
                 cue = _introduced(rd, text, raw, paras)
+        if _is_title(text[s:e]):
+            continue  # "The Notorious Bettie Page", "Take Me Out to the Ball Game": a name, not speech
         who = attribute(rd, cue) if cue is not None else _NOBODY
         if who.cue is None and len(WORD.findall(text[s:e])) <= 2:
             continue  # a scare quote: a word or two nobody is said to have said
@@ -111,6 +114,22 @@ _SHORT_ATTRIBUTION = re.compile(r"[A-Za-z][^.!?\"“”‘’\n]{0,60}?[.!?](?=\
 _INVERTED_ATTRIBUTION = re.compile(
     r"(?:said|says|added|adds|wrote|writes|explained|noted)\s[^\"“”‘’\n]{0,200}?[.!?](?=\s|$)"
 )
+
+
+_TITLE_SMALL = word_set("a an the of to in on at for and or but from by with as is")
+_TITLE_WORDS = 8
+
+
+def _is_title(quoted: str) -> bool:
+    """A title in quotation marks: a few words, no punctuation, every word capitalised but the small
+    ones ("A Beautiful Mind", "Year of the Woman"); not "John McCain is so old"."""
+    quoted = quoted.rstrip(".,")  # "She starred in “Take Me Out to the Ball Game.”"
+    words = quoted.split()
+    if not 2 <= len(words) <= _TITLE_WORDS or re.search(r"[.!?,;:…]", quoted):
+        return False
+    if not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
 
 
 def _only_attributes(cue: Token, start: int) -> bool:
