@@ -5,13 +5,15 @@ curly, double and single, nested single quotes kept inside their double quote, a
 alone); each quotation is then attributed from the parse (:mod:`corroborator.annotate.speakers`):
 the cue verb next to it (``"...," X said``, ``said X``, ``X told AFP``, ``according to X``) or
 governing it (``he had "gladly accepted"``), or a sentence introducing it with a colon (``X was
-blunt: "..."``), its subject resolved to the fullest name the article gives (see
+blunt: "..."``), or a sentence right after it that only attributes (``"...." she said.``), its
+subject resolved to the fullest name the article gives (see
 :mod:`corroborator.annotate.speakers` for pronouns, titles and roles). A quotation left open that
 closes paragraphs later (:mod:`.quote_marks`) is one quotation, attributed where it closes. A
 quotation with no cue keeps ``speaker=None`` (never guessed) unless it continues an attributed one:
 a later quotation in its paragraph or one opening the next, or a quotation left open that runs into
 the next paragraph's attributed opening quotation; such a carried speaker, like one worked out from
-"she said", is marked ``resolved``. One linear pass over the tokens plus work per quotation.
+"she said", is marked ``resolved``. A title in quotation marks ("A Beautiful Mind") is no quotation.
+One linear pass over the tokens plus work per quotation.
 """
 
 from __future__ import annotations
@@ -45,8 +47,8 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
     found: list[_Found] = []
     for k, raw in enumerate(raws):
         s, e = inner(text, raw)
-        if e <= s:
-            continue
+        if e <= s or _is_title(text[s:e]):
+            continue  # "The Notorious Bettie Page", "Take Me Out to the Ball Game": a name, not speech
         ps = paras[raw.para][0]
         pe = paras[raw.last_para][1]
         partial = is_partial(text, raw, s, ps, CUE_WORDS)
@@ -71,19 +73,12 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
                     limit = nxt if nxt < pe else next((r.open for r in raws[k + 1 :]), len(text))
                     end = min(limit, doc[idx[0]].sent.end_char)
                     cue = cue_in(rd, raw.close + 1, end, last=False)
-            short = _SHORT_ATTRIBUTION.match(after) or _INVERTED_ATTRIBUTION.match(after)
-            if cue is None and raw.closed and short is not None:
-                # '“... It did not handle it well.” she said.': a sentence that only attributes
-                start = raw.close + 1 + (len(text[raw.close + 1 : nxt]) - len(after))
-                cue = cue_in(rd, start, start + short.end(), last=False)
-                if cue is not None and not _only_attributes(cue, start):
-                    cue = None  # "... The store was looted twice, police said.": of that sentence
+            if cue is None and raw.closed:
+                cue = _attributing_sentence(rd, text, raw, nxt)
             if cue is None:
                 cue = cue_in(rd, prv, raw.open, last=True)
             if cue is None:
                 cue = _introduced(rd, text, raw, paras)
-        if _is_title(text[s:e]):
-            continue  # "The Notorious Bettie Page", "Take Me Out to the Ball Game": a name, not speech
         who = attribute(rd, cue) if cue is not None else _NOBODY
         if who.cue is None and len(WORD.findall(text[s:e])) <= 2:
             continue  # a scare quote: a word or two nobody is said to have said
@@ -130,6 +125,19 @@ def _is_title(quoted: str) -> bool:
     if not words[0][:1].isupper():
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+
+
+def _attributing_sentence(rd: Reader, text: str, raw: RawQuote, nxt: int) -> Token | None:
+    """The cue of a sentence right after a quotation closed without a comma, when it only attributes
+    ('“... It did not handle it well.” she said.'); not one with a clause of its own ("... The store
+    was looted twice, police said.")."""
+    after = text[raw.close + 1 : nxt]
+    start = raw.close + 1 + len(after) - len(after.lstrip())
+    short = _SHORT_ATTRIBUTION.match(text, start, nxt) or _INVERTED_ATTRIBUTION.match(text, start, nxt)
+    if short is None:
+        return None
+    cue = cue_in(rd, start, short.end(), last=False)
+    return cue if cue is not None and _only_attributes(cue, start) else None
 
 
 def _only_attributes(cue: Token, start: int) -> bool:
