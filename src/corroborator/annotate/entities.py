@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from corroborator.annotate.person_names import SUFFIXES, group_people, is_vessel
+from corroborator.annotate.speakers import INVERTING_CUES
 from corroborator.models import Description, EntityType, Mention, Span
 from corroborator.vocab import word_set
 
@@ -55,8 +56,6 @@ SPEECH_VERBS = word_set(
     "urged caution cautioned stress stressed emphasise emphasised emphasize emphasized confirm confirmed "
     "deny denied call called"
 )
-# verbs written before their subject after a quotation: '"...," said Xiao Bin'
-_INVERTING = frozenset({"said", "says", "added", "adds", "wrote", "writes", "asked", "explained", "noted"})
 # words that make a capitalised phrase an organisation or a place, never a person's name
 ORG_WORDS = word_set(
     "authority authorities council ministry department university college institute center centre "
@@ -167,7 +166,7 @@ def _speech_subject(doc: Doc, start: int, end: int) -> bool:
     after = doc[end] if end < len(doc) else None
     before = doc[start - 1] if start > 0 else None
     return (after is not None and after.lower_ in SPEECH_VERBS) or (
-        before is not None and before.lower_ in _INVERTING and start > 1 and doc[start - 2].is_punct
+        before is not None and before.lower_ in INVERTING_CUES and start > 1 and doc[start - 2].is_punct
     )
 
 

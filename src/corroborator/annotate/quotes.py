@@ -24,7 +24,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from corroborator.annotate.quote_marks import PARAGRAPH, WORD, RawQuote, inner, is_partial, scan
-from corroborator.annotate.speakers import CUE_WORDS, Reader, Who, attribute, cue_in, governing_cue
+from corroborator.annotate.speakers import (
+    CUE_WORDS,
+    INVERTING_CUES,
+    Reader,
+    Who,
+    attribute,
+    cue_in,
+    governing_cue,
+)
 from corroborator.models import Quote, Span
 from corroborator.vocab import word_set
 
@@ -107,7 +115,7 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
 _SHORT_ATTRIBUTION = re.compile(r"[A-Za-z][^.!?\"“”‘’\n]{0,60}?[.!?](?=\s|$)")
 # ... or one that starts with the verb: "said Anna Pavlidou, manager of a mobile phone store."
 _INVERTED_ATTRIBUTION = re.compile(
-    r"(?:said|says|added|adds|wrote|writes|explained|noted)\s[^\"“”‘’\n]{0,200}?[.!?](?=\s|$)"
+    rf"(?:{'|'.join(sorted(INVERTING_CUES))})\s[^\"“”‘’\n]{{0,200}}?[.!?](?=\s|$)"
 )
 
 

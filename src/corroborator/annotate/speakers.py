@@ -465,7 +465,8 @@ def _subject(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
     return None
 
 
-_INVERTED_CUES = word_set("said says added adds wrote writes asked explained noted")
+# verbs written before their subject after a quotation: '"...," said Xiao Bin'
+INVERTING_CUES = word_set("said says added adds wrote writes asked explained noted")
 
 
 def _inverted_subject(rd: Reader, cue: Token) -> Token | None:
@@ -473,7 +474,7 @@ def _inverted_subject(rd: Reader, cue: Token) -> Token | None:
     gives the verb no subject ('"...," said Christina Greenway, daughter of the court reporter Nichols
     murdered': the parser made Greenway the subject of "murdered")."""
     doc = rd.doc
-    if cue.lower_ not in _INVERTED_CUES or cue.i == 0 or not doc[cue.i - 1].is_punct:
+    if cue.lower_ not in INVERTING_CUES or cue.i == 0 or not doc[cue.i - 1].is_punct:
         return None
     end = cue.i + 1
     while end < len(doc) and doc[end].pos_ == "PROPN":
