@@ -94,21 +94,22 @@ def parse_date_line(line: str) -> str | None:
     mentions a date is never taken for a dateline. A numeric date whose day and month could be
     swapped is read month first only when the line names a North American time zone.
     """
-    return _read_dateline(line)[0]
+    return read_dateline(line)[0]
 
 
 def is_dateline(line: str) -> bool:
     """Whether a line is only a date or a time and their labels, even one whose date cannot be read
     for sure ("11/09/2010": which is the month?, "Article posted on 08. 07. 2012", "8: 24am:")."""
-    return _read_dateline(line)[1]
+    return read_dateline(line)[1]
 
 
 _TIME = re.compile(r"\b\d{1,2}:\d\d(?:\s*[ap]m)?\b|\b\d{1,2}\s*[ap]m\b", re.I)
 _LOOSE_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d\b")  # "08. 07. 2012"
 
 
-def _read_dateline(line: str) -> tuple[str | None, bool]:
-    """(the ISO date of a dateline, whether the line is a dateline at all)."""
+def read_dateline(line: str) -> tuple[str | None, bool]:
+    """(the ISO date of a dateline, whether the line is a dateline at all): :func:`parse_date_line`
+    and :func:`is_dateline` in one reading."""
     text = _MERIDIEM.sub(r"\1m", _CLOCK.sub(r"\1:\2", line.strip()))
     if not text or len(text) > 80:
         return None, False

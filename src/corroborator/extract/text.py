@@ -261,12 +261,13 @@ def _judge_alone(
             reasons[i] = R.MARKUP
             continue
         words = word_count(text)
-        if words <= 24 and meta.is_dateline(text):
+        if words <= 24 and (dateline := meta.read_dateline(text))[1]:
             reasons[i] = R.DATELINE
-            iso = meta.parse_date_line(text)  # None when the date cannot be read for sure
-            if iso and found.published is None and meta.dateline_kind(text) == "published":
+            iso = dateline[0]  # None when the date cannot be read for sure
+            kind = meta.dateline_kind(text) if iso else None
+            if kind == "published" and found.published is None:
                 found = replace(found, published=iso)
-            elif iso and found.updated is None and meta.dateline_kind(text) == "updated":
+            elif kind == "updated" and found.updated is None:
                 found = replace(found, updated=iso)
             continue
         if words <= 16 and (names := meta.parse_byline(text)):
