@@ -114,6 +114,13 @@ def test_person_tag_on_a_newspaper_or_a_crosshead_is_corrected(parse: Parse) -> 
     assert of_type(mentions, EntityType.ORG) == ["Daily Courier"]
 
 
+def test_person_tag_on_a_newspaper_named_after_its_city_is_corrected(parse: Parse) -> None:
+    text = "Miami Herald reporters first revealed the deal."
+    mentions = find_mentions(parse(text, ("Miami Herald", "PERSON")))
+    assert people(mentions) == []
+    assert of_type(mentions, EntityType.ORG) == ["Miami Herald"]
+
+
 def test_person_tag_on_a_street_is_dropped(parse: Parse) -> None:
     text = "Firefighters closed Harrow Lane after the blast."
     assert people(find_mentions(parse(text, ("Harrow Lane", "PERSON")))) == []

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from corroborator.annotate.person_names import SUFFIXES, group_people, is_vessel
+from corroborator.annotate.person_names import ORG_WORDS, SUFFIXES, group_people, is_vessel
 from corroborator.annotate.speakers import INVERTING_CUES
 from corroborator.models import Description, EntityType, Mention, Span
 from corroborator.vocab import word_set
@@ -55,16 +55,6 @@ SPEECH_VERBS = word_set(
     "observed suggest suggested predict predicted remark remarked concede conceded admit admitted urge "
     "urged caution cautioned stress stressed emphasise emphasised emphasize emphasized confirm confirmed "
     "deny denied call called"
-)
-# words that make a capitalised phrase an organisation or a place, never a person's name
-ORG_WORDS = word_set(
-    "authority authorities council ministry department university college institute center centre "
-    "agency service services bank company corporation corp inc ltd llc plc group chemicals times post "
-    "news gazette journal press party court committee commission board union association foundation "
-    "fund forum initiative school hospital office army navy police government parliament congress "
-    "senate assembly league federation organisation organization program programme project academy "
-    "club church airlines airways motors energy media network holdings industries systems "
-    "technologies partners capital international museum station port airport"
 )
 # words that make a capitalised phrase a place
 PLACE_WORDS = word_set(

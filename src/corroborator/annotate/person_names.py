@@ -16,6 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corroborator.vocab import word_set
+
 _NON_WORD = re.compile(r"[^\w$%]+")
 
 
@@ -28,6 +30,18 @@ def norm(text: str) -> str:
 
 
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # generational: not a surname
+# words that make a capitalised phrase an organisation's name, not a person's ("Kessel Holdings",
+# "Times Herald"), and a common noun an institution, not someone ("a hospital said")
+ORG_WORDS = word_set(
+    "academy afp agency airlines airport airways army assembly association authorities authority bank "
+    "board capital center centre chemicals church club college commission committee company congress "
+    "corp corporation council court daily department energy federation forces forum foundation fund "
+    "gazette government group herald holdings hospital inc industries initiative institute "
+    "international journal kremlin league llc ltd media ministry motors museum navy network news "
+    "office organisation organization parliament partners party plc police port post press program "
+    "programme project radio reuters school senate service services station systems technologies "
+    "telegraph television times tribune union university"
+)
 # a ship's prefix ("INS Mysore", "USS Cole", "MV Gibe"): a vessel the parser may call a person
 VESSEL_PREFIXES = frozenset({"INS", "USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "MV", "RFA"})
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from corroborator.annotate.given_names import given_name_gender
-from corroborator.annotate.person_names import SUFFIXES, is_vessel, without_suffix
+from corroborator.annotate.person_names import ORG_WORDS, SUFFIXES, is_vessel, without_suffix
 from corroborator.annotate.pronouns import genders, noun_gender, speaking
 from corroborator.models import Span
 from corroborator.vocab import word_set
@@ -58,13 +58,6 @@ TITLE_WORDS = word_set(
     "superintendent chairperson constable const cpl corporal trooper "
     "sheriff spokesman spokesperson spokeswoman state vice "
     "editor publisher manager coach producer correspondent reporter anchor founder analyst economist"
-)
-ORG_WORDS = word_set(
-    "afp agency airlines army association authority bank board capital center centre chemicals church "
-    "club commission committee company corp council court daily department energy federation forces "
-    "foundation fund gazette government group herald holdings inc institute journal kremlin ltd "
-    "ministry motors museum navy network news office organisation organization partners party police "
-    "post press radio reuters service telegraph television times tribune union university"
 )
 _TITLES = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
 ROLE_NOUNS = word_set("chancellor chief head king leader minister premier president queen")
