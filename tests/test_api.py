@@ -31,13 +31,26 @@ def test_ingest_is_idempotent_and_versions_changes(tmp_path: Path, article_text:
         first = ingest([path], store)
         assert first.count("new") == 1
         second = ingest([path], store)
-        assert second.count("new") == 0 and store.count() == 1
+        assert second.count("new") == 0 and second.count("unchanged") == 1 and store.count() == 1
         path.write_text(article_text.replace("340 steel cables", "360 steel cables"), encoding="utf-8")
         third = ingest([path], store)
         assert third.count("new_version") == 1
         assert store.count() == 2
         new_id = third.results[0].article_id
         assert len(store.versions_of(new_id)) == 2
+
+
+def test_an_input_read_again_unextracted_is_still_a_sighting(tmp_path: Path, article_text: str) -> None:
+    """A source that went back to earlier content: its next change is linked to that content."""
+    path = tmp_path / "a.txt"
+    first, second, third = (article_text.replace("340 steel cables", f"{n} steel cables") for n in (1, 2, 3))
+    with Store.open(tmp_path / "s.db") as store:
+        ids = []
+        for text in (first, second, first, third):
+            path.write_text(text, encoding="utf-8")
+            ids.append(ingest([path], store).results[0])
+        assert [r.status.value for r in ids] == ["new", "new_version", "unchanged", "new_version"]
+        assert ids[3].previous_id == ids[0].article_id
 
 
 def test_analyze_with_store_keeps_earlier_articles(tmp_path: Path, article_text: str) -> None:

@@ -94,7 +94,7 @@ def test_ingest_list_show_roundtrip(tmp_path: Path, article_text: str) -> None:
     assert "2 new" in first.output
     again = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
     assert again.exit_code == 0, again.output
-    assert "0 new" in again.output
+    assert "0 new, 0 new versions, 0 re-extracted, 2 unchanged" in again.output
     (folder / "bridge.txt").write_text(article_text.replace("$12 million", "$13 million"), encoding="utf-8")
     changed = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
     assert "1 new versions" in changed.output, changed.output

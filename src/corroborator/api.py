@@ -33,6 +33,7 @@ from corroborator.models import (
     Update,
     content_hash,
 )
+from corroborator.versions import source_digest
 
 if TYPE_CHECKING:
     from corroborator.annotate.pipeline import Annotator, StoryAnnotations
@@ -40,7 +41,10 @@ if TYPE_CHECKING:
     from corroborator.ingest.web import Fetcher
     from corroborator.store import AddResult, Store
 
-EXTRACTOR_VERSION = "extract-1"
+# the extraction's version: a digest of the code that reads and extracts inputs, so after an upgrade
+# that reads them differently (another publication date, a cleaner body), ingesting an input again
+# extracts it again (``reextracted``) instead of keeping what the old code made
+EXTRACTOR_VERSION = "extract-1+" + source_digest("corroborator.extract", "corroborator.ingest")
 BATCH_SIZE = 256
 
 Progress = Callable[[int], None]
@@ -240,14 +244,23 @@ def ingest(
     results: list[AddResult] = []
     failures: list[Failure] = []
     pending: list[Article] = []
+    seen: list[tuple[str, str]] = []  # (source, article id): read again, stored as this code extracts it
 
     def done(doc: RawDocument) -> bool:
-        return store.has(doc.content_id, EXTRACTOR_VERSION)
+        if not store.has(doc.content_id, EXTRACTOR_VERSION):
+            return False
+        seen.append((doc.source, doc.content_id))
+        if len(seen) >= BATCH_SIZE:
+            flush()
+        return True
 
     def flush() -> None:
         if pending:
             results.extend(store.add_many(pending, extractor_version=EXTRACTOR_VERSION))
             pending.clear()
+        if seen:
+            results.extend(store.record_sightings(seen))
+            seen.clear()
 
     for item in iter_articles(sources, config, fetcher=fetcher, progress=progress, skip=done):
         if isinstance(item, Failure):

@@ -114,6 +114,7 @@ def ingest(
             _report_failures(summary.failures)
             out.print(
                 f"{summary.count('new')} new, {summary.count('new_version')} new versions, "
+                f"{summary.count('reextracted')} re-extracted, "
                 f"{summary.count('unchanged')} unchanged, {len(summary.failures)} failed "
                 f"-> {escape(str(db))}",
                 highlight=False,

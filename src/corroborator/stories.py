@@ -98,8 +98,9 @@ def _arrival_key(row: tuple[str, str | None]) -> tuple[bool, str, str]:
 def place_new_articles(
     store: Store, config: Config | ClusterConfig | None = None, *, rebuild: bool = False
 ) -> Placement:
-    """Place every stored article that is not in a story yet; ``rebuild`` first forgets all stories
-    (to re-cluster the whole store, e.g. with other settings). One transaction."""
+    """Place every stored article that is not in a story yet, and again every re-extracted one
+    (its new day and terms; its story is re-analysed even when it stays); ``rebuild`` first
+    forgets all stories (to re-cluster the whole store, e.g. with other settings). One transaction."""
     cfg = _cluster_config(config)
     with store.transaction() as conn:
         if rebuild:
@@ -109,18 +110,26 @@ def place_new_articles(
             return Placement(0)
         state = ClusterRows(conn, cfg)
         clusterer = state.clusterer
+        again: list[str] = []  # re-extracted articles, already in a story: placed again
         for start in range(0, len(todo), _PLACE_CHUNK):
             ids = [a for a, _ in todo[start : start + _PLACE_CHUNK]]
             articles = rows.articles_by_id(store, ids)
             features = [featurize(articles[a], cfg) for a in ids]
             state.prefetch_df(t for f in features for t, _ in f.terms)
             for one in features:
-                clusterer.add(one)
+                if one.id in clusterer:
+                    clusterer.update(one)
+                    again.append(one.id)
+                else:
+                    clusterer.add(one)
         for _ in range(MAX_REFINE_ROUNDS):
             state.prefetch_story_members(clusterer.touched)
             if not clusterer.refine():
                 break
-        changes = state.write()
+        changes = state.write(placed_again=again)
+    if again:  # their stories' analyses were dropped with their old text (Store.add_many)
+        stale = {clusterer.story_of(a) for a in again}.difference(changes.new, changes.updated)
+        changes = replace(changes, updated=tuple(sorted((*changes.updated, *stale))))
     return Placement(len(todo), changes)
 
 

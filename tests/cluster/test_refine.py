@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
 
-from corroborator.cluster import StoryClusterer, batch_order
+from corroborator.cluster import StoryClusterer, batch_order, cluster_articles, featurize
 from corroborator.cluster.refine import mean_time_factor
 from corroborator.config import ClusterConfig
 
@@ -139,3 +140,58 @@ def test_a_split_off_part_named_anew_never_takes_the_id_another_part_keeps(mini:
     groups = {frozenset(ids) for ids in clusterer.stories().values()}
     assert frozenset(a.id for a in mini.quake_b) in groups
     assert clusterer.story_of(first) != old
+
+
+def test_an_article_extracted_again_is_placed_again(mini: MiniCorpus) -> None:
+    clusterer = StoryClusterer()
+    for article in batch_order(mini.all):
+        clusterer.add_article(article)
+    clusterer.refine()
+    quake_a = clusterer.story_of("qa1")
+    # qb3 extracted again: its text now reports the Varnholm quake, and it has a date
+    again = replace(mini.quake_a[2], id="qb3", source="test/qb3", published="2024-03-05")
+    assert clusterer.update(featurize(again, clusterer.config)) == clusterer.story_of("qb3")
+    assert_consistent(clusterer)
+    while clusterer.refine():
+        pass
+    assert_consistent(clusterer)
+    groups = {frozenset(ids) for ids in clusterer.stories().values()}
+    assert {frozenset({"qa1", "qa2", "qa3", "qb3"}), frozenset({"qb1", "qb2"})} <= groups
+    assert clusterer.story_of("qb3") == quake_a
+    story = clusterer.by_story[quake_a]
+    assert story.first_day == story.last_day == date(2024, 3, 5).toordinal()
+    for member in clusterer.members.values():  # nobody lists it twice (old and new similarity)
+        ids = [a for _, a in member.neighbors]
+        assert len(ids) == len(set(ids))
+
+
+def test_updating_an_unknown_article_adds_it(mini: MiniCorpus) -> None:
+    clusterer = StoryClusterer()
+    story = clusterer.update(featurize(mini.quake_a[0], clusterer.config))
+    assert clusterer.stories() == {story: ("qa1",)}
+
+
+def test_articles_extracted_again_with_dates_end_as_if_clustered_with_them(mini: MiniCorpus) -> None:
+    clusterer = StoryClusterer()
+    for article in batch_order(mini.all):
+        clusterer.add_article(article)
+    clusterer.refine()
+    dated = [replace(a, published=f"2024-03-0{1 + i % 3}") for i, a in enumerate(mini.all)]
+    for article in batch_order(dated):
+        clusterer.update(featurize(article, clusterer.config))
+    while clusterer.refine():
+        pass
+    assert_consistent(clusterer)
+    groups = {frozenset(g) for g in clusterer.stories().values()}
+    assert groups == {frozenset(g) for g in cluster_articles(dated)}
+
+
+def test_an_article_extracted_again_keeps_the_neighbours_that_found_it(mini: MiniCorpus) -> None:
+    # one candidate per lookup: qa1 came first, so its neighbours are the later reports that found it
+    clusterer = StoryClusterer(ClusterConfig(max_candidates=1))
+    for article in mini.quake_a:
+        clusterer.add_article(article)
+    assert {a for a, _ in clusterer.neighbors("qa1")} == {"qa2", "qa3"}
+    clusterer.update(featurize(mini.quake_a[0], clusterer.config))
+    assert {a for a, _ in clusterer.neighbors("qa1")} == {"qa2", "qa3"}
+    assert_consistent(clusterer)

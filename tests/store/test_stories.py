@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from corroborator.cluster import MAX_REFINE_ROUNDS, StoryClusterer, batch_order,
 from corroborator.config import ClusterConfig
 from corroborator.errors import StoreError
 from corroborator.models import Article
-from corroborator.store import Store
+from corroborator.store import AddStatus, Store
 from corroborator.store import stories as rows
 from corroborator.store.cluster_rows import ClusterRows, config_fingerprint, same_settings, stored_config
 from corroborator.stories import list_stories, load_story, place_new_articles, refresh_analyses
@@ -134,8 +136,8 @@ def test_a_crash_before_commit_leaves_the_previous_state(
         saved = dump(store)
         write = ClusterRows.write
 
-        def crash(self: ClusterRows) -> object:
-            write(self)  # every row written inside the transaction, then the process "dies"
+        def crash(self: ClusterRows, placed_again: Iterable[str] = ()) -> object:
+            write(self, placed_again)  # every row written inside the transaction, then the process "dies"
             raise KeyboardInterrupt
 
         monkeypatch.setattr(ClusterRows, "write", crash)
@@ -236,3 +238,50 @@ def test_an_untitled_story_is_listed_by_its_first_line() -> None:
         place_new_articles(store)
         titles = {r.title for r in list_stories(store)}
     assert titles == {"Palin appointee indicted.", ("Zorvath " * 20)[:79] + "…"}
+
+
+def test_a_reextracted_article_is_placed_again_and_its_stories_analysed_again(
+    tmp_path: Path, corpus: dict[str, list[Article]]
+) -> None:
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        store.add_many([*corpus["quake_a"], *corpus["quake_b"], *corpus["others"]], extractor_version=V)
+        refresh_analyses(store, None, place_new_articles(store).changes.touched, annotate=False)
+        store.put_stage_results("annotate", "a-1", [("qb3", "{}"), ("qb2", "{}")])
+        quake_a, quake_b = story_of(store, "qa1"), story_of(store, "qb1")
+        before = analyses(store)
+    # a newer extractor reads qb3 as a report of the Varnholm quake, with a date
+    moved = replace(corpus["quake_a"][2], id="qb3", source="test/qb3", published="2024-03-05")
+    with Store.open(db) as store:
+        assert store.add_article(moved, extractor_version="extract-2").status is AddStatus.REEXTRACTED
+        assert set(store.stage_results("annotate", "a-1", ["qb3", "qb2"])) == {"qb2"}  # spans of old text go
+        assert quake_b not in analyses(store) and quake_a in analyses(store)
+        assert rows.count_unplaced(store) == 1
+        placement = place_new_articles(store)
+        assert placement.placed == 1 and rows.count_unplaced(store) == 0
+        assert story_of(store, "qb3") == quake_a
+        assert set(placement.changes.touched) == {quake_a, quake_b}
+        listed = {r.id: r for r in list_stories(store)}
+        assert listed[quake_a].first_date == "2024-03-05"
+        assert (listed[quake_a].size, listed[quake_b].size) == (4, 2)
+        assert refresh_analyses(store, None, placement.changes.touched, annotate=False) == 2
+        after = analyses(store)
+        assert {k: v for k, v in after.items() if k not in (quake_a, quake_b)} == {
+            k: v for k, v in before.items() if k not in (quake_a, quake_b)
+        }
+        assert place_new_articles(store).placed == 0
+
+
+def test_a_reextracted_article_that_stays_gets_its_story_analysed_again(
+    corpus: dict[str, list[Article]]
+) -> None:
+    with Store.open(":memory:") as store:
+        store.add_many([*corpus["quake_a"], *corpus["quake_b"]], extractor_version=V)
+        refresh_analyses(store, None, place_new_articles(store).changes.touched, annotate=False)
+        quake_a = story_of(store, "qa1")
+        dated = replace(corpus["quake_a"][0], published="2024-03-05")
+        store.add_article(dated, extractor_version="extract-2")
+        placement = place_new_articles(store)
+        assert story_of(store, "qa1") == quake_a
+        assert placement.changes.touched == (quake_a,) and not placement.changes.new
+        assert list_stories(store)[0].first_date == "2024-03-05"

@@ -191,6 +191,51 @@ class StoryClusterer:
     def add_many(self, features: Iterable[ArticleFeatures]) -> list[str]:
         return [self.add(f) for f in features]
 
+    def update(self, features: ArticleFeatures) -> str:
+        """Take the new features of an article already placed (re-extracted: another day, other
+        terms): its terms and day are replaced, its neighbours looked up again, and its story
+        rebuilt and touched, so :meth:`refine` may move it. Returns its story id (for now). The
+        document frequencies keep counting the terms it was first added with (it is one document
+        still; its earlier terms are not all kept). An unknown article is added."""
+        article_id = features.id
+        member = self.members.get(article_id)
+        if member is None:
+            return self.add(features)
+        story = self.by_story[member.story]
+        for near in self.near_of(article_id, member):
+            _count(story.counts, near, -1)
+        for term in member.indexed:
+            posting = self.postings.get(term)
+            if posting is not None:
+                posting.pop(article_id, None)
+        kept = sorted(heapq.nlargest(self.config.article_terms, features.terms, key=self._rank_key()))
+        member.terms = tuple(sys.intern(t) for t, _ in kept)
+        member.weights = array("f", (w for _, w in kept))
+        member.day = features.day
+        member.norm_docs = -1
+        found = dict.fromkeys(self.candidates(member, exclude=article_id))
+        found.update((a, None) for _, a in member.neighbors if a in self.members)  # offered once
+        candidates = list(found)
+        for other_id in candidates:
+            self._withdraw(self.members[other_id], article_id)  # offered again with its new similarity
+        member.neighbors = self._nearest(member, candidates, offer=article_id)
+        member.linked = self.docs
+        for near in self.near_of(article_id, member):
+            _count(story.counts, near, 1)
+        self._index(article_id, member)
+        self.rebuild(story)
+        self.touch(story)
+        return member.story
+
+    def _withdraw(self, other: Member, article_id: str) -> None:
+        """Take ``article_id`` out of ``other``'s neighbour list."""
+        kept = [n for n in other.neighbors if n[1] != article_id]
+        if len(kept) != len(other.neighbors):
+            other.neighbors = kept
+            story = self.by_story.get(other.story)
+            if story is not None:
+                _count(story.counts, article_id, -1)
+
     def _rank_key(self) -> _RankKey:
         return _RankKey(self)
 

@@ -206,8 +206,10 @@ class ClusterRows:
 
     # --- writing ---------------------------------------------------------------------------------
 
-    def write(self) -> StoryChanges:
-        """Write back every changed row (call inside the transaction the state was read in)."""
+    def write(self, placed_again: Iterable[str] = ()) -> StoryChanges:
+        """Write back every changed row (call inside the transaction the state was read in);
+        ``placed_again``: queued articles that were already in a story (re-extracted) and have been
+        placed again, so they leave the queue too."""
         c, conn = self.clusterer, self.conn
         meta = {
             "version": str(ROW_VERSION),
@@ -231,7 +233,8 @@ class ClusterRows:
                 if self._members0.get(a) != snapshot(m)
             ),
         )
-        placed = ((a,) for a in members if a not in self._members0)
+        placed = [(a,) for a in members if a not in self._members0]
+        placed += ((a,) for a in placed_again)
         conn.executemany("DELETE FROM cluster_queue WHERE article_id = ?", placed)
         self._write_postings()
         return self._write_stories()

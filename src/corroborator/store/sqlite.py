@@ -251,8 +251,9 @@ class Store:
                 row = article_to_row(article, extractor_version=extractor_version, created_at=now)
                 sets = ", ".join(f"{c} = :{c}" for c in _UPDATABLE)
                 conn.execute(f"UPDATE articles SET {sets} WHERE id = :id", row)
+                self._forget_derived(conn, article.id)
                 status = AddStatus.REEXTRACTED
-            self._seen(conn, article, now)
+            self._seen(conn, article.source, article.id, now)
             return AddResult(article.id, status)
         previous = conn.execute(
             "SELECT article_id FROM sources WHERE source = ? ORDER BY last_seen DESC LIMIT 1",
@@ -264,7 +265,7 @@ class Store:
             f"VALUES ({', '.join(':' + c for c in ARTICLE_COLUMNS)})",
             row,
         )
-        self._seen(conn, article, now)
+        self._seen(conn, article.source, article.id, now)
         if previous is None:
             return AddResult(article.id, AddStatus.NEW)
         conn.execute(
@@ -273,12 +274,36 @@ class Store:
         )
         return AddResult(article.id, AddStatus.NEW_VERSION, previous[0])
 
+    def record_sightings(self, sightings: Iterable[tuple[str, str]]) -> tuple[AddResult, ...]:
+        """Record that stored articles were read again, as ``(source, article id)`` pairs: what
+        :meth:`add_many` does for an article stored by the same extractor version (``unchanged``),
+        for inputs a caller skipped without extracting them. One transaction."""
+        with self._transaction() as conn:
+            found: list[AddResult] = []
+            for source, article_id in sightings:
+                self._seen(conn, source, article_id, self._now())
+                found.append(AddResult(article_id, AddStatus.UNCHANGED))
+        return tuple(found)
+
     @staticmethod
-    def _seen(conn: sqlite3.Connection, article: Article, now: str) -> None:
+    def _forget_derived(conn: sqlite3.Connection, article_id: str) -> None:
+        """A re-extracted article's text changed: what later stages derived from the old text goes
+        (its annotations, whose spans point into the old body, and its story's cached analysis), and
+        it waits to be placed again (:func:`corroborator.stories.place_new_articles` re-reads it)."""
+        conn.execute("DELETE FROM stage_results WHERE article_id = ?", (article_id,))
+        conn.execute(
+            "DELETE FROM story_analyses WHERE story_id IN "
+            "(SELECT story_id FROM cluster_members WHERE article_id = ?)",
+            (article_id,),
+        )
+        conn.execute("INSERT OR IGNORE INTO cluster_queue (article_id) VALUES (?)", (article_id,))
+
+    @staticmethod
+    def _seen(conn: sqlite3.Connection, source: str, article_id: str, now: str) -> None:
         conn.execute(
             "INSERT INTO sources (source, article_id, first_seen, last_seen) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (source, article_id) DO UPDATE SET last_seen = excluded.last_seen",
-            (article.source, article.id, now, now),
+            (source, article_id, now, now),
         )
 
     def record_failures(self, failures: Iterable[Failure]) -> None:
