@@ -9,7 +9,7 @@ import pytest
 
 from corroborator.annotate.quote_marks import scan
 from corroborator.annotate.quotes import find_quotes
-from corroborator.annotate.speakers import Reader
+from corroborator.annotate.speaker_reader import Reader
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from corroborator.annotate.person_names import ORG_WORDS, SUFFIXES, group_people, is_vessel
-from corroborator.annotate.speakers import INVERTING_CUES
+from corroborator.annotate.speech_cues import INVERTING_CUES
 from corroborator.models import Description, EntityType, Mention, Span
 from corroborator.vocab import word_set
 

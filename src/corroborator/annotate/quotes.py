@@ -7,7 +7,7 @@ the cue verb next to it (``"...," X said``, ``said X``, ``X told AFP``, ``accord
 governing it (``he had "gladly accepted"``), or a sentence introducing it with a colon (``X was
 blunt: "..."``), or a sentence right after it that only attributes (``"...." she said.``), its
 subject resolved to the fullest name the article gives (see
-:mod:`corroborator.annotate.speakers` for pronouns, titles and roles). A quotation left open that
+:mod:`corroborator.annotate.speaker_reader` for pronouns, titles and roles). A quotation left open that
 closes paragraphs later (:mod:`.quote_marks`) is one quotation, attributed where it closes. A
 quotation with no cue keeps ``speaker=None`` (never guessed) unless it continues an attributed one:
 a later quotation in its paragraph or one opening the next, or a quotation left open that runs into
@@ -24,15 +24,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from corroborator.annotate.quote_marks import PARAGRAPH, WORD, RawQuote, inner, is_partial, scan
-from corroborator.annotate.speakers import (
-    CUE_WORDS,
-    INVERTING_CUES,
-    Reader,
-    Who,
-    attribute,
-    cue_in,
-    governing_cue,
-)
+from corroborator.annotate.speaker_reader import Reader
+from corroborator.annotate.speakers import Who, attribute, cue_in, governing_cue
+from corroborator.annotate.speech_cues import CUE_WORDS, INVERTING_CUES
 from corroborator.models import Quote, Span
 from corroborator.vocab import word_set
 

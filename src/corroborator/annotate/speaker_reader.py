@@ -1,0 +1,398 @@
+"""The parsed article as attribution reads it: who is named where, and whom a later mention means.
+
+:class:`Reader` indexes the parse once per text: the person names outside quotations, in order,
+with their fullest form ("Krutikhin" -> "Mikhail Krutikhin", also when the parser tags the surname a
+noun or a nationality), roles ("Gov. Sarah Palin"), appositive descriptions, nationalities and the
+pronoun each takes (:mod:`corroborator.annotate.pronouns`), and the speakers the article does not
+name ("said a senior officer"). It answers whom "she" means (the last person named whom the article
+or the given name does not make a "he", or nobody named when someone unnamed spoke since), whom "the
+governor" means, and what a proper-name chunk names once its titles are cut off.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from corroborator.annotate.given_names import given_name_gender
+from corroborator.annotate.person_names import ORG_WORDS, SUFFIXES, is_vessel, without_suffix
+from corroborator.annotate.pronouns import genders, noun_gender, speaking
+from corroborator.annotate.speech_cues import CUE_WORDS, subject_of
+from corroborator.vocab import word_set
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+    from corroborator.annotate.quote_marks import RawQuote
+
+HONORIFICS = word_set("dame dr lady lord miss mr mrs ms prof rev sir")
+TITLE_WORDS = word_set(
+    "ambassador capt captain ceo chairman chairwoman chancellor chief col colonel commander "
+    "commissioner councillor councilman defence defense deputy director economy finance fire foreign "
+    "gen general governor inspector interior judge justice king leader mayor minister officer pope "
+    "premier president prime prince princess professor queen rep representative secretary sen senator "
+    "attorney atty gov lt sgt det undersheriff executive commodore admiral adm lieutenant sergeant "
+    "superintendent chairperson constable const cpl corporal trooper "
+    "sheriff spokesman spokesperson spokeswoman state vice "
+    "editor publisher manager coach producer correspondent reporter anchor founder analyst economist"
+)
+TITLES = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "ADV", "SCONJ", "CCONJ"})
+
+
+class Reader:
+    """The parsed article with the indexes attribution needs (built in one pass)."""
+
+    def __init__(self, doc: Doc, text: str, raws: list[RawQuote]) -> None:
+        self.doc = doc
+        self.text = text
+        self.starts: list[int] = doc.to_array("IDX").tolist()
+        self.quote_bounds = [(r.open, r.close) for r in raws]
+        self.quote_opens = [r.open for r in raws]
+        self.person_tok: dict[int, tuple[int, int]] = {}
+        surnames = Counter(
+            ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and not self.in_quote(ent.start_char)
+        )
+        labelled = Counter(ent.text for ent in doc.ents if ent.label_ != "PERSON")
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" or _mislabelled_person(ent, surnames, labelled):
+                end = ent.end
+                while end > ent.start + 1 and doc[end - 1].text in _POSSESSIVE:
+                    end -= 1  # the parser's "Robin Ortiz's": the name is "Robin Ortiz"
+                for i in range(ent.start, end):
+                    self.person_tok[i] = (ent.start, end - 1)
+        # person names outside quotes, in order: (char offset, name, nationality or "")
+        self.names: list[tuple[int, str, str]] = []
+        self.known: list[tuple[int, str]] = []  # the names and other multi-word proper names
+        self.appos: dict[str, str] = {}  # fullest name -> its first appositive description
+        appos: list[tuple[int, str, str]] = []
+        mentions: list[tuple[int, int, str, int]] = []  # first and last token, name, char offset
+        self.heads: dict[int, Token] = {}  # a person name's char offset -> its head (last) token
+        seen: set[int] = set()
+        for i, start in enumerate(self.starts):
+            if self.in_quote(start):
+                continue
+            tok = doc[i]
+            head: Token | None = None
+            if tok.i in self.person_tok and tok.i not in seen:
+                head = doc[self.person_tok[tok.i][1]]
+            elif tok.lower_ in CUE_WORDS and tok.pos_ in ("VERB", "AUX"):
+                subj = subject_of(tok, self.in_quote)
+                if subj is not None and subj.pos_ == "PROPN" and not self.in_quote(subj.idx):
+                    head = subj
+            elif tok.pos_ == "PROPN" and tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in HONORIFICS:
+                head = tok
+            if head is None:
+                if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat") and tok.i not in seen:
+                    chunk = self.name_of(tok)  # a name the NER missed ("Xi Jinping" as WORK_OF_ART)
+                    if chunk is not None and chunk[1] > chunk[0]:
+                        self.known.append((doc[chunk[0]].idx, chunk[2]))
+                    if chunk is not None:
+                        appos.extend(_appositives(tok, chunk[2]))
+                continue
+            named = self.name_of(head)
+            if named is None:
+                continue
+            a, b, name = named
+            seen.update(range(a, b + 1))
+            self.names.append((doc[a].idx, name, _nationality(doc, a)))
+            self.known.append((doc[a].idx, name))
+            mentions.append((a, b, name, doc[a].idx))
+            self.heads[doc[a].idx] = doc[b]
+            appos.extend(_appositives(head, name))
+        self.names.sort()
+        self.known.sort()
+        for pos, name, described in appos:
+            self.appos.setdefault(self.fullest(name, pos), described)
+        self.name_starts = [n[0] for n in self.names]
+        full = [(a, b, self.fullest(name, pos)) for a, b, name, pos in mentions]
+        # the roles each mention gives its person: "Gov. Sarah Palin", "director Gary Ross", "Palin, the
+        # governor of Alaska"; "the governor said" later may mean them
+        roles = {name: word_set(_WORD_ONLY.sub(" ", text.lower())) for name, text in self.appos.items()}
+        self.roles = [
+            (doc[a].idx, name, _role_words(doc, a) | roles.get(name, frozenset())) for a, _, name in full
+        ]
+        # "Gray" after "Kimani Gray" and "Mahnefah Gray" may be either: no evidence for one of them
+        last_words: dict[str, set[str]] = {}
+        for _, name in self.known:
+            last_words.setdefault(name.split()[-1], set()).add(name)
+        sure = [(a, b, name) for (a, b, name), (_, _, said, _) in zip(full, mentions, strict=True)
+                if " " in said or len(last_words.get(said, ())) <= 1]  # fmt: skip
+        self.gender = genders(
+            doc, sure, self.in_quote, frozenset(self.person_tok), CUE_WORDS, given_name_gender
+        )
+        # persons a pronoun can mean: a one-word name must be said to speak, or be he or she
+        self.speaking = {name for _, b, name in full if speaking(doc[b], CUE_WORDS)}
+        self.persons = {
+            name for _, _, name in full if " " in name or name in self.gender or name in self.speaking
+        }
+        # speakers the article does not name ("said a senior officer"): a later "he" may mean them
+        self.unnamed = [t for t in doc if _unnamed_speaker(t, self.in_quote)]  # in text order
+        self.unnamed_starts = [t.idx for t in self.unnamed]
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.quote_opens, pos) - 1
+        return k >= 0 and self.quote_bounds[k][0] <= pos < self.quote_bounds[k][1]
+
+    def token_at(self, pos: int) -> int:
+        """The index of the token that contains (or last starts before) character ``pos``."""
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def tokens_between(self, start: int, end: int) -> range:
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
+
+    def name_of(self, tok: Token) -> tuple[int, int, str] | None:
+        """The proper-name chunk headed by ``tok`` without titles, if it names a person."""
+        doc = self.doc
+        a = b = tok.i
+        while a > 0 and doc[a - 1].pos_ == "PROPN" and a - 1 < doc[a - 1].head.i <= b:
+            a -= 1
+        if tok.i in self.person_tok:
+            ea, eb = self.person_tok[tok.i]
+            a, b = min(a, ea), max(b, eb)
+        b = _past_cut_title(doc, b)
+        honorific = a > 0 and doc[a - 1].lower_.rstrip(".") in HONORIFICS
+        titled = [i for i in range(a, b) if doc[i].lower_.rstrip(".") in TITLES]
+        if titled and doc[titled[-1] + 1].lower_.rstrip(".") not in SUFFIXES:
+            # "South Dakota Gov. Kristi Noem", "U.S. Attorney Nealy Cox": the name follows the last title
+            honorific |= any(doc[i].lower_.rstrip(".") in HONORIFICS for i in titled)
+            a = titled[-1] + 1
+        while a < b and (doc[a].ent_type_ == "NORP" or doc[a].pos_ in _NOT_NAME_POS or doc[a].is_punct):
+            a += 1  # "Greek Prime Minister ...", "Having Jackman" (the parser's person took a verb)
+        words = [doc[i].text for i in range(a, b + 1)]
+        if any(w.lower() in ORG_WORDS for w in words) or not all(w[:1].isupper() for w in words):
+            return None
+        if is_vessel(words):
+            return None  # "INS Mysore"
+        after = b + 2 if b + 2 < len(doc) and doc[b + 1].text == "." else b + 1
+        if words[-1].rstrip(".").lower() in ("no", "number") and after < len(doc) and doc[after].like_num:
+            return None  # "Juror No. 8": a number, not a name
+        name = doc[a : b + 1].text
+        if honorific or tok.i in self.person_tok or (a == b and self.known_surname(doc[a])):
+            return a, b, name
+        if doc[a].ent_type_ in ("GPE", "NORP", "LOC", "FAC", "DATE", "EVENT", "LAW", "LANGUAGE"):
+            return None
+        if a > 0 and doc[a - 1].lower_ == "the":
+            return None
+        return a, b, name
+
+    def role_holder(self, role: str, before: int) -> str | None:
+        """The last person named before ``before`` with the role ``role`` ("the governor said": Gov.
+        Sarah Palin), unless someone unnamed of that role spoke since ("a senior officer ... the
+        officer said")."""
+        for pos, name, words in reversed(self.roles):
+            if pos >= before or role not in words:
+                continue
+            return None if any(t.lower_ == role for t in self.unnamed_between(pos, before)) else name
+        return None
+
+    def unnamed_between(self, after: int, before: int) -> list[Token]:
+        """The unnamed speakers ("said a senior officer") after character ``after``, before ``before``."""
+        starts = self.unnamed_starts
+        return self.unnamed[bisect.bisect_right(starts, after) : bisect.bisect_left(starts, before)]
+
+    def known_surname(self, tok: Token) -> bool:
+        """The token ends a person's full name given before it ("Gage" after "James Gage"): a name,
+        whatever the parser tagged it (a noun, a nationality: "said the 36-year-old Klitschko"). For the
+        subject of a speech verb, any earlier full proper name counts ("Davies wrote" after "Darcy
+        Davies, an agriculture student", which the NER missed)."""
+
+        def ends_one(names: Iterable[tuple[int, str]]) -> bool:
+            return any(pos < tok.idx and " " in name and name.split()[-1] == tok.text for pos, name in names)
+
+        return ends_one((pos, name) for pos, name, _ in self.names) or (
+            speaking(tok, CUE_WORDS)
+            and tok.ent_type_ not in ("GPE", "LOC", "FAC")  # "Manchester said", after "Greater Manchester"
+            and ends_one(self.known)
+        )
+
+    def fullest(self, name: str, before: int) -> str:
+        """The longest earlier name ending with ``name`` (the latest of equals), else ``name``."""
+        words = name.split()
+        best, best_len = name, len(words)
+        for pos, other in self.known:
+            if pos > before:
+                break
+            ow = without_suffix(other.split(), keep=1)  # "Anthony LaCalamita III" for "LaCalamita"
+            if len(ow) >= best_len and ow[-len(words) :] == words:
+                best, best_len = other, len(ow)
+        if best_len == len(words) and best == name:
+            # a surname-first name ("Xi" for "Xi Jinping"), when only one person starts with it
+            starts = {o for p, o in self.known if p <= before and o != name and o.startswith(name + " ")}
+            if len(starts) == 1:
+                best = starts.pop()
+        return best
+
+    def sentence_subject(self, pronoun: Token, word: str) -> str | None:
+        """The person a pronoun means when its own sentence names, before it, a person as subject and
+        the last person named after that is no subject ("Judge Hickok said he weighed the slaying of
+        Deputy Jerry Ortiz, and he concluded ...": Hickok); else None."""
+        start = pronoun.sent.start_char
+        k = bisect.bisect_left(self.name_starts, pronoun.idx) - 1
+        named: list[tuple[str, bool]] = []  # (fullest name, a subject), latest first
+        while k >= 0 and self.names[k][0] >= start:
+            pos, name, _ = self.names[k]
+            named.append((self.fullest(name, pos), self.heads[pos].dep_ in ("nsubj", "nsubjpass")))
+            k -= 1
+        if not named or named[0][1]:
+            return None
+        for full, is_subject in named[1:]:
+            if is_subject and full in self.persons and self.gender.get(full, word) == word:
+                return full
+        return None
+
+    def last_person(self, before: int, norp: str = "", pronoun: str = "") -> str | None:
+        """The last person named before ``before`` who can be meant: of nationality ``norp`` when
+        given, and taking ``pronoun`` ("he", "she") when the article says which they take. A pronoun
+        means nobody named when someone the article does not name spoke after the last person named
+        ("..., said a senior officer. '...,' he added"). One the article says nothing of and who never
+        speaks gives way to an earlier person it says takes the pronoun when its own sentence has that
+        pronoun as an object, someone else ("Bettie Page ... A photographer named Jerry Tibbs ... asked
+        her to pose. ... she told Playboy"), or to the subject of its sentence when it is a possessor
+        there ("Timothy Brennan, who had been Ortiz's partner, ... He explained")."""
+        k = bisect.bisect_left(self.name_starts, before) - 1
+        latest = self.names[k][0] if k >= 0 else -1
+        since = self.unnamed_between(latest, before)
+        if pronoun and any(noun_gender(t.text) in (None, pronoun) for t in since):
+            return None  # the last to speak before the pronoun was someone unnamed who can be meant
+        unsure: str | None = None  # the last one who may take the pronoun, though nothing says so
+        while k >= 0:
+            pos, name, _ = self.names[k]
+            full = self.fullest(name, pos)
+            k -= 1
+            if pronoun and (full not in self.persons or self.gender.get(full, pronoun) != pronoun):
+                continue
+            nat = next((n for p, nm, n in self.names if n and nm == full), "")
+            if norp and nat and nat != norp:
+                continue
+            if unsure is None and pronoun and full not in self.gender and full not in self.speaking:
+                if (owner := self.possessor_of_subject(pos, pronoun)) is not None:
+                    return owner  # "Timothy Brennan, who had been Ortiz's partner, ... He explained"
+                if self.another_in_focus(pos, pronoun):
+                    unsure = full  # "A photographer named Jerry Tibbs ... asked her to pose"
+                    continue
+            if unsure is None or full in self.gender:
+                return full
+            return unsure
+        return unsure
+
+    def possessor_of_subject(self, pos: int, pronoun: str) -> str | None:
+        """When the name at ``pos`` is a possessor ("Ortiz's partner") in a sentence whose subject is
+        a named person known to take ``pronoun``, that person ("Timothy Brennan, who had been Ortiz's
+        partner for a year, called the verdict bittersweet")."""
+        head = self.heads.get(pos)
+        doc = self.doc
+        if head is None or not (head.dep_ == "poss" or doc[head.i + 1 : head.i + 2].text in _POSSESSIVE):
+            return None
+        sent = head.sent
+        for start, name, _ in self.names:
+            subject = self.heads.get(start)
+            if start < sent.start_char or start >= sent.end_char or subject is None or start == pos:
+                continue
+            full = self.fullest(name, start)
+            if subject.dep_ in ("nsubj", "nsubjpass") and self.gender.get(full) == pronoun:
+                return full
+        return None
+
+    def another_in_focus(self, pos: int, pronoun: str) -> bool:
+        """Whether the sentence naming someone at ``pos`` has ``pronoun`` as an object ("Jerry Tibbs
+        admired her and asked her to pose"): then someone else who takes it is what it is about."""
+        objective = "her" if pronoun == "she" else "him"
+        return any(
+            t.lower_ == objective and t.dep_ in _OBJECTS and not self.in_quote(t.idx)
+            for t in self.doc[self.token_at(pos)].sent
+        )
+
+
+_OBJECTS = frozenset({"dobj", "dative", "iobj", "pobj"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def _mislabelled_person(ent: SpacySpan, surnames: Counter[str], labelled: Counter[str]) -> bool:
+    """A name the parser labelled otherwise whose last word it takes for a person's (outside
+    quotations) at least as often: "Bettie Page" (ORG once), with "Page" (PERSON) later; not "Kessel
+    Point" (ORG four times, PERSON once)."""
+    return (
+        ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC")
+        and 2 <= len(ent) <= 3
+        and surnames[ent[-1].text] >= labelled[ent.text]
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in ent)
+    )
+
+
+_NOT_SOMEONE = word_set(
+    "family families statement report reports media newspaper paper letter leaflet website document "
+    "study survey data record records poll sources crowd people residents witnesses"
+)
+
+
+def _unnamed_speaker(tok: Token, in_quote: Callable[[int], bool]) -> bool:
+    """Someone the article brings in without a name says something: a singular common noun with an
+    indefinite article, the subject of a speech verb ("said a senior officer", "a source said"),
+    that can be "he" or "she" (not "a statement"). "The star said" and "his mother said" mostly
+    describe someone named before; "her agent, Mark Roesler, said" names them."""
+    low = tok.lower_
+    return (
+        tok.tag_ == "NN"
+        and speaking(tok, CUE_WORDS)
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
+        and not any(c.dep_ == "appos" for c in tok.children)
+        and low not in ORG_WORDS
+        and low not in _NOT_SOMEONE
+        and not in_quote(tok.idx)
+    )
+
+
+_WORD_ONLY = re.compile(r"[^\w\s]+")
+_ROLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "sgt": "sergeant",
+    "capt": "captain", "det": "detective", "atty": "attorney", "adm": "admiral", "gen": "general",
+    "col": "colonel", "cpl": "corporal", "supt": "superintendent", "prof": "professor", "const": "constable",
+}  # fmt: skip
+
+
+def _role_words(doc: Doc, a: int) -> frozenset[str]:
+    """The nouns and titles right before a name ("Interior Secretary", "director", "Gov."), lower-cased
+    and with abbreviated titles written out."""
+    words: set[str] = set()
+    for i in range(a - 1, max(a - 5, -1), -1):
+        tok = doc[i]
+        low = tok.lower_.rstrip(".")
+        if not low or not (tok.pos_ in ("NOUN", "PROPN") or low in TITLE_WORDS):
+            break
+        words.add(_ROLE_ABBREVIATIONS.get(low, low))
+    return frozenset(words)
+
+
+def _past_cut_title(doc: Doc, b: int) -> int:
+    """The end of a name that the parser cut after its title ("said Sgt. | Marty Earley": the
+    period read as a sentence end): the proper nouns right after a title ending the chunk."""
+    if doc[b].lower_.rstrip(".") not in TITLES:
+        return b
+    j = b + 2 if b + 1 < len(doc) and doc[b + 1].text == "." else b + 1
+    k = j
+    while k < len(doc) and doc[k].pos_ == "PROPN":
+        k += 1
+    return k - 1 if k > j else b
+
+
+def _nationality(doc: Doc, a: int) -> str:
+    for i in range(a - 1, max(a - 4, -1), -1):
+        if doc[i].ent_type_ == "NORP":
+            return doc[i].lower_
+        if doc[i].pos_ not in ("PROPN", "NOUN") and doc[i].lower_ not in TITLE_WORDS:
+            break
+    return ""
+
+
+def _appositives(head: Token, name: str) -> list[tuple[int, str, str]]:
+    return [(head.idx, name, phrase(c)) for c in head.children if c.dep_ == "appos"]
+
+
+def phrase(tok: Token) -> str:
+    span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+    return span.text.strip(" ,;:—–-")

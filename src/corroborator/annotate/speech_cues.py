@@ -1,0 +1,70 @@
+"""Speech cues: the verbs that attribute speech ("said", "told", "according to") and their subjects.
+
+:func:`is_cue` tells a cue (active: "she was told" is none); :func:`subject_of` finds who it names in
+the parse, climbing from a participle ("..., adding") to the verb it hangs on, and taking the passive
+subject of "quoted as saying". :mod:`corroborator.annotate.speakers` resolves that subject to a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from corroborator.vocab import word_set
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+_SPEECH = (
+    "say said says saying tell told tells telling add added adds adding note noted notes noting "
+    "stress stressed stresses warn warned warns warning write wrote writes writing explain explained "
+    "explains ask asked asks insist insisted insists argue argued argues arguing claim claimed claims "
+    "continue continued continues conclude concluded concludes declare declared declares hail hailed "
+    "hails state stated states comment commented remark remarked reply replied replies respond "
+    "responded recall recalled recalls acknowledge acknowledged admit admitted admits announce "
+    "announced assert asserted caution cautioned complain complained confirm confirmed contend "
+    "contended emphasise emphasised emphasize emphasized observe observed predict predicted promise "
+    "promised suggest suggested tweet tweeted posted urge urged vow vowed called calls joked "
+    "reiterated pointed told wrote testify testified testifies quipped conceded concedes lamented "
+    "boasted recounted notified shouted yelled whispered texted emailed"
+)
+CUE_WORDS = word_set(_SPEECH)
+
+# verbs written before their subject after a quotation: '"...," said Xiao Bin'
+INVERTING_CUES = word_set("said says added adds wrote writes asked explained noted")
+
+# "she is quoted as saying", "he was heard saying": the passive subject of these is the speaker
+_QUOTED_SAYING = word_set("quoted cited heard recorded filmed reported")
+
+
+def subject_of(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
+    """The subject of a cue verb, climbing from participles (``adding``) to the verb they hang on.
+
+    Subjects inside quotations (``quoted`` tells by character offset) are parse slips and skipped.
+    """
+    if cue.lower_ == "according":
+        for prep in cue.children:
+            if prep.lower_ == "to":
+                return next((c for c in prep.children if c.dep_ == "pobj" and not quoted(c.idx)), None)
+        return None
+    tok = cue
+    for _ in range(4):
+        deps = ("nsubj", "nsubjpass") if tok.lower_ in _QUOTED_SAYING else ("nsubj",)
+        subjs = [c for c in tok.children if c.dep_ in deps and not quoted(c.idx)]
+        if subjs:
+            return min(subjs, key=lambda c: abs(c.i - tok.i))
+        as_saying = tok.dep_ == "prep" and tok.lower_ == "as"  # "quoted as saying"
+        climbs = tok.dep_ in ("advcl", "xcomp", "conj", "pcomp") or as_saying
+        if not climbs or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def is_cue(tok: Token) -> bool:
+    if tok.lower_ == "according":
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    if tok.lower_ not in CUE_WORDS or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(c.dep_ in ("auxpass", "nsubjpass", "xcomp") for c in tok.children)
