@@ -55,3 +55,14 @@ def test_publication_date_order() -> None:
     assert extract_document(document(updated, url)).published == "2023-10-12"
     assert extract_document(document(updated)).published == "2023-10-15"  # then the update
     assert extract_document(document(BODY, "https://news.example.com/tram")).published is None
+
+
+def test_the_urls_month_says_which_way_a_dateline_reads() -> None:
+    text = "Lorvik Approves Tram\n\n11/09/2010\n\n" + BODY
+    at = "https://news.example.com/{}/tram.html".format
+    assert extract_document(document(text, at("2010/09"))).published == "2010-09-11"
+    assert extract_document(document(text, at("2010/11"))).published == "2010-11-09"
+    assert extract_document(document(text, at("2010/10"))).published is None
+    assert extract_document(document(text)).published is None  # never guessed
+    hinted = document(text, "https://news.example.com/2010/09/tram.html", SourceHints(published="2010-09-12"))
+    assert extract_document(hinted).published == "2010-09-12"  # the source's own date comes first

@@ -73,6 +73,36 @@ def test_a_dateline_whose_date_cannot_be_read_for_sure_is_still_one(line: str) -
 
 
 @pytest.mark.parametrize(
+    ("line", "readings"),
+    [
+        ("11/09/2010", ("2010-11-09", "2010-09-11")),
+        ("8/2/13 at 1: 30 PM", ("2013-08-02", "2013-02-08")),
+        ("Article posted on 08. 07. 2012", ("2012-08-07", "2012-07-08")),
+        ("13/02/2013", ()),  # read for sure: 13 is no month
+        ("05/05/2013", ()),  # the same either way
+        ("Jul. 7 5: 59 PM EDT", ()),  # no year: no date either way
+        ("The 11/09/2010 vote", ()),  # no dateline
+    ],
+)
+def test_the_two_readings_of_a_dateline(line: str, readings: tuple[str, ...]) -> None:
+    assert meta.dateline_readings(line) == readings
+
+
+@pytest.mark.parametrize(
+    ("url", "month"),
+    [
+        ("https://news.example.com/2010/09/kraft-shooting.html", "2010-09"),
+        ("https://news.example.com/a/2013/8/", "2013-08"),
+        ("https://news.example.com/2013/05/03/story", "2013-05"),
+        ("https://news.example.com/2013/13/story", None),
+        ("https://2010.example.com/09/story", None),
+    ],
+)
+def test_url_month(url: str, month: str | None) -> None:
+    assert meta.url_month(url) == month
+
+
+@pytest.mark.parametrize(
     "line", ["The summit opened on October 14, 2023.", "At 5 pm the crowd left.", "Since 2021: 35,000 jobs"]
 )
 def test_sentences_with_dates_and_times_are_no_datelines(line: str) -> None:

@@ -149,6 +149,7 @@ def test_an_ambiguous_dateline_is_no_title() -> None:
     parts = clean("11/09/2010", "Tram Line Approved", P1, P2)
     assert (parts.title, parts.published, parts.body) == ("Tram Line Approved", None, P1 + "\n\n" + P2)
     assert ("11/09/2010", R.DATELINE) in removed(parts)
+    assert parts.published_readings == ("2010-11-09", "2010-09-11")  # for the URL's month to settle
 
 
 def test_publication_date_is_never_guessed() -> None:

@@ -16,7 +16,7 @@ from corroborator.config import ExtractConfig
 from corroborator.errors import InputError, NoArticleError
 from corroborator.extract.boilerplate import repeated_lines
 from corroborator.extract.html import extract_html
-from corroborator.extract.metadata import url_date
+from corroborator.extract.metadata import url_date, url_month
 from corroborator.extract.parts import ExtractedParts
 from corroborator.extract.text import clean_text
 from corroborator.models import Article, ContentType, Failure, RawDocument
@@ -55,14 +55,25 @@ def extract_document(
         url=url,
         outlet=parts.outlet or hints.outlet,
         byline=parts.byline or hints.byline,
-        # a date line, else the input's own metadata, else the date the URL's path states, else the
-        # "Updated" line (as htmldate falls back on a page's only date)
-        published=parts.published or hints.published or (url_date(url) if url else None) or parts.updated,
+        published=_published(parts, hints.published, url),
         language=parts.language or "en",
         captions=parts.captions,
         removed=parts.removed,
         content_type=doc.content_type,
     )
+
+
+def _published(parts: ExtractedParts, stated: str | None, url: str | None) -> str | None:
+    """A date line, else the input's own metadata, else the date the URL's path states, else the
+    reading of a date line that could be read two ways ("11/09/2010") whose month the URL's path
+    states ("/2010/09/"), else the "Updated" line (as htmldate falls back on a page's only date)."""
+    if parts.published or stated:
+        return parts.published or stated
+    if url and (day := url_date(url)):
+        return day
+    month = url_month(url) if url and parts.published_readings else None
+    picked = [r for r in parts.published_readings if r[:7] == month]
+    return picked[0] if len(picked) == 1 else parts.updated
 
 
 def _group_key(doc: RawDocument) -> str:

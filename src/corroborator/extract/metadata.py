@@ -132,6 +132,43 @@ def read_dateline(line: str) -> tuple[str | None, bool]:
     return found, True
 
 
+# numeric dates whose day and month may be either: "11/09/2010", "8/2/13", "08. 07. 2012"
+_SWAPPABLE = (
+    _DATE_PATTERNS[-1],
+    _SHORT_YEAR,
+    re.compile(r"\b(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<year>(?:19|20)\d\d)\b"),
+)
+
+
+def dateline_readings(line: str) -> tuple[str, ...]:
+    """The two dates (ISO, month first then day first) of a dateline whose first date is numeric with
+    day and month both 12 or less ("11/09/2010", "8/2/13 at 1: 30 PM", "Article posted on 08. 07.
+    2012"); () for any other line. Something else must say which it is (the URL's month)."""
+    text = _MERIDIEM.sub(r"\1m", _CLOCK.sub(r"\1:\2", line.strip()))
+    if not read_dateline(line)[1]:
+        return ()
+    found = min((m for p in _SWAPPABLE for m in p.finditer(text)), key=lambda m: m.start(), default=None)
+    if found is None:
+        return ()
+    a, b = int(found.group("a")), int(found.group("b"))
+    if a == b or a > 12 or b > 12:
+        return ()
+    year = _year(found.groupdict())
+    try:
+        return (date(year, a, b).isoformat(), date(year, b, a).isoformat())
+    except ValueError:
+        return ()
+
+
+_URL_MONTH = re.compile(r"(?<![\d])(?P<year>(?:19|20)\d\d)/(?P<month>0?[1-9]|1[0-2])(?=/|$)")
+
+
+def url_month(url: str) -> str | None:
+    """The year and month a URL's path states as ``/2010/09/`` (``"2010-09"``), if any."""
+    m = _URL_MONTH.search(urlsplit(url).path)
+    return f"{m.group('year')}-{int(m.group('month')):02d}" if m else None
+
+
 # A date in a URL's path: /2013/05/03/, /2009/apr/28/, 2010-05-05-greece, /20130914/, _2013_09_14_,
 # ymd=20081216. Only a whole date: /2008/12/ (a month) is none.
 _URL_DATE = re.compile(
@@ -172,13 +209,17 @@ def dateline_kind(line: str) -> str:
     return "published"
 
 
+def _year(groups: Mapping[str, str | None]) -> int:
+    """The year of a date match: four digits, or two ("12/16/08": 1970-2069)."""
+    yy = groups.get("yy")
+    if yy is not None:
+        return 2000 + int(yy) if int(yy) < 70 else 1900 + int(yy)
+    return int(groups["year"] or 0)
+
+
 def _iso(m: re.Match[str], month_first: bool = False) -> str | None:
     groups = m.groupdict()
-    if groups.get("yy") is not None:
-        yy = int(groups["yy"])
-        year = 2000 + yy if yy < 70 else 1900 + yy
-    else:
-        year = int(groups["year"])
+    year = _year(groups)
     if groups.get("mon"):
         month, day = _MONTHS[groups["mon"][:3].lower()], int(groups["day"])
     elif groups.get("month"):

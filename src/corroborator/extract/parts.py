@@ -19,6 +19,9 @@ class ExtractedParts:
     byline: str | None = None
     published: str | None = None  # ISO date
     updated: str | None = None  # ISO date of an "Updated ..." line (text documents)
+    # the two readings (month first, day first) of a dateline that could be either ("11/09/2010"),
+    # when no dateline states the date for sure (text documents)
+    published_readings: tuple[str, ...] = ()
     url: str | None = None
     outlet: str | None = None
     language: str | None = None

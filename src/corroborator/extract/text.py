@@ -205,6 +205,7 @@ class _Found:
     byline: str | None = None
     published: str | None = None
     updated: str | None = None
+    readings: tuple[str, ...] = ()  # of the first dateline that may be read two ways
     url: str | None = None
     stated_outlet: str | None = None
 
@@ -237,6 +238,7 @@ def clean_text(
         byline=found.byline,
         published=found.published,
         updated=found.updated,
+        published_readings=() if found.published else found.readings,
         url=found.url,
         outlet=outlet,
         captions=tuple(captions),
@@ -264,8 +266,11 @@ def _judge_alone(
         if words <= 24 and (dateline := meta.read_dateline(text))[1]:
             reasons[i] = R.DATELINE
             iso = dateline[0]  # None when the date cannot be read for sure
-            kind = meta.dateline_kind(text) if iso else None
-            if kind == "published" and found.published is None:
+            kind = meta.dateline_kind(text)
+            if iso is None:
+                if kind == "published" and not found.readings:
+                    found = replace(found, readings=meta.dateline_readings(text))
+            elif kind == "published" and found.published is None:
                 found = replace(found, published=iso)
             elif kind == "updated" and found.updated is None:
                 found = replace(found, updated=iso)
