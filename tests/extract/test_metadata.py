@@ -213,3 +213,24 @@ def test_find_outlet_prefers_url_then_stated_and_never_guesses() -> None:
 )
 def test_stated_outlet(line: str, name: str | None) -> None:
     assert meta.stated_outlet(line) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("On behalf of Jo Banks, Esq. posted in Pedestrian Accidents on Wednesday, September 18, 2013.",
+         "2013-09-18"),
+        ("On behalf of Banks & Roe, LLP. posted in Hit and Run Accidents on Friday, September 20, 2013.",
+         "2013-09-20"),
+        ("Posted in News on March 3, 2013 by admin", "2013-03-03"),
+        ("This entry was posted in Politics on May 2, 2013.", "2013-05-02"),
+        ("Filed under World News on 3 May 2013", "2013-05-03"),
+        ("A video posted in March showed the blast on April 2, 2013.", None),  # a sentence
+        ("It was posted in March on April 2, 2013.", None),  # a month is no category
+        ("The video was posted on YouTube on March 3, 2013.", None),
+        ("The clip, posted in full on March 3, 2013.", None),
+        ("Posted in News on March 3 by admin", None),  # no year: no date
+    ],
+)
+def test_posted_in_date(line: str, iso: str | None) -> None:
+    assert meta.posted_in_date(line) == iso

@@ -118,6 +118,13 @@ def test_byline_dateline_and_original_url() -> None:
     assert reasons == [R.TITLE, R.BYLINE, R.DATELINE, R.FOOTER, R.FOOTER]
 
 
+def test_a_blogs_post_line_dates_the_post() -> None:
+    line = "On behalf of Jo Banks, Esq. posted in Pedestrian Accidents on Wednesday, September 18, 2013."
+    parts = clean("Tram Line Approved", line, P1, P2)
+    assert (parts.published, parts.body) == ("2013-09-18", P1 + "\n\n" + P2)
+    assert (line, R.BYLINE) in removed(parts)
+
+
 def test_a_bare_url_first_is_the_documents_own() -> None:
     url = "https://www.lorvikherald.example.com/2023/10/14/tram-line-approved"
     parts = clean(url, "Tram Line Approved", P1, P2)

@@ -238,6 +238,25 @@ def _iso(m: re.Match[str], month_first: bool = False) -> str | None:
         return None
 
 
+# A blog's post line: "On behalf of Jo Banks, Esq. posted in Pedestrian Accidents on Wednesday,
+# September 18, 2013.", "Posted in News on March 3, 2013 by admin": a category (words in capitals,
+# "and", "of", "the"), then a date that ends the line (a poster's name may follow)
+_POSTED_IN = re.compile(
+    r"\b(?i:posted|filed) (?i:in|under) (?P<cat>[A-Z][\w'’\-]*)(?:,? (?:[A-Z][\w'’\-]*|and|&|of|the)){0,5}"
+    r" on (?P<date>[^.]+?(?:19|20)\d\d)"
+    r"(?: (?i:by) [\w.,'’\- ]{1,60})?\.?\s*$"
+)
+
+
+def posted_in_date(line: str) -> str | None:
+    """The date of a blog's post line ("... posted in Hit and Run Accidents on Friday, September 20,
+    2013."), ISO; None for any other line."""
+    m = _POSTED_IN.search(line)
+    if m is None or len(line.split()) > 30 or m.group("cat").lower() in _MONTH_NAMES:
+        return None  # not "posted in March on April 2, 2013"
+    return parse_date_line(m.group("date"))
+
+
 # ---------------------------------------------------------------------------------------------- bylines
 
 _BYLINE = re.compile(r"^(?:by|written by|words by|story by|author:?)\s*:?\s+(?P<names>.+?)\s*$", re.I)

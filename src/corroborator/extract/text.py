@@ -275,6 +275,10 @@ def _judge_alone(
             elif kind == "updated" and found.updated is None:
                 found = replace(found, updated=iso)
             continue
+        if words <= 30 and (posted := meta.posted_in_date(text)):
+            reasons[i] = R.BYLINE  # "... posted in Pedestrian Accidents on Wednesday, September 18, 2013."
+            found = replace(found, published=found.published or posted)
+            continue
         if words <= 16 and (names := meta.parse_byline(text)):
             reasons[i] = R.BYLINE
             tail_date = meta.find_date(text)
