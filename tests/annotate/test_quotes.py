@@ -94,6 +94,47 @@ def test_a_sentence_that_only_attributes_follows_a_full_stop(
     assert q.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("after", "speaker"),
+    [
+        ("Pappas said.", "Ann Pappas"),
+        ("Pappas said, adding she was not afraid.", "Ann Pappas"),
+        ("Pappas said the store was looted twice.", None),  # a sentence of its own
+        ("Pappas said. Then she left.", None),  # more than the attribution
+    ],
+)
+def test_a_paragraph_that_only_attributes_follows_a_quotation_ending_its_own(
+    nlp: Language, after: str, speaker: str | None
+) -> None:
+    text = f"Ann Pappas runs a phone store.\n\n“The government should resign. It failed us.”\n\n{after}"
+    (q,) = quotes(nlp, text)
+    assert q.speaker == speaker
+
+
+def test_several_speakers_are_none_but_a_description_set_off_is_no_second(nlp: Language) -> None:
+    text = (
+        "“We are thrilled,” said Craig Zadan and Neil Meron.\n\n"
+        "“They help extend our reach,” says Chris Early, senior vp partnerships and revenue at Ubisoft."
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == [None, "Chris Early"]
+
+
+def test_a_surname_after_an_inverted_cue_speaks_whatever_the_parser_tags_it(nlp: Language) -> None:
+    text = (
+        "Analyst Zachary Fadem cut his forecast.\n\n"
+        "“Excluding these items, we believe sales would have been higher,” wrote Fadem in a Tuesday "
+        "research report."
+    )
+    doc = nlp(text)
+    fadem = next(t for t in doc if t.text == "Fadem" and t.idx > text.index("wrote"))
+    # as the parser read it in a scraped report: the surname an organisation, the verb's object
+    others = [e for e in doc.ents if not e.start <= fadem.i < e.end]
+    doc.ents = sorted([*others, spacy.tokens.Span(doc, fadem.i, fadem.i + 1, "ORG")], key=lambda e: e.start)
+    fadem.dep_ = "dobj"
+    (q,) = find_quotes(doc)
+    assert q.speaker == "Zachary Fadem"
+
+
 def test_the_name_right_after_an_inverted_cue_speaks_when_the_parse_gives_it_no_subject(
     nlp: Language,
 ) -> None:

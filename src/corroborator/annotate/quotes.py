@@ -81,6 +81,8 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
                 cue = cue_in(rd, prv, raw.open, last=True)
             if cue is None:
                 cue = _introduced(rd, text, raw, paras)
+            if cue is None and raw.closed and not text[raw.close + 1 : pe].strip():
+                cue = _attributing_paragraph(rd, text, raw, paras)
         who = attribute(rd, cue) if cue is not None else _NOBODY
         if who.cue is None and len(WORD.findall(text[s:e])) <= 2:
             continue  # a scare quote: a word or two nobody is said to have said
@@ -139,6 +141,23 @@ def _attributing_sentence(rd: Reader, text: str, raw: RawQuote, nxt: int) -> Tok
     if short is None:
         return None
     cue = cue_in(rd, start, short.end(), last=False)
+    return cue if cue is not None and _only_attributes(cue, start) else None
+
+
+def _attributing_paragraph(
+    rd: Reader, text: str, raw: RawQuote, paras: list[tuple[int, int]]
+) -> Token | None:
+    """The cue of the paragraph after a quotation that ends its own, when that paragraph is one short
+    sentence that only attributes (a sentence the scrape set apart: '... already dead.”' then
+    'Roesler said.')."""
+    if raw.last_para + 1 >= len(paras):
+        return None
+    start, end = paras[raw.last_para + 1]
+    whole = text[start:end].rstrip()
+    short = _SHORT_ATTRIBUTION.fullmatch(whole) or _INVERTED_ATTRIBUTION.fullmatch(whole)
+    if short is None:
+        return None
+    cue = cue_in(rd, start, start + len(whole), last=False)
     return cue if cue is not None and _only_attributes(cue, start) else None
 
 

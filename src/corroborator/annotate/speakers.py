@@ -53,9 +53,10 @@ def _inverted_subject(rd: Reader, cue: Token) -> Token | None:
     end = cue.i + 1
     while end < len(doc) and doc[end].pos_ == "PROPN":
         end += 1
-    if end == cue.i + 1 or (end - 1) not in rd.person_tok or rd.in_quote(doc[end - 1].idx):
+    last = doc[end - 1]
+    if end == cue.i + 1 or rd.in_quote(last.idx):
         return None
-    return doc[end - 1]
+    return last if last.i in rd.person_tok or rd.known_surname(last) else None  # "wrote Fadem" (ORG)
 
 
 def _addressee(tok: Token) -> str | None:
@@ -107,7 +108,7 @@ def attribute(rd: Reader, cue: Token) -> Who:
     doc = rd.doc
     cue_text = "according to" if cue.lower_ == "according" else cue.text
     subj = subject_of(cue, rd.in_quote) or _inverted_subject(rd, cue)
-    if subj is None or any(c.dep_ == "conj" for c in subj.children):
+    if subj is None or _more_speakers(subj):
         return Who(None, None, None, _told_to(cue, None), cue_text)
     told_to = _told_to(cue, subj)
     speaker: str | None = None
@@ -157,6 +158,17 @@ def attribute(rd: Reader, cue: Token) -> Who:
         return Who(None, None, None, told_to, cue_text)
     resolved = low in ("he", "she") or subj.pos_ == "NOUN"
     return Who(speaker, span, description or rd.appos.get(speaker), told_to, cue_text, resolved)
+
+
+def _more_speakers(subj: Token) -> bool:
+    """The subject has a conjunct: "Zadan and Meron said", "Paganini and his team wrote" (one
+    speaker of several is none); not a description set off by a comma that the parser made one
+    ("says Chris Early, senior vp partnerships and revenue at Ubisoft")."""
+    doc = subj.doc
+    return any(
+        c.dep_ == "conj" and not (c.pos_ == "NOUN" and doc[max(c.left_edge.i - 1, 0)].text == ",")
+        for c in subj.children
+    )
 
 
 def _titled_name(rd: Reader, title: Token) -> tuple[int, int, str] | None:
