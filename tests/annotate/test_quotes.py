@@ -135,6 +135,20 @@ def test_a_surname_after_an_inverted_cue_speaks_whatever_the_parser_tags_it(nlp:
     assert q.speaker == "Zachary Fadem"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We looked at it," explains Team Leader Jennifer Ngo-Anh.', "Jennifer Ngo-Anh"),
+        ("Cheuk Hau-yip, the commander of the district, said: “They have to face the consequences.”",
+         "Cheuk Hau-yip"),
+        ('"We worked on the design," comments Robin Biesbroek of the design centre.', "Robin Biesbroek"),
+    ],
+)
+def test_hyphenated_names_and_comments(nlp: Language, text: str, speaker: str) -> None:
+    (q,) = quotes(nlp, text)
+    assert q.speaker == speaker
+
+
 def test_the_name_right_after_an_inverted_cue_speaks_when_the_parse_gives_it_no_subject(
     nlp: Language,
 ) -> None:

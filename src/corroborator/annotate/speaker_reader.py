@@ -41,6 +41,7 @@ TITLE_WORDS = word_set(
     "editor publisher manager coach producer correspondent reporter anchor founder analyst economist"
 )
 TITLES = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
+_HYPHENS = frozenset({"-", "‐", "–"})
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "ADV", "SCONJ", "CCONJ"})
 
 
@@ -164,7 +165,9 @@ class Reader:
         while a < b and (doc[a].ent_type_ == "NORP" or doc[a].pos_ in _NOT_NAME_POS or doc[a].is_punct):
             a += 1  # "Greek Prime Minister ...", "Having Jackman" (the parser's person took a verb)
         words = [doc[i].text for i in range(a, b + 1)]
-        if any(w.lower() in ORG_WORDS for w in words) or not all(w[:1].isupper() for w in words):
+        if any(w.lower() in ORG_WORDS for w in words):
+            return None
+        if not all(_name_word(doc, i, a, b) for i in range(a, b + 1)):
             return None
         if is_vessel(words):
             return None  # "INS Mysore"
@@ -310,6 +313,18 @@ class Reader:
 
 _OBJECTS = frozenset({"dobj", "dative", "iobj", "pobj"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def _name_word(doc: Doc, i: int, a: int, b: int) -> bool:
+    """Whether word ``i`` of the chunk ``a..b`` can be part of a name: capitalised, or a hyphen
+    inside a hyphenated name and the proper noun after it, which may be lower case ("Jennifer
+    Ngo-Anh", "Cheuk Hau-yip"; not the "Ortiz-" of a scrape that lost the spaces around a dash, nor
+    the "keyboardist" of "singer-keyboardist")."""
+    tok = doc[i]
+    if tok.text in _HYPHENS:
+        return a < i < b and doc[i - 1].text[:1].isupper()
+    joined = i - 1 > a and doc[i - 1].text in _HYPHENS and doc[i - 2].text[:1].isupper()
+    return tok.text[:1].isupper() or (joined and tok.pos_ == "PROPN")
 
 
 def _mislabelled_person(ent: SpacySpan, surnames: Counter[str], labelled: Counter[str]) -> bool:
