@@ -135,6 +135,35 @@ def test_a_surname_after_an_inverted_cue_speaks_whatever_the_parser_tags_it(nlp:
     assert q.speaker == "Zachary Fadem"
 
 
+def test_a_titles_period_does_not_end_the_attribution(nlp: Language) -> None:
+    text = (
+        "Police Constable Tim Fanning spoke to reporters.\n\n"
+        "“The shock was tremendous but everyone got out safely,” Const. Fanning said."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Tim Fanning"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Relatives are skeptical; his sister Mahnefah Gray said, “They killed my brother for no reason.”",
+         "Mahnefah Gray"),
+        ("“We are thrilled,” producers Craig Zadan and Neil Meron said in a statement.", None),
+        ("“What we are doing is clarifying the threshold,” Kempthorne maintained.", "Kempthorne"),
+    ],
+)
+def test_a_name_right_after_its_noun_and_verbs_that_speak_without_an_object(
+    nlp: Language, text: str, speaker: str | None
+) -> None:
+    assert [q.speaker for q in quotes(nlp, text)] == [speaker]
+
+
+def test_maintaining_a_thing_is_no_speech(nlp: Language) -> None:
+    text = "The US Embassy maintains its own air monitor, which rated the air “hazardous.”"
+    assert quotes(nlp, text) == ()  # a scare quote: a word nobody is said to have said
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from corroborator.annotate.quote_marks import PARAGRAPH, WORD, RawQuote, inner, is_partial, scan
-from corroborator.annotate.speaker_reader import Reader
+from corroborator.annotate.speaker_reader import TITLES, Reader
 from corroborator.annotate.speakers import Who, attribute, cue_in, governing_cue
 from corroborator.annotate.speech_cues import CUE_WORDS, INVERTING_CUES
 from corroborator.models import Quote, Span
@@ -32,6 +32,7 @@ from corroborator.vocab import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 
 def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None) -> tuple[Quote, ...]:
@@ -73,7 +74,10 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
                     # a sentence the scrape broke in two ("the Rev. | Larry Kroon ... said") runs on
                     # into the next paragraph, up to the next quotation
                     limit = nxt if nxt < pe else next((r.open for r in raws[k + 1 :]), len(text))
-                    end = min(limit, doc[idx[0]].sent.end_char)
+                    sent = doc[idx[0]].sent
+                    if _ends_with_title(sent):  # '..." Const. | Fanning said.': a title's period
+                        sent = doc[sent.end].sent if sent.end < len(doc) else sent
+                    end = min(limit, sent.end_char)
                     cue = cue_in(rd, raw.close + 1, end, last=False)
             if cue is None and raw.closed:
                 cue = _attributing_sentence(rd, text, raw, nxt)
@@ -129,6 +133,12 @@ def _is_title(quoted: str) -> bool:
     if not words[0][:1].isupper():
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+
+
+def _ends_with_title(sent: SpacySpan) -> bool:
+    """The parser ended the sentence at the period of a title before a name ("Const.", "Sgt.")."""
+    words = [t for t in sent if not t.is_space and not (t.is_punct and t.text != ".")]
+    return len(words) >= 2 and words[-1].text == "." and words[-2].lower_ in TITLES
 
 
 def _attributing_sentence(rd: Reader, text: str, raw: RawQuote, nxt: int) -> Token | None:

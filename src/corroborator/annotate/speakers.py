@@ -200,11 +200,13 @@ def _words_before(doc: Doc, start: int, end: int) -> str | None:
 def _appositive_name(rd: Reader, noun: Token) -> tuple[int, int, str] | None:
     """A person's name set off as an appositive in a common-noun subject's phrase: "her nephew, Ravi
     Singh" (of the noun), "the vice president of the union, Elias Vrettakos" (the parser may hang it
-    on the last noun before it)."""
+    on the last noun before it), or a full name right after the noun: "his sister Mahnefah Gray"."""
     for tok in noun.subtree:
         if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.i in rd.person_tok and tok.i > noun.i:
-            first = rd.person_tok[tok.i][0]
-            if first > 0 and rd.doc[first - 1].text == "," and (named := rd.name_of(tok)) is not None:
+            first, last = rd.person_tok[tok.i]
+            set_off = first > 0 and rd.doc[first - 1].text == ","
+            right_after = first == noun.i + 1 and last > first and not _more_speakers(tok)
+            if (set_off or right_after) and (named := rd.name_of(tok)) is not None:
                 return named
     return None
 

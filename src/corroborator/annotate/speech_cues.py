@@ -21,7 +21,8 @@ _SPEECH = (
     "stress stressed stresses warn warned warns warning write wrote writes writing explain explained "
     "explains ask asked asks insist insisted insists argue argued argues arguing claim claimed claims "
     "continue continued continues conclude concluded concludes declare declared declares hail hailed "
-    "hails state stated states comment commented comments remark remarked reply replied replies respond "
+    "hails state stated states comment commented comments remark remarked maintain maintained maintains "
+    "reply replied replies respond "
     "responded recall recalled recalls acknowledge acknowledged admit admitted admits announce "
     "announced assert asserted caution cautioned complain complained confirm confirmed contend "
     "contended emphasise emphasised emphasize emphasized observe observed predict predicted promise "
@@ -62,9 +63,15 @@ def subject_of(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
     return None
 
 
+# verbs that speak only without an object: "Kempthorne maintained.", not "maintains its own monitor"
+_WITHOUT_OBJECT = word_set("maintain maintained maintains")
+
+
 def is_cue(tok: Token) -> bool:
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
     if tok.lower_ not in CUE_WORDS or tok.pos_ not in ("VERB", "AUX"):
         return False
-    return not any(c.dep_ in ("auxpass", "nsubjpass", "xcomp") for c in tok.children)
+    blocking = ("auxpass", "nsubjpass", "xcomp", "dobj") if tok.lower_ in _WITHOUT_OBJECT else (
+        "auxpass", "nsubjpass", "xcomp")
+    return not any(c.dep_ in blocking for c in tok.children)
