@@ -159,6 +159,20 @@ def test_a_name_right_after_its_noun_and_verbs_that_speak_without_an_object(
     assert [q.speaker for q in quotes(nlp, text)] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Below is a statement by Francesca Grifo, director of the program:\n\n“The rules are repaired.”",
+         "Francesca Grifo"),
+        ("A statement from Ann Brook said: “The rules have been repaired.”", "Ann Brook"),
+        ("A statement from the family said: “We are grateful for the support.”", None),
+    ],
+)
+def test_a_statement_by_someone(nlp: Language, text: str, speaker: str | None) -> None:
+    (q,) = quotes(nlp, text)
+    assert q.speaker == speaker
+
+
 def test_maintaining_a_thing_is_no_speech(nlp: Language) -> None:
     text = "The US Embassy maintains its own air monitor, which rated the air “hazardous.”"
     assert quotes(nlp, text) == ()  # a scare quote: a word nobody is said to have said

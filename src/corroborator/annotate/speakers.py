@@ -148,6 +148,13 @@ def attribute(rd: Reader, cue: Token) -> Who:
         speaker = rd.fullest(name, doc[a].idx)
         span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
         description = _words_before(doc, subj.left_edge.i, a)
+    elif low in _WRITINGS and (named := _author(rd, subj)) is not None:
+        # "A statement from Ann Brook said: ...", "Below is a statement by Francesca Grifo, director ...:"
+        a, b, name = named
+        speaker = rd.fullest(name, doc[a].idx)
+        span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
+        appos = next((c for c in doc[b].children if c.dep_ == "appos"), None)
+        description = phrase(appos) if appos is not None else None
     elif subj.pos_ == "NOUN" and any(c.lower_ == "the" for c in subj.children):
         norp = next((c.lower_ for c in subj.children if c.ent_type_ == "NORP"), "")
         if norp and low in ROLE_NOUNS:
@@ -208,6 +215,19 @@ def _appositive_name(rd: Reader, noun: Token) -> tuple[int, int, str] | None:
             right_after = first == noun.i + 1 and last > first and not _more_speakers(tok)
             if (set_off or right_after) and (named := rd.name_of(tok)) is not None:
                 return named
+    return None
+
+
+_WRITINGS = word_set("statement message letter note post tweet email")
+
+
+def _author(rd: Reader, writing: Token) -> tuple[int, int, str] | None:
+    """The person a statement is by or from ("a statement from Ann Brook")."""
+    for prep in writing.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.i in rd.person_tok:
+                return rd.name_of(obj)
     return None
 
 

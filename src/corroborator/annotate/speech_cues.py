@@ -54,7 +54,7 @@ def subject_of(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
         deps = ("nsubj", "nsubjpass") if tok.lower_ in _QUOTED_SAYING else ("nsubj",)
         subjs = [c for c in tok.children if c.dep_ in deps and not quoted(c.idx)]
         if subjs:
-            return min(subjs, key=lambda c: abs(c.i - tok.i))
+            return min(subjs, key=lambda c: (c.pos_ == "ADV", abs(c.i - tok.i)))  # not "Below is ..."
         as_saying = tok.dep_ == "prep" and tok.lower_ == "as"  # "quoted as saying"
         climbs = tok.dep_ in ("advcl", "xcomp", "conj", "pcomp") or as_saying
         if not climbs or tok.head.i == tok.i:
