@@ -173,6 +173,21 @@ def test_a_statement_by_someone(nlp: Language, text: str, speaker: str | None) -
     assert q.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Andrew Wetzler, director of the program, commented,\n\n“This administration rejected the science.”",
+         "Andrew Wetzler"),
+        ("Andrew Wetzler says his group will probably sue:\n\n“This administration rejected the science.”",
+         "Andrew Wetzler"),
+        ("“Please stay out of our community,” Jumaane Williams fumed on Twitter.", "Jumaane Williams"),
+    ],
+)
+def test_introductions_and_angry_verbs(nlp: Language, text: str, speaker: str | None) -> None:
+    (q,) = quotes(nlp, text)
+    assert q.speaker == speaker
+
+
 def test_maintaining_a_thing_is_no_speech(nlp: Language) -> None:
     text = "The US Embassy maintains its own air monitor, which rated the air “hazardous.”"
     assert quotes(nlp, text) == ()  # a scare quote: a word nobody is said to have said

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from corroborator.annotate.quote_marks import PARAGRAPH, WORD, RawQuote, inner, is_partial, scan
 from corroborator.annotate.speaker_reader import TITLES, Reader
 from corroborator.annotate.speakers import Who, attribute, cue_in, governing_cue
-from corroborator.annotate.speech_cues import CUE_WORDS, INVERTING_CUES
+from corroborator.annotate.speech_cues import CUE_WORDS, INVERTING_CUES, is_cue
 from corroborator.models import Quote, Span
 from corroborator.vocab import word_set
 
@@ -186,22 +186,28 @@ def _only_attributes(cue: Token, start: int) -> bool:
 
 def _introduced(rd: Reader, text: str, raw: RawQuote, paras: list[tuple[int, int]]) -> Token | None:
     """The verb of a sentence that introduces the quotation with a colon, right before it or ending
-    the paragraph before ("Wetzler, of the NRDC, was blunt:")."""
+    the paragraph before ("Wetzler, of the NRDC, was blunt:"): its speech verb if it has one ("Wetzler
+    says his group will sue:"), else its last verb with a subject; or the speech verb ending the
+    paragraph before with a comma ("Wetzler, director of the program, commented,")."""
     ps = paras[raw.para][0]
     before = text[ps : raw.open].rstrip()
     if not before and raw.para > 0:
         ps, pe = paras[raw.para - 1]
         before = text[ps:pe].rstrip()
+    doc = rd.doc
+    span = rd.tokens_between(ps, ps + len(before) - 1)
+    if before.endswith(",") and len(span) and is_cue(doc[span[-1]]):
+        return doc[span[-1]]
     if not before.endswith(":"):
         return None
-    doc = rd.doc
-    for i in reversed(rd.tokens_between(ps, ps + len(before) - 1)):
+    verbs: list[Token] = []
+    for i in reversed(span):
         tok = doc[i]
         if tok.text in ".!?" or rd.in_quote(tok.idx):
             break  # the introducing sentence ends here
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in tok.children):
-            return tok
-    return None
+            verbs.append(tok)
+    return next((v for v in verbs if is_cue(v)), verbs[0] if verbs else None)
 
 
 @dataclass(slots=True)

@@ -28,7 +28,8 @@ _SPEECH = (
     "contended emphasise emphasised emphasize emphasized observe observed predict predicted promise "
     "promised suggest suggested tweet tweeted posted urge urged vow vowed called calls joked "
     "reiterated pointed told wrote testify testified testifies quipped conceded concedes lamented "
-    "boasted recounted notified shouted yelled whispered texted emailed"
+    "boasted recounted notified shouted yelled whispered texted emailed exclaimed fumed gushed sighed "
+    "snapped countered"
 )
 CUE_WORDS = word_set(_SPEECH)
 
@@ -63,8 +64,9 @@ def subject_of(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
     return None
 
 
-# verbs that speak only without an object: "Kempthorne maintained.", not "maintains its own monitor"
-_WITHOUT_OBJECT = word_set("maintain maintained maintains")
+# verbs that speak only without an object: "Kempthorne maintained.", not "maintains its own monitor",
+# "she snapped", not "snapped a photo"
+_WITHOUT_OBJECT = word_set("maintain maintained maintains snapped countered")
 
 
 def is_cue(tok: Token) -> bool:
