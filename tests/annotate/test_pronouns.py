@@ -177,6 +177,15 @@ def test_a_possessor_gives_way_to_the_subject_of_its_sentence(nlp: Language) -> 
     assert speakers(nlp, verdict) == ["Robin Ortiz"]
 
 
+def test_one_named_in_a_relative_clause_gives_way_to_the_subject_it_describes(nlp: Language) -> None:
+    text = (
+        "Athletic director Gene Smith, who replaced Andy Geiger a month ago, said the allegations were "
+        "less serious than feared.\n\n"
+        '"What you see before you is what they found," he said.'
+    )
+    assert speakers(nlp, text) == ["Gene Smith"]
+
+
 def test_a_possessive_the_parser_puts_into_the_name_is_left_out(nlp: Language) -> None:
     text = "Robin Ortiz's novel won the Lorvik prize on Monday.\n\n" + '"I was surprised," she said.'
     assert speakers(nlp, text) == ["Robin Ortiz"]

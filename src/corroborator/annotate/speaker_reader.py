@@ -256,7 +256,9 @@ class Reader:
         speaks gives way to an earlier person it says takes the pronoun when its own sentence has that
         pronoun as an object, someone else ("Bettie Page ... A photographer named Jerry Tibbs ... asked
         her to pose. ... she told Playboy"), or to the subject of its sentence when it is a possessor
-        there ("Timothy Brennan, who had been Ortiz's partner, ... He explained")."""
+        there ("Timothy Brennan, who had been Ortiz's partner, ... He explained"). One named only in a
+        relative clause about the subject of its sentence gives way to that subject ("Gene Smith, who
+        replaced Andy Geiger, said ... He said")."""
         k = bisect.bisect_left(self.name_starts, before) - 1
         latest = self.names[k][0] if k >= 0 else -1
         since = self.unnamed_between(latest, before)
@@ -272,6 +274,8 @@ class Reader:
             nat = next((n for p, nm, n in self.names if n and nm == full), "")
             if norp and nat and nat != norp:
                 continue
+            if unsure is None and pronoun and (owner := self.clause_owner(pos, pronoun)) is not None:
+                return owner  # "Gene Smith, who replaced Andy Geiger a month ago, said ... he said"
             if unsure is None and pronoun and full not in self.gender and full not in self.speaking:
                 if (owner := self.possessor_of_subject(pos, pronoun)) is not None:
                     return owner  # "Timothy Brennan, who had been Ortiz's partner, ... He explained"
@@ -282,6 +286,25 @@ class Reader:
                 return full
             return unsure
         return unsure
+
+    def clause_owner(self, pos: int, pronoun: str) -> str | None:
+        """When the name at ``pos`` is inside a relative clause about a named person who is the
+        subject of the sentence and known to take ``pronoun``, that person ("Gene Smith, who replaced
+        Andy Geiger a month ago, said the allegations were less serious")."""
+        tok = self.heads.get(pos)
+        while tok is not None and tok.head.i != tok.i:
+            if tok.dep_ == "relcl":
+                owner = tok.head
+                if owner.dep_ not in ("nsubj", "nsubjpass"):
+                    return None
+                for start, name, _ in self.names:
+                    head = self.heads.get(start)
+                    if head is not None and head.i == owner.i and start != pos:
+                        full = self.fullest(name, start)
+                        return full if self.gender.get(full, pronoun) == pronoun else None
+                return None
+            tok = tok.head
+        return None
 
     def possessor_of_subject(self, pos: int, pronoun: str) -> str | None:
         """When the name at ``pos`` is a possessor ("Ortiz's partner") in a sentence whose subject is
