@@ -188,6 +188,15 @@ def test_introductions_and_angry_verbs(nlp: Language, text: str, speaker: str | 
     assert q.speaker == speaker
 
 
+def test_a_gerund_opening_a_sentence_is_no_first_name(nlp: Language) -> None:
+    text = (
+        "Apple CEO Tim Cook spoke at the conference on Tuesday.\n\n"
+        'Hosting Cook at Dreamforce "is our dream," Marc Benioff said.\n\n'
+        '"I can feel his presence when I come here," Cook said.'
+    )
+    assert only(quotes(nlp, text), "I can feel").speaker == "Tim Cook"
+
+
 def test_maintaining_a_thing_is_no_speech(nlp: Language) -> None:
     text = "The US Embassy maintains its own air monitor, which rated the air “hazardous.”"
     assert quotes(nlp, text) == ()  # a scare quote: a word nobody is said to have said

@@ -20,7 +20,7 @@ from pathlib import Path
 from corroborator.annotate.pronouns import Gender
 from corroborator.errors import CorroboratorError
 
-__all__ = ["MIN_PERCENT", "MIN_SHARE", "given_name_gender"]
+__all__ = ["MIN_PERCENT", "MIN_SHARE", "given_name_gender", "is_given_name"]
 
 MIN_PERCENT = 0.02  # of one sex bearing the name
 MIN_SHARE = 0.98  # of the name's bearers of that sex
@@ -29,6 +29,16 @@ MIN_SHARE = 0.98  # of the name's bearers of that sex
 def given_name_gender(word: str) -> Gender | None:
     """The pronoun a given name nearly always takes ("Michael": he), else ``None``."""
     return _table().get(word.upper())
+
+
+def is_given_name(word: str) -> bool:
+    """Whether anyone in the lists bears ``word`` as a first name ("Gene", "Kim"; not "Hosting")."""
+    return word.upper() in _all_names()
+
+
+@cache
+def _all_names() -> frozenset[str]:
+    return frozenset(_percentages("dist.male.first").keys() | _percentages("dist.female.first").keys())
 
 
 @cache

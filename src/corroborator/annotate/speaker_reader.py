@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from corroborator.annotate.given_names import given_name_gender
+from corroborator.annotate.given_names import given_name_gender, is_given_name
 from corroborator.annotate.person_names import ORG_WORDS, SUFFIXES, is_vessel, without_suffix
 from corroborator.annotate.pronouns import genders, noun_gender, speaking
 from corroborator.annotate.speech_cues import CUE_WORDS, subject_of
@@ -156,6 +156,8 @@ class Reader:
             ea, eb = self.person_tok[tok.i]
             a, b = min(a, ea), max(b, eb)
         b = _past_cut_title(doc, b)
+        if b == a + 1 and doc[a].is_sent_start and _gerund(doc[a]) and self.known_surname(doc[b]):
+            a = b  # "Hosting Cook at Dreamforce ...", after "Tim Cook": the sentence's first word is no name
         honorific = a > 0 and doc[a - 1].lower_.rstrip(".") in HONORIFICS
         titled = [i for i in range(a, b) if doc[i].lower_.rstrip(".") in TITLES]
         if titled and doc[titled[-1] + 1].lower_.rstrip(".") not in SUFFIXES:
@@ -336,6 +338,11 @@ class Reader:
 
 _OBJECTS = frozenset({"dobj", "dative", "iobj", "pobj"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def _gerund(tok: Token) -> bool:
+    """A word ending in "-ing" that is nobody's first name ("Hosting"; not "Sterling")."""
+    return tok.lower_.endswith("ing") and len(tok.text) > 5 and not is_given_name(tok.text)
 
 
 def _name_word(doc: Doc, i: int, a: int, b: int) -> bool:
