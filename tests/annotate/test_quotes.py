@@ -188,6 +188,18 @@ def test_introductions_and_angry_verbs(nlp: Language, text: str, speaker: str | 
     assert q.speaker == speaker
 
 
+def test_abbreviated_titles_are_no_part_of_the_name(nlp: Language) -> None:
+    text = (
+        "As for the Red Sox, GM Theo Epstein has not uttered Teixeira's name in any interviews.\n\n"
+        '"I think there is a chance of it," he said.\n\n'
+        "District Attorney Gail Fairman spoke first.\n\n"
+        "“She returned like a grim reaper,” says ADA Fairman, “and she only shot the ones she blamed.”"
+    )
+    found = quotes(nlp, text)
+    assert only(found, "I think").speaker == "Theo Epstein"
+    assert only(found, "She returned").speaker == "Gail Fairman"
+
+
 def test_a_gerund_opening_a_sentence_is_no_first_name(nlp: Language) -> None:
     text = (
         "Apple CEO Tim Cook spoke at the conference on Tuesday.\n\n"

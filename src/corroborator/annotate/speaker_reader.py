@@ -38,7 +38,8 @@ TITLE_WORDS = word_set(
     "attorney atty gov lt sgt det undersheriff executive commodore admiral adm lieutenant sergeant "
     "superintendent chairperson constable const cpl corporal trooper "
     "sheriff spokesman spokesperson spokeswoman state vice "
-    "editor publisher manager coach producer correspondent reporter anchor founder analyst economist"
+    "editor publisher manager coach producer correspondent reporter anchor founder analyst economist "
+    "gm cfo coo cto ada"
 )
 TITLES = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
 _HYPHENS = frozenset({"-", "‐", "–"})
