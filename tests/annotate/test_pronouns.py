@@ -186,6 +186,15 @@ def test_one_named_in_a_relative_clause_gives_way_to_the_subject_it_describes(nl
     assert speakers(nlp, text) == ["Gene Smith"]
 
 
+def test_the_one_told_gives_way_to_the_teller(nlp: Language) -> None:
+    text = (
+        "Apple CEO Tim Cook met Salesforce founder Marc Benioff on Tuesday.\n\n"
+        'Customers "began to ask for this," Cook told Benioff.\n\n'
+        '"We really took that challenge to heart," he said.'
+    )
+    assert speakers(nlp, text)[-1] == "Tim Cook"
+
+
 def test_a_possessive_the_parser_puts_into_the_name_is_left_out(nlp: Language) -> None:
     text = "Robin Ortiz's novel won the Lorvik prize on Monday.\n\n" + '"I was surprised," she said.'
     assert speakers(nlp, text) == ["Robin Ortiz"]

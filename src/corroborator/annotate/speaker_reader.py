@@ -42,6 +42,7 @@ TITLE_WORDS = word_set(
     "gm cfo coo cto ada"
 )
 TITLES = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
+_TELLING = word_set("told tells tell telling asked asks")  # the speaker is the subject, not the one told
 _HYPHENS = frozenset({"-", "‐", "–"})
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "ADV", "SCONJ", "CCONJ"})
 
@@ -292,21 +293,28 @@ class Reader:
 
     def clause_owner(self, pos: int, pronoun: str) -> str | None:
         """When the name at ``pos`` is inside a relative clause about a named person who is the
-        subject of the sentence and known to take ``pronoun``, that person ("Gene Smith, who replaced
-        Andy Geiger a month ago, said the allegations were less serious")."""
+        subject of the sentence ("Gene Smith, who replaced Andy Geiger a month ago, said the
+        allegations were less serious"), or is told something by a named person ("Cook told Benioff
+        ..."), that person, unless the article says they do not take ``pronoun``."""
         tok = self.heads.get(pos)
+        if tok is not None and tok.dep_ in ("dobj", "dative", "iobj") and tok.head.lower_ in _TELLING:
+            speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            return self._named_at(speaker, pos, pronoun) if speaker is not None else None
         while tok is not None and tok.head.i != tok.i:
             if tok.dep_ == "relcl":
                 owner = tok.head
-                if owner.dep_ not in ("nsubj", "nsubjpass"):
-                    return None
-                for start, name, _ in self.names:
-                    head = self.heads.get(start)
-                    if head is not None and head.i == owner.i and start != pos:
-                        full = self.fullest(name, start)
-                        return full if self.gender.get(full, pronoun) == pronoun else None
-                return None
+                return self._named_at(owner, pos, pronoun) if owner.dep_ in ("nsubj", "nsubjpass") else None
             tok = tok.head
+        return None
+
+    def _named_at(self, tok: Token, pos: int, pronoun: str) -> str | None:
+        """The person whose name ends at ``tok`` (not the one at ``pos``), when they may take
+        ``pronoun``."""
+        for start, name, _ in self.names:
+            head = self.heads.get(start)
+            if head is not None and head.i == tok.i and start != pos:
+                full = self.fullest(name, start)
+                return full if self.gender.get(full, pronoun) == pronoun else None
         return None
 
     def possessor_of_subject(self, pos: int, pronoun: str) -> str | None:
