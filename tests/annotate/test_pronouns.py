@@ -195,6 +195,15 @@ def test_the_one_told_gives_way_to_the_teller(nlp: Language) -> None:
     assert speakers(nlp, text)[-1] == "Tim Cook"
 
 
+def test_a_name_used_as_a_description_is_nobody_he_can_mean(nlp: Language) -> None:
+    text = (
+        '"A strike would be horrible," said Ron Howard, the former actor and Oscar-winning director of '
+        '"A Beautiful Mind" whose latest film, "Frost/Nixon," is considered a strong Oscar contender.\n\n'
+        '"The timing could not be worse," he said on Thursday.'
+    )
+    assert speakers(nlp, text) == ["Ron Howard", "Ron Howard"]
+
+
 def test_a_possessive_the_parser_puts_into_the_name_is_left_out(nlp: Language) -> None:
     text = "Robin Ortiz's novel won the Lorvik prize on Monday.\n\n" + '"I was surprised," she said.'
     assert speakers(nlp, text) == ["Robin Ortiz"]

@@ -198,6 +198,8 @@ def test_abbreviated_titles_are_no_part_of_the_name(nlp: Language) -> None:
     found = quotes(nlp, text)
     assert only(found, "I think").speaker == "Theo Epstein"
     assert only(found, "She returned").speaker == "Gail Fairman"
+    cooley = '"This is the crime the death penalty was made for," said Dist. Atty. Steve Cooley.'
+    assert [q.speaker for q in quotes(nlp, cooley)] == ["Steve Cooley"]
 
 
 def test_a_gerund_opening_a_sentence_is_no_first_name(nlp: Language) -> None:

@@ -39,7 +39,7 @@ TITLE_WORDS = word_set(
     "superintendent chairperson constable const cpl corporal trooper "
     "sheriff spokesman spokesperson spokeswoman state vice "
     "editor publisher manager coach producer correspondent reporter anchor founder analyst economist "
-    "gm cfo coo cto ada"
+    "gm cfo coo cto ada dist"
 )
 TITLES = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
 _TELLING = word_set("told tells tell telling asked asks")  # the speaker is the subject, not the one told
@@ -83,6 +83,9 @@ class Reader:
             head: Token | None = None
             if tok.i in self.person_tok and tok.i not in seen:
                 head = doc[self.person_tok[tok.i][1]]
+                if head.i == tok.i and _attributive(head):
+                    seen.update(range(tok.i, head.i + 1))
+                    continue  # "a strong Oscar contender", "the Obama administration": nobody acts
             elif tok.lower_ in CUE_WORDS and tok.pos_ in ("VERB", "AUX"):
                 subj = subject_of(tok, self.in_quote)
                 if subj is not None and subj.pos_ == "PROPN" and not self.in_quote(subj.idx):
@@ -349,6 +352,18 @@ _OBJECTS = frozenset({"dobj", "dative", "iobj", "pobj"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
+def _attributive(last: Token) -> bool:
+    """A name that modifies a common noun or an adjective after it ("Oscar contender", "Oscar-winning",
+    "the Obama administration"): used as a description, not of someone who does or says anything
+    (asked of one-word names: a full name before a noun is mostly a parse slip, "Constable Tim
+    Fanning allege", with "allege" read as a noun)."""
+    return (
+        last.dep_ in ("compound", "amod", "npadvmod", "nmod")
+        and last.head.i > last.i
+        and last.head.pos_ in ("NOUN", "ADJ", "VERB")
+    )
+
+
 def _gerund(tok: Token) -> bool:
     """A word ending in "-ing" that is nobody's first name ("Hosting"; not "Sterling")."""
     return tok.lower_.endswith("ing") and len(tok.text) > 5 and not is_given_name(tok.text)
@@ -428,6 +443,8 @@ def _past_cut_title(doc: Doc, b: int) -> int:
     if doc[b].lower_.rstrip(".") not in TITLES:
         return b
     j = b + 2 if b + 1 < len(doc) and doc[b + 1].text == "." else b + 1
+    while j < len(doc) and doc[j].lower_.rstrip(".") in TITLES:  # "said Dist. | Atty. Steve Cooley"
+        j = j + 2 if j + 1 < len(doc) and doc[j + 1].text == "." else j + 1
     k = j
     while k < len(doc) and doc[k].pos_ == "PROPN":
         k += 1
