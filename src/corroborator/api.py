@@ -240,7 +240,9 @@ def ingest(
     progress: Progress | None = None,
 ) -> IngestSummary:
     """Read sources into ``store``, one transaction per batch, so an interrupted run loses at most
-    the batch in flight and re-running completes the work (finished documents are skipped)."""
+    the batch in flight and re-running completes the work: a document already stored by this
+    extraction code is not extracted again (it counts ``unchanged`` and its sighting is recorded); one
+    stored by older extraction code is extracted again (``reextracted``)."""
     results: list[AddResult] = []
     failures: list[Failure] = []
     pending: list[Article] = []
