@@ -250,6 +250,18 @@ def test_versions_within_one_batch_and_shared_content(store: Store) -> None:
     assert store.get("b1") == make("b1", "s")  # the first source is kept on the article
 
 
+def test_a_new_extractor_that_reads_the_same_keeps_what_was_derived(store: Store) -> None:
+    store.add_article(make("a1"), extractor_version=V1)
+    store.put_stage_results("annotate", "a-1", [("a1", "{}")])
+    again = store.add_article(make("a1"), extractor_version="extract-2")
+    assert again.status is AddStatus.UNCHANGED  # same text, same metadata: nothing to redo
+    assert store.has("a1", "extract-2")  # the next ingest skips it
+    assert store.stage_results("annotate", "a-1", ["a1"]) == {"a1": "{}"}
+    moved = store.add_article(make("a1", published="2024-03-05"), extractor_version="extract-3")
+    assert moved.status is AddStatus.REEXTRACTED
+    assert store.stage_results("annotate", "a-1", ["a1"]) == {}
+
+
 def test_reextraction_replaces_and_has_tracks_stage_version(store: Store) -> None:
     store.add_article(make("a1", body="old extraction"), extractor_version=V1)
     assert store.has("a1", V1) and not store.has("a1", "extract-2") and not store.has("a2", V1)

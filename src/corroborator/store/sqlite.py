@@ -39,6 +39,7 @@ MEMORY = ":memory:"
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 _SUMMARY_COLUMNS = "id, source, title, outlet, byline, published, chars, created_at"
 _UPDATABLE = tuple(c for c in ARTICLE_COLUMNS if c not in ("id", "source", "created_at"))
+_EXTRACTED = tuple(c for c in _UPDATABLE if c != "extractor_version")  # what extraction made of it
 
 
 class AddStatus(StrEnum):
@@ -47,7 +48,7 @@ class AddStatus(StrEnum):
     NEW = "new"  # first time this content and this source are seen
     UNCHANGED = "unchanged"  # this content is already stored with this extractor version
     NEW_VERSION = "new_version"  # new content for a known source: linked to the previous article
-    REEXTRACTED = "reextracted"  # same input, extracted again by another extractor version: replaced
+    REEXTRACTED = "reextracted"  # same input, extracted otherwise by another extractor version: replaced
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,15 +245,16 @@ class Store:
 
     def _add(self, conn: sqlite3.Connection, article: Article, extractor_version: str) -> AddResult:
         now = self._now()
-        known = conn.execute("SELECT extractor_version FROM articles WHERE id = ?", (article.id,)).fetchone()
+        known = conn.execute("SELECT * FROM articles WHERE id = ?", (article.id,)).fetchone()
         if known is not None:
             status = AddStatus.UNCHANGED
-            if known[0] != extractor_version:
+            if known["extractor_version"] != extractor_version:
                 row = article_to_row(article, extractor_version=extractor_version, created_at=now)
                 sets = ", ".join(f"{c} = :{c}" for c in _UPDATABLE)
                 conn.execute(f"UPDATE articles SET {sets} WHERE id = :id", row)
-                self._forget_derived(conn, article.id)
-                status = AddStatus.REEXTRACTED
+                if any(known[c] != row[c] for c in _EXTRACTED):  # the new code read it otherwise
+                    self._forget_derived(conn, article.id)
+                    status = AddStatus.REEXTRACTED
             self._seen(conn, article.source, article.id, now)
             return AddResult(article.id, status)
         previous = conn.execute(
