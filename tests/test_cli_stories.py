@@ -112,6 +112,22 @@ def test_story_unknown_id_and_unplaced_articles(tmp_path: Path, article_text: st
     assert rebuilt.exit_code == 0 and "stories: 2 articles placed, 2 new stories" in rebuilt.output
 
 
+def test_stories_analyse_what_another_version_analysed(tmp_path: Path, article_text: str) -> None:
+    folder = _corpus(tmp_path, article_text)
+    db = tmp_path / "news.db"
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(db)]).exit_code == 0
+    with Store.open(db) as store:  # as an upgrade leaves them: analyses made by another version
+        store.connection.execute("UPDATE story_analyses SET version = 'story-1+old'")
+    listing = runner.invoke(app, ["stories", "--db", str(db)])
+    assert "not analysed by this version yet: add `--analyse`" in listing.output
+    assert all(s["reports"] is None for s in _stories(db))
+    one = runner.invoke(app, ["stories", "--db", str(db), "--analyse", "--limit", "1", "--json"])
+    assert one.exit_code == 0, one.output
+    assert [s["reports"] for s in _stories(db)] == [1, None]  # only the listed one
+    runner.invoke(app, ["stories", "--db", str(db), "--analyse"])
+    assert all(s["reports"] == 1 for s in _stories(db))
+
+
 def test_story_analyses_round_trip_through_json() -> None:
     (story,) = briefing_story.analysis().stories
     assert decode_analysis(encode_analysis(story)) == story

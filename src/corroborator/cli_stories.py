@@ -69,21 +69,31 @@ def stories(
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="First re-cluster every stored article (e.g. new settings).")
     ] = False,
+    analyse: Annotated[
+        bool,
+        typer.Option("--analyse", help="First analyse the listed stories not analysed by this version."),
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
     """List the stories in the store, latest first: id, articles, independent reports ("-" while
-    not analysed), span of stated dates, title.
+    not analysed by this version of corroborator, e.g. after an upgrade), span of stated dates, title.
 
-    Example: `corroborator stories --db news.db --limit 20`
+    Example: `corroborator stories --db news.db --limit 20 --analyse`
     """
     from corroborator.store import Store
-    from corroborator.stories import list_stories
+    from corroborator.stories import list_stories, refresh_analyses
 
     try:
         cfg = _config(config, db)
-        if update or rebuild:
+        if update or rebuild or analyse:
             with Store.open(cfg.store.path, cfg.store) as store:
-                update_stories(store, cfg, rebuild=rebuild, console=err if as_json else out)
+                if update or rebuild:
+                    update_stories(store, cfg, rebuild=rebuild, console=err if as_json else out)
+                listed = list_stories(store, limit=limit) if analyse else []
+                stale = [r.id for r in listed if r.reports is None]
+                if stale:
+                    with _progress("analysing stories") as progress:
+                        refresh_analyses(store, cfg, stale, progress=progress)
         with Store.open(db, read_only=True) as store:
             rows = list_stories(store, limit=limit)
             total, waiting = _counts(store)
@@ -101,6 +111,8 @@ def stories(
         reports = "-" if r.reports is None else str(r.reports)
         table.add_row(r.id[:10], str(r.size), reports, _dates(r), escape(r.title or "(untitled)"))
     out.print(table)
+    if any(r.reports is None for r in rows):
+        out.print("stories marked - are not analysed by this version yet: add `--analyse`", highlight=False)
     if waiting:
         out.print(f"{waiting} articles are not in a story yet: run `corroborator stories --update`",
                   highlight=False)
