@@ -230,6 +230,23 @@ def test_hyphenated_names_and_comments(nlp: Language, text: str, speaker: str) -
     assert q.speaker == speaker
 
 
+def test_a_surname_tagged_a_place_speaks_after_a_full_name_with_a_first_name(nlp: Language) -> None:
+    text = (
+        "The company named Marcelo Claure its executive chair on Monday.\n\n"
+        "“We are going to scale back certain functions,” added Claure, who also works at SoftBank."
+    )
+    doc = nlp(text)
+    full = doc.char_span(text.index("Marcelo"), text.index(" its"), label="ORG")
+    start = text.index("Claure, who")
+    place = doc.char_span(start, start + len("Claure"), label="GPE")
+    assert full is not None and place is not None
+    others = [e for e in doc.ents if e.end <= full.start or full.end <= e.start]
+    others = [e for e in others if e.end <= place.start or place.end <= e.start]
+    doc.ents = sorted([*others, full, place], key=lambda e: e.start)
+    (q,) = find_quotes(doc)
+    assert q.speaker == "Marcelo Claure"
+
+
 def test_the_name_right_after_an_inverted_cue_speaks_when_the_parse_gives_it_no_subject(
     nlp: Language,
 ) -> None:

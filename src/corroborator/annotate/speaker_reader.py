@@ -209,16 +209,20 @@ class Reader:
         """The token ends a person's full name given before it ("Gage" after "James Gage"): a name,
         whatever the parser tagged it (a noun, a nationality: "said the 36-year-old Klitschko"). For the
         subject of a speech verb, any earlier full proper name counts ("Davies wrote" after "Darcy
-        Davies, an agriculture student", which the NER missed)."""
+        Davies, an agriculture student", which the NER missed); one the parser calls a place only
+        when that name starts with a first name ("added Claure" after "Marcelo Claure"; not
+        "Manchester said" after "Greater Manchester")."""
 
         def ends_one(names: Iterable[tuple[int, str]]) -> bool:
             return any(pos < tok.idx and " " in name and name.split()[-1] == tok.text for pos, name in names)
 
-        return ends_one((pos, name) for pos, name, _ in self.names) or (
-            speaking(tok, CUE_WORDS)
-            and tok.ent_type_ not in ("GPE", "LOC", "FAC")  # "Manchester said", after "Greater Manchester"
-            and ends_one(self.known)
-        )
+        if ends_one((pos, name) for pos, name, _ in self.names):
+            return True
+        if not speaking(tok, CUE_WORDS):
+            return False
+        if tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return ends_one(self.known)
+        return ends_one((pos, name) for pos, name in self.known if is_given_name(name.split()[0]))
 
     def fullest(self, name: str, before: int) -> str:
         """The longest earlier name ending with ``name`` (the latest of equals), else ``name``."""
