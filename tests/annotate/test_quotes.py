@@ -583,6 +583,14 @@ def test_a_mistyped_closing_mark_before_said(nlp: Language) -> None:
         ("Everyone was respectful", None),  # "Juror No. 8" is no name
         ("He is so sparkling", "Sid Ganis"),
     ]
+    named = (
+        "Coach T.J. DiLeo spoke after the game. “My dad is ready to step in, “DiLeo said. "
+        "“We had no idea.”"
+    )
+    assert [(q.text, q.speaker) for q in quotes(nlp, named)] == [
+        ("My dad is ready to step in", "T.J. DiLeo"),
+        ("We had no idea.", "T.J. DiLeo"),
+    ]
 
 
 def test_a_quotation_over_several_paragraphs_takes_its_closing_attribution(nlp: Language) -> None:

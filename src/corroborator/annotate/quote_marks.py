@@ -113,12 +113,19 @@ def _runs_on(text: str, left_open: RawQuote, i: int, p: int, ps: int) -> bool:
     return ends_words and (not after or after.isspace() or after in ",.;:!?)")
 
 
+# a name and a speech verb ending the sentence: '..., “DiLeo said.' (the closing mark typed as opening)
+_NAME_SAID = re.compile(r"\s?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2} (?:said|says|added|told|asked)[.,]")
+
+
 def _turned(text: str, i: int, ps: int, pe: int) -> bool:
     """An opening-shaped mark that closes: after end punctuation, before a lower-case word
-    (``respectful, “said``); an opening one is followed by the quotation's capital."""
+    (``respectful, “said``) or after a comma, before a name and a speech verb ending the sentence
+    (``step in, “DiLeo said.``); an opening one is followed by the quotation's capital."""
     before = text[max(ps, i - 2) : i].rstrip()[-1:]
     after = text[i + 1 : min(pe, i + 3)].lstrip()
-    return before in (",", ".", "!", "?") and after[:1].islower()
+    if before in (",", ".", "!", "?") and after[:1].islower():
+        return True
+    return before == "," and _NAME_SAID.match(text, i + 1, pe) is not None
 
 
 def _singles(text: str, ps: int, pe: int, p: int, doubles: list[RawQuote]) -> list[RawQuote]:
