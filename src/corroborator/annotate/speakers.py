@@ -31,6 +31,7 @@ _TO_CUES = word_set(
 )
 _NOT_LISTENERS = word_set("LAW GPE LOC DATE EVENT NORP")
 
+
 @dataclass(frozen=True, slots=True)
 class Who:
     """The speaker a cue names (``None``: nobody named), their span and description, listener, cue."""

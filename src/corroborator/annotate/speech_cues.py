@@ -21,15 +21,14 @@ _SPEECH = (
     "stress stressed stresses warn warned warns warning write wrote writes writing explain explained "
     "explains ask asked asks insist insisted insists argue argued argues arguing claim claimed claims "
     "continue continued continues conclude concluded concludes declare declared declares hail hailed "
-    "hails state stated states comment commented comments remark remarked maintain maintained maintains "
-    "reply replied replies respond "
-    "responded recall recalled recalls acknowledge acknowledged admit admitted admits announce "
-    "announced assert asserted caution cautioned complain complained confirm confirmed contend "
-    "contended emphasise emphasised emphasize emphasized observe observed predict predicted promise "
-    "promised suggest suggested tweet tweeted posted urge urged vow vowed called calls joked "
-    "reiterated pointed told wrote testify testified testifies quipped conceded concedes lamented "
-    "boasted recounted notified shouted yelled whispered texted emailed exclaimed fumed gushed sighed "
-    "snapped countered"
+    "hails state stated states comment commented comments remark remarked maintain maintained "
+    "maintains reply replied replies respond responded recall recalled recalls acknowledge "
+    "acknowledged admit admitted admits announce announced assert asserted caution cautioned complain "
+    "complained confirm confirmed contend contended emphasise emphasised emphasize emphasized observe "
+    "observed predict predicted promise promised suggest suggested tweet tweeted posted urge urged "
+    "vow vowed called calls joked reiterated pointed told wrote testify testified testifies quipped "
+    "conceded concedes lamented boasted recounted notified shouted yelled whispered texted emailed "
+    "exclaimed fumed gushed sighed snapped countered"
 )
 CUE_WORDS = word_set(_SPEECH)
 
