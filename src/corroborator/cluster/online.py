@@ -201,9 +201,6 @@ class StoryClusterer:
         member = self.members.get(article_id)
         if member is None:
             return self.add(features)
-        story = self.by_story[member.story]
-        for near in self.near_of(article_id, member):
-            _count(story.counts, near, -1)
         for term in member.indexed:
             posting = self.postings.get(term)
             if posting is not None:
@@ -213,16 +210,9 @@ class StoryClusterer:
         member.weights = array("f", (w for _, w in kept))
         member.day = features.day
         member.norm_docs = -1
-        found = dict.fromkeys(self.candidates(member, exclude=article_id))
-        found.update((a, None) for _, a in member.neighbors if a in self.members)  # offered once
-        candidates = list(found)
-        for other_id in candidates:
-            self._withdraw(self.members[other_id], article_id)  # offered again with its new similarity
-        member.neighbors = self._nearest(member, candidates, offer=article_id)
-        member.linked = self.docs
-        for near in self.near_of(article_id, member):
-            _count(story.counts, near, 1)
+        self.relink(article_id, member, offer=True)
         self._index(article_id, member)
+        story = self.by_story[member.story]
         self.rebuild(story)
         self.touch(story)
         return member.story
@@ -272,16 +262,22 @@ class StoryClusterer:
         member.linked = self.docs
         return candidates
 
-    def relink(self, article_id: str, member: Member) -> None:
+    def relink(self, article_id: str, member: Member, *, offer: bool = False) -> None:
         """Look the article's neighbours up again through the index, with the idf of now, and weigh its
-        current ones again (no reverse update: the others' lists are theirs to refresh)."""
+        current ones again (no reverse update: the others' lists are theirs to refresh). With
+        ``offer`` (its text changed: :meth:`update`), it is also offered again to each candidate's
+        own list, in place of what that list held for it."""
         story = self.by_story.get(member.story)
         if story is not None:
             for near in self.near_of(article_id, member):
                 _count(story.counts, near, -1)
-        candidates = dict.fromkeys(self.candidates(member, exclude=article_id))
-        candidates.update((a, None) for _, a in member.neighbors if a in self.members)  # index may miss
-        member.neighbors = self._nearest(member, list(candidates), offer=None)
+        found = dict.fromkeys(self.candidates(member, exclude=article_id))
+        found.update((a, None) for _, a in member.neighbors if a in self.members)  # index may miss
+        candidates = list(found)
+        if offer:
+            for other_id in candidates:
+                self._withdraw(self.members[other_id], article_id)
+        member.neighbors = self._nearest(member, candidates, offer=article_id if offer else None)
         member.linked = self.docs
         if story is not None:
             for near in self.near_of(article_id, member):
