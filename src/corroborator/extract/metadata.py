@@ -104,13 +104,19 @@ def is_dateline(line: str) -> bool:
 
 
 _TIME = re.compile(r"\b\d{1,2}:\d\d(?:\s*[ap]m)?\b|\b\d{1,2}\s*[ap]m\b", re.I)
-_LOOSE_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d\b")  # "08. 07. 2012"
+# "08. 07. 2012": day and month may be either
+_LOOSE_DATE = re.compile(r"\b(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<year>(?:19|20)\d\d)\b")
+
+
+def _normalised(line: str) -> str:
+    """A date line with the stray spaces of scraped times closed ("5: 03" -> "5:03", "p. m." -> "pm")."""
+    return _MERIDIEM.sub(r"\1m", _CLOCK.sub(r"\1:\2", line.strip()))
 
 
 def read_dateline(line: str) -> tuple[str | None, bool]:
     """(the ISO date of a dateline, whether the line is a dateline at all): :func:`parse_date_line`
     and :func:`is_dateline` in one reading."""
-    text = _MERIDIEM.sub(r"\1m", _CLOCK.sub(r"\1:\2", line.strip()))
+    text = _normalised(line)
     if not text or len(text) > 80:
         return None, False
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
@@ -133,20 +139,16 @@ def read_dateline(line: str) -> tuple[str | None, bool]:
 
 
 # numeric dates whose day and month may be either: "11/09/2010", "8/2/13", "08. 07. 2012"
-_SWAPPABLE = (
-    _DATE_PATTERNS[-1],
-    _SHORT_YEAR,
-    re.compile(r"\b(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<year>(?:19|20)\d\d)\b"),
-)
+_SWAPPABLE = (_DATE_PATTERNS[-1], _SHORT_YEAR, _LOOSE_DATE)
 
 
 def dateline_readings(line: str) -> tuple[str, ...]:
     """The two dates (ISO, month first then day first) of a dateline whose first date is numeric with
     day and month both 12 or less ("11/09/2010", "8/2/13 at 1: 30 PM", "Article posted on 08. 07.
     2012"); () for any other line. Something else must say which it is (the URL's month)."""
-    text = _MERIDIEM.sub(r"\1m", _CLOCK.sub(r"\1:\2", line.strip()))
     if not read_dateline(line)[1]:
         return ()
+    text = _normalised(line)
     found = min((m for p in _SWAPPABLE for m in p.finditer(text)), key=lambda m: m.start(), default=None)
     if found is None:
         return ()
