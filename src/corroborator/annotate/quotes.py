@@ -148,10 +148,7 @@ def _attributing_sentence(rd: Reader, text: str, raw: RawQuote, nxt: int) -> Tok
     after = text[raw.close + 1 : nxt]
     start = raw.close + 1 + len(after) - len(after.lstrip())
     short = _SHORT_ATTRIBUTION.match(text, start, nxt) or _INVERTED_ATTRIBUTION.match(text, start, nxt)
-    if short is None:
-        return None
-    cue = cue_in(rd, start, short.end(), last=False)
-    return cue if cue is not None and _only_attributes(cue, start) else None
+    return None if short is None else _only_attributing(rd, start, short.end())
 
 
 def _attributing_paragraph(
@@ -165,9 +162,12 @@ def _attributing_paragraph(
     start, end = paras[raw.last_para + 1]
     whole = text[start:end].rstrip()
     short = _SHORT_ATTRIBUTION.fullmatch(whole) or _INVERTED_ATTRIBUTION.fullmatch(whole)
-    if short is None:
-        return None
-    cue = cue_in(rd, start, start + len(whole), last=False)
+    return None if short is None else _only_attributing(rd, start, start + len(whole))
+
+
+def _only_attributing(rd: Reader, start: int, end: int) -> Token | None:
+    """The cue of the sentence from ``start`` to ``end`` when that sentence only attributes."""
+    cue = cue_in(rd, start, end, last=False)
     return cue if cue is not None and _only_attributes(cue, start) else None
 
 

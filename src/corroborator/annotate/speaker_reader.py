@@ -269,7 +269,8 @@ class Reader:
         her to pose. ... she told Playboy"), or to the subject of its sentence when it is a possessor
         there ("Timothy Brennan, who had been Ortiz's partner, ... He explained"). One named only in a
         relative clause about the subject of its sentence gives way to that subject ("Gene Smith, who
-        replaced Andy Geiger, said ... He said")."""
+        replaced Andy Geiger, said ... He said"), and one told something to the teller ("Cook told
+        Benioff ... he said") (:meth:`clause_owner`)."""
         k = bisect.bisect_left(self.name_starts, before) - 1
         latest = self.names[k][0] if k >= 0 else -1
         since = self.unnamed_between(latest, before)
