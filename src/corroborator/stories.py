@@ -115,10 +115,11 @@ def place_new_articles(
             ids = [a for a, _ in todo[start : start + _PLACE_CHUNK]]
             articles = rows.articles_by_id(store, ids)
             features = [featurize(articles[a], cfg) for a in ids]
-            state.prefetch_df(t for f in features for t, _ in f.terms)
+            previous = {a: featurize(old, cfg) for a, old in rows.previous_texts(store, ids).items()}
+            state.prefetch_df(t for f in (*features, *previous.values()) for t, _ in f.terms)
             for one in features:
                 if one.id in clusterer:
-                    clusterer.update(one)
+                    clusterer.update(one, previous.get(one.id))
                     again.append(one.id)
                 else:
                     clusterer.add(one)

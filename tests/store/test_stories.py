@@ -285,3 +285,42 @@ def test_a_reextracted_article_that_stays_gets_its_story_analysed_again(
         assert story_of(store, "qa1") == quake_a
         assert placement.changes.touched == (quake_a,) and not placement.changes.new
         assert list_stories(store)[0].first_date == "2024-03-05"
+
+
+def df_rows(store: Store) -> dict[str, int]:
+    return {r[0]: r[1] for r in store.connection.execute("SELECT term, n FROM cluster_df")}
+
+
+def fresh_df(articles: Iterable[Article]) -> dict[str, int]:
+    with Store.open(":memory:") as fresh:
+        fresh.add_many(articles, extractor_version=V)
+        place_new_articles(fresh)
+        return df_rows(fresh)
+
+
+def test_a_reextracted_article_counts_in_the_document_frequencies_with_its_new_terms_only(
+    corpus: dict[str, list[Article]]
+) -> None:
+    articles = {a.id: a for a in [*corpus["quake_a"], *corpus["quake_b"], *corpus["others"]]}
+    # a newer extractor reads qa2 without its last sentence and qb1 with another title, and qa3
+    # twice over (extract-2, then extract-3) before it is placed again
+    qa2, qb1, qa3 = articles["qa2"], articles["qb1"], articles["qa3"]
+    cut = replace(qa2, body=qa2.body.rsplit(". ", 1)[0] + ".")
+    retitled = replace(qb1, title="Gendarmerie count the damage in Kessel")
+    rewritten = replace(qa3, body=qa3.body + "\n\nZorblat Quinnery reported 4,417 tremors.")
+    rewritten_again = replace(qa3, body=qa3.body + "\n\nThe Orvelle dam held.")
+    final = articles | {a.id: a for a in (cut, retitled, rewritten_again)}
+    expected = fresh_df(final.values())
+    assert "@zorblat quinnery" not in expected and "@orvelle" in expected
+    assert expected != fresh_df(articles.values())
+    with Store.open(":memory:") as store:
+        store.add_many(articles.values(), extractor_version=V)
+        place_new_articles(store)
+        store.add_many([cut, retitled, rewritten], extractor_version="extract-2")
+        store.add_article(rewritten_again, extractor_version="extract-3")
+        assert place_new_articles(store).placed == 3
+        assert df_rows(store) == expected
+        # a rebuild counts every article afresh: what the queue kept of an old text is not taken out
+        store.add_article(qa2, extractor_version="extract-4")
+        place_new_articles(store, rebuild=True)
+        assert df_rows(store) == fresh_df((final | {"qa2": qa2}).values())

@@ -191,16 +191,23 @@ class StoryClusterer:
     def add_many(self, features: Iterable[ArticleFeatures]) -> list[str]:
         return [self.add(f) for f in features]
 
-    def update(self, features: ArticleFeatures) -> str:
+    def update(self, features: ArticleFeatures, previous: ArticleFeatures | None = None) -> str:
         """Take the new features of an article already placed (re-extracted: another day, other
         terms): its terms and day are replaced, its neighbours looked up again, and its story
-        rebuilt and touched, so :meth:`refine` may move it. Returns its story id (for now). The
-        document frequencies keep counting the terms it was first added with (it is one document
-        still; its earlier terms are not all kept). An unknown article is added."""
+        rebuilt and touched, so :meth:`refine` may move it. Returns its story id (for now).
+        ``previous``: the features it was placed with, whose terms the document frequencies stop
+        counting as the new ones are counted (it is one document still); without them (a member
+        keeps only its strongest terms) the frequencies keep counting the old terms. An unknown
+        article is added."""
         article_id = features.id
         member = self.members.get(article_id)
         if member is None:
             return self.add(features)
+        if previous is not None:
+            for term, _ in previous.terms:
+                self.df[term] = self.df.get(term, 0) - 1
+            for term, _ in features.terms:
+                self.df[term] = self.df.get(term, 0) + 1
         for term in member.indexed:
             posting = self.postings.get(term)
             if posting is not None:

@@ -220,10 +220,11 @@ class ClusterRows:
         }
         conn.executemany("INSERT OR REPLACE INTO cluster_meta (key, value) VALUES (?, ?)", meta.items())
         df = _loaded(c.df)
-        conn.executemany(
-            "INSERT OR REPLACE INTO cluster_df (term, n) VALUES (?, ?)",
-            ((t, n) for t, n in df.items() if self._df0.get(t) != n),
-        )
+        changed = [(t, n) for t, n in df.items() if self._df0.get(t) != n]
+        upsert = "INSERT OR REPLACE INTO cluster_df (term, n) VALUES (?, ?)"
+        conn.executemany(upsert, (r for r in changed if r[1] > 0))
+        # a re-extracted article's old term that no other article has
+        conn.executemany("DELETE FROM cluster_df WHERE term = ?", ((t,) for t, n in changed if n <= 0))
         members = _loaded(c.members)
         conn.executemany(
             "INSERT OR REPLACE INTO cluster_members (article_id, story_id, seq, data) VALUES (?, ?, ?, ?)",
@@ -295,6 +296,7 @@ def clear(conn: sqlite3.Connection) -> None:
     """Forget the stored clusterer state (not the cached analyses: their keys stay valid)."""
     for table in ("cluster_meta", "cluster_df", "cluster_members", "cluster_stories", "cluster_postings"):
         conn.execute(f"DELETE FROM {table}")
+    conn.execute("UPDATE cluster_queue SET previous = NULL")  # no terms are counted any more
     conn.execute("INSERT OR IGNORE INTO cluster_queue (article_id) SELECT id FROM articles")
 
 

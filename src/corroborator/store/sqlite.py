@@ -17,6 +17,7 @@ Discipline (see docs/store.md):
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import sqlite3
 import time
@@ -253,7 +254,7 @@ class Store:
                 sets = ", ".join(f"{c} = :{c}" for c in _UPDATABLE)
                 conn.execute(f"UPDATE articles SET {sets} WHERE id = :id", row)
                 if any(known[c] != row[c] for c in _EXTRACTED):  # the new code read it otherwise
-                    self._forget_derived(conn, article.id)
+                    self._forget_derived(conn, known)
                     status = AddStatus.REEXTRACTED
             self._seen(conn, article.source, article.id, now)
             return AddResult(article.id, status)
@@ -288,17 +289,25 @@ class Store:
         return tuple(found)
 
     @staticmethod
-    def _forget_derived(conn: sqlite3.Connection, article_id: str) -> None:
+    def _forget_derived(conn: sqlite3.Connection, known: sqlite3.Row) -> None:
         """A re-extracted article's text changed: what later stages derived from the old text goes
         (its annotations, whose spans point into the old body, and its story's cached analysis), and
-        it waits to be placed again (:func:`corroborator.stories.place_new_articles` re-reads it)."""
+        it waits to be placed again (:func:`corroborator.stories.place_new_articles` re-reads it)
+        with the title and body it was placed with, whose terms leave the document frequencies.
+        An article already waiting keeps its row: either it was never placed, or it was placed
+        with the text that row holds (re-extracted twice before placement)."""
+        article_id = known["id"]
         conn.execute("DELETE FROM stage_results WHERE article_id = ?", (article_id,))
         conn.execute(
             "DELETE FROM story_analyses WHERE story_id IN "
             "(SELECT story_id FROM cluster_members WHERE article_id = ?)",
             (article_id,),
         )
-        conn.execute("INSERT OR IGNORE INTO cluster_queue (article_id) VALUES (?)", (article_id,))
+        placed = conn.execute("SELECT 1 FROM cluster_members WHERE article_id = ?", (article_id,)).fetchone()
+        previous = json.dumps({"title": known["title"], "body": known["body"]}) if placed else None
+        conn.execute(
+            "INSERT OR IGNORE INTO cluster_queue (article_id, previous) VALUES (?, ?)", (article_id, previous)
+        )
 
     @staticmethod
     def _seen(conn: sqlite3.Connection, source: str, article_id: str, now: str) -> None:

@@ -7,6 +7,7 @@ open :class:`~corroborator.store.Store`; writes go through one transaction each.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -66,6 +67,22 @@ def articles_by_id(store: Store, ids: Iterable[str]) -> dict[str, Article]:
         marks = ",".join("?" * len(chunk))
         for row in store.connection.execute(f"SELECT * FROM articles WHERE id IN ({marks})", chunk):
             found[row["id"]] = article_from_row(row)
+    return found
+
+
+def previous_texts(store: Store, ids: Iterable[str]) -> dict[str, Article]:
+    """The title and body that queued, re-extracted articles were placed with (only those whose
+    queue row kept them: see migration 0004), as articles with those ids."""
+    keys = list(dict.fromkeys(ids))
+    found: dict[str, Article] = {}
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        where = f"article_id IN ({marks}) AND previous NOT NULL"
+        sql = f"SELECT article_id, previous FROM cluster_queue WHERE {where}"
+        for article_id, previous in store.connection.execute(sql, chunk):
+            old = json.loads(previous)
+            found[article_id] = Article(id=article_id, source="", body=old["body"], title=old["title"])
     return found
 
 
