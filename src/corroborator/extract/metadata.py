@@ -36,7 +36,10 @@ _DATE_PATTERNS = (
     ),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)\.\s?(?P<month>\d{1,2})\.\s?(?P<day>\d{1,2})\b"),
-    re.compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<year>(?:19|20)\d\d)\b"),
+    # dots are the day-first convention ("08.07.2012", scraped "08. 07. 2012": 8 July); slashes are
+    # written both ways
+    re.compile(r"\b(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
 )
 # On a dateline only (a fraction-like "1/2/34" in a sentence is not a date): "12/16/08".
 _SHORT_YEAR = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<yy>\d\d)\b")
@@ -91,21 +94,20 @@ def parse_date_line(line: str) -> str | None:
 
     ``None`` when the line says anything more than dates, their labels and words in capitals (the
     place and agency of a news dateline: "WASHINGTON, DC, April 28, 2009"), so a sentence that
-    mentions a date is never taken for a dateline. A numeric date whose day and month could be
-    swapped is read month first only when the line names a North American time zone.
+    mentions a date is never taken for a dateline. A numeric date with slashes whose day and month
+    could be swapped is read month first only when the line names a North American time zone; one
+    with dots is day first.
     """
     return read_dateline(line)[0]
 
 
 def is_dateline(line: str) -> bool:
     """Whether a line is only a date or a time and their labels, even one whose date cannot be read
-    for sure ("11/09/2010": which is the month?, "Article posted on 08. 07. 2012", "8: 24am:")."""
+    for sure ("11/09/2010": which is the month?, "Jul. 7 5: 59 PM EDT": which year?, "8: 24am:")."""
     return read_dateline(line)[1]
 
 
 _TIME = re.compile(r"\b\d{1,2}:\d\d(?:\s*[ap]m)?\b|\b\d{1,2}\s*[ap]m\b", re.I)
-# "08. 07. 2012": day and month may be either
-_LOOSE_DATE = re.compile(r"\b(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<year>(?:19|20)\d\d)\b")
 
 
 def _normalised(line: str) -> str:
@@ -124,9 +126,9 @@ def read_dateline(line: str) -> tuple[str | None, bool]:
     found, rest = _dates(text, (*_DATE_PATTERNS, _SHORT_YEAR), month_first)
     if found is None:  # a date that cannot be read for sure, or a time alone, still makes a dateline
         either, rest = _dates(text, (*_DATE_PATTERNS, _SHORT_YEAR), month_first=True)
-        if either is None and not _LOOSE_DATE.search(rest) and not _TIME.search(rest):
+        if either is None and not _TIME.search(rest):
             return None, False
-        rest = _TIME.sub(" ", _LOOSE_DATE.sub(" ", rest))
+        rest = _TIME.sub(" ", rest)
         rest = " ".join(w for w in rest.split() if w.strip(".,").lower() not in _MONTH_NAMES)  # "Jul. 7"
     for token in re.findall(r"[A-Za-z]+|\d+", rest):
         if token.isdigit():
@@ -138,14 +140,14 @@ def read_dateline(line: str) -> tuple[str | None, bool]:
     return found, True
 
 
-# numeric dates whose day and month may be either: "11/09/2010", "8/2/13", "08. 07. 2012"
-_SWAPPABLE = (_DATE_PATTERNS[-1], _SHORT_YEAR, _LOOSE_DATE)
+# numeric dates whose day and month may be either: "11/09/2010", "8/2/13"
+_SWAPPABLE = (_DATE_PATTERNS[-1], _SHORT_YEAR)
 
 
 def dateline_readings(line: str) -> tuple[str, ...]:
     """The two dates (ISO, month first then day first) of a dateline whose first date is numeric with
-    day and month both 12 or less ("11/09/2010", "8/2/13 at 1: 30 PM", "Article posted on 08. 07.
-    2012"); () for any other line. Something else must say which it is (the URL's month)."""
+    day and month both 12 or less ("11/09/2010", "8/2/13 at 1: 30 PM"); () for any other line.
+    Something else must say which it is (the URL's month)."""
     if not read_dateline(line)[1]:
         return ()
     text = _normalised(line)
