@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from _common import SHARED
 from corroborator.api import iter_articles
@@ -44,6 +45,7 @@ SWEEP = {
     "merge_threshold": (0.15, 0.2, 0.25, 0.3, 0.35),
     "neighbors": (6, 8, 10, 12),
     "time_floor": (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.0),
+    "background_docs": (0.0, 5.0, 10.0, 30.0, 100.0),
 }
 
 
@@ -83,10 +85,10 @@ def bcubed(groups: Sequence[Sequence[str]], gold: dict[str, str]) -> tuple[float
 _BASELINE_TOKEN = re.compile(r"\b\w\w+\b")
 
 
-def baseline(texts: Sequence[str], ids: Sequence[str], gold: dict[str, str]) -> dict[str, float]:
-    """tf-idf + cosine + average linkage at its best threshold on this corpus."""
+def _baseline_tree(texts: Sequence[str]) -> Any:
+    """The average-linkage tree of the baseline's tf-idf vectors (scipy's linkage matrix)."""
     import numpy as np
-    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.cluster.hierarchy import linkage
 
     counts = [Counter(_BASELINE_TOKEN.findall(t.lower())) for t in texts]
     vocab = {w: i for i, w in enumerate(sorted({w for c in counts for w in c}))}
@@ -101,15 +103,29 @@ def baseline(texts: Sequence[str], ids: Sequence[str], gold: dict[str, str]) -> 
         for w, k in c.items():
             matrix[i, vocab[w]] = k * idf[vocab[w]]
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
-    tree = linkage(matrix, method="average", metric="cosine")
+    return linkage(matrix, method="average", metric="cosine")
+
+
+def _baseline_groups(tree: Any, ids: Sequence[str], threshold: float) -> list[list[str]]:
+    from scipy.cluster.hierarchy import fcluster
+
+    if len(ids) < 2:
+        return [list(ids)]
+    labels = fcluster(tree, t=1 - threshold, criterion="distance")
+    groups: dict[int, list[str]] = {}
+    for article_id, label in zip(ids, labels, strict=True):
+        groups.setdefault(int(label), []).append(article_id)
+    return list(groups.values())
+
+
+def baseline(texts: Sequence[str], ids: Sequence[str], gold: dict[str, str]) -> dict[str, float]:
+    """tf-idf + cosine + average linkage at its best threshold on this corpus."""
+    tree = _baseline_tree(texts)
     best: dict[str, float] = {"f1": -1.0}
     for step in range(2, 91):
         threshold = step / 100
-        labels = fcluster(tree, t=1 - threshold, criterion="distance")
-        groups: dict[int, list[str]] = {}
-        for article_id, label in zip(ids, labels, strict=True):
-            groups.setdefault(int(label), []).append(article_id)
-        p, r, f1 = bcubed(list(groups.values()), gold)
+        groups = _baseline_groups(tree, ids, threshold)
+        p, r, f1 = bcubed(groups, gold)
         if f1 > best["f1"]:
             best = {"threshold": threshold, "precision": p, "recall": r, "f1": f1, "stories": len(groups)}
     return best
@@ -140,12 +156,49 @@ def heldout(articles: Sequence[Article], gold: dict[str, str]) -> list[dict[str,
     return rows
 
 
+def alone(
+    articles: Sequence[Article], gold: dict[str, str], texts: Sequence[str], baseline_threshold: float
+) -> dict[str, dict[str, float]]:
+    """Each event clustered alone (a folder of one event's reports: how many come out split, how many
+    articles fall outside its largest story) and each topic alone (two sister events: mean B-cubed
+    F1 over topics); ours at defaults, the baseline at its best threshold on the whole corpus."""
+    text_of = {a.id: t for a, t in zip(articles, texts, strict=True)}
+    by_event: dict[str, list[Article]] = {}
+    by_topic: dict[str, list[Article]] = {}
+    for a in articles:
+        by_event.setdefault(gold[a.id], []).append(a)
+        by_topic.setdefault(a.id.split("_")[0], []).append(a)
+
+    def ours_groups(part: Sequence[Article]) -> list[list[str]]:
+        return [list(g) for g in cluster_articles(part)]
+
+    def baseline_groups(part: Sequence[Article]) -> list[list[str]]:
+        ids = [a.id for a in part]
+        tree = _baseline_tree([text_of[i] for i in ids]) if len(ids) > 1 else None
+        return _baseline_groups(tree, ids, baseline_threshold)
+
+    result: dict[str, dict[str, float]] = {}
+    for name, method in (("ours", ours_groups), ("baseline", baseline_groups)):
+        split = outside = 0
+        for part in by_event.values():
+            groups = method(part)
+            split += len(groups) > 1
+            outside += len(part) - max(len(g) for g in groups)
+        topic_f1 = [bcubed(method(part), gold)[2] for part in by_topic.values()]
+        result[name] = {
+            "events_split": split, "events": len(by_event), "articles_outside": outside,
+            "topic_f1": sum(topic_f1) / len(topic_f1),
+        }
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--sweep", action="store_true", help="also score ours at other settings")
     parser.add_argument("--heldout", action="store_true", help="tune on half of the topics, test on the rest")
     parser.add_argument("--errors", type=Path, default=None, help="write mixed stories here for inspection")
+    parser.add_argument("--alone", action="store_true", help="also cluster each event and each topic alone")
     args = parser.parse_args()
 
     articles, gold, texts = load()
@@ -160,6 +213,10 @@ def main() -> None:
         result["ours_sweep"] = sweep
     if args.heldout:
         result["heldout"] = heldout(articles, gold)
+    if args.alone:
+        best = result["baseline"]
+        assert isinstance(best, dict)
+        result["alone"] = alone(articles, gold, texts, best["threshold"])
     if args.errors is not None:
         lines = []
         for group in cluster_articles(articles):
@@ -185,6 +242,10 @@ def main() -> None:
     for setting, row in dict(result.get("ours_sweep", {})).items():  # type: ignore[call-overload]
         print(f"  ours {setting:20s} P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}  "
               f"stories {row['stories']}")
+    for name, row in dict(result.get("alone", {})).items():  # type: ignore[call-overload]
+        print(f"  alone {name:9s} events split {row['events_split']} of {row['events']}, "
+              f"{row['articles_outside']} articles outside their event's largest story; "
+              f"topics alone mean F1 {row['topic_f1']:.3f}")
     for row in list(result.get("heldout", [])):  # type: ignore[call-overload]
         tuned = "  ".join(f"{t}: {f:.3f}" for t, f in row["tune_f1"].items())
         print(f"  held out: tuned on topics {row['tuned_on']} ({tuned}) -> merge_threshold {row['picked']}; "

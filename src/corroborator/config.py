@@ -188,6 +188,8 @@ class ClusterConfig:
     window_days: float = 7.0  # dated articles this far apart are not discounted
     decay_days: float = 10.0  # beyond the window the similarity decays by e per this many days ...
     time_floor: float = 0.5  # ... towards this share of itself, never below: time discounts, never vetoes
+    background_docs: float = 10.0  # idf counts this many more documents, holding none of the terms:
+    # a small folder's shared words are not all taken for everyday ones (0: the corpus alone)
     article_terms: int = 120  # terms kept per article (highest tf-idf)
     index_terms: int = 20  # an article is findable through this many of its strongest terms
     query_terms: int = 20  # an article looks up others through this many of its strongest terms
@@ -213,6 +215,8 @@ class ClusterConfig:
             raise ConfigError("cluster.window_days", self.window_days, "0 or more days")
         if not 0.0 <= self.time_floor <= 1.0:
             raise ConfigError("cluster.time_floor", self.time_floor, "a number in [0, 1]")
+        if self.background_docs < 0:
+            raise ConfigError("cluster.background_docs", self.background_docs, "0 or more documents")
         if self.decay_days <= 0:
             raise ConfigError("cluster.decay_days", self.decay_days, "a positive number of days")
         for name in ("neighbors", "article_terms", "index_terms", "query_terms", "max_candidates"):

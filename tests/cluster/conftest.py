@@ -67,6 +67,34 @@ QUAKE_B = [
         "The Ostria civil protection agency sent engineers to inspect the two damaged ferries.",
     ),
 ]
+# One event alone (a folder of its reports): the news, the search, the operator's record, survivors.
+FERRY = [
+    article(
+        "f1",
+        "A passenger ferry capsized on Lake Orm on Sunday evening, leaving twelve people missing, the Dravia "
+        "coast guard said.\n\nThe Kestrel, carrying 86 passengers, overturned in strong winds near the "
+        "island of Hallow. Rescuers pulled 74 people from the water.",
+        "Ferry capsizes on Lake Orm",
+    ),
+    article(
+        "f2",
+        "Divers searched the cold waters of Lake Orm on Monday for twelve passengers still missing after "
+        "the ferry Kestrel overturned.\n\nCaptain Ivo Marren, who survived, told investigators a sudden "
+        "squall hit the vessel broadside. Families gathered at the Hallow pier.",
+    ),
+    article(
+        "f3",
+        "Questions mounted over the safety record of Orm Lines, the operator of the Kestrel, after "
+        "Sunday's disaster.\n\nInspectors had flagged faulty life rafts on the 40-year-old vessel last "
+        "spring, documents seen by this newspaper show. The company declined to comment.",
+    ),
+    article(
+        "f4",
+        "Survivors of the Lake Orm ferry disaster described scenes of panic as the Kestrel listed and "
+        "water poured onto the lower deck.\n\n\"People were screaming and children were crying,\" said "
+        "Tamsin Okoro, 34, who swam to a lifeboat with her son. Twelve remain missing.",
+    ),
+]
 # Unrelated short articles.
 OTHERS = [
     article(
@@ -111,6 +139,12 @@ class MiniCorpus:
 def mini() -> MiniCorpus:
     """Two earthquakes of one topic (three reports each) and four unrelated articles."""
     return MiniCorpus(list(QUAKE_A), list(QUAKE_B), list(OTHERS))
+
+
+@pytest.fixture
+def ferry() -> list[Article]:
+    """Four reports of one ferry disaster, nothing else."""
+    return list(FERRY)
 
 
 @pytest.fixture

@@ -126,6 +126,17 @@ def test_a_second_quake_in_the_same_town_a_year_later_is_another_story(mini: Min
     assert {"qa1", "qa2", "qa3", "qc1", "qc2", "qc3"} in timeless  # words alone would join them
 
 
+def test_one_event_alone_is_one_story(mini: MiniCorpus, ferry: list[Article]) -> None:
+    """A folder of one event's reports: every term they share is in most of the corpus, so
+    idf computed on the folder alone would weigh each report's own words over the event's
+    (the piece on the operator's safety record then stands apart); ``background_docs`` counts
+    documents that hold none of them."""
+    assert cluster_articles(ferry) == [tuple(a.id for a in ferry)]
+    assert len(cluster_articles(ferry, ClusterConfig(background_docs=0.0))) == 2  # what it guards
+    mixed = cluster_articles([*ferry, *mini.all])
+    assert tuple(a.id for a in ferry) in mixed and tuple(a.id for a in mini.quake_a) in mixed
+
+
 def test_unrelated_articles_stay_alone(mini: MiniCorpus) -> None:
     groups = cluster_articles(mini.others)
     assert len(groups) == len(mini.others)
@@ -142,6 +153,8 @@ def test_config_is_validated_and_loadable() -> None:
         ClusterConfig(time_floor=1.5)
     with pytest.raises(ConfigError):
         ClusterConfig(max_postings=10, max_candidates=50)
+    with pytest.raises(ConfigError, match="background_docs"):
+        ClusterConfig(background_docs=-1)
     assert Config.from_dict({"cluster": {"threshold": 0.3}}).cluster.threshold == 0.3
     with pytest.raises(ConfigError):
         Config.from_dict({"cluster": {"threshhold": 0.3}})

@@ -17,7 +17,13 @@ from corroborator.errors import StoreError
 from corroborator.models import Article
 from corroborator.store import AddStatus, Store
 from corroborator.store import stories as rows
-from corroborator.store.cluster_rows import ClusterRows, config_fingerprint, same_settings, stored_config
+from corroborator.store.cluster_rows import (
+    ClusterRows,
+    config_fingerprint,
+    other_settings,
+    same_settings,
+    stored_config,
+)
 from corroborator.stories import list_stories, load_story, place_new_articles, refresh_analyses
 
 V = "extract-1"
@@ -220,14 +226,35 @@ def test_the_settings_of_the_stored_stories_are_readable(corpus: dict[str, list[
         assert stored_config(store.connection) == config
 
 
-def test_a_setting_added_since_counts_as_the_same_at_its_default() -> None:
+def test_a_setting_added_since_counts_as_what_the_code_then_did() -> None:
     config = ClusterConfig()
     saved = json.loads(config_fingerprint(config))
     assert same_settings(json.dumps(saved), config)
-    name = sorted(saved)[0]
-    del saved[name]  # stored before that setting existed
+    del saved["article_terms"]  # stored before that setting existed, when the code kept 120 terms
     assert same_settings(json.dumps(saved), config)
     assert not same_settings(json.dumps({**saved, "threshold": 0.9}), config)
+    del saved["background_docs"]  # stored when idf counted no background documents
+    assert other_settings(json.dumps(saved), config) == ["background_docs = 0.0"]
+    assert same_settings(json.dumps(saved), ClusterConfig(background_docs=0.0))
+    assert stored_config_of(saved) == ClusterConfig(background_docs=0.0)
+
+
+def stored_config_of(saved: dict[str, object]) -> ClusterConfig | None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE cluster_meta (key TEXT, value TEXT)")
+    conn.execute("INSERT INTO cluster_meta VALUES ('config', ?)", (json.dumps(saved),))
+    return stored_config(conn)
+
+
+def test_stories_stored_with_other_settings_are_refused_naming_them(corpus: dict[str, list[Article]]) -> None:
+    with Store.open(":memory:") as store:
+        store.add_many(corpus["others"], extractor_version=V)
+        place_new_articles(store, ClusterConfig(background_docs=0.0))
+        store.add_many(corpus["quake_a"], extractor_version=V)
+        refused = r"other \[cluster\] settings \(background_docs = 0\.0\).*--rebuild"
+        with pytest.raises(StoreError, match=refused):
+            place_new_articles(store)
+        assert place_new_articles(store, rebuild=True).placed == len(corpus["others"]) + 3
 
 
 def test_an_untitled_story_is_listed_by_its_first_line() -> None:

@@ -11,10 +11,13 @@ one than a sparse event. The clusterer therefore scores an article against a sto
 over the story's members, where ``N+(a)`` is ``a`` and its ``neighbors`` most similar articles (at
 cosine ``min_neighbor_similarity`` or more, and at least ``neighbor_ratio`` times the cosine of its
 nearest one: in a small corpus, the reports of a sister event are not neighbours just for lack of
-better ones). Reports of one event are each other's neighbours; a
-report of the sister event has its own. Cosines are of tf-idf vectors (:mod:`.features`, idf from
-running document frequencies), times a time factor: dated articles more than ``window_days`` apart
-are discounted by ``floor + (1 - floor) * exp(-excess / decay_days)`` (``time_floor``): a long gap
+better ones). Reports of one event are each other's neighbours; a report of the sister event has
+its own. Cosines are of tf-idf vectors (:mod:`.features`, idf from running document frequencies, as
+if ``background_docs`` more documents holding none of the terms had been seen: in a folder of one
+event's reports every term they share is in most documents, and the folder's own idf would weigh
+each report's own words over the event's), times a time factor: dated articles more than
+``window_days`` apart are discounted by ``floor + (1 - floor) * exp(-excess / decay_days)``
+(``time_floor``): a long gap
 discounts, but never vetoes, so the charges, trial and sentence of a crime months or years later,
 which name the same people, stay in its story, while two events of one topic must also differ in
 their words to come apart.
@@ -122,12 +125,17 @@ class StoryClusterer:
 
     # --- vectors ---------------------------------------------------------------------------------
 
+    @property
+    def idf_docs(self) -> float:
+        """The documents idf counts: those seen, one more (smoothing), and ``background_docs``."""
+        return 1.0 + self.docs + self.config.background_docs
+
     def idf(self, term: str) -> float:
-        return 1.0 + math.log((1 + self.docs) / (1 + self.df.get(term, 0)))
+        return 1.0 + math.log(self.idf_docs / (1 + self.df.get(term, 0)))
 
     def norm(self, member: Member) -> float:
         if member.norm_docs < 0 or self.docs > member.norm_docs * DRIFT:
-            df, docs, log = self.df, 1 + self.docs, math.log
+            df, docs, log = self.df, self.idf_docs, math.log
             pairs = zip(member.terms, member.weights, strict=True)
             member.norm = math.sqrt(sum((w * (1.0 + log(docs / (1 + df.get(t, 0))))) ** 2 for t, w in pairs))
             member.norm_docs = self.docs
@@ -146,7 +154,7 @@ class StoryClusterer:
         return floor + (1.0 - floor) * math.exp(-excess / self.config.decay_days)
 
     def cosine(self, unit: Mapping[str, float], day: int | None, other: Member) -> float:
-        dot, df, docs, log = 0.0, self.df, 1 + self.docs, math.log
+        dot, df, docs, log = 0.0, self.df, self.idf_docs, math.log
         terms, weights = other.terms, other.weights
         # the shared terms, found in C, in the order of ``other.terms`` (sorted), as a full loop would
         for term in sorted(unit.keys() & terms):
@@ -404,9 +412,7 @@ class _RankKey:
         self._clusterer = clusterer
 
     def __call__(self, pair: tuple[str, float]) -> tuple[float, str]:
-        clusterer = self._clusterer
-        idf = 1.0 + math.log((1 + clusterer.docs) / (1 + clusterer.df.get(pair[0], 0)))
-        return (pair[1] * idf, pair[0])
+        return (pair[1] * self._clusterer.idf(pair[0]), pair[0])
 
 
 def _by_score(item: tuple[str, float]) -> tuple[float, str]:

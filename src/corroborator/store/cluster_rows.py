@@ -48,18 +48,28 @@ def config_fingerprint(config: ClusterConfig) -> str:
     return json.dumps({name: getattr(config, name) for name in config.__dataclass_fields__}, sort_keys=True)
 
 
-def same_settings(stored: str, config: ClusterConfig) -> bool:
-    """Whether ``config`` is the stored fingerprint's settings; a setting added to ClusterConfig
-    since the stories were stored counts as the same when it has its default value."""
+# Settings added to ClusterConfig after stories could first be stored, with the value the code before
+# them acted on (where that is not their default): a stored fingerprint without them was built so.
+_BEFORE: dict[str, object] = {"background_docs": 0.0}
+
+
+def _saved_settings(stored: str) -> dict[str, object]:
     saved = json.loads(stored)
-    for name, spec in ClusterConfig.__dataclass_fields__.items():
-        value = getattr(config, name)
-        if name in saved:
-            if saved[name] != value:
-                return False
-        elif value != spec.default:
-            return False
-    return True
+    known = ClusterConfig.__dataclass_fields__
+    return {name: saved.get(name, _BEFORE.get(name, spec.default)) for name, spec in known.items()}
+
+
+def other_settings(stored: str, config: ClusterConfig) -> list[str]:
+    """The settings in which ``config`` differs from a stored fingerprint's, as ``name = stored``; a
+    setting added to ClusterConfig since the stories were stored has the value the code then acted
+    on (its default, or its value in ``_BEFORE``)."""
+    saved = _saved_settings(stored)
+    return [f"{name} = {value}" for name, value in saved.items() if getattr(config, name) != value]
+
+
+def same_settings(stored: str, config: ClusterConfig) -> bool:
+    """Whether ``config`` is the stored fingerprint's settings (see :func:`other_settings`)."""
+    return not other_settings(stored, config)
 
 
 def stored_config(conn: sqlite3.Connection) -> ClusterConfig | None:
@@ -67,8 +77,7 @@ def stored_config(conn: sqlite3.Connection) -> ClusterConfig | None:
     row = conn.execute("SELECT value FROM cluster_meta WHERE key = 'config'").fetchone()
     if row is None:
         return None
-    known = ClusterConfig.__dataclass_fields__
-    return ClusterConfig(**{k: v for k, v in json.loads(row[0]).items() if k in known})
+    return ClusterConfig(**_saved_settings(row[0]))  # type: ignore[arg-type]
 
 
 def members_hash(article_ids: Iterable[str]) -> str:
@@ -115,10 +124,11 @@ class ClusterRows:
                     f"stories in this store were saved in format {meta.get('version')!r}, this code "
                     f"reads format {ROW_VERSION}; rebuild them (`corroborator stories --rebuild`)"
                 )
-            if not same_settings(meta.get("config", "{}"), config):
+            differ = other_settings(meta.get("config", "{}"), config)
+            if differ:
                 raise StoreError(
-                    "stories in this store were clustered with other [cluster] settings; use the same "
-                    "settings, or rebuild them with these (`corroborator stories --rebuild`)"
+                    f"stories in this store were clustered with other [cluster] settings ({', '.join(differ)}"
+                    "); use the same settings, or rebuild them with these (`corroborator stories --rebuild`)"
                 )
         self._df0: dict[str, int] = {}
         self._members0: dict[str, tuple[Any, ...]] = {}
