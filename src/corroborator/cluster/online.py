@@ -404,15 +404,15 @@ class StoryClusterer:
 
 
 class _RankKey:
-    """Sort key of (term, raw weight) pairs by tf-idf weight."""
+    """Sort key of (term, raw weight) pairs by tf-idf weight (the idf of when it was made)."""
 
-    __slots__ = ("_clusterer",)
+    __slots__ = ("_df", "_docs")
 
     def __init__(self, clusterer: StoryClusterer) -> None:
-        self._clusterer = clusterer
+        self._df, self._docs = clusterer.df, clusterer.idf_docs
 
     def __call__(self, pair: tuple[str, float]) -> tuple[float, str]:
-        return (pair[1] * self._clusterer.idf(pair[0]), pair[0])
+        return (pair[1] * (1.0 + math.log(self._docs / (1 + self._df.get(pair[0], 0)))), pair[0])
 
 
 def _by_score(item: tuple[str, float]) -> tuple[float, str]:
