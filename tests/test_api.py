@@ -76,3 +76,15 @@ def test_a_mixed_folder_gives_one_story_per_event(tmp_path: Path, article_text: 
     assert len(groups) == 2
     assert ["bridge.txt"] in named
     assert sorted(p.name for p in examples.iterdir()) in named
+
+
+def test_with_related_maps_groups_to_the_analysed_stories() -> None:
+    from corroborator.api import RelatedStory, StoryAnalysis, with_related
+    from corroborator.cluster import Grouping, RelatedGroup
+
+    stories = [StoryAnalysis(f"s{n}", title, (x,)) for n, title, x in ((1, "First", "a"), (2, "Second", "b"),
+                                                                        (3, "Third", "c"))]
+    grouping = Grouping([("a",), ("b",), ("c",)], [(RelatedGroup(2, 0.2, ("Kellby",), 3),), (), ()])
+    first, second, third = with_related(stories, grouping)
+    assert first.related == (RelatedStory("s3", "Third", 0.2, ("Kellby",), 3),)
+    assert second is stories[1] and third is stories[2]

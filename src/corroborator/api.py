@@ -38,6 +38,7 @@ from corroborator.versions import source_digest
 if TYPE_CHECKING:
     from corroborator.annotate.pipeline import Annotator, StoryAnnotations
     from corroborator.brief_records import Briefing
+    from corroborator.cluster import Grouping
     from corroborator.ingest.web import Fetcher
     from corroborator.store import AddResult, Store
 
@@ -49,6 +50,21 @@ BATCH_SIZE = 256
 
 Progress = Callable[[int], None]
 """Called with the number of documents just processed."""
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedStory:
+    """Another story of the same topic (a sister event, an earlier or later wave; see
+    :mod:`corroborator.cluster.related`): its id and title, how similar the two are (mean cosine of
+    their articles' vectors), the names and figures they share most, as written, and the days from
+    this story's first stated date to the other's (negative: it began earlier; None when either
+    story is undated)."""
+
+    id: str
+    title: str
+    similarity: float
+    shared: tuple[str, ...]
+    days_apart: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +85,8 @@ class StoryAnalysis:
     briefing: Briefing | None = None
     # why the analysis failed, when it did: the story then has its articles and nothing else
     error: str | None = None
+    # other stories of the same topic among those analysed with it (not cached with the analysis)
+    related: tuple[RelatedStory, ...] = ()
 
     def report_of(self) -> dict[str, str]:
         """Article id -> the id of the independent report it belongs to."""
@@ -189,13 +207,26 @@ def analyze(
     return Analysis(tuple(articles), tuple(failures), stories)
 
 
-def group_stories(articles: Sequence[Article], config: Config) -> list[tuple[str, ...]]:
-    """Articles about the same real-world event, grouped into stories (see :mod:`corroborator.cluster`)."""
-    if len(articles) < 2:
-        return [tuple(a.id for a in articles)]
-    from corroborator.cluster import cluster_articles
+def group_stories(articles: Sequence[Article], config: Config) -> Grouping:
+    """Articles about the same real-world event, grouped into stories, with each story's related
+    stories (see :mod:`corroborator.cluster`)."""
+    from corroborator.cluster import Grouping, group_articles
 
-    return cluster_articles(articles, config.cluster)
+    if len(articles) < 2:
+        return Grouping([tuple(a.id for a in articles)], [()])
+    return group_articles(articles, config.cluster)
+
+
+def with_related(stories: Sequence[StoryAnalysis], grouping: Grouping) -> tuple[StoryAnalysis, ...]:
+    """The analyses of ``grouping``'s groups (in its order) with their related stories."""
+    out = []
+    for story, related in zip(stories, grouping.related, strict=True):
+        others = tuple(
+            RelatedStory(stories[r.group].id, stories[r.group].title, r.similarity, r.shared, r.days_apart)
+            for r in related
+        )
+        out.append(replace(story, related=others) if others else story)
+    return tuple(out)
 
 
 def analyze_story(
@@ -223,10 +254,17 @@ def analyze_story(
     )
 
 
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def one_story(articles: Sequence[Article]) -> StoryAnalysis:
-    """The given articles as one story, titled by its earliest article."""
+    """The given articles as one story, titled by its earliest article's title, else (none has one)
+    by the first line of its earliest article, cut at 80 characters, as ``corroborator stories``
+    lists an untitled story."""
     ordered = articles_in_order(articles)
-    title = next((a.title for a in ordered if a.title), "Untitled story")
+    first = ordered[0].body.split("\n", 1)[0] if ordered else ""
+    title = next((a.title for a in ordered if a.title), None) or _cut(first, 80) or "Untitled story"
     ids = tuple(a.id for a in articles)
     return StoryAnalysis(content_hash("\n".join(sorted(ids))), title, ids)
 

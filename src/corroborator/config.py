@@ -195,10 +195,11 @@ class ClusterConfig:
     query_terms: int = 20  # an article looks up others through this many of its strongest terms
     max_candidates: int = 50  # articles compared in full per added article
     max_postings: int = 2000  # articles per index term (the most recent are kept)
+    related_similarity: float = 0.05  # stories this similar (mean cosine of members) are listed as related
     relink_growth: float = 2.0  # refine(): neighbours looked up again once the corpus grew by this factor
 
     def __post_init__(self) -> None:
-        for name in ("threshold", "merge_threshold", "min_neighbor_similarity"):
+        for name in ("threshold", "merge_threshold", "min_neighbor_similarity", "related_similarity"):
             if not 0.0 < getattr(self, name) <= 1.0:
                 raise ConfigError(f"cluster.{name}", getattr(self, name), "a number in (0, 1]")
         if not 0.0 <= self.neighbor_ratio <= 1.0:

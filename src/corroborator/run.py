@@ -174,21 +174,25 @@ def analyze_articles(
 
     ``timings``, when given, receives the wall-clock seconds of each phase as it is run here (with
     workers, the clustering overlaps the article pass: "parse" is then the wait after it)."""
-    from corroborator.api import group_stories, one_story
+    from corroborator.api import group_stories, one_story, with_related
+    from corroborator.cluster import Grouping
 
     clock = _Clock(timings)
+    grouping = Grouping([tuple(a.id for a in articles)], [()])
 
     def stories_of() -> list[list[Article]]:
-        with clock("cluster"):
-            groups = group_stories(articles, config) if cluster else [tuple(a.id for a in articles)]
+        nonlocal grouping
+        if cluster:
+            with clock("cluster"):
+                grouping = group_stories(articles, config)
         by_id = {a.id: a for a in articles}
-        return [[by_id[i] for i in group] for group in groups]
+        return [[by_id[i] for i in group] for group in grouping.groups]
 
     if not articles:
         return ()
     if not annotate:
-        return tuple(one_story(m) for m in stories_of())
-    return _analyze_all(articles, stories_of, config, store, annotator, clock)
+        return with_related([one_story(m) for m in stories_of()], grouping)
+    return with_related(_analyze_all(articles, stories_of, config, store, annotator, clock), grouping)
 
 
 def analyze_groups(

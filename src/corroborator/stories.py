@@ -65,15 +65,17 @@ class Placement:
 
 @dataclass(frozen=True, slots=True)
 class StoryView:
-    """One stored story: its analysis (None when not cached for its current members) and articles."""
+    """One stored story: its analysis (None when not cached for its current members), articles, and
+    the other stored stories related to it."""
 
     id: str
     articles: tuple[Article, ...]
     analysis: api.StoryAnalysis | None
+    related: tuple[api.RelatedStory, ...] = ()
 
     def as_analysis(self) -> api.Analysis:
         """The story as an :class:`~corroborator.api.Analysis` of one story, for the renderers."""
-        stories = (self.analysis,) if self.analysis is not None else ()
+        stories = (replace(self.analysis, related=self.related),) if self.analysis is not None else ()
         return api.Analysis(self.articles, (), stories)
 
 
@@ -240,4 +242,34 @@ def load_story(store: Store, prefix: str) -> StoryView:
         and cached.members_hash == members_hash(members)
     ):
         analysis = decode_analysis(cached.data)
-    return StoryView(story_id, articles, analysis)
+    return StoryView(story_id, articles, analysis, related_of(store, story_id, articles))
+
+
+_TEXTS_SHOWN = 20  # articles of a related story searched for how its shared names are written
+
+
+def related_of(
+    store: Store, story_id: str, articles: Sequence[Article], limit: int = 5
+) -> tuple[api.RelatedStory, ...]:
+    """The stored stories related to one (:mod:`corroborator.cluster.related`), from the stored
+    clusterer state and the settings it was built with; () when there is none to read."""
+    from corroborator.cluster.related import display_names, related_stories
+    from corroborator.errors import StoreError
+
+    config = cluster_rows.stored_config(store.connection)
+    if config is None:
+        return ()
+    try:
+        state = ClusterRows(store.connection, config)
+        found = related_stories(state.clusterer, [story_id], limit, lambda ids: rows.stories_of(store, ids))
+    except StoreError:
+        return ()  # stories stored in an older format: shown once rebuilt
+    out = []
+    for r in found[story_id]:
+        listed = rows.story_rows(store, analysis_version(), story_id=r.other)
+        members = rows.story_members(store, r.other)[:_TEXTS_SHOWN]
+        texts = [a.body for a in articles] + [a.body for a in rows.articles_by_id(store, members).values()]
+        title = (listed[0].title if listed else None) or r.other
+        names = display_names(r.shared, texts)
+        out.append(api.RelatedStory(r.other, title, r.similarity, names, r.days_apart))
+    return tuple(out)

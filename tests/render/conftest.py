@@ -13,7 +13,7 @@ import briefing_story
 import pytest
 
 from corroborator.annotate.pipeline import StoryAnnotations
-from corroborator.api import Analysis, StoryAnalysis
+from corroborator.api import Analysis, RelatedStory, StoryAnalysis
 from corroborator.models import (
     Annotations,
     Article,
@@ -166,6 +166,9 @@ def hostile() -> Analysis:
             TimelineEvent("2023-10-02", Precision.DAY, f"budget approved {IMG}", (wire.id, own.id), (e1,)),
             TimelineEvent("2023-W40", Precision.WEEK, f"debate ends {IFRAME}", (own.id,), ()),
             TimelineEvent("not a date", Precision.DAY, f"undated {ANCHOR}", (own.id,), ()),
+        ),
+        related=(
+            RelatedStory("t" * 16, f"Harbour strike {SCRIPT}", 0.12, (f"Ann Brook {IMG}", "Harbour"), 42),
         ),
     )
     failures = (Failure(f"/tmp/in/bad{SCRIPT}.html", f"cannot read {IMG}"),)

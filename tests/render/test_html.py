@@ -157,10 +157,17 @@ def test_rendering_is_deterministic(hostile_analysis: Analysis) -> None:
 
 def test_each_story_gets_its_own_anchors(hostile_analysis: Analysis) -> None:
     one = hostile_analysis
-    second = replace(one.stories[0], id="t" * 16, title="Second story")
+    second = replace(one.stories[0], id="t" * 16, title="Second story", related=())
     html = render(replace(one, stories=(one.stories[0], second)))
     ids = Page(html).attrs("id")
     assert "s1-src-1" in ids and "s2-src-1" in ids and len(ids) == len(set(ids))
+    assert "#s2" in Page(html).attrs("href")  # the first story's related story, on the page: linked
+
+
+def test_related_stories_say_what_they_share_and_when(page_html: str) -> None:
+    assert "<h2>Related stories</h2>" in page_html and 'href="#s1-related"' in page_html
+    assert "began 42 days later (similarity 0.12)" in page_html
+    assert "#s2" not in Page(page_html).attrs("href")  # not on this page: named, not linked
 
 
 def test_no_stories_still_renders() -> None:

@@ -51,3 +51,11 @@ def test_several_stories_keep_anchors_apart(analysis: Analysis) -> None:
     two = Analysis(analysis.articles, (), analysis.stories * 2)
     md = render(two)
     assert '<a id="s1-src-1"></a>' in md and '<a id="s2-src-1"></a>' in md
+
+
+def test_related_stories_are_listed_escaped(hostile_analysis: Analysis) -> None:
+    md = render(hostile_analysis)
+    assert "### Related stories" in md
+    assert "- **Harbour strike &lt;script&gt;" not in md  # escaped the Markdown way, not the HTML way
+    line = next(x for x in md.splitlines() if x.startswith("- **Harbour strike"))
+    assert line.endswith("began 42 days later \\(similarity 0.12\\)") and "<script>" not in line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pytest
 from rich.console import Console
@@ -54,3 +55,10 @@ def test_print_to_a_console(analysis: Analysis) -> None:
 def test_no_story() -> None:
     empty = Analysis((), (), ())
     assert "no story" in render(empty)
+
+
+def test_related_stories_close_the_briefing(hostile_analysis: Analysis) -> None:
+    text = render(hostile_analysis, width=100)
+    assert "Related stories" in text and "Harbour; began 42 days later" in text
+    assert "Related stories" not in render(replace(hostile_analysis, stories=tuple(
+        replace(s, related=()) for s in hostile_analysis.stories)), width=100)

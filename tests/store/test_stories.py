@@ -237,6 +237,7 @@ def test_a_setting_added_since_counts_as_what_the_code_then_did() -> None:
     assert other_settings(json.dumps(saved), config) == ["background_docs = 0.0"]
     assert same_settings(json.dumps(saved), ClusterConfig(background_docs=0.0))
     assert stored_config_of(saved) == ClusterConfig(background_docs=0.0)
+    assert same_settings(config_fingerprint(config), ClusterConfig(related_similarity=0.2))  # shown only
 
 
 def stored_config_of(saved: dict[str, object]) -> ClusterConfig | None:
@@ -351,3 +352,20 @@ def test_a_reextracted_article_counts_in_the_document_frequencies_with_its_new_t
         store.add_article(qa2, extractor_version="extract-4")
         place_new_articles(store, rebuild=True)
         assert df_rows(store) == fresh_df((final | {"qa2": qa2}).values())
+
+
+def test_a_stored_story_shows_its_related_stories(corpus: dict[str, list[Article]]) -> None:
+    with Store.open(":memory:") as store:
+        store.add_many([*corpus["quake_a"], *corpus["quake_b"], *corpus["others"]], extractor_version=V)
+        place_new_articles(store)
+        quake_a, quake_b = story_of(store, "qa1"), story_of(store, "qb1")
+        view = load_story(store, quake_a)
+        (related,) = view.related
+        assert (related.id, related.title) == (quake_b, "6.4 quake injures 41 in Selmouth")
+        assert related.shared[0] == "Ostria Seismological Institute" and related.days_apart is None
+        assert load_story(store, quake_b).related[0].id == quake_a
+        assert not load_story(store, story_of(store, "o1")).related
+        assert view.analysis is None and not view.as_analysis().stories  # not analysed: nothing to show
+        refresh_analyses(store, None, (quake_a,))
+        (shown,) = load_story(store, quake_a).as_analysis().stories
+        assert shown.related == view.related

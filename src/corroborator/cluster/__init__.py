@@ -17,14 +17,24 @@ revisits touched stories; :mod:`.state` saves and loads the whole state as JSON-
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from corroborator.cluster import online, refine, state
 from corroborator.cluster.features import ArticleFeatures, featurize
+from corroborator.cluster.related import display_names, related_stories
 from corroborator.config import ClusterConfig
 from corroborator.models import Article
 
-__all__ = ["ArticleFeatures", "StoryClusterer", "batch_order", "cluster_articles", "featurize"]
+__all__ = [
+    "ArticleFeatures",
+    "Grouping",
+    "RelatedGroup",
+    "StoryClusterer",
+    "batch_order",
+    "cluster_articles",
+    "featurize",
+    "group_articles",
+]
 
 MAX_REFINE_ROUNDS = 5
 
@@ -68,6 +78,30 @@ def cluster_articles(
     then refined until stable). Stories come in the order of their first article in ``articles``,
     ids inside a story in input order. An article id given twice counts once.
     """
+    return group_articles(articles, config, related=False).groups
+
+
+class RelatedGroup(NamedTuple):
+    """A group related to another (:mod:`.related`): its position in the grouping, similarity,
+    shared terms as the articles write them, and days from the other's first stated day to its own."""
+
+    group: int
+    similarity: float
+    shared: tuple[str, ...]
+    days_apart: int | None
+
+
+class Grouping(NamedTuple):
+    """Stories as :func:`cluster_articles` returns them and, for each, its related groups."""
+
+    groups: list[tuple[str, ...]]
+    related: list[tuple[RelatedGroup, ...]]
+
+
+def group_articles(
+    articles: Sequence[Article], config: ClusterConfig | None = None, *, related: bool = True
+) -> Grouping:
+    """:func:`cluster_articles`, and (when ``related``) each story's related stories."""
     clusterer = StoryClusterer(config)
     for article in batch_order(articles):
         clusterer.add_article(article)
@@ -75,9 +109,30 @@ def cluster_articles(
         if not clusterer.refine():
             break
     position: dict[str, int] = {}
+    by_id: dict[str, Article] = {}
     for i, article in enumerate(articles):
         position.setdefault(article.id, i)
-    groups = [tuple(sorted(ids, key=position.__getitem__)) for ids in clusterer.stories().values()]
+        by_id.setdefault(article.id, article)
+    stories = sorted(
+        ((s, tuple(sorted(ids, key=position.__getitem__))) for s, ids in clusterer.stories().items()),
+        key=lambda kv: position[kv[1][0]],
+    )
+    groups = [g for _, g in stories]
     placed = sum(len(g) for g in groups)
     assert placed == len(position), f"{len(position) - placed} articles in no story (a clusterer bug)"
-    return sorted(groups, key=lambda g: position[g[0]])
+    if not related:
+        return Grouping(groups, [() for _ in groups])
+    index = {story_id: i for i, (story_id, _) in enumerate(stories)}
+    found = related_stories(clusterer, index)
+    texts = {i: [by_id[a].body for a in g] for i, g in enumerate(groups)}
+    out = []
+    for story_id, _ in stories:
+        here = index[story_id]
+        relations = []
+        for r in found[story_id]:
+            there = index[r.other]
+            names = display_names(r.shared, [*texts[here], *texts[there]])
+            relations.append(RelatedGroup(there, r.similarity, names, r.days_apart))
+        out.append(tuple(relations))
+    return Grouping(groups, out)
+

@@ -2,10 +2,11 @@
 
 :func:`render` turns an :class:`~corroborator.api.Analysis` into one HTML page: per story the title
 and verdict, a cited summary, key facts, disputes, pictures (provenance graph, coverage matrix,
-timeline), who said what, and the sources with what each adds and omits. Each story is rendered
-from its :class:`~corroborator.brief_records.Briefing`; the pictures also read the story's reuse
-links. Article text is untrusted: every text and attribute goes through :func:`esc`, only http(s)
-URLs become links, and the page's Content-Security-Policy forbids all scripts.
+timeline), who said what, the sources with what each adds and omits, and the related stories (links
+to their place on the page). Each story is rendered from its
+:class:`~corroborator.brief_records.Briefing`; the pictures also read the story's reuse links.
+Article text is untrusted: every text and attribute goes through :func:`esc`, only http(s) URLs
+become links, and the page's Content-Security-Policy forbids all scripts.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from corroborator.brief_records import Briefing, Dispute, Position, SourceEntry
 from corroborator.models import Article, Evidence
 from corroborator.render import svg
 from corroborator.render.html_assets import CSS, csp, esc, safe_href
+from corroborator.render.related import detail
 
 
 def briefing_of(story: StoryAnalysis, articles: Mapping[str, Article]) -> Briefing:
@@ -281,7 +283,25 @@ def sources_section(page: _Page) -> str:
     return "".join(out) + "</section>"
 
 
-def story_html(b: Briefing, story: StoryAnalysis, prefix: str) -> str:
+def related_section(story: StoryAnalysis, anchors: Mapping[str, str], prefix: str) -> str:
+    """The story's related stories, each linking to its place on the page."""
+    if not story.related:
+        return ""
+    items = "".join(
+        f'<li><a href="#{esc(anchors[r.id])}">{esc(r.title)}</a>: {esc(detail(r))}</li>'
+        if r.id in anchors else f"<li>{esc(r.title)}: {esc(detail(r))}</li>"
+        for r in story.related
+    )
+    return (
+        f'<section id="{prefix}-related"><h2>Related stories</h2><p class="note">Same topic, another '
+        "event or another wave of it: told apart by what and when each reports.</p>"
+        f"<ul>{items}</ul></section>"
+    )
+
+
+def story_html(
+    b: Briefing, story: StoryAnalysis, prefix: str, anchors: Mapping[str, str] | None = None
+) -> str:
     page = _Page(b, prefix)
     toc = [
         ("summary", "Summary"),
@@ -291,7 +311,7 @@ def story_html(b: Briefing, story: StoryAnalysis, prefix: str) -> str:
         ("quotes", "Who said what"),
         ("timeline", "Timeline"),
         ("sources", "Sources"),
-    ]
+    ] + ([("related", "Related stories")] if story.related else [])
     nav = "".join(f'<a href="#{prefix}-{k}">{esc(v)}</a>' for k, v in toc)
     return (
         f'<article class="story" id="{prefix}"><header class="page"><h1>{esc(b.title)}</h1>'
@@ -303,6 +323,7 @@ def story_html(b: Briefing, story: StoryAnalysis, prefix: str) -> str:
         + quotes_section(page)
         + timeline_section(page)
         + sources_section(page)
+        + related_section(story, anchors or {}, prefix)
         + "</article>"
     )
 
@@ -310,9 +331,10 @@ def story_html(b: Briefing, story: StoryAnalysis, prefix: str) -> str:
 def render(analysis: Analysis) -> str:
     """One self-contained HTML page for the whole analysis (every story, then failed inputs)."""
     by_id = {a.id: a for a in analysis.articles}
+    anchors = {story.id: f"s{k}" for k, story in enumerate(analysis.stories, 1)}
     body = []
     for k, story in enumerate(analysis.stories, 1):
-        body.append(story_html(briefing_of(story, by_id), story, f"s{k}"))
+        body.append(story_html(briefing_of(story, by_id), story, f"s{k}", anchors))
     if not analysis.stories:
         count = _plural(len(analysis.articles), "article")
         body.append(f"<h1>corroborator report</h1><p>{count}, no stories.</p>")

@@ -162,6 +162,11 @@ def timeline_json(t: TimelineEvent) -> dict[str, Any]:
 
 def story_json(story: StoryAnalysis) -> dict[str, Any]:
     out: dict[str, Any] = {"id": story.id, "title": story.title, "articles": list(story.article_ids)}
+    out["related"] = [
+        {"story": r.id, "title": r.title, "similarity": round(r.similarity, 3), "shared": list(r.shared),
+         "days_apart": r.days_apart}
+        for r in story.related
+    ]
     if story.reports:
         out["reports"] = [report_json(r) for r in story.reports]
         out["reuse"] = [reuse_json(link) for link in story.reuse]

@@ -1,7 +1,8 @@
 """Markdown rendering of an analysis: the briefing of each story, then one section per article.
 
 The briefing has the same sections as the terminal rendering (summary with support counts, key
-facts, disputes and revised figures, who said what, timeline, sources, and on request what was cut);
+facts, disputes and revised figures, who said what, timeline, sources, on request what was cut, and
+the story's related stories);
 citations are footnote-style references ``[1]`` linking to the numbered sources list of the story.
 Article text is untrusted input: it is rendered as text, never as markup (see :func:`md_escape`).
 """
@@ -12,9 +13,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from corroborator.api import Analysis, articles_in_order
+from corroborator.api import Analysis, RelatedStory, articles_in_order
 from corroborator.brief import Briefing, Position, briefings
 from corroborator.models import Article
+from corroborator.render.related import detail
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
 
@@ -92,8 +94,11 @@ def _position(p: Position, cite: _Cites) -> str:
     return f"**{md_escape(p.label)}**: {_reports(p.support)} {cite(p.article_ids)}"
 
 
-def briefing_section(b: Briefing, *, removed: bool = False, prefix: str = "") -> str:
-    """One story's briefing as Markdown. ``prefix`` keeps source anchors apart between stories."""
+def briefing_section(
+    b: Briefing, *, removed: bool = False, prefix: str = "", related: Sequence[RelatedStory] = ()
+) -> str:
+    """One story's briefing (and its related stories) as Markdown. ``prefix`` keeps source anchors
+    apart between stories."""
     cite = _Cites(b, prefix)
     out = [f"## {md_escape(b.title)}", "", f"_{b.verdict()}._", ""]
     if b.summary:
@@ -168,6 +173,10 @@ def briefing_section(b: Briefing, *, removed: bool = False, prefix: str = "") ->
         out += [f"{b.removed.total} pieces: {counts}.", ""]
         out += [f"- {cite((i.article_id,))} _{i.reason}_: {md_escape(i.text)}" for i in b.removed.items]
         out.append("")
+    if related:
+        out += ["### Related stories", ""]
+        out += [f"- **{md_escape(r.title)}**: {md_escape(detail(r))}" for r in related]
+        out.append("")
     return "\n".join(out)
 
 
@@ -183,8 +192,8 @@ def render(analysis: Analysis, *, removed: bool = False) -> str:
     ]
     several = len(analysis.stories) > 1
     out += [
-        briefing_section(b, removed=removed, prefix=f"s{k}-" if several else "")
-        for k, b in enumerate(briefings(analysis), 1)
+        briefing_section(b, removed=removed, prefix=f"s{k}-" if several else "", related=story.related)
+        for k, (b, story) in enumerate(zip(briefings(analysis), analysis.stories, strict=True), 1)
     ]
     out += ["# Articles", ""]
     out += [article_section(a) for a in articles]

@@ -1,7 +1,8 @@
 """A compact Rich rendering of a briefing, for an 80-100 column terminal.
 
 Layout: title and a one-line verdict; the summary with support counts; disputes and revised
-figures; key quotes by speaker; the timeline; the sources table (and, on request, what was cut).
+figures; key quotes by speaker; the timeline; the sources table (and, on request, what was cut);
+the story's related stories (same topic, another event or wave).
 Citations ``[1,3]`` are numbers in the sources table. Lists are two-column grids, so long lines
 wrap with a hanging indent instead of under the bullet. Article text is untrusted: every piece of it
 goes through :func:`rich.markup.escape`.
@@ -18,8 +19,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from corroborator.api import Analysis
+from corroborator.api import Analysis, RelatedStory
 from corroborator.brief import Briefing, Position, briefings
+from corroborator.render.related import detail
 
 SPEAKERS, QUOTES_PER_SPEAKER, QUOTE_CHARS = 6, 2, 180
 TIMELINE = 12
@@ -156,8 +158,17 @@ def _removed(b: Briefing) -> RenderableType:
     return Group(Text(f"{b.removed.total} pieces: {counts}", style="dim"), grid)
 
 
-def briefing_renderable(b: Briefing, *, removed: bool = False) -> RenderableType:
-    """The briefing as one Rich renderable."""
+def _related(related: Sequence[RelatedStory]) -> RenderableType:
+    grid = _list()
+    for r in related:
+        grid.add_row("•", f"[bold]{escape(r.title)}[/bold]: {escape(detail(r))}")
+    return grid
+
+
+def briefing_renderable(
+    b: Briefing, *, removed: bool = False, related: Sequence[RelatedStory] = ()
+) -> RenderableType:
+    """The briefing (and the story's related stories) as one Rich renderable."""
     parts: list[RenderableType] = [
         Text(b.title, style="bold"),
         Text(b.verdict(), style="dim"),
@@ -170,6 +181,7 @@ def briefing_renderable(b: Briefing, *, removed: bool = False) -> RenderableType
         ("Timeline", bool(b.timeline), _timeline(b)),
         ("Sources", True, _sources(b)),
         ("Removed as boilerplate", removed, _removed(b) if removed else None),
+        ("Related stories", bool(related), _related(related) if related else None),
     ]
     for name, shown, body in sections:
         if shown and body is not None:
@@ -184,8 +196,8 @@ def print_analysis(analysis: Analysis, console: Console, *, removed: bool = Fals
     """Print the briefing of every story of ``analysis``."""
     if not analysis.stories:
         console.print(f"{len(analysis.articles)} articles, no story to brief.", highlight=False)
-    for b in briefings(analysis):
-        console.print(briefing_renderable(b, removed=removed), highlight=False)
+    for b, story in zip(briefings(analysis), analysis.stories, strict=True):
+        console.print(briefing_renderable(b, removed=removed, related=story.related), highlight=False)
 
 
 def render(analysis: Analysis, *, removed: bool = False, width: int = 100) -> str:

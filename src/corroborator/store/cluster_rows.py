@@ -51,6 +51,8 @@ def config_fingerprint(config: ClusterConfig) -> str:
 # Settings added to ClusterConfig after stories could first be stored, with the value the code before
 # them acted on (where that is not their default): a stored fingerprint without them was built so.
 _BEFORE: dict[str, object] = {"background_docs": 0.0}
+# Settings that do not change where articles go (only what is shown about stories)
+_NOT_PLACING = frozenset({"related_similarity"})
 
 
 def _saved_settings(stored: str) -> dict[str, object]:
@@ -60,11 +62,15 @@ def _saved_settings(stored: str) -> dict[str, object]:
 
 
 def other_settings(stored: str, config: ClusterConfig) -> list[str]:
-    """The settings in which ``config`` differs from a stored fingerprint's, as ``name = stored``; a
-    setting added to ClusterConfig since the stories were stored has the value the code then acted
-    on (its default, or its value in ``_BEFORE``)."""
+    """The settings that place articles in which ``config`` differs from a stored fingerprint's, as
+    ``name = stored``; a setting added to ClusterConfig since the stories were stored has the value
+    the code then acted on (its default, or its value in ``_BEFORE``)."""
     saved = _saved_settings(stored)
-    return [f"{name} = {value}" for name, value in saved.items() if getattr(config, name) != value]
+    return [
+        f"{name} = {value}"
+        for name, value in saved.items()
+        if name not in _NOT_PLACING and getattr(config, name) != value
+    ]
 
 
 def same_settings(stored: str, config: ClusterConfig) -> bool:

@@ -86,6 +86,18 @@ def previous_texts(store: Store, ids: Iterable[str]) -> dict[str, Article]:
     return found
 
 
+def stories_of(store: Store, article_ids: Iterable[str]) -> dict[str, str]:
+    """Article id -> story id of these placed articles (two columns, not their member rows)."""
+    keys = list(dict.fromkeys(article_ids))
+    found: dict[str, str] = {}
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT article_id, story_id FROM cluster_members WHERE article_id IN ({marks})"
+        found.update({r[0]: r[1] for r in store.connection.execute(sql, chunk)})
+    return found
+
+
 def count_unplaced(store: Store) -> int:
     """How many stored articles are not in a story yet."""
     row = store.connection.execute("SELECT count(*) FROM cluster_queue").fetchone()
