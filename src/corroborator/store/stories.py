@@ -8,9 +8,10 @@ open :class:`~corroborator.store.Store`; writes go through one transaction each.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from corroborator.errors import StoreError
 from corroborator.models import Article
@@ -58,44 +59,36 @@ def unplaced(store: Store) -> list[tuple[str, str | None]]:
     return [(r[0], r[1]) for r in rows]
 
 
-def articles_by_id(store: Store, ids: Iterable[str]) -> dict[str, Article]:
-    """The stored articles with these ids (missing ids are left out)."""
+def _rows_for(store: Store, sql: str, ids: Iterable[str]) -> Iterator[Any]:
+    """The rows of ``sql`` for these ids (each once), whose ``{marks}`` is the placeholder list of an
+    ``IN (...)``: a chunk of ids per query, as SQLite caps the parameters of one."""
     keys = list(dict.fromkeys(ids))
-    found: dict[str, Article] = {}
     for start in range(0, len(keys), _CHUNK):
         chunk = keys[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for row in store.connection.execute(f"SELECT * FROM articles WHERE id IN ({marks})", chunk):
-            found[row["id"]] = article_from_row(row)
-    return found
+        yield from store.connection.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
+
+def articles_by_id(store: Store, ids: Iterable[str]) -> dict[str, Article]:
+    """The stored articles with these ids (missing ids are left out)."""
+    rows = _rows_for(store, "SELECT * FROM articles WHERE id IN ({marks})", ids)
+    return {row["id"]: article_from_row(row) for row in rows}
 
 
 def previous_texts(store: Store, ids: Iterable[str]) -> dict[str, Article]:
     """The title and body that queued, re-extracted articles were placed with (only those whose
     queue row kept them: see migration 0004), as articles with those ids."""
-    keys = list(dict.fromkeys(ids))
+    sql = "SELECT article_id, previous FROM cluster_queue WHERE article_id IN ({marks}) AND previous NOT NULL"
     found: dict[str, Article] = {}
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        where = f"article_id IN ({marks}) AND previous NOT NULL"
-        sql = f"SELECT article_id, previous FROM cluster_queue WHERE {where}"
-        for article_id, previous in store.connection.execute(sql, chunk):
-            old = json.loads(previous)
-            found[article_id] = Article(id=article_id, source="", body=old["body"], title=old["title"])
+    for article_id, previous in _rows_for(store, sql, ids):
+        old = json.loads(previous)
+        found[article_id] = Article(id=article_id, source="", body=old["body"], title=old["title"])
     return found
 
 
 def stories_of(store: Store, article_ids: Iterable[str]) -> dict[str, str]:
     """Article id -> story id of these placed articles (two columns, not their member rows)."""
-    keys = list(dict.fromkeys(article_ids))
-    found: dict[str, str] = {}
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        sql = f"SELECT article_id, story_id FROM cluster_members WHERE article_id IN ({marks})"
-        found.update({r[0]: r[1] for r in store.connection.execute(sql, chunk)})
-    return found
+    sql = "SELECT article_id, story_id FROM cluster_members WHERE article_id IN ({marks})"
+    return {r[0]: r[1] for r in _rows_for(store, sql, article_ids)}
 
 
 def count_unplaced(store: Store) -> int:
