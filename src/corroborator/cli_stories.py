@@ -145,11 +145,11 @@ def story(
     try:
         cfg = _config(config, db)
         with Store.open(db, read_only=True) as store:
-            view = load_story(store, story_id)
+            view = load_story(store, story_id, cfg)
         if view.analysis is None:
             with Store.open(cfg.store.path, cfg.store) as store, _progress("analysing the story") as progress:
                 refresh_analyses(store, cfg, (view.id,), progress=progress)
-                view = load_story(store, view.id)
+                view = load_story(store, view.id, cfg)
     except CorroboratorError as exc:
         raise _fatal(exc) from exc
     emit(view.as_analysis(), fmt, out_file, removed=removed)

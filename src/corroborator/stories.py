@@ -226,9 +226,10 @@ def list_stories(store: Store, *, limit: int | None = None) -> list[StoryRow]:
     return rows.story_rows(store, analysis_version(), limit=limit)
 
 
-def load_story(store: Store, prefix: str) -> StoryView:
+def load_story(store: Store, prefix: str, config: Config | ClusterConfig | None = None) -> StoryView:
     """One story by id or unique id prefix (:class:`StoreError` if none or several), with its cached
-    analysis when that is current (annotated, this version, same members), else ``analysis=None``."""
+    analysis when that is current (annotated, this version, same members), else ``analysis=None``,
+    and its related stories (at ``config``'s ``related_similarity``)."""
     story_id = rows.resolve_story(store, prefix)
     members = rows.story_members(store, story_id)
     found = rows.articles_by_id(store, members)
@@ -242,23 +243,27 @@ def load_story(store: Store, prefix: str) -> StoryView:
         and cached.members_hash == members_hash(members)
     ):
         analysis = decode_analysis(cached.data)
-    return StoryView(story_id, articles, analysis, related_of(store, story_id, articles))
+    bar = _cluster_config(config).related_similarity
+    return StoryView(story_id, articles, analysis, related_of(store, story_id, articles, bar))
 
 
 _TEXTS_SHOWN = 20  # articles of a related story searched for how its shared names are written
 
 
 def related_of(
-    store: Store, story_id: str, articles: Sequence[Article], limit: int = 5
+    store: Store, story_id: str, articles: Sequence[Article], bar: float | None = None, limit: int = 5
 ) -> tuple[api.RelatedStory, ...]:
     """The stored stories related to one (:mod:`corroborator.cluster.related`), from the stored
-    clusterer state and the settings it was built with; () when there is none to read."""
+    clusterer state and the settings it was built with (``bar``: another ``related_similarity``);
+    () when there is none to read."""
     from corroborator.cluster.related import display_names, related_stories
     from corroborator.errors import StoreError
 
     config = cluster_rows.stored_config(store.connection)
     if config is None:
         return ()
+    if bar is not None:
+        config = replace(config, related_similarity=bar)
     try:
         state = ClusterRows(store.connection, config)
         found = related_stories(state.clusterer, [story_id], limit, lambda ids: rows.stories_of(store, ids))

@@ -365,6 +365,7 @@ def test_a_stored_story_shows_its_related_stories(corpus: dict[str, list[Article
         assert related.shared[0] == "Ostria Seismological Institute" and related.days_apart is None
         assert load_story(store, quake_b).related[0].id == quake_a
         assert not load_story(store, story_of(store, "o1")).related
+        assert not load_story(store, quake_a, ClusterConfig(related_similarity=0.9)).related
         assert view.analysis is None and not view.as_analysis().stories  # not analysed: nothing to show
         refresh_analyses(store, None, (quake_a,))
         (shown,) = load_story(store, quake_a).as_analysis().stories

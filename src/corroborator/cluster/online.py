@@ -17,10 +17,9 @@ if ``background_docs`` more documents holding none of the terms had been seen: i
 event's reports every term they share is in most documents, and the folder's own idf would weigh
 each report's own words over the event's), times a time factor: dated articles more than
 ``window_days`` apart are discounted by ``floor + (1 - floor) * exp(-excess / decay_days)``
-(``time_floor``): a long gap
-discounts, but never vetoes, so the charges, trial and sentence of a crime months or years later,
-which name the same people, stay in its story, while two events of one topic must also differ in
-their words to come apart.
+(``time_floor``): a long gap discounts, but never vetoes, so the charges, trial and sentence of a
+crime months or years later, which name the same people, stay in its story, while two events of one
+topic must also differ in their words to come apart.
 
 Everything is incremental and bounded: an article finds its neighbours through an inverted index
 over the strongest ``index_terms`` terms of recent articles (``max_postings`` per term), compares
