@@ -100,6 +100,13 @@ def test_surname_mistagged_as_org_is_the_person_named_in_full(parse: Parse) -> N
     assert people(mentions) == ["Lena Marquardt", "Marquardt"]
 
 
+def test_an_organisation_named_with_a_title_word_keeps_it(parse: Parse) -> None:
+    text = "Teams in Major League Baseball and the Sheriff's Department of Kellby said nothing."
+    mentions = find_mentions(parse(text, ("Major League Baseball", "ORG"), ("Sheriff's Department", "ORG")))
+    assert people(mentions) == []
+    assert of_type(mentions, EntityType.ORG) == ["Major League Baseball", "Sheriff's Department"]
+
+
 def test_organisation_that_speaks_stays_an_organisation(parse: Parse) -> None:
     text = "The Harbour Safety Authority said the berth would reopen."
     mentions = find_mentions(parse(text, ("Harbour Safety Authority", "ORG")))

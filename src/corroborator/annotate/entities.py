@@ -112,11 +112,16 @@ class _Name:
     label: str
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the", titles, trailing possessives and punctuation from a token range."""
+def _trim(doc: Doc, start: int, end: int, label: str = "PERSON") -> tuple[int, int]:
+    """Drop a leading "the", titles, trailing possessives and punctuation from a token range. A name
+    the NER did not call a person keeps a leading title word unless a person's name follows it
+    ("Major League Baseball", "General Motors", but "Judge Philip Hickok" taken for an ORG)."""
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
-    while start < end - 1 and (doc[start].lower_ == "the" or _low(doc[start]) in TITLES):
+    while start < end - 1 and (
+        doc[start].lower_ == "the"
+        or (_low(doc[start]) in TITLES and (label == "PERSON" or _namelike(doc, start + 1, end)))
+    ):
         start += 1
     return start, end
 
@@ -173,7 +178,7 @@ def _candidates(doc: Doc) -> list[_Name]:
     for ent in doc.ents:
         if ent.label_ not in _TYPES and ent.label_ not in _MAYBE_PERSON:
             continue
-        start, end = _trim(doc, ent.start, ent.end)
+        start, end = _trim(doc, ent.start, ent.end, ent.label_)
         if end > start:
             names.append(_Name(start, end, ent.label_))
             covered.update(range(ent.start, ent.end))
