@@ -72,6 +72,13 @@ def test_titled_mention_covers_title_and_drops_possessive(parse: Parse) -> None:
     assert first.span.text(text) == "Mr. Okonjo"
 
 
+def test_deputy_is_a_title(parse: Parse) -> None:
+    text = "Deputy Marta Quell was hurt on Friday. Deputy Quell is recovering, the sheriff said."
+    assert people(find_mentions(parse(text, ("Marta Quell", "PERSON"), ("Quell", "PERSON", 1)))) == [
+        "Deputy Marta Quell", "Deputy Quell"
+    ]
+
+
 def test_nationality_before_title_is_part_of_titled_form(parse: Parse) -> None:
     text = "Danish Prime Minister Helga Sorensen arrived in Oslo on Monday."
     assert people(find_mentions(parse(text)))[0] == "Danish Prime Minister Helga Sorensen"

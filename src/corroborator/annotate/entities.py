@@ -37,7 +37,7 @@ TITLES = HONORIFICS | word_set(
     "admiral adm commander officer director chairman chairwoman ceo judge justice ambassador "
     "commissioner inspector superintendent representative rep speaker leader spokesman spokeswoman "
     "professor doctor lord lady reverend bishop archbishop cardinal rabbi imam sheikh ayatollah sheriff "
-    "detective constable councillor councilman councilwoman alderman chief"
+    "detective constable councillor councilman councilwoman alderman chief deputy"
 )
 # a title nearest the name must be one of these (so "Chief" alone is not a title, "Chief Officer" is)
 _TITLE_HEADS = TITLES - {"chief"}
