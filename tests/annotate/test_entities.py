@@ -79,6 +79,14 @@ def test_deputy_is_a_title(parse: Parse) -> None:
     ]
 
 
+def test_abbreviated_offices_are_titles_not_people(parse: Parse) -> None:
+    text = "Dist. Atty. Steve Calloway charged him. GM Theo Ardent and Undersheriff Jim Gale agreed."
+    slips = (("Dist", "PERSON"), ("Atty", "PERSON"), ("Steve Calloway", "PERSON"), ("Theo Ardent", "PERSON"),
+             ("Jim Gale", "PERSON"))
+    found = people(find_mentions(parse(text, *slips)))
+    assert found == ["Steve Calloway", "GM Theo Ardent", "Undersheriff Jim Gale"]  # no person "Atty"
+
+
 def test_nationality_before_title_is_part_of_titled_form(parse: Parse) -> None:
     text = "Danish Prime Minister Helga Sorensen arrived in Oslo on Monday."
     assert people(find_mentions(parse(text)))[0] == "Danish Prime Minister Helga Sorensen"

@@ -27,18 +27,11 @@ from spacy.tokens import Span as SpacySpan
 
 from corroborator.annotate.person_names import ORG_WORDS, SUFFIXES, group_people, is_vessel
 from corroborator.annotate.speech_cues import INVERTING_CUES
+from corroborator.annotate.titles import HONORIFICS, OFFICES
 from corroborator.models import Description, EntityType, Mention, Span
 from corroborator.vocab import word_set
 
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "fr"})
-TITLES = HONORIFICS | word_set(
-    "president premier minister chancellor secretary senator sen governor gov mayor king queen prince "
-    "princess emperor pope general gen colonel col major maj captain capt lieutenant lt sergeant sgt "
-    "admiral adm commander officer director chairman chairwoman ceo judge justice ambassador "
-    "commissioner inspector superintendent representative rep speaker leader spokesman spokeswoman "
-    "professor doctor lord lady reverend bishop archbishop cardinal rabbi imam sheikh ayatollah sheriff "
-    "detective constable councillor councilman councilwoman alderman chief deputy"
-)
+TITLES = HONORIFICS | OFFICES
 # a title nearest the name must be one of these (so "Chief" alone is not a title, "Chief Officer" is)
 _TITLE_HEADS = TITLES - {"chief"}
 # role nouns that may head a description standing before a name: "North Korea's leader, Kim Jong-un"

@@ -21,6 +21,7 @@ from corroborator.annotate.given_names import given_name_gender, is_given_name
 from corroborator.annotate.person_names import ORG_WORDS, SUFFIXES, is_vessel, without_suffix
 from corroborator.annotate.pronouns import genders, noun_gender, speaking
 from corroborator.annotate.speech_cues import CUE_WORDS, subject_of
+from corroborator.annotate.titles import HONORIFICS, OFFICES, PROFESSIONS, QUALIFIERS
 from corroborator.vocab import word_set
 
 if TYPE_CHECKING:
@@ -29,18 +30,7 @@ if TYPE_CHECKING:
 
     from corroborator.annotate.quote_marks import RawQuote
 
-HONORIFICS = word_set("dame dr lady lord miss mr mrs ms prof rev sir")
-TITLE_WORDS = word_set(
-    "ambassador capt captain ceo chairman chairwoman chancellor chief col colonel commander "
-    "commissioner councillor councilman defence defense deputy director economy finance fire foreign "
-    "gen general governor inspector interior judge justice king leader mayor minister officer pope "
-    "premier president prime prince princess professor queen rep representative secretary sen senator "
-    "attorney atty gov lt sgt det undersheriff executive commodore admiral adm lieutenant sergeant "
-    "superintendent chairperson constable const cpl corporal trooper "
-    "sheriff spokesman spokesperson spokeswoman state vice "
-    "editor publisher manager coach producer correspondent reporter anchor founder analyst economist "
-    "gm cfo coo cto ada dist"
-)
+TITLE_WORDS = OFFICES | QUALIFIERS | PROFESSIONS
 TITLES = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
 _TELLING = word_set("told tells tell telling asked asks")  # the speaker is the subject, not the one told
 _HYPHENS = frozenset({"-", "‐", "–"})

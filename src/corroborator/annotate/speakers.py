@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from corroborator.annotate.speaker_reader import HONORIFICS, TITLE_WORDS, TITLES, Reader, phrase
+from corroborator.annotate.speaker_reader import TITLE_WORDS, TITLES, Reader, phrase
 from corroborator.annotate.speech_cues import INVERTING_CUES, is_cue, subject_of
+from corroborator.annotate.titles import HONORIFICS
 from corroborator.models import Span
 from corroborator.vocab import word_set
 
