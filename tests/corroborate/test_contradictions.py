@@ -9,6 +9,7 @@ from corroborator.corroborate.contradictions import attribution_contradictions, 
 from corroborator.models import (
     ContradictionKind,
     Description,
+    Precision,
     Severity,
     Span,
 )
@@ -55,6 +56,21 @@ def test_a_caption_that_misdates_an_event_is_a_date_contradiction() -> None:
     assert found.kind is ContradictionKind.DATE
     assert {s.date for s in found.sides} == {"2023-03", "2022-03"}
     assert any(e.caption == 0 for s in found.sides for e in s.evidence)
+
+
+SHOOTING = "The deputy was investigating the {} shooting when he was killed."
+
+
+def test_the_same_day_without_its_year_read_in_two_years_is_no_contradiction() -> None:
+    day = Precision.DAY
+    units = [  # "June 20" in a report of 2005 and in one of 2007: only the years read into it differ
+        dated("a", SHOOTING.format("June 20"), "June 20", "2005-06-20", precision=day, relative=True),
+        dated("c", SHOOTING.format("June 20"), "June 20", "2006-06-20", precision=day, relative=True),
+    ]
+    assert find_contradictions(align_claims(units, REPORTS), REPORTS) == ((), ())
+    stated = dated("c", SHOOTING.format("June 20, 2006"), "June 20, 2006", "2006-06-20", precision=day)
+    (found,), _ = find_contradictions(align_claims([units[0], stated], REPORTS), REPORTS)
+    assert found.kind is ContradictionKind.DATE  # a year stated against one read in: still a conflict
 
 
 def test_quote_variant_with_a_less_specific_speaker_is_low() -> None:

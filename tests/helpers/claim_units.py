@@ -72,11 +72,13 @@ def dated(
     others: tuple[str, ...] = (),
     other_instance: bool = False,
     published: str | None = None,
+    precision: Precision = Precision.MONTH,
+    relative: bool = False,
 ) -> ClaimUnit:
-    """A dated statement: ``focus`` (in ``text``) resolves to ``value`` (month precision), in an
-    article of date ``published``."""
+    """A dated statement: ``focus`` (in ``text``) resolves to ``value`` (month precision unless
+    said; ``relative``: read against the article's date), in an article of date ``published``."""
     start = text.index(focus)
-    t = TimeExpression(focus, Span(start, start + len(focus)), value, Precision.MONTH, caption=caption)
+    t = TimeExpression(focus, Span(start, start + len(focus)), value, precision, relative, caption=caption)
     context = content_words(text.replace(focus, " "))
     return ClaimUnit(
         article,

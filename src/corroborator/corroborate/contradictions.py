@@ -138,6 +138,19 @@ def _label(side: Side) -> str:
     return f"“{(side.text or '')[:60]}”{who}"
 
 
+def _only_the_year_read(a: ClaimUnit, b: ClaimUnit) -> bool:
+    """Two days written with the same day and month and no year ("the June 20 shooting" in a report
+    of 2005 and in one of 2007, each read in its own year): the words do not disagree, only the
+    years read into them. (One that states its year against one that does not still conflicts: "on
+    March 21" in this year's report, "March 21, 2022" in a caption.)"""
+    ta, tb = a.time, b.time
+    if ta is None or tb is None or not ta.value or not tb.value:
+        return False
+    # a relative day written with its number is a month and day without the year, not "Tuesday"
+    yearless = all(t.relative and any(c.isdigit() for c in t.text) for t in (ta, tb))
+    return yearless and len(ta.value) == len(tb.value) == 10 and ta.value[4:] == tb.value[4:]
+
+
 def _resolved(u: ClaimUnit) -> bool:
     return u.quote is not None and u.quote.resolved
 
@@ -165,7 +178,7 @@ def _group_contradiction(
             continue
         a, b = group.units[link.a], group.units[link.b]
         sa, sb = side_of[link.a], side_of[link.b]
-        if sa == sb:
+        if sa == sb or (group.kind is ClaimKind.DATE and _only_the_year_read(a, b)):
             continue
         if group.kind is ClaimKind.FIGURE and link.relation is Relation.DIFFERENT:
             earlier, later = _order(a, b)
