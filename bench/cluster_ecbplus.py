@@ -24,11 +24,13 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -160,8 +162,10 @@ def alone(
     articles: Sequence[Article], gold: dict[str, str], texts: Sequence[str], baseline_threshold: float
 ) -> dict[str, dict[str, float]]:
     """Each event clustered alone (a folder of one event's reports: how many come out split, how many
-    articles fall outside its largest story) and each topic alone (two sister events: mean B-cubed
-    F1 over topics); ours at defaults, the baseline at its best threshold on the whole corpus."""
+    articles fall outside its largest story), the same for each event's dated reports within a week
+    of their median date (a folder like the seeds: one event's news of a few days; events with 3 or
+    more such reports), and each topic alone (two sister events: mean B-cubed F1 over topics); ours
+    at defaults, the baseline at its best threshold on the whole corpus."""
     text_of = {a.id: t for a, t in zip(articles, texts, strict=True)}
     by_event: dict[str, list[Article]] = {}
     by_topic: dict[str, list[Article]] = {}
@@ -177,19 +181,41 @@ def alone(
         tree = _baseline_tree([text_of[i] for i in ids]) if len(ids) > 1 else None
         return _baseline_groups(tree, ids, baseline_threshold)
 
+    weeks = [w for w in (_week_of(part) for part in by_event.values()) if len(w) >= 3]
     result: dict[str, dict[str, float]] = {}
     for name, method in (("ours", ours_groups), ("baseline", baseline_groups)):
-        split = outside = 0
-        for part in by_event.values():
-            groups = method(part)
-            split += len(groups) > 1
-            outside += len(part) - max(len(g) for g in groups)
+        split, outside = _splits(method, list(by_event.values()))
+        week_split, week_outside = _splits(method, weeks)
         topic_f1 = [bcubed(method(part), gold)[2] for part in by_topic.values()]
         result[name] = {
             "events_split": split, "events": len(by_event), "articles_outside": outside,
-            "topic_f1": sum(topic_f1) / len(topic_f1),
+            "week_events_split": week_split, "week_events": len(weeks), "week_articles": sum(map(len, weeks)),
+            "week_articles_outside": week_outside, "topic_f1": sum(topic_f1) / len(topic_f1),
         }
     return result
+
+
+Grouper = Callable[[Sequence[Article]], list[list[str]]]
+
+
+def _splits(method: Grouper, parts: list[list[Article]]) -> tuple[int, int]:
+    """How many of the parts come out as more than one story, and how many articles fall outside
+    their part's largest story."""
+    split = outside = 0
+    for part in parts:
+        groups = method(part)
+        split += len(groups) > 1
+        outside += len(part) - max(len(g) for g in groups)
+    return split, outside
+
+
+def _week_of(part: Sequence[Article]) -> list[Article]:
+    """The dated articles within 7 days of the part's median stated date."""
+    days = {a.id: date.fromisoformat(a.published[:10]).toordinal() for a in part if a.published}
+    if not days:
+        return []
+    middle = statistics.median(days.values())
+    return [a for a in part if a.id in days and abs(days[a.id] - middle) <= 7]
 
 
 def main() -> None:
@@ -245,6 +271,8 @@ def main() -> None:
     for name, row in dict(result.get("alone", {})).items():  # type: ignore[call-overload]
         print(f"  alone {name:9s} events split {row['events_split']} of {row['events']}, "
               f"{row['articles_outside']} articles outside their event's largest story; "
+              f"a week of news ({row['week_events']} events, {row['week_articles']} articles): "
+              f"{row['week_events_split']} split, {row['week_articles_outside']} outside; "
               f"topics alone mean F1 {row['topic_f1']:.3f}")
     for row in list(result.get("heldout", [])):  # type: ignore[call-overload]
         tuned = "  ".join(f"{t}: {f:.3f}" for t, f in row["tune_f1"].items())
