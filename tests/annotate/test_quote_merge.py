@@ -149,3 +149,18 @@ def test_unspoken_quote_keeps_no_speaker_and_caption() -> None:
 def test_empty_story() -> None:
     assert merge_quotes([]) == ()
     assert merge_quotes([("a", [])]) == ()
+
+
+def test_a_fragment_in_two_quotations_does_not_make_them_one() -> None:
+    feig = "We love the New Moon books and we are thrilled to announce our director for the film today."
+    weitz = "I am honored to have been entrusted with shepherding New Moon from the page to the screen."
+    merged = merge_quotes(
+        [
+            ("a", [quote(feig, "Erik Feig"), quote(weitz, "Chris Weitz", start=200)]),
+            ("b", [quote("New Moon"), quote(weitz, "Chris Weitz", start=50)]),
+        ]
+    )
+    speakers = {sq.text: (sq.speaker, len(sq.occurrences)) for sq in merged}
+    assert speakers == {feig: ("Erik Feig", 1), weitz: ("Chris Weitz", 2), "New Moon": (None, 1)}
+    (alone,) = merge_quotes([("a", [quote(feig, "Erik Feig")]), ("b", [quote("New Moon")])])
+    assert len(alone.occurrences) == 2  # a fragment of one quotation still joins it

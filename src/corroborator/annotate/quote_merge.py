@@ -4,7 +4,9 @@ Two quotations are the same when, after normalising (quote marks, case, punctuat
 spellings), one's words appear in the other in order (a quote one outlet splits in two is part of
 the one another gives whole), or nearly so (rapidfuzz partial ratio at a high threshold, for small
 edits). Short fragments need more: a fragment of a few words only joins a quotation by the same
-(or an unnamed) speaker, and fuzzy matching needs enough words that sharing words is not enough.
+(or an unnamed) speaker, and only when it is part of one quotation (a title in quotes found in two
+people's words would make their two quotations one), and fuzzy matching needs enough words that
+sharing words is not enough.
 """
 
 from __future__ import annotations
@@ -117,9 +119,22 @@ def merge_quotes(
     for it in items:  # the same words (and, for a fragment, the same speaker): the same quotation
         key = (it.norm, it.speaker if it.words < SHORT_WORDS else None)
         parent[it.order] = first.setdefault(key, it.order)
-    for i, j in sorted(_candidates([it for it in items if parent[it.order] == it.order])):
-        if _find(parent, i) != _find(parent, j) and _same(items[i], items[j]):
+    pairs = sorted(_candidates([it for it in items if parent[it.order] == it.order]))
+    fragment = [it.words < SHORT_WORDS for it in items]
+    for i, j in pairs:  # quotations of some length, and fragments with fragments
+        if fragment[i] == fragment[j] and _find(parent, i) != _find(parent, j) and _same(items[i], items[j]):
             parent[_find(parent, j)] = _find(parent, i)
+    # a fragment joins the one quotation it is part of; one found in several ("New Moon" in two
+    # people's quotations) stays apart rather than make one quotation of theirs
+    homes: dict[int, set[int]] = {}
+    for i, j in pairs:
+        if fragment[i] != fragment[j]:
+            short, long = (i, j) if fragment[i] else (j, i)
+            if _same(items[short], items[long]):
+                homes.setdefault(_find(parent, short), set()).add(_find(parent, long))
+    for short, roots in homes.items():
+        if len(roots) == 1:
+            parent[_find(parent, short)] = _find(parent, next(iter(roots)))
     groups: dict[int, list[_Item]] = {}
     for item in items:
         groups.setdefault(_find(parent, item.order), []).append(item)
