@@ -656,3 +656,15 @@ def test_the_role_a_person_was_given_names_them_later(nlp: Language) -> None:
     )
     assert [q.speaker for q in quotes(nlp, text)] == ["Sarah Palin", "Gary Ross", None, None]
     assert quotes(nlp, text)[0].resolved  # worked out, not named at the attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Lawyer Andreas Kostakis said: "This tragedy is the result of an act."', "Andreas Kostakis"),
+        ('"The sale was approved," Kellby City Clerk Janine Bowers said.', "Janine Bowers"),
+    ],
+)
+def test_a_lawyer_and_a_clerk_are_titles_of_a_speaker(nlp: Language, text: str, speaker: str) -> None:
+    (q,) = quotes(nlp, text)
+    assert q.speaker == speaker
