@@ -197,6 +197,12 @@ def test_appositive_without_article(parse: Parse) -> None:
     assert describe(parse(text)) == {"Sergei Antonov": ["director of the Northern Energy Center"]}
 
 
+def test_a_hyphenated_appositive_is_whole(parse: Parse) -> None:
+    text = "Laurent Marsh, a co-producer of the telecast, said comedians were not wanted."
+    found = describe(parse(text, ("Laurent Marsh", "PERSON")))
+    assert found == {"Laurent Marsh": ["a co-producer of the telecast"]}
+
+
 def test_of_phrase_after_the_name(parse: Parse) -> None:
     text = "The deal is not done, Pavel Orlov, of independent consultancy GasWatch, told the newspaper."
     assert describe(parse(text)) == {"Pavel Orlov": ["of independent consultancy GasWatch"]}

@@ -668,3 +668,9 @@ def test_the_role_a_person_was_given_names_them_later(nlp: Language) -> None:
 def test_a_lawyer_and_a_clerk_are_titles_of_a_speaker(nlp: Language, text: str, speaker: str) -> None:
     (q,) = quotes(nlp, text)
     assert q.speaker == speaker
+
+
+def test_a_hyphenated_description_is_whole(nlp: Language) -> None:
+    text = '"We are trying to get away from that," Laurent Marsh, a co-producer of the telecast, said.'
+    (q,) = quotes(nlp, text)
+    assert (q.speaker, q.description) == ("Laurent Marsh", "a co-producer of the telecast")

@@ -369,6 +369,11 @@ def _after(doc: Doc, name: SpacySpan) -> SpacySpan | None:
     for t in doc[c : min(c + 4, sent_end)]:
         if t.dep_ == "appos" and name.start <= t.head.i < name.end:
             end = t.right_edge.i + 1
+            # a hyphenated word the parse cuts into appositions: "a co-producer of the telecast"
+            while end < sent_end and not doc[end - 1].whitespace_ and doc[end].dep_ == "appos" and (
+                name.start <= doc[end].head.i < name.end
+            ):
+                end = max(end + 1, doc[end].right_edge.i + 1)
             break
     if end is None:
         end = c

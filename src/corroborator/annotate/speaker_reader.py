@@ -456,7 +456,30 @@ def _nationality(doc: Doc, a: int) -> str:
 
 
 def _appositives(head: Token, name: str) -> list[tuple[int, str, str]]:
-    return [(head.idx, name, phrase(c)) for c in head.children if c.dep_ == "appos"]
+    return [(head.idx, name, text) for text in appositives(head)]
+
+
+def appositives(head: Token) -> list[str]:
+    """The appositions of ``head`` as text, a hyphenated word the parse cuts into several ("a co |
+    - | producer of the telecast") as one."""
+    spans: list[list[int]] = []  # [first, end) token ranges
+    doc = head.doc
+    # not another person's name ("Neither Perlo nor his co-counsel, Robin Yanes": a misparse)
+    names = {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"}
+    for c in head.children:
+        if c.dep_ != "appos" or (c.left_edge.i, c.right_edge.i + 1) in names:
+            continue
+        if spans and c.left_edge.i == spans[-1][1] and not doc[spans[-1][1] - 1].whitespace_:
+            spans[-1][1] = c.right_edge.i + 1
+        else:
+            spans.append([c.left_edge.i, c.right_edge.i + 1])
+    # one that starts inside a word ("co | -counsel": the parse took "-counsel" alone) is no description
+    return [doc[a:b].text.strip(" ,;:—–-") for a, b in spans if not (a > 0 and _glued(doc[a - 1]))]
+
+
+def _glued(tok: Token) -> bool:
+    """The token ends a word piece that runs on into the next token ("co" in "co-counsel")."""
+    return not tok.whitespace_ and tok.text[-1:].isalnum()
 
 
 def phrase(tok: Token) -> str:

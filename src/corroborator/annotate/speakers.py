@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from corroborator.annotate.speaker_reader import TITLE_WORDS, TITLES, Reader, phrase
+from corroborator.annotate.speaker_reader import TITLE_WORDS, TITLES, Reader, appositives
 from corroborator.annotate.speech_cues import INVERTING_CUES, is_cue, subject_of
 from corroborator.annotate.titles import HONORIFICS
 from corroborator.models import Span
@@ -136,9 +136,9 @@ def attribute(rd: Reader, cue: Token) -> Who:
         a, b, name = named
         speaker = rd.fullest(name, subj.idx)
         span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
-        appos = next((c for c in subj.children if c.dep_ == "appos"), None)
-        if appos is not None:
-            description = phrase(appos)
+        described = appositives(subj)
+        if described:
+            description = described[0]
         elif subj.left_edge.i < a:
             pre = [t for t in doc[subj.left_edge.i : a] if t.lower_.rstrip(".") not in HONORIFICS]
             while pre and pre[0].pos_ == "DET":
@@ -155,8 +155,7 @@ def attribute(rd: Reader, cue: Token) -> Who:
         a, b, name = named
         speaker = rd.fullest(name, doc[a].idx)
         span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
-        appos = next((c for c in doc[b].children if c.dep_ == "appos"), None)
-        description = phrase(appos) if appos is not None else None
+        description = next(iter(appositives(doc[b])), None)
     elif subj.pos_ == "NOUN" and any(c.lower_ == "the" for c in subj.children):
         norp = next((c.lower_ for c in subj.children if c.ent_type_ == "NORP"), "")
         if norp and low in ROLE_NOUNS:
