@@ -674,3 +674,11 @@ def test_a_hyphenated_description_is_whole(nlp: Language) -> None:
     text = '"We are trying to get away from that," Laurent Marsh, a co-producer of the telecast, said.'
     (q,) = quotes(nlp, text)
     assert (q.speaker, q.description) == ("Laurent Marsh", "a co-producer of the telecast")
+
+
+def test_a_hyphenated_surname_speaks_whole(nlp: Language) -> None:
+    text = (
+        '"Everyone must remain vigilant," Dominique Strauss-Kahn said on Wednesday.\n\n'
+        '"I completely understand the anger, " Strauss-Kahn said.'
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Dominique Strauss-Kahn", "Dominique Strauss-Kahn"]

@@ -145,8 +145,14 @@ class Reader:
         """The proper-name chunk headed by ``tok`` without titles, if it names a person."""
         doc = self.doc
         a = b = tok.i
-        while a > 0 and doc[a - 1].pos_ == "PROPN" and a - 1 < doc[a - 1].head.i <= b:
-            a -= 1
+        while a > 0:
+            if doc[a - 1].pos_ == "PROPN" and a - 1 < doc[a - 1].head.i <= b:
+                a -= 1
+            elif a > 1 and _hyphen_joined(doc, a - 1) and doc[a - 2].pos_ == "PROPN" and doc[a - 2].is_title:
+                a -= 2  # "Strauss-Kahn": the parse made "Kahn" the subject, "Strauss" its compound
+                break  # and no further: "Director of Public Prosecution Eva-Marie Persson"
+            else:
+                break
         if tok.i in self.person_tok:
             ea, eb = self.person_tok[tok.i]
             a, b = min(a, ea), max(b, eb)
@@ -475,6 +481,11 @@ def appositives(head: Token) -> list[str]:
             spans.append([c.left_edge.i, c.right_edge.i + 1])
     # one that starts inside a word ("co | -counsel": the parse took "-counsel" alone) is no description
     return [doc[a:b].text.strip(" ,;:—–-") for a, b in spans if not (a > 0 and _glued(doc[a - 1]))]
+
+
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen with no space on either side ("Strauss-Kahn")."""
+    return doc[i].text in _HYPHENS and not doc[i].whitespace_ and _glued(doc[i - 1])
 
 
 def _glued(tok: Token) -> bool:
