@@ -682,3 +682,9 @@ def test_a_hyphenated_surname_speaks_whole(nlp: Language) -> None:
         '"I completely understand the anger, " Strauss-Kahn said.'
     )
     assert [q.speaker for q in quotes(nlp, text)] == ["Dominique Strauss-Kahn", "Dominique Strauss-Kahn"]
+
+
+def test_a_description_before_the_name_leaves_the_closing_mark_out(nlp: Language) -> None:
+    text = "“The evidence is too weak,” Sweden’s deputy director of prosecutions, Eva-Marie Persson, said."
+    (q,) = quotes(nlp, text)
+    assert (q.speaker, q.description) == ("Eva-Marie Persson", "Sweden’s deputy director of prosecutions")

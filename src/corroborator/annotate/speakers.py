@@ -197,8 +197,8 @@ def _titled_name(rd: Reader, title: Token) -> tuple[int, int, str] | None:
 def _words_before(doc: Doc, start: int, end: int) -> str | None:
     """The words from ``start`` to a name at ``end`` that describe it, without a leading article or
     possessive pronoun and the comma before the name ("the civil servants' union" keeps its
-    apostrophe)."""
-    while start < end and (doc[start].pos_ == "DET" or doc[start].tag_ == "PRP$"):
+    apostrophe), nor a quotation's closing mark the parse hung on it."""
+    while start < end and (doc[start].pos_ == "DET" or doc[start].tag_ == "PRP$" or doc[start].is_punct):
         start += 1
     while end > start and doc[end - 1].is_punct:
         end -= 1
