@@ -58,4 +58,5 @@ def test_related_stories_are_listed_escaped(hostile_analysis: Analysis) -> None:
     assert "### Related stories" in md
     assert "- **Harbour strike &lt;script&gt;" not in md  # escaped the Markdown way, not the HTML way
     line = next(x for x in md.splitlines() if x.startswith("- **Harbour strike"))
+    assert "** (`tttttttttt`): shares" in line  # the id `story ID` takes
     assert line.endswith("began 42 days later \\(similarity 0.12\\)") and "<script>" not in line

@@ -59,6 +59,6 @@ def test_no_story() -> None:
 
 def test_related_stories_close_the_briefing(hostile_analysis: Analysis) -> None:
     text = render(hostile_analysis, width=100)
-    assert "Related stories" in text and "Harbour; began 42 days later" in text
+    assert "Related stories" in text and "Harbour; began 42 days" in text and "tttttttttt" in text
     assert "Related stories" not in render(replace(hostile_analysis, stories=tuple(
         replace(s, related=()) for s in hostile_analysis.stories)), width=100)

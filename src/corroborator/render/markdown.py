@@ -175,7 +175,7 @@ def briefing_section(
         out.append("")
     if related:
         out += ["### Related stories", ""]
-        out += [f"- **{md_escape(r.title)}**: {md_escape(detail(r))}" for r in related]
+        out += [f"- **{md_escape(r.title)}** ({_code(r.id[:10])}): {md_escape(detail(r))}" for r in related]
         out.append("")
     return "\n".join(out)
 

@@ -161,7 +161,8 @@ def _removed(b: Briefing) -> RenderableType:
 def _related(related: Sequence[RelatedStory]) -> RenderableType:
     grid = _list()
     for r in related:
-        grid.add_row("•", f"[bold]{escape(r.title)}[/bold]: {escape(detail(r))}")
+        story = f"[bold]{escape(r.title)}[/bold] [dim]{escape(r.id[:10])}[/dim]"  # the id `story ID` takes
+        grid.add_row("•", f"{story}: {escape(detail(r))}")
     return grid
 
 
