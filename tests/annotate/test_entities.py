@@ -143,6 +143,12 @@ def test_person_tag_on_a_newspaper_named_after_its_city_is_corrected(parse: Pars
     assert of_type(mentions, EntityType.ORG) == ["Miami Herald"]
 
 
+def test_person_tag_on_an_online_platform_is_an_organisation(parse: Parse) -> None:
+    text = "She posted the video on Twitter and Instagram on Monday."
+    mentions = find_mentions(parse(text, ("Twitter", "PERSON"), ("Instagram", "PERSON")))
+    assert people(mentions) == [] and of_type(mentions, EntityType.ORG) == ["Twitter", "Instagram"]
+
+
 def test_person_tag_on_a_street_is_dropped(parse: Parse) -> None:
     text = "Firefighters closed Harrow Lane after the blast."
     assert people(find_mentions(parse(text, ("Harrow Lane", "PERSON")))) == []

@@ -67,6 +67,10 @@ _DESC_OPENERS = frozenset({"of"})
 _TYPES = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORG, "GPE": EntityType.GPE, "NORP": EntityType.NORP}
 _MAYBE_PERSON = frozenset({"WORK_OF_ART", "FAC", "PRODUCT", "LAW", "EVENT", "ORG", "NORP", "GPE", "LOC"})
 _ORG_LIKE = frozenset({"WORK_OF_ART", "FAC", "PRODUCT", "EVENT"})
+# online platforms a small model takes for people ("she said on Twitter")
+_PLATFORMS = word_set(
+    "twitter facebook instagram youtube tiktok snapchat reddit linkedin whatsapp telegram myspace tumblr"
+)
 _MAX_DESCRIPTION = 40  # tokens
 
 
@@ -280,6 +284,8 @@ def _first_type(
             return None  # "Sgt" alone, "doesn", "Arson" (the text also writes "arson"): no name
         if word.endswith("s") and word[:-1] in norps:
             return n, EntityType.NORP  # "Greeks" beside "Greek": a people, not a person
+        if bare in _PLATFORMS:
+            return n, EntityType.ORG  # "posted on Twitter"
     if n.label == "PERSON" and is_vessel([t.text for t in span]):
         return n, EntityType.OTHER  # "INS Mysore": a ship
     if is_person and n.label == "PERSON" and not _titled(doc, n):
