@@ -688,3 +688,13 @@ def test_a_description_before_the_name_leaves_the_closing_mark_out(nlp: Language
     text = "“The evidence is too weak,” Sweden’s deputy director of prosecutions, Eva-Marie Persson, said."
     (q,) = quotes(nlp, text)
     assert (q.speaker, q.description) == ("Eva-Marie Persson", "Sweden’s deputy director of prosecutions")
+
+
+def test_she_after_someone_named_in_what_another_says_is_the_one_who_says_it(nlp: Language) -> None:
+    text = (
+        "Ilhan Omar has said she felt threatened.\n\n"
+        "Sonya Zoghlin, his attorney, told The Hill that her client did not intend to harm Omar.\n\n"
+        "“He is passionate about his political beliefs,” she said in an email."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Sonya Zoghlin"

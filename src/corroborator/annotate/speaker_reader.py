@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 TITLE_WORDS = OFFICES | QUALIFIERS | PROFESSIONS
 TITLES = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
+_SPEAKER_OR_LISTENER = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj"})
 _TELLING = word_set("told tells tell telling asked asks")  # the speaker is the subject, not the one told
 _HYPHENS = frozenset({"-", "‐", "–"})
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "ADV", "SCONJ", "CCONJ"})
@@ -299,7 +300,9 @@ class Reader:
         """When the name at ``pos`` is inside a relative clause about a named person who is the
         subject of the sentence ("Gene Smith, who replaced Andy Geiger a month ago, said the
         allegations were less serious"), or is told something by a named person ("Cook told Benioff
-        ..."), that person, unless the article says they do not take ``pronoun``."""
+        ..."), or is named in what a named person says ("Sonya Zoghlin told The Hill that her client
+        did not intend to harm Omar. '...,' she said"), that person, unless the article says they do
+        not take ``pronoun``."""
         tok = self.heads.get(pos)
         if tok is not None and tok.dep_ in ("dobj", "dative", "iobj") and tok.head.lower_ in _TELLING:
             speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -308,6 +311,10 @@ class Reader:
             if tok.dep_ == "relcl":
                 owner = tok.head
                 return self._named_at(owner, pos, pronoun) if owner.dep_ in ("nsubj", "nsubjpass") else None
+            if tok.head.lower_ in CUE_WORDS and tok.dep_ not in _SPEAKER_OR_LISTENER:
+                teller = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                if teller is not None and (person := self._named_at(teller, pos, pronoun)) is not None:
+                    return person
             tok = tok.head
         return None
 
