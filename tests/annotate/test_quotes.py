@@ -670,10 +670,20 @@ def test_a_lawyer_and_a_clerk_are_titles_of_a_speaker(nlp: Language, text: str, 
     assert q.speaker == speaker
 
 
-def test_a_hyphenated_description_is_whole(nlp: Language) -> None:
-    text = '"We are trying to get away from that," Laurent Marsh, a co-producer of the telecast, said.'
+@pytest.mark.parametrize(
+    ("text", "speaker", "description"),
+    [  # a hyphenated description whole; a description before the name without the closing mark
+        ('"We are trying to get away from that," Laurent Marsh, a co-producer of the telecast, said.',
+         "Laurent Marsh", "a co-producer of the telecast"),
+        ("“The evidence is too weak,” Sweden’s deputy director of prosecutions, Eva-Marie Persson, said.",
+         "Eva-Marie Persson", "Sweden’s deputy director of prosecutions"),
+    ],
+)
+def test_a_description_is_read_whole_and_alone(
+    nlp: Language, text: str, speaker: str, description: str
+) -> None:
     (q,) = quotes(nlp, text)
-    assert (q.speaker, q.description) == ("Laurent Marsh", "a co-producer of the telecast")
+    assert (q.speaker, q.description) == (speaker, description)
 
 
 def test_a_hyphenated_surname_speaks_whole(nlp: Language) -> None:
@@ -682,12 +692,6 @@ def test_a_hyphenated_surname_speaks_whole(nlp: Language) -> None:
         '"I completely understand the anger, " Strauss-Kahn said.'
     )
     assert [q.speaker for q in quotes(nlp, text)] == ["Dominique Strauss-Kahn", "Dominique Strauss-Kahn"]
-
-
-def test_a_description_before_the_name_leaves_the_closing_mark_out(nlp: Language) -> None:
-    text = "“The evidence is too weak,” Sweden’s deputy director of prosecutions, Eva-Marie Persson, said."
-    (q,) = quotes(nlp, text)
-    assert (q.speaker, q.description) == ("Eva-Marie Persson", "Sweden’s deputy director of prosecutions")
 
 
 def test_she_after_someone_named_in_what_another_says_is_the_one_who_says_it(nlp: Language) -> None:
