@@ -147,6 +147,8 @@ def test_yen_and_yuan_by_context() -> None:
         "The two countries signed a deal.",
         "We heard a bang around eleven.",
         "The first trip to a major power.",
+        "Teixeira hit .358 before the deadline.",  # an average, not 358 of anything
+        "He carried a .45 pistol.",
     ],
 )
 def test_not_figures(sentence: str) -> None:

@@ -307,6 +307,8 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
     start = m.start("cur") if cur else m.start("num")
     first = m.start("approx") if m.group("approx") else start
     written = not num[0].isdigit()
+    if not cur and start > 0 and text[start - 1] == "." and not text[max(0, start - 2) : start - 1].isdigit():
+        return None  # "hit .358", "a .45-caliber handgun": an average or a calibre, not a count of 358
     magnitude = not (cur or written) and _MAGNITUDE_BEFORE.search(text, max(0, first - 40), first) is not None
     if not magnitude and _is_name_or_code(text, start):
         return None
