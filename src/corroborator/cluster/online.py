@@ -77,6 +77,13 @@ class Story:
     counts: dict[str, int] = field(default_factory=dict)  # article -> members having it in N+
 
 
+def mean_cosine(a: Story, b: Story) -> float:
+    """The mean cosine over all pairs of members of two stories: their centroids' dot product over
+    both sizes (symmetric)."""
+    small, large = (a.centroid, b.centroid) if len(a.centroid) < len(b.centroid) else (b.centroid, a.centroid)
+    return sum(v * large.get(t, 0.0) for t, v in small.items()) / (len(a.members) * len(b.members))
+
+
 def day_gap(day: int | None, first: int | None, last: int | None) -> float:
     """Days from ``day`` to the range ``[first, last]`` (0 inside it or when a side is undated)."""
     if day is None or first is None or last is None:

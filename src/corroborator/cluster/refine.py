@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import heapq
 
-from corroborator.cluster.online import Story, StoryClusterer
+from corroborator.cluster.online import Story, StoryClusterer, mean_cosine
 from corroborator.unionfind import UnionFind
 
 _MAX_NEIGHBOR_STORIES = 400  # members sampled to find a story's neighbouring stories
@@ -128,8 +128,7 @@ def story_affinity(clusterer: StoryClusterer, a: Story, b: Story) -> float:
         a, b = b, a
     config = clusterer.config
     n = len(a.members) * len(b.members)
-    small, large = (a.centroid, b.centroid) if len(a.centroid) < len(b.centroid) else (b.centroid, a.centroid)
-    cos = sum(v * large.get(t, 0.0) for t, v in small.items()) / n
+    cos = mean_cosine(a, b)
     shared = 0
     for article_id in a.members:
         near = clusterer.near_of(article_id, clusterer.members[article_id])

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from corroborator.cluster.features import ENTITY, FIGURE
-from corroborator.cluster.online import Story, StoryClusterer
+from corroborator.cluster.online import Story, StoryClusterer, mean_cosine
 
 _SHARED_SHOWN = 4  # terms named per relation
 _CANDIDATE_STORIES = 50  # stories compared in full per story
@@ -50,12 +50,13 @@ def related_stories(
     ``stories_of`` maps article ids to their story ids in bulk (a store reads two columns instead of
     whole member rows); by default the clusterer's members say."""
     found: dict[str, list[Relation]] = {}
+    stories_of = stories_of or _members_say(clusterer)
     for story_id in story_ids:
         story = clusterer.by_story[story_id]
         relations = []
-        for other_id in _candidates(clusterer, story, stories_of or _members_say(clusterer)):
+        for other_id in _candidates(clusterer, story, stories_of):
             other = clusterer.by_story[other_id]
-            similarity = _mean_cosine(story, other)
+            similarity = mean_cosine(story, other)
             if similarity >= clusterer.config.related_similarity:
                 shared, days = _shared(story, other), _days_apart(story, other)
                 relations.append(Relation(other_id, similarity, shared, days))
@@ -86,11 +87,6 @@ def _candidates(clusterer: StoryClusterer, story: Story, stories_of: StoriesOf) 
                 hits[other] = hits.get(other, 0) + 1
     ranked = heapq.nlargest(_CANDIDATE_STORIES, hits.items(), key=lambda kv: (kv[1], kv[0]))
     return sorted(s for s, _ in ranked)
-
-
-def _mean_cosine(a: Story, b: Story) -> float:
-    small, large = (a.centroid, b.centroid) if len(a.centroid) < len(b.centroid) else (b.centroid, a.centroid)
-    return sum(v * large.get(t, 0.0) for t, v in small.items()) / (len(a.members) * len(b.members))
 
 
 def _shared(a: Story, b: Story) -> tuple[str, ...]:
