@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from claim_units import dated, figure, quoted
 
 from corroborator.corroborate.align import (
@@ -182,6 +183,40 @@ def test_quotations_same_with_spelling_variant_otherwise_variant_or_unrelated() 
     found = relation(c, d, w)
     assert found is not None and found[0] is Relation.VARIANT
     assert relation(a, d, w) is None
+
+
+@pytest.mark.parametrize(
+    ("shorter", "longer"),
+    [
+        # words left out, marked
+        ("There are very few boats in the harbour ... I still don't know when the ferry sails",
+         "There are very few boats in the harbour. With two days to go, I still don't know when the ferry "
+         "sails"),
+        # a writer's insertion in brackets
+        ("We respect her (the former Olympic swimmer Ann Brook) and her family's wish for privacy",
+         "We respect her and her family's wish for privacy"),
+        # nearly verbatim inside a longer quotation (one word more)
+        ("She has checked herself into the Hillside clinic for treatment",
+         "She has checked herself into Hillside clinic for treatment. We ask you to respect her privacy at "
+         "this time"),
+        # one report quoting the start of a passage, another from its middle on
+        ("Tonight was a peaceful vigil that turned into a riot",
+         "peaceful vigil that turned into a riot. The young people here have nowhere to go"),
+    ],
+)  # fmt: skip
+def test_one_quotation_cut_differently_is_the_same_quotation(shorter: str, longer: str) -> None:
+    a = quoted("a", f'"{shorter}," she said.', shorter, "Ann Brook")
+    b = quoted("b", f'"{longer}," she said.', longer, "Ann Brook")
+    assert relation(a, b, weights_of([a, b])) == (Relation.SAME, 1.0)
+
+
+def test_a_word_turned_around_is_still_a_variant() -> None:
+    a = quoted("a", '"I feel we weren\'t playing the way we want to play," he said.',
+               "I feel we weren't playing the way we want to play", "Ed Kane")
+    b = quoted("b", '"I didn\'t feel we were playing the way we wanted to play," he said.',
+               "I didn't feel we were playing the way we wanted to play", "Ed Kane")
+    found = relation(a, b, weights_of([a, b]))
+    assert found is not None and found[0] is Relation.VARIANT
 
 
 def test_blocking_never_compares_all_pairs_of_a_large_block() -> None:

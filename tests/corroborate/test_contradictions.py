@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from claim_units import dated, figure, quoted
 
-from corroborator.corroborate.align import align_claims
+from corroborator.corroborate.align import ClaimGroup, Link, Relation, align_claims
 from corroborator.corroborate.contradictions import attribution_contradictions, find_contradictions
 from corroborator.models import (
+    ClaimKind,
     ContradictionKind,
     Description,
     Precision,
@@ -116,7 +118,8 @@ def test_the_same_words_given_to_different_people_is_high() -> None:
     assert found.kind is ContradictionKind.QUOTE and found.severity is Severity.HIGH
 
 
-def test_two_named_people_saying_alike_in_their_own_words_is_no_contradiction() -> None:
+@pytest.mark.parametrize("resolved", [False, True])  # Locke named, or worked out from "he added"
+def test_two_named_people_saying_alike_in_their_own_words_is_no_contradiction(resolved: bool) -> None:
     units = [
         quoted("a", '"For more than three decades, the Endangered Species Act has successfully protected our '
                'most threatened wildlife," Obama said.',
@@ -125,7 +128,7 @@ def test_two_named_people_saying_alike_in_their_own_words_is_no_contradiction() 
         quoted("c", '"For decades, the Endangered Species Act has protected threatened species and their '
                'habitats," said Locke.',
                "For decades, the Endangered Species Act has protected threatened species and their habitats",
-               "Gary Locke"),
+               "Gary Locke", resolved=resolved),
     ]  # fmt: skip
     groups = align_claims(units, REPORTS)
     assert any(len(g.units) == 2 for g in groups)  # aligned as variants of one another ...
@@ -147,6 +150,34 @@ def test_a_speaker_worked_out_from_she_said_does_not_contradict_a_named_one() ->
     ]
     found, _ = find_contradictions(align_claims(misspelt, REPORTS), REPORTS)
     assert found == ()  # one name spelt two ways, not two speakers
+
+
+def test_variants_joined_through_the_same_words_are_no_contradiction() -> None:
+    words = "We will rebuild every home that the flood destroyed"
+    units = [
+        quoted("a", f'"{words}," Ann Brook said.', words, "Ann Brook"),
+        quoted("b", f'"{words}, and soon," Ann Brook said.', f"{words}, and soon", "Ann Brook"),
+        quoted("c", f'"{words}," Ann Brook said.', words, "Ann Brook"),
+    ]
+    # a looser link between two quotations that others show to be the same words, by the same speaker
+    links = (Link(0, 2, Relation.SAME, 1.0), Link(1, 2, Relation.SAME, 1.0),
+             Link(0, 1, Relation.VARIANT, 0.9))  # fmt: skip
+    group = ClaimGroup("g", ClaimKind.QUOTE, words, tuple(units), links, ("a", "b", "c"), ("wire", "own"), 2)
+    assert find_contradictions([group], REPORTS) == ((), ())  # not one side "disagreeing" with itself
+
+
+def test_one_articles_fragment_and_whole_quotation_are_one_side() -> None:
+    units = [
+        quoted("a", 'He said the town had "reached the end of its strength".',
+               "reached the end of its strength", "Ann Brook"),
+        quoted("a", '"Our town has reached the end of its strength," Brook said.',
+               "Our town has reached the end of its strength", "Ann Brook"),
+        quoted("c", '"Our town is at the end of its strength," Brook said.',
+               "Our town is at the end of its strength", "Ann Brook"),
+    ]  # fmt: skip
+    (found,), _ = find_contradictions(align_claims(units, REPORTS), REPORTS)
+    assert found.kind is ContradictionKind.QUOTE and len(found.sides) == 2
+    assert "less specifically" not in found.note  # both name her
 
 
 def test_look_alikes_are_not_contradictions() -> None:

@@ -21,12 +21,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from enum import StrEnum
 from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from corroborator.corroborate.claims import ClaimUnit
+from corroborator.corroborate.claims import ELLIPSIS, ClaimUnit, elided_parts
 from corroborator.models import Bound, Claim, ClaimKind, Evidence, Quantity, content_hash
 
 BLOCK = 48  # a block larger than this is cut by rare words
@@ -193,6 +194,8 @@ def quote_relation(a: ClaimUnit, b: ClaimUnit, weights: Mapping[str, float]) -> 
     short_w, long_w = sorted((wa, wb), key=len)
     if (short_w in long_w and len(short_w.split()) >= 2) or fuzz.ratio(wa, wb) >= 92:
         return Relation.SAME, 1.0
+    if _elided_from(a.quote.text, wb) or _elided_from(b.quote.text, wa) or _quoted_apart(short_w, long_w):
+        return Relation.SAME, 1.0
     qa, qb = a.quote_words, b.quote_words
     shared = qa & qb
     # a variant: a clause of the longer quotation says what the shorter one says, read with its clause
@@ -207,6 +210,38 @@ def quote_relation(a: ClaimUnit, b: ClaimUnit, weights: Mapping[str, float]) -> 
         if n >= 3 and n / len(words) >= 0.6 and score >= 0.35:
             best = max(best, score)
     return (Relation.VARIANT, best) if best else None
+
+
+def _elided_from(text: str, other: str) -> bool:
+    """Whether quotation ``text`` leaves words out ("the city ... I still don't know") of the words
+    ``other`` quotes: each stretch between its marks found in ``other``, in order."""
+    if not ELLIPSIS.search(text):
+        return False
+    parts = elided_parts(text)
+    if len(parts) < 2 or sum(len(p.split()) for p in parts) < 4:
+        return False
+    at = 0
+    for part in parts:
+        found = other.find(part, at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
+
+
+def _quoted_apart(short: str, long_: str) -> bool:
+    """Whether two wordings are one quotation cut differently: the shorter nearly verbatim inside
+    the longer ("checked herself into the Promises..." in a longer quotation without "the"), or the
+    two overlapping at their ends ("Tonight was a peaceful vigil that devolved into a riot" and
+    "peaceful vigil that devolved into a riot. The youth ...")."""
+    if len(short.split()) >= 5 and fuzz.partial_ratio(short, long_) >= 96:
+        return True
+    a, b = short.split(), long_.split()
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    if m.size < 5:
+        return False
+    a_end, b_end = m.a + m.size == len(a), m.b + m.size == len(b)
+    return (a_end and m.b == 0) or (b_end and m.a == 0)
 
 
 def relation(

@@ -166,9 +166,22 @@ def content_words(text: str, memo: Memo | None = None) -> frozenset[str]:
     return frozenset(content_sequence(text, memo))
 
 
+# "her (Tara Reid) family", "the [new] rule": a writer's insertion into the words quoted
+_INSERTION = re.compile(r"\s*(?:\([^()]{1,60}\)|\[[^\[\]]{1,60}\])")
+ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
+
+
 def wording(text: str) -> str:
-    """A quotation's words, lower-cased, with spelling variants folded (realise = realize)."""
-    return " ".join(_fold(w) for w in _QUOTE_WORD.findall(text.lower().replace("’", "'")))
+    """A quotation's words, lower-cased, with spelling variants folded (realise = realize) and a
+    writer's bracketed insertions left out ("her (Tara Reid) family")."""
+    text = _INSERTION.sub("", text.lower().replace("’", "'"))
+    return " ".join(_fold(w) for w in _QUOTE_WORD.findall(text))
+
+
+def elided_parts(text: str) -> list[str]:
+    """The wording of each stretch of a quotation between the marks of words left out ("..."); one
+    part when nothing is left out."""
+    return [w for w in (wording(p) for p in ELLIPSIS.split(text)) if w]
 
 
 def quote_parts(text: str, memo: Memo | None = None) -> tuple[frozenset[str], ...]:
@@ -426,9 +439,7 @@ def _within(span: Span, sentence: Span) -> bool:
     return sentence.start <= span.start < sentence.end
 
 
-def extract_claims(
-    article: Article, ann: Annotations, *, memo: Memo | None = None
-) -> tuple[ClaimUnit, ...]:
+def extract_claims(article: Article, ann: Annotations, *, memo: Memo | None = None) -> tuple[ClaimUnit, ...]:
     """The checkable statements of ``article``: figures, dated events, quotations and events with a
     named actor, from the body and the photo captions, each with its sentence as evidence."""
     article_date = article.published

@@ -10,9 +10,10 @@ incompatible ways (same role, different employer or nationality) are attribution
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from corroborator.annotate.person_names import one_letter_off
 from corroborator.corroborate.align import (
@@ -151,6 +152,20 @@ def _only_the_year_read(a: ClaimUnit, b: ClaimUnit) -> bool:
     return yearless and len(ta.value) == len(tb.value) == 10 and ta.value[4:] == tb.value[4:]
 
 
+def _quoted_within_one_article(units: Sequence[ClaimUnit]) -> Iterator[tuple[int, int]]:
+    """Pairs of one article's quotations of which one holds the other's words ("the edge of the
+    abyss" and, later, the whole sentence): one quotation given twice, which no link joins (links
+    are between articles)."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for k, u in enumerate(units):
+        by_article[u.article_id].append(k)
+    for ks in by_article.values():
+        for i, j in itertools.combinations(ks, 2):
+            short, long_ = sorted((units[i].wording, units[j].wording), key=len)
+            if len(short.split()) >= 2 and short in long_:
+                yield i, j
+
+
 def _resolved(u: ClaimUnit) -> bool:
     return u.quote is not None and u.quote.resolved
 
@@ -243,26 +258,29 @@ def _quote_contradiction(group: ClaimGroup, report_of: Mapping[str, str]) -> Con
     for link in group.links:
         if link.relation is Relation.SAME:
             wording[find(link.a)] = find(link.b)
+    for i, j in _quoted_within_one_article(group.units):
+        wording[find(i)] = find(j)
     keys = [(find(k), _speaker_key(u)) for k, u in enumerate(group.units)]
     pairs: set[tuple[tuple[int, str | None], tuple[int, str | None]]] = set()
     severity = Severity.LOW
-    reason = ""
+    less_specific = False
     for link in group.links:
         ka, kb = keys[link.a], keys[link.b]
+        if ka == kb:
+            continue  # the same words and speaker on both ends, through other links
+        apart = (
+            ka[1] is not None and kb[1] is not None and ka[1] != kb[1]
+            and not one_letter_off(ka[1], kb[1])  # "Heffner" for "Hefner": one name misspelt
+        )  # fmt: skip
+        if apart and link.relation is not Relation.SAME:
+            continue  # two people saying alike in their own words: two statements
         # a speaker worked out from "she said" may be the resolution's slip: only named ones conflict
         named = not (_resolved(group.units[link.a]) or _resolved(group.units[link.b]))
-        named_apart = (
-            named and ka[1] is not None and kb[1] is not None and ka[1] != kb[1]
-            and not one_letter_off(ka[1], kb[1])  # "Heffner" for "Hefner": one name misspelt
-        )
-        if named_apart and link.relation is not Relation.SAME:
-            continue  # two named people saying alike in their own words: two statements
-        if link.relation is Relation.VARIANT or named_apart:
+        if link.relation is Relation.VARIANT or (apart and named):
             pairs.add((min(ka, kb, key=str), max(ka, kb, key=str)))
-            if named_apart:
-                severity, reason = Severity.HIGH, "the same words attributed to different speakers"
-            elif not reason:
-                reason = "a quotation worded differently; the speaker given less specifically"
+            if apart:
+                severity = Severity.HIGH
+            less_specific |= (ka[1] is None) != (kb[1] is None)
     if not pairs:
         return None
     involved = sorted({k for p in pairs for k in p}, key=str)
@@ -272,6 +290,12 @@ def _quote_contradiction(group: ClaimGroup, report_of: Mapping[str, str]) -> Con
     ]
     sides.sort(key=lambda s: (-len(s.report_ids), -len(s.article_ids)))
     labels = [_label(s) for s in sides]
+    if severity is Severity.HIGH:
+        reason = "the same words attributed to different speakers"
+    else:
+        reason = "a quotation worded differently"
+        if less_specific:
+            reason += "; the speaker given less specifically"
     note = reason + "; " + _support_note(sides, labels)
     about = "wording and speaker of the quotation " + _label(sides[0])
     return Contradiction(content_hash(group.id + "|q|" + "|".join(labels)), ContradictionKind.QUOTE, about,
