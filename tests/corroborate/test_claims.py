@@ -252,3 +252,26 @@ def test_a_date_s_context_skips_an_aside_between_dashes() -> None:
     (unit,) = [u for u in extract_claims(Article("a", "a.txt", body), ann) if u.kind is ClaimKind.DATE]
     assert content_words("unruly") <= unit.context
     assert not content_words("autopsy shot") & unit.context  # the aside is about another day's news
+
+
+def count(text: str, part: str, value: float) -> Quantity:
+    return Quantity(part, at(text, part), value, "count", QuantityKind.COUNT)
+
+
+def test_a_figure_in_apposition_to_a_place_describes_that_place() -> None:
+    body = (
+        "The quake struck Varn Island, home to 120,000 people, and the port of Selby, a city of 500,000 "
+        "people. Varn has a harbour with a population of 9,000 boats. Ely, population 8,000, was spared."
+    )
+    ann = Annotations(
+        "a",
+        sentences(body),
+        quantities=(
+            count(body, "120,000 people", 120e3),
+            count(body, "500,000 people", 500e3),
+            count(body, "9,000 boats", 9e3),
+            count(body, "8,000", 8e3),
+        ),
+    )
+    units = [u for u in extract_claims(Article("a", "a.txt", body), ann) if u.kind is ClaimKind.FIGURE]
+    assert [u.place for u in units] == ["varn", "selby", "", "ely"]  # "with a population of": whose?

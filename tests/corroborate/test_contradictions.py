@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from claim_units import dated, figure, quoted
 
@@ -178,6 +180,24 @@ def test_one_articles_fragment_and_whole_quotation_are_one_side() -> None:
     (found,), _ = find_contradictions(align_claims(units, REPORTS), REPORTS)
     assert found.kind is ContradictionKind.QUOTE and len(found.sides) == 2
     assert "less specifically" not in found.note  # both name her
+
+
+def test_the_populations_of_two_places_are_not_one_figure() -> None:
+    island = "The quake struck Varn island, home to 120,000 people, and the port city of Selby."
+    port = "The quake also struck the port city of Selby, a city of 500,000 people, near Varn island."
+    units = [
+        figure("a", island, "120,000 people", 120e3, "count"),
+        figure("c", island, "120,000 people", 120e3, "count"),
+        figure("b", port, "500,000 people", 500e3, "count"),
+    ]
+    assert find_contradictions(align_claims(units, REPORTS), REPORTS)[0]  # read as one figure ...
+    places = [replace(u, place=p) for u, p in zip(units, ("varn", "varn", "selby"), strict=True)]
+    assert find_contradictions(align_claims(places, REPORTS), REPORTS) == ((), ())  # ... of two places
+    # the port's figure against a sentence that never names the port
+    largest = "The quake struck Varn, the largest island of the port city, with 120,000 people."
+    other = figure("c", largest, "120,000 people", 120e3, "count")
+    assert find_contradictions(align_claims([other, units[2]], REPORTS), REPORTS)[0]
+    assert find_contradictions(align_claims([other, places[2]], REPORTS), REPORTS) == ((), ())
 
 
 def test_look_alikes_are_not_contradictions() -> None:

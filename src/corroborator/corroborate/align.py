@@ -274,6 +274,8 @@ def relation(
             return None  # each sentence names both figures: two facts, not a disagreement
         if a.other_instance != b.other_instance:
             return None  # "the last quake killed 600" is not a count of this one
+        if not _same_place(a, b):
+            return None  # "Qeshm, home to 120,000" and "Bandar Abbas, a city of 500,000"
         if within_bound(qa, qb):
             return None  # "at least three dead" and "ten dead" can both be true
         strong = (n >= 3 and score >= 0.5) or (bool(a.phrases & b.phrases) and n >= 2 and score >= 0.45)
@@ -334,6 +336,14 @@ def _day_apart(a: str, b: str) -> bool:
         return len(a) == len(b) == 10 and abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) == 1
     except ValueError:
         return False
+
+
+def _same_place(a: ClaimUnit, b: ClaimUnit) -> bool:
+    """Whether two figures can be of one place: each describing the same place, or one describing a
+    place the other's sentence names."""
+    if a.place and b.place:
+        return a.place == b.place
+    return all(u.place in o.text.lower() for u, o in ((a, b), (b, a)))
 
 
 def _mentions(values: Sequence[float], value: float) -> bool:

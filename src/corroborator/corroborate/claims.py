@@ -232,6 +232,7 @@ class ClaimUnit:
     other_instance: bool = False
     sentence_values: tuple[float, ...] = ()  # the other figures of the sentence, same unit
     revised_from: float | None = None  # "rose to 1,900 from 1,200": the figure this one replaces
+    place: str = ""  # figures: the place the figure describes ("Bandar Abbas, a city of 500,000")
     sentence_dates: tuple[str, ...] = ()  # the other resolved dates of the sentence
     phrases: frozenset[str] = frozenset()  # adjacent content-word pairs of the context
     names: frozenset[str] = frozenset()  # context words that are parts of names (capitalised)
@@ -401,6 +402,30 @@ def measure_of(q: Quantity, text: str, sentence: Span) -> str:
     return key
 
 
+# "Qeshm island, home to 120,000 people", "Bandar Abbas, a city of 500,000", "Ely, population 20,000":
+# the figure describes the place just named (an apposition binds to the nearest name; "..., with a
+# population of" may describe the sentence's subject instead, so it is left out). The name is read
+# from its capitals: the small NER model misses or mistypes many place names.
+_PLACE_WORD = r"(?:island|city|town|village|province|county|state|region|district|port|capital|valley)"
+_DESCRIBES_PLACE = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)"
+    rf"(?:\s+(?i:{_PLACE_WORD}))?"
+    r",\s+(?:home\s+to|population|(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:city|town|village|island|nation|"
+    r"country|province|state|region|district|port|community|municipality|suburb)\s+of)\s+"
+    r"(?:about|some|around|roughly|nearly|almost|more\s+than|over|an\s+estimated)?\s*$"
+)
+
+
+def _place_described(text: str, sentence: Span, q: Quantity) -> str:
+    """The place a figure describes by apposition ("Bandar Abbas, a city of 500,000"), lower-cased;
+    "" when it describes none."""
+    found = _DESCRIBES_PLACE.search(text, max(sentence.start, q.span.start - 90), q.span.start)
+    if found is None:
+        return ""
+    name = found.group("name").lower().removeprefix("the ")
+    return re.sub(rf"(?<=\w)\s+{_PLACE_WORD}$", "", name)  # "Qeshm Island" is Qeshm
+
+
 def _subjects(mentions: Sequence[Mention], caption: int | None, inside: Span) -> tuple[str, ...]:
     names = []
     for m in mentions:
@@ -477,6 +502,7 @@ def extract_claims(article: Article, ann: Annotations, *, memo: Memo | None = No
                     other_instance=other,
                     sentence_values=tuple(o.value for o in figures if o is not q and o.unit == q.unit),
                     revised_from=_revised_from(text, q, figures) if cue else None,
+                    place=_place_described(text, sentence, q),
                     **base,  # type: ignore[arg-type]
                 )
             )
