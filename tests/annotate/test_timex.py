@@ -142,6 +142,10 @@ def test_tense_is_read_from_the_clause_around_a_weekday() -> None:
         # the modal of a relative clause does not govern the rest of the sentence
         ("Police said they found a box that would hold a gun in a bin during a search Monday.", Tense.PAST),
         ("Relatives would hold a vigil Thursday.", Tense.FUTURE),
+        # what is arranged; a participle after an adverb after "be" is no past tense
+        ("Orban is to be formally sentenced May 3 by the judge.", Tense.FUTURE),
+        ("The two leaders are to meet again on Friday.", Tense.FUTURE),
+        ("He will be formally charged on Friday.", Tense.FUTURE),
     ],
 )
 def test_tense_cues_that_only_look_ahead(sentence: str, tense: Tense) -> None:

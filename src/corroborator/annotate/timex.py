@@ -230,6 +230,7 @@ _FUTURE = word_set(
     "upcoming slated poised to-be pending"
 )
 _MODALS = word_set("will 'll ’ll shall would wo")
+_TO_BE = word_set("is are am")  # "is to": what is arranged
 _RELATIVE = word_set("that which who")
 _PAST_IRREGULAR = word_set(
     "was were had did said told met went came left began broke took made held spent saw gave fell rose won "
@@ -251,9 +252,13 @@ def _cue(words: Sequence[str], step: int) -> Tense | None:
     for i, word in enumerate(words):
         low = word.lower()
         j = i + step
+        while 0 <= j + step < len(words) and words[j].lower().endswith("ly"):
+            j += step  # "be formally sentenced": the word before the adverb
         prev = words[j].lower() if 0 <= j < len(words) else ""
+        following = words[i - step].lower() if 0 <= i - step < len(words) else ""
+        if low in _TO_BE and following == "to":
+            return Tense.FUTURE  # "is to be sentenced May 3", "are to meet on Friday"
         if low in _FUTURE:
-            following = words[i - step].lower() if 0 <= i - step < len(words) else ""
             if low == "set" and following not in ("to", "for"):
                 continue  # "he set out on Friday": only "set to" and "set for" look ahead
             if low in _MODALS and prev in _RELATIVE:
