@@ -81,3 +81,16 @@ def test_article_pass_is_cached_in_the_store(nlp: Any, tmp_path: Path) -> None:
         second = annotator.annotate_story(articles(), store)
         assert counting.texts == parsed  # nothing parsed again
         assert second == first
+
+
+def test_a_yearless_day_takes_the_year_the_story_writes_with_it(nlp: Any) -> None:
+    def article(key: str, body: str, published: str) -> Article:
+        return Article(id=key * 16, source=f"{key}.txt", body=body, published=published)
+
+    story = Annotator(nlp=nlp).annotate_story([
+        article("a", "The ferry Halvard sank on June 24, 2005, off the cape.", "2005-06-25"),
+        article("b", "Divers reached the Halvard, which sank on June 24, 2005.", "2005-06-28"),
+        article("c", "The ferry sank on June 24. Its owner was convicted today.", "2007-05-02"),
+    ])  # fmt: skip
+    (sank,) = [t for t in story.of("c" * 16).times if t.text == "June 24"]
+    assert sank.value == "2005-06-24"  # not the June 24 before May 2007

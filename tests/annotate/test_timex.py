@@ -9,7 +9,7 @@ import pytest
 
 from corroborator.annotate.quantities import find_quantities
 from corroborator.annotate.timex import Tense, TimexMatch, find_times, sentence_spans
-from corroborator.annotate.timex_resolve import attach_periods, resolve
+from corroborator.annotate.timex_resolve import attach_periods, resolve, stated_years
 from corroborator.models import Precision, TimeExpression
 from corroborator.serialize import decode, to_data
 
@@ -230,3 +230,20 @@ def test_rules_skipped_only_without_their_words(text: str, kinds: list[str]) -> 
     # a rule is skipped when the text lacks a word it needs; case-blind rules still see odd letters
     # that a regex takes for ASCII ones ("ı" for "i", "ſ" for "s")
     assert [m.kind.value for m in find_times(text)] == kinds
+
+
+def test_a_yearless_day_takes_the_year_the_story_writes_with_it() -> None:
+    (killed,) = find_times("The deputy was killed on June 24 while investigating an attack.")
+    may_2007 = dt.date(2007, 5, 2)
+    assert resolve([killed], may_2007)[0].value == "2006-06-24"  # the last June 24 before May 2007 ...
+    stated = stated_years({"a": find_times("Deputy shot and killed. June 24, 2005."), "b": find_times(
+        "End of Watch: Friday, June 24, 2005")})  # fmt: skip
+    # ... but two other reports write June 24 with 2005
+    assert resolve([killed], may_2007, stated=stated, article_id="c")[0].value == "2005-06-24"
+    # one report's year alone does not override (it may be a caption's slip); the article's own does
+    one = stated_years({"a": find_times("Deputy shot and killed. June 24, 2005.")})
+    assert resolve([killed], may_2007, stated=one, article_id="c")[0].value == "2006-06-24"
+    assert resolve([killed], may_2007, stated=one, article_id="a")[0].value == "2005-06-24"
+    # a year the tense rules out is no candidate: "will be sentenced on June 24" is ahead
+    (ahead,) = find_times("He will be sentenced on June 24.")
+    assert resolve([ahead], may_2007, stated=stated, article_id="c")[0].value == "2007-06-24"

@@ -196,12 +196,13 @@ def assemble_story(articles: Sequence[Article], parses: Sequence[ArticleParse]) 
     inferred = dating.infer_publication_dates(
         [dating.DatingInput(a.id, a.body, a.published, p.times) for a, p in pairs]
     )
+    stated = timex_resolve.stated_years({p.article_id: p.times for p in parses})
     per_article: list[Annotations] = []
     for article, parse in pairs:
         guess = inferred.get(article.id) if article.published is None else None
         anchor = _anchor(article.published) or _anchor(guess.date if guess else None)
         times: tuple[TimeExpression, ...] = timex_resolve.resolve(
-            parse.times, anchor, inferred=guess is not None
+            parse.times, anchor, inferred=guess is not None, stated=stated, article_id=article.id
         )
         body_times = [t for t in times if t.caption is None]
         in_body = [q for q in parse.quantities if q.caption is None]

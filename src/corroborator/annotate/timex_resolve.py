@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from corroborator.annotate.timex import Tense, TimexKind, TimexMatch, sentence_at, sentence_spans
@@ -190,13 +190,59 @@ def _ago(m: TimexMatch, anchor: dt.date) -> tuple[str, Precision]:
     return str(anchor.year + n * (10 if m.unit == "decade" else 1)), Precision.YEAR
 
 
+# (month, day) -> year -> the articles that write that day with that year
+StatedYears = dict[tuple[int, int], dict[int, frozenset[str]]]
+
+
+def stated_years(matches: Mapping[str, Sequence[TimexMatch]]) -> StatedYears:
+    """The years a story's articles (``matches`` by article id) write with each day ("June 24, 2005")."""
+    found: dict[tuple[int, int], dict[int, set[str]]] = {}
+    for article_id, ms in matches.items():
+        for m in ms:
+            if m.kind is TimexKind.DATE and m.year is not None and m.month and m.day and m.end is None:
+                found.setdefault((m.month, m.day), {}).setdefault(m.year, set()).add(article_id)
+    return {k: {y: frozenset(a) for y, a in v.items()} for k, v in found.items()}
+
+
+def _story_year(m: TimexMatch, anchor: dt.date, year: int, stated: StatedYears, article_id: str) -> int:
+    """The year a yearless day ("killed on June 24", in a report two years on) takes from the story:
+    the one year other reports write with that day, when the year read from the publication date is
+    written by none, the tense allows it, and two reports (or this one) write it. One report's year
+    alone does not override ("March 21" against a caption's "March 21, 2022": the caption may be
+    the slip)."""
+    years = stated.get((m.month or 0, m.day or 0), {})
+    if not years or year in years:
+        return year
+    fits = []
+    for y, articles in years.items():
+        day = _day_of(y, m.month or 1, m.day or 1)
+        if m.tense_stated and m.tense is Tense.PAST and day > anchor + _FUTURE_SLACK:
+            continue
+        if m.tense_stated and m.tense is Tense.FUTURE and day < anchor - _FUTURE_SLACK:
+            continue
+        if m.weekday is not None and day.weekday() != m.weekday:
+            continue
+        if len(articles) >= 2 or article_id in articles:
+            fits.append(y)
+    return fits[0] if len(fits) == 1 else year
+
+
 def resolve(
-    matches: Sequence[TimexMatch], anchor: dt.date | None, *, inferred: bool = False
+    matches: Sequence[TimexMatch],
+    anchor: dt.date | None,
+    *,
+    inferred: bool = False,
+    stated: StatedYears | None = None,
+    article_id: str = "",
 ) -> tuple[TimeExpression, ...]:
-    """Resolve matches against ``anchor`` (the publication date, or an inferred one when ``inferred``)."""
+    """Resolve matches against ``anchor`` (the publication date, or an inferred one when ``inferred``);
+    ``stated``: the years the story writes with each day (:func:`stated_years`), for yearless days."""
     out: list[TimeExpression] = []
     for m in matches:
         value, precision = resolve_match(m, anchor)
+        if stated and value and anchor and m.kind is TimexKind.DATE and m.year is None and m.end is None:
+            year = _story_year(m, anchor, int(value[:4]), stated, article_id)
+            value = _date_value(m, year)[0]
         out.append(
             TimeExpression(
                 text=m.text,
