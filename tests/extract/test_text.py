@@ -362,3 +362,39 @@ def test_scraped_datelines_with_times_and_zones_give_the_date() -> None:
     assert parts.body == P1 + "\n\n" + P2
     piped = clean("Tram Line Approved", "Oct 14, 2023 | 5: 03pm", P1, P2)
     assert (piped.published, piped.body) == ("2023-10-14", P1 + "\n\n" + P2)
+
+
+def test_a_page_scraped_whole_keeps_only_the_article() -> None:
+    menu = "\n".join(f"- [{w}](https://lorvik.example/{w.lower()})" for w in ("News", "Sport", "Travel"))
+    parts = clean(
+        menu,
+        "# Lorvik Approves Second Tram Line",
+        P1,
+        # an inline link in the article's own sentence is no teaser
+        "The new line will link the [central station](https://lorvik.example/station) with the hospital "
+        "and the university campus in the north.",
+        P3,
+        P4,
+        "Share:",
+        "Latest Headlines",
+        "[Bus drivers vote to strike over pay as talks with the city fail again](https://lorvik.example/bus)",
+        "[Harbour festival draws record crowds to the old town](https://lorvik.example/festival) Thousands "
+        "came for the fireworks.",
+        "Weather",
+        "Some sunshine by the end of the day, rain again on Sunday.",
+        "More Weather",
+        "School Closings",
+        menu,
+        "Station Info",
+        "Contests",
+        "The Lorvik Courier is the valley's oldest newspaper, founded by a printer in the year 1881.",
+    )
+    assert parts.title == "Lorvik Approves Second Tram Line"
+    assert parts.body.split("\n\n") == [P1, P2, P3, P4]
+    got = dict(removed(parts))
+    assert got["Some sunshine by the end of the day, rain again on Sunday."] is R.OTHER  # a widget
+    assert got["Harbour festival draws record crowds to the old town Thousands came for the fireworks."] is (
+        R.NAVIGATION  # a teaser: mostly link text
+    )
+    blurb = "The Lorvik Courier is the valley's oldest newspaper, founded by a printer in the year 1881."
+    assert got[blurb] is R.OTHER  # the footer's

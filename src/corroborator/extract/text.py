@@ -10,7 +10,9 @@ The text is cut into *units* (a paragraph, or one line of a block of short lines
 4. in context: a run of short non-sentence lines between pieces of chrome is chrome too (image alt
    text, slogans, the price lines of a paywall), and so are stray short lines at the very end;
 5. a trailing list of unrelated headlines
-   (:func:`~corroborator.extract.boilerplate.headline_list_start`).
+   (:func:`~corroborator.extract.boilerplate.headline_list_start`);
+6. menus and teasers (mostly link text), then whatever lies outside the article's run of prose
+   (a page scraped whole: navigation, sidebars, footers).
 
 Everything cut is kept on ``removed`` with its reason; captions are kept apart with their credits.
 """
@@ -226,6 +228,7 @@ def clean_text(
     _expand(units, reasons, shapes)
     _headline_list(units, reasons, units[title_at].text if title_at is not None else None)
     _expand(units, reasons, shapes)
+    _links_and_main_run(units, reasons)
     body = "\n\n".join(u.text for u, r in zip(units, reasons, strict=True) if r is None and u.text)
     removed = tuple(Removed(u.text or u.raw, r) for u, r in zip(units, reasons, strict=True) if r is not None)
     title = units[title_at].text if title_at is not None else None
@@ -351,8 +354,12 @@ def _headline_shaped(unit: _Unit) -> bool:
 
 def _find_title(units: list[_Unit], reasons: list[RemovalReason | None]) -> None:
     """Pass 2: the first remaining unit is the title when it looks like a headline; its repeats go too."""
-    first = next((i for i, r in enumerate(reasons) if r is None), None)
-    if first is None or first > 8 or not _headline_shaped(units[first]):
+    # a page's headline ("# ...") near the top; else the first remaining line that is not a link
+    h1 = next((i for i, u in enumerate(units[:40]) if reasons[i] is None and u.raw.startswith("# ")), None)
+    first = h1 if h1 is not None else next(
+        (i for i, r in enumerate(reasons) if r is None and _link_share(units[i]) < 0.6), None
+    )
+    if first is None or (h1 is None and first > 8) or not _headline_shaped(units[first]):
         return
     reasons[first] = R.TITLE
     key = norm_line(units[first].text)
@@ -365,6 +372,8 @@ def _find_title(units: list[_Unit], reasons: list[RemovalReason | None]) -> None
 def _broken_off(prev: _Unit, nxt: _Unit) -> bool:
     if prev.heading or nxt.heading or not nxt.text:
         return False
+    if _link_share(prev) >= 0.6 or _link_share(nxt) >= 0.6:
+        return False  # a teaser's headline, not half a paragraph
     if not prev.text or prev.text[-1] in _ENDS_CLAUSE:
         return False
     words = word_count(prev.text)
@@ -488,3 +497,66 @@ def _headline_list(units: list[_Unit], reasons: list[RemovalReason | None], titl
     for i in items:
         odd = sentences * 2 > len(items) and not is_sentence_like(units[i].text)
         reasons[i] = (weak_chrome(units[i].text) or R.PROMO) if odd else R.HEADLINE_LIST
+
+
+def _link_share(unit: _Unit) -> float:
+    """The share of a unit's text that is the text of markdown links."""
+    if "](" not in unit.raw:
+        return 0.0
+    linked = sum(len(_unmark(m.group(1) or "")) for m in _LINK.finditer(unit.raw))
+    return linked / max(len(unit.text), 1)
+
+
+_LEADING_LINK = re.compile(r"\[(?!!)([^\]]+)\]\([^)]*\)\s*(?P<next>\S?)")
+
+
+def _teaser(unit: _Unit) -> bool:
+    """A linked headline with its blurb ("[Festival draws record crowds](...) Thousands came ..."): a
+    link of four words or more opening the unit, followed by a new sentence."""
+    m = _LEADING_LINK.match(unit.raw)
+    if m is None or len(m.group(1).split()) < 4 or m.group(1).rstrip()[-1:] in ".!?,;:":
+        return False
+    return m.group("next").isupper()
+
+
+def _prose(unit: _Unit) -> bool:
+    return word_count(unit.text) >= 8 and is_sentence_like(unit.text)
+
+
+def _links_and_main_run(units: list[_Unit], reasons: list[RemovalReason | None]) -> None:
+    """Pass 6: menus and teasers (units that are mostly link text) go; then the article is the run of
+    units with the most prose (a maximum-sum segment, as body-text extraction does over a page's
+    tokens and tags: a sentence paragraph scores its words, any other kept line -2, a cut unit -5),
+    grown over the kept lines right next to it; kept text outside it (a sidebar's teasers, comments,
+    a footer's blurb) goes too."""
+    for i, unit in enumerate(units):
+        if reasons[i] is None and not unit.heading:
+            share = _link_share(unit)
+            if share >= 0.9 or (share >= 0.6 and word_count(unit.text) <= 12) or _teaser(unit):
+                reasons[i] = R.NAVIGATION
+    score = []
+    for unit, reason in zip(units, reasons, strict=True):
+        if reason is None:
+            score.append(float(word_count(unit.text)) if _prose(unit) else -2.0)
+        else:
+            score.append(-5.0)
+    best, best_lo, best_hi, run, lo = 0.0, 0, -1, 0.0, 0
+    for i, x in enumerate(score):
+        if run <= 0:
+            run, lo = x, i
+        else:
+            run += x
+        if run > best:
+            best, best_lo, best_hi = run, lo, i
+    if best_hi < 0:
+        return
+    while best_lo > 0 and reasons[best_lo - 1] is None:
+        best_lo -= 1
+    while best_hi + 1 < len(units) and reasons[best_hi + 1] is None:
+        best_hi += 1
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    # the standfirst: the first kept paragraph, set apart from the body by a paywall or share block
+    lead = kept[0] if kept and _prose(units[kept[0]]) else -1
+    for i in kept:
+        if not (best_lo <= i <= best_hi) and i != lead:
+            reasons[i] = R.OTHER
