@@ -27,6 +27,7 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -95,7 +96,7 @@ def _walk(el: object, out: list[str]) -> None:
     out.append(el.tail or "")
 
 
-def cleaned(cut: str) -> object:
+def cleaned(cut: str) -> Callable[[BenchPage], str]:
     from corroborator.config import ExtractConfig
     from corroborator.extract.text import clean_text
 
@@ -105,7 +106,7 @@ def cleaned(cut: str) -> object:
     return run
 
 
-def raw(cut: str) -> object:
+def raw(cut: str) -> Callable[[BenchPage], str]:
     def run(page: BenchPage) -> str:
         return _MARKUP.sub(" ", to_markdown(page.html, cut))
 
@@ -113,7 +114,9 @@ def raw(cut: str) -> object:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--worst", type=int, default=0, help="list the K pages the cleaner scores worst on")
@@ -121,8 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     pages = load_article_bench(args.limit)
     results: dict[str, Scores] = {}
     for cut in ("article", "page"):
-        results[f"cleaned ({cut})"] = evaluate(pages, cleaned(cut))  # type: ignore[arg-type]
-        results[f"raw markdown ({cut})"] = evaluate(pages, raw(cut))  # type: ignore[arg-type]
+        results[f"cleaned ({cut})"] = evaluate(pages, cleaned(cut))
+        results[f"raw markdown ({cut})"] = evaluate(pages, raw(cut))
     results["html path (reference)"] = evaluate(pages, ours)
     if args.json:
         print(json.dumps({name: {**asdict(s), "pages": len(pages)} for name, s in results.items()}, indent=2))
@@ -135,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         run = cleaned("article")
         rows = []
         for page in pages:
-            c = page_counts(page.truth, run(page))  # type: ignore[operator]
+            c = page_counts(page.truth, run(page))
             rows.append((c.tp, c.fp, c.fn, page.page_id, page.url))
         for tp, fp, fn, page_id, url in sorted(rows)[: args.worst]:
             print(f"{page_id}  tp {tp:.2f} fp {fp:.2f} fn {fn:.2f}  {url}")
