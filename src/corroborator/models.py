@@ -124,6 +124,7 @@ class RemovalReason(StrEnum):
     PROMO = "promo"
     REPEATED = "repeated"  # text repeated across documents of one outlet or corpus
     MARKUP = "markup"  # markdown or HTML debris with no words
+    COMMENTS = "comments"  # readers' comments after the article
     OTHER = "other"
 
 

@@ -398,3 +398,32 @@ def test_a_page_scraped_whole_keeps_only_the_article() -> None:
     )
     blurb = "The Lorvik Courier is the valley's oldest newspaper, founded by a printer in the year 1881."
     assert got[blurb] is R.OTHER  # the footer's
+
+
+def test_readers_comments_after_the_article_go() -> None:
+    parts = clean(
+        "Lorvik Approves Second Tram Line",
+        P1,
+        P2,
+        P3,
+        P4,
+        "Council members said the line would carry 40,000 passengers a day once the bridge is finished.",
+        "The opposition called the plan too expensive and asked for a referendum before any work starts.",
+        "3 responses to “Lorvik Approves Second Tram Line”",
+        "tramfan88 says:",
+        "March 5, 2024 at 6:34 am",
+        "About time the council did something for the north of the city, the buses are always full.",
+        "valleyvoter says:",
+        "Another waste of money. Nobody in Lorvik asked for a second line across the river.",
+    )
+    assert parts.body.split("\n\n")[-1].startswith("The opposition called the plan")
+    got = dict(removed(parts))
+    assert got["tramfan88 says:"] is R.COMMENTS
+    last = "Another waste of money. Nobody in Lorvik asked for a second line across the river."
+    assert got[last] is R.COMMENTS
+
+
+def test_a_comments_link_near_the_top_cuts_nothing() -> None:
+    parts = clean("Lorvik Approves Second Tram Line", "Comments (12)", P1, P2, P3, "Comments", P4)
+    assert parts.body.split("\n\n") == [P1, P2, P3, P4]  # a link to the comments, not their start
+    assert dict(removed(parts))["Comments (12)"] is R.NAVIGATION

@@ -63,7 +63,7 @@ _EMPHASIS = re.compile(
 )
 
 _ALNUM = re.compile(r"[^\W_]")
-_ENDS_CLAUSE = frozenset(".!?:;…\"”’)]")
+_ENDS_CLAUSE = frozenset('.!?:;…"”’)]')
 _EMPHASIS_CHARS = re.compile(r"[*_~`]")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&%<>|~\"'])")
 _TAGS = re.compile(r"</?(?:br|p|div|span|em|strong|b|i|u|a|small|sup|sub)\b[^>]*>", re.I)
@@ -356,8 +356,10 @@ def _find_title(units: list[_Unit], reasons: list[RemovalReason | None]) -> None
     """Pass 2: the first remaining unit is the title when it looks like a headline; its repeats go too."""
     # a page's headline ("# ...") near the top; else the first remaining line that is not a link
     h1 = next((i for i, u in enumerate(units[:40]) if reasons[i] is None and u.raw.startswith("# ")), None)
-    first = h1 if h1 is not None else next(
-        (i for i, r in enumerate(reasons) if r is None and _link_share(units[i]) < 0.6), None
+    first = (
+        h1
+        if h1 is not None
+        else next((i for i, r in enumerate(reasons) if r is None and _link_share(units[i]) < 0.6), None)
     )
     if first is None or (h1 is None and first > 8) or not _headline_shaped(units[first]):
         return
@@ -519,6 +521,36 @@ def _teaser(unit: _Unit) -> bool:
     return m.group("next").isupper()
 
 
+# the head of a comment section: "34 responses to ...", "Leave a Reply", "Comments (12)"; a commenter's
+# "name says:" line
+_COMMENTS_HEAD = re.compile(
+    r"\d[\d,]*\s+(?:responses?|comments?|replies|reactions|thoughts)\b.*"
+    r"|(?:leave|post|add|write|submit)\s+a\s+(?:reply|comment|response)\b.*"
+    r"|(?:reader\s+)?comments?(?:\s*\(\d+\))?|(?:show|view|load)\s+(?:all\s+)?comments.*"
+    r"|join\s+the\s+(?:discussion|conversation).*|discussion",
+    re.IGNORECASE,
+)
+_COMMENTER = re.compile(r"[^.!?]{1,40}\s(?:says|wrote|commented):?", re.IGNORECASE)
+
+
+def _comments_start(units: list[_Unit], reasons: list[RemovalReason | None]) -> int | None:
+    """Where readers' comments begin: a comment section's head, or the first of two commenters'
+    "name says:" lines, once 100 words of the article's prose lie before it (comments may outweigh
+    the article, so no share of the whole is asked)."""
+    before = 0
+    for i, unit in enumerate(units):
+        if before >= 100 and word_count(unit.text) <= 12:
+            if _COMMENTS_HEAD.fullmatch(unit.text.strip(" :.")):
+                return i
+            if _COMMENTER.fullmatch(unit.text) and any(
+                _COMMENTER.fullmatch(u.text) for u in units[i + 1 : i + 40]
+            ):
+                return i
+        if reasons[i] is None and _prose(unit):
+            before += word_count(unit.text)
+    return None
+
+
 def _prose(unit: _Unit) -> bool:
     return word_count(unit.text) >= 8 and is_sentence_like(unit.text)
 
@@ -529,6 +561,10 @@ def _links_and_main_run(units: list[_Unit], reasons: list[RemovalReason | None])
     tokens and tags: a sentence paragraph scores its words, any other kept line -2, a cut unit -5),
     grown over the kept lines right next to it; kept text outside it (a sidebar's teasers, comments,
     a footer's blurb) goes too."""
+    start = _comments_start(units, reasons)
+    for i in range(start if start is not None else len(units), len(units)):
+        if reasons[i] is None:
+            reasons[i] = R.COMMENTS
     for i, unit in enumerate(units):
         if reasons[i] is None and not unit.heading:
             share = _link_share(unit)
