@@ -17,6 +17,8 @@ human-checked body with the benchmark's metric (word 4-gram shingles, as in
 undone (what a tool without a cleaner would read as the article). For reference: our HTML path on the
 original page.
 
+Also: how often the title the cleaner finds is the page's headline (pages with exactly one ``<h1>``).
+
 Run:  .venv/bin/python bench/scraped_text_quality.py [--limit N] [--json] [--worst K]
 Needs ../shared/bench/article-extraction (exits with a SKIP message when absent).
 """
@@ -113,6 +115,30 @@ def raw(cut: str) -> Callable[[BenchPage], str]:
     return run
 
 
+def _norm(text: str | None) -> str:
+    return " ".join(re.findall(r"\w+", (text or "").lower()))
+
+
+def title_accuracy(pages: list[BenchPage], cut: str) -> tuple[int, int]:
+    """(titles right, pages): on pages with exactly one ``<h1>``, whether the title the cleaner finds
+    is that headline (words compared, case folded)."""
+    from lxml import html as lhtml
+
+    from corroborator.config import ExtractConfig
+    from corroborator.extract.text import clean_text
+
+    right = n = 0
+    for page in pages:
+        root = lhtml.document_fromstring(page.html.decode("utf-8", "replace"))
+        h1s = [t for t in (h.text_content().strip() for h in root.iter("h1")) if t]
+        if len(h1s) != 1:
+            continue
+        n += 1
+        title = clean_text(to_markdown(page.html, cut), config=ExtractConfig(), markdown=True).title
+        right += _norm(title) == _norm(h1s[0])
+    return right, n
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -134,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'input / extractor':<24} {'precision':>9} {'recall':>7} {'F1':>6} {'empty':>6}")
         for name, s in results.items():
             print(f"{name:<24} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.empty:>6}")
+        for cut in ("article", "page"):
+            right, n = title_accuracy(pages, cut)
+            print(f"title = the page's one <h1> ({cut}): {right} of {n}")
     if args.worst:
         run = cleaned("article")
         rows = []

@@ -427,3 +427,13 @@ def test_a_comments_link_near_the_top_cuts_nothing() -> None:
     parts = clean("Lorvik Approves Second Tram Line", "Comments (12)", P1, P2, P3, "Comments", P4)
     assert parts.body.split("\n\n") == [P1, P2, P3, P4]  # a link to the comments, not their start
     assert dict(removed(parts))["Comments (12)"] is R.NAVIGATION
+
+
+def test_the_pages_headline_is_the_title_below_long_menus() -> None:
+    menu = "\n".join(f"- [Section {k}](https://lorvik.example/s{k})" for k in range(30))
+    parts = clean(menu, "Weather", "Sunny, 21°C", "# Lorvik Approves Second Tram Line", P1, P2, P3)
+    assert parts.title == "Lorvik Approves Second Tram Line"
+    # a heading after the article's first full paragraph is a subhead, not the title
+    long_p1 = P1 + " " + P2
+    parts = clean("Lorvik Approves Second Tram Line", long_p1, "# What happens next", P3)
+    assert parts.title == "Lorvik Approves Second Tram Line"

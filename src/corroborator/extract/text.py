@@ -354,8 +354,17 @@ def _headline_shaped(unit: _Unit) -> bool:
 
 def _find_title(units: list[_Unit], reasons: list[RemovalReason | None]) -> None:
     """Pass 2: the first remaining unit is the title when it looks like a headline; its repeats go too."""
-    # a page's headline ("# ...") near the top; else the first remaining line that is not a link
-    h1 = next((i for i, u in enumerate(units[:40]) if reasons[i] is None and u.raw.startswith("# ")), None)
+    # a page's headline ("# ...") before the article's first full paragraph, however long the menus
+    # above it; else the first remaining line that is not a link
+    h1 = None
+    for i, unit in enumerate(units):
+        if reasons[i] is not None:
+            continue
+        if unit.raw.startswith("# "):
+            h1 = i
+            break
+        if word_count(unit.text) >= 25 and is_sentence_like(unit.text) and _link_share(unit) < 0.6:
+            break
     first = (
         h1
         if h1 is not None
