@@ -437,3 +437,19 @@ def test_the_pages_headline_is_the_title_below_long_menus() -> None:
     long_p1 = P1 + " " + P2
     parts = clean("Lorvik Approves Second Tram Line", long_p1, "# What happens next", P3)
     assert parts.title == "Lorvik Approves Second Tram Line"
+
+
+def test_the_date_line_nearest_the_headline_is_the_publication_date() -> None:
+    parts = clean(
+        "Wednesday, November 20, 2019",  # the page header's date of today
+        "- [News](https://lorvik.example/news)\n- [Sport](https://lorvik.example/sport)",
+        "# Lorvik Approves Second Tram Line",
+        "June 21, 2014",
+        P1,
+        P2,
+        P3,
+        "Related: Bus drivers vote to strike",
+        "June 2, 2014",
+    )
+    assert parts.published == "2014-06-21"
+    assert clean("June 21, 2014", P1, P2).published == "2014-06-21"  # one date line: that one

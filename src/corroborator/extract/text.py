@@ -210,6 +210,8 @@ class _Found:
     readings: tuple[str, ...] = ()  # of the first dateline that may be read two ways
     url: str | None = None
     stated_outlet: str | None = None
+    # every published-kind dateline read: (its place among the units cut as datelines, the date)
+    datelines: tuple[tuple[int, str], ...] = ()
 
 
 def clean_text(
@@ -229,6 +231,7 @@ def clean_text(
     _headline_list(units, reasons, units[title_at].text if title_at is not None else None)
     _expand(units, reasons, shapes)
     _links_and_main_run(units, reasons)
+    published = _nearest_dateline(reasons, found) if len(found.datelines) > 1 else found.published
     body = "\n\n".join(u.text for u, r in zip(units, reasons, strict=True) if r is None and u.text)
     removed = tuple(Removed(u.text or u.raw, r) for u, r in zip(units, reasons, strict=True) if r is not None)
     title = units[title_at].text if title_at is not None else None
@@ -239,7 +242,7 @@ def clean_text(
         body=body,
         title=title,
         byline=found.byline,
-        published=found.published,
+        published=published,
         updated=found.updated,
         published_readings=() if found.published else found.readings,
         url=found.url,
@@ -247,6 +250,20 @@ def clean_text(
         captions=tuple(captions),
         removed=removed,
     )
+
+
+def _nearest_dateline(reasons: list[RemovalReason | None], found: _Found) -> str | None:
+    """Of several date lines, the one nearest the article's start (its title, else its first kept
+    paragraph), one after it before one as near before it: a page scraped whole also shows today's
+    date in its header and other stories' dates in its sidebars."""
+    at = [i for i, r in enumerate(reasons) if r is R.DATELINE]
+    start = next((i for i, r in enumerate(reasons) if r is R.TITLE), None)
+    if start is None:
+        start = next((i for i, r in enumerate(reasons) if r is None), 0)
+    placed = [(at[k], iso) for k, iso in found.datelines if k < len(at)]
+    if not placed:
+        return found.published
+    return min(placed, key=lambda d: abs(d[0] - start) + (0.0 if d[0] > start else 0.5))[1]
 
 
 def _judge_alone(
@@ -273,8 +290,11 @@ def _judge_alone(
             if iso is None:
                 if kind == "published" and not found.readings:
                     found = replace(found, readings=meta.dateline_readings(text))
-            elif kind == "published" and found.published is None:
-                found = replace(found, published=iso)
+            elif kind == "published":
+                ordinal = sum(r is R.DATELINE for r in reasons[:i])
+                found = replace(
+                    found, published=found.published or iso, datelines=(*found.datelines, (ordinal, iso))
+                )
             elif kind == "updated" and found.updated is None:
                 found = replace(found, updated=iso)
             continue
