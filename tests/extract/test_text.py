@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from corroborator.config import ExtractConfig
 from corroborator.extract.boilerplate import norm_line
 from corroborator.extract.parts import ExtractedParts
@@ -453,3 +455,19 @@ def test_the_date_line_nearest_the_headline_is_the_publication_date() -> None:
     )
     assert parts.published == "2014-06-21"
     assert clean("June 21, 2014", P1, P2).published == "2014-06-21"  # one date line: that one
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["By", "Ann Brook"],  # "By" on a line of its own
+        ["[Ann Brook - Lorvik Courier reporter](https://lorvik.example/author/ann-brook/)"],  # an author link
+        ["By [Ann Brook](https://lorvik.example/author/ann-brook) - 11/19/19 06:56 AM EST"],
+        ["Monday November 18, 2019 7:45 am PST by [Ann Brook](https://lorvik.example/authors/ann)"],
+    ],
+)
+def test_bylines_as_pages_scraped_whole_print_them(lines: list[str]) -> None:
+    sidebar = "[Tom Reed](https://lorvik.example/author/tom-reed/)"  # a columnist linked in the menu
+    parts = clean(sidebar, "# Lorvik Approves Second Tram Line", *lines, P1, P2, P3)
+    assert parts.byline == "Ann Brook"
+    assert parts.body.split("\n\n") == [P1, P2, P3]

@@ -278,7 +278,7 @@ def parse_byline(line: str) -> str | None:
         return None
     names = m.group("names").strip(" .,:;|-–—")
     # "By Jane Doe | October 14, 2023": keep the names, the date is a dateline of its own
-    names = re.split(r"\s+(?:\||•|·|—|–)\s+", names)[0].strip()
+    names = re.split(r"\s+(?:\||•|·|—|–|-)\s+", names)[0].strip()
     parts = [p for p in _NAME_SPLIT.split(names) if p]
     if not parts or len(names.split()) > 12:
         return None

@@ -212,6 +212,7 @@ class _Found:
     stated_outlet: str | None = None
     # every published-kind dateline read: (its place among the units cut as datelines, the date)
     datelines: tuple[tuple[int, str], ...] = ()
+    bylines: tuple[tuple[int, str], ...] = ()  # every byline read: (its place among bylines, names)
 
 
 def clean_text(
@@ -232,6 +233,7 @@ def clean_text(
     _expand(units, reasons, shapes)
     _links_and_main_run(units, reasons)
     published = _nearest_dateline(reasons, found) if len(found.datelines) > 1 else found.published
+    byline = _nearest_byline(reasons, found) if len(found.bylines) > 1 else found.byline
     body = "\n\n".join(u.text for u, r in zip(units, reasons, strict=True) if r is None and u.text)
     removed = tuple(Removed(u.text or u.raw, r) for u, r in zip(units, reasons, strict=True) if r is not None)
     title = units[title_at].text if title_at is not None else None
@@ -241,7 +243,7 @@ def clean_text(
     return ExtractedParts(
         body=body,
         title=title,
-        byline=found.byline,
+        byline=byline,
         published=published,
         updated=found.updated,
         published_readings=() if found.published else found.readings,
@@ -252,18 +254,69 @@ def clean_text(
     )
 
 
-def _nearest_dateline(reasons: list[RemovalReason | None], found: _Found) -> str | None:
-    """Of several date lines, the one nearest the article's start (its title, else its first kept
-    paragraph), one after it before one as near before it: a page scraped whole also shows today's
-    date in its header and other stories' dates in its sidebars."""
-    at = [i for i, r in enumerate(reasons) if r is R.DATELINE]
+_AUTHOR_LINK = re.compile(
+    r"^(?:[-*+]\s+)?\[(?P<name>[^\]!]+)\]\((?P<href>[^)\s]*/(?:authors?|writers?|profiles?|people|staff|"
+    r"contributors?|columnists?|journalists?|reporters?)/[^)\s]*)\)$",
+    re.IGNORECASE,
+)
+_BY_TAIL = re.compile(r"\bby\s+(?P<names>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*$")
+
+
+def _author_link(unit: _Unit) -> str | None:
+    """The name of a line that is only a link to an author's page ("[Catherine Shu](.../author/...)"),
+    without a role after a dash ("Tim Childers - Live Science Contributor")."""
+    m = _AUTHOR_LINK.match(unit.raw.strip())
+    if m is None:
+        return None
+    name = re.split(r"\s+[-–—|]\s+|,\s+", _unmark(m.group("name")))[0].strip()
+    return meta.parse_byline("By " + name) if len(name.split()) >= 2 else None
+
+
+def _trailing_by(text: str) -> str | None:
+    """The name after "by" ending a date line ("Monday November 18, 2019 7:45 am PST by Joe Rossignol")."""
+    m = _BY_TAIL.search(text)
+    return meta.parse_byline("By " + m.group("names")) if m else None
+
+
+def _with_byline(
+    found: _Found, reasons: list[RemovalReason | None], i: int, names: str, reason: RemovalReason = R.BYLINE
+) -> _Found:
+    """``found`` with one more byline candidate, read from unit ``i`` (cut as ``reason``)."""
+    ordinal = sum(r is reason for r in reasons[:i])
+    key = ordinal if reason is R.BYLINE else -1 - ordinal  # a date line's byline: counted among those
+    return replace(found, byline=found.byline or names, bylines=(*found.bylines, (key, names)))
+
+
+def _nearest_byline(reasons: list[RemovalReason | None], found: _Found) -> str | None:
+    """Of several bylines, the one nearest the article's start (as :func:`_nearest_dateline`): a
+    page scraped whole also links its columnists and other stories' authors."""
+    at = {R.BYLINE: [i for i, r in enumerate(reasons) if r is R.BYLINE],
+          R.DATELINE: [i for i, r in enumerate(reasons) if r is R.DATELINE]}  # fmt: skip
+    placed = []
+    for key, names in found.bylines:
+        reason, k = (R.BYLINE, key) if key >= 0 else (R.DATELINE, -1 - key)
+        if k < len(at[reason]):
+            placed.append((at[reason][k], names))
+    return _nearest(reasons, placed) or found.byline
+
+
+def _nearest(reasons: list[RemovalReason | None], placed: list[tuple[int, str]]) -> str | None:
+    """Of (unit index, value) pairs, the value nearest the article's start: its title, else its first
+    kept paragraph; one before it counts three times as far (a header's date, a menu's columnist)."""
+    if not placed:
+        return None
     start = next((i for i, r in enumerate(reasons) if r is R.TITLE), None)
     if start is None:
         start = next((i for i, r in enumerate(reasons) if r is None), 0)
+    return min(placed, key=lambda d: d[0] - start if d[0] > start else 3 * (start - d[0]) + 0.5)[1]
+
+
+def _nearest_dateline(reasons: list[RemovalReason | None], found: _Found) -> str | None:
+    """Of several date lines, the one nearest the article's start (:func:`_nearest`): a page scraped
+    whole also shows today's date in its header and other stories' dates in its sidebars."""
+    at = [i for i, r in enumerate(reasons) if r is R.DATELINE]
     placed = [(at[k], iso) for k, iso in found.datelines if k < len(at)]
-    if not placed:
-        return found.published
-    return min(placed, key=lambda d: abs(d[0] - start) + (0.0 if d[0] > start else 0.5))[1]
+    return _nearest(reasons, placed) or found.published
 
 
 def _judge_alone(
@@ -274,6 +327,7 @@ def _judge_alone(
     seen_captions: set[str] = set()
     caption_starts: set[str] = set()  # to test cheaply whether a unit may repeat a caption
     last_caption: int | None = None
+    by_next = False
     for i, unit in enumerate(units):
         text = unit.text
         if unit.image:
@@ -283,13 +337,30 @@ def _judge_alone(
             reasons[i] = R.MARKUP
             continue
         words = word_count(text)
-        if words <= 24 and (dateline := meta.read_dateline(text))[1]:
+        if by_next and words <= 8 and (names := meta.parse_byline("By " + text)):
+            reasons[i] = R.BYLINE  # the name on the line after a lone "By"
+            found = _with_byline(found, reasons, i, names)
+            by_next = False
+            continue
+        by_next = text.strip(" :").lower() == "by"
+        if by_next:
+            reasons[i] = R.BYLINE
+            continue
+        if words <= 8 and (author := _author_link(unit)):
+            reasons[i] = R.BYLINE
+            found = _with_byline(found, reasons, i, author)
+            continue
+        by_tail = _BY_TAIL.search(text) if words <= 24 else None
+        dated = text[: by_tail.start()] if by_tail else text  # "Monday ... 7:45 am PST by Joe Rossignol"
+        if words <= 24 and (dateline := meta.read_dateline(dated))[1]:
             reasons[i] = R.DATELINE
+            if names := meta.parse_byline(text) or _trailing_by(text):
+                found = _with_byline(found, reasons, i, names, R.DATELINE)  # "By Tess Bonn - 11/19/19"
             iso = dateline[0]  # None when the date cannot be read for sure
-            kind = meta.dateline_kind(text)
+            kind = meta.dateline_kind(dated)
             if iso is None:
                 if kind == "published" and not found.readings:
-                    found = replace(found, readings=meta.dateline_readings(text))
+                    found = replace(found, readings=meta.dateline_readings(dated))
             elif kind == "published":
                 ordinal = sum(r is R.DATELINE for r in reasons[:i])
                 found = replace(
@@ -306,8 +377,7 @@ def _judge_alone(
             reasons[i] = R.BYLINE
             tail_date = meta.find_date(text)
             found = replace(
-                found,
-                byline=found.byline or names,
+                _with_byline(found, reasons, i, names),
                 published=found.published or (tail_date if meta.dateline_kind(text) == "published" else None),
             )
             continue
