@@ -212,6 +212,17 @@ def test_find_outlet_prefers_url_then_stated_and_never_guesses() -> None:
         ("This article originally appeared in The Valley Courier.", "The Valley Courier"),
         ("Source: https://valleycourier.example.net/a", None),
         ("The copyright case was heard on Monday.", None),
+        ("© 2019 CNBC LLC. All Rights Reserved.", "CNBC"),  # the legal form goes
+        ("Copyright © 2019 CityAM. Limited", "CityAM"),
+        ("© 2019 The Republic unless otherwise noted. All rights reserved.", "The Republic"),
+        # the company that owns the outlet is not the outlet
+        ("© 2019 Hearst Communications, Inc.", None),
+        ("© 2004-2019 CBS Interactive. All Rights Reserved.", None),
+        ("© Copyright Hearst Newspapers, LLC", None),
+        ("© 2019 The New York Times Company", None),
+        ("Copyright Policy", None),  # a link, no sign or year
+        ("© Aaron Schwartz", None),  # a photographer's credit
+        ("© 2019 All rights reserved.", None),
     ],
 )
 def test_stated_outlet(line: str, name: str | None) -> None:

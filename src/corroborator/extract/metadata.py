@@ -432,13 +432,46 @@ def _named(text: str, label: str) -> str | None:
     return None
 
 
+# a company's legal form after its name ("CNBC LLC", "ScienceAlert Pty Ltd", "CityAM. Limited")
+_LEGAL_FORM = re.compile(
+    r"(?:[\s.,]+(?:inc|llc|l\.l\.c|ltd|limited|pty|pvt|private|plc|gmbh|ag|s\.?a|co|corp)\.?)+\s*$",
+    re.IGNORECASE,
+)
+# words that name the company that owns an outlet, not the outlet ("Hearst Communications", "CBS
+# Interactive", "NYP Holdings", "The New York Times Company", "Al Jazeera Media Network")
+_OWNER_WORDS = word_set(
+    "communications communication holdings interactive company corporation group network networks "
+    "enterprises ventures publishing publishers organization organisation newspapers services"
+)
+_OWNER_PHRASE = re.compile(r"\b(?:media|business media|nbcuniversal|universal)\s*$|^nbc universal$", re.I)
+_COPYRIGHT_MARK = re.compile(r"©|\(c\)|\b(?:19|20)\d\d\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_RIGHTS = re.compile(r"all rights reserved", re.IGNORECASE)
+_COPYRIGHT_WORD = re.compile(r"^(?:copyright\s*)+", re.IGNORECASE)
+_NAME_END = re.compile(r"\s+(?:unless|powered by|except)\b|\s*\(|\s+[/–—-]\s*|\s+-$", re.IGNORECASE)
+
+
 def stated_outlet(line: str) -> str | None:
-    """An outlet named by a footer line ("© 2023 The Example Herald", "Source: Example News")."""
+    """An outlet named by a footer line ("© 2023 The Example Herald", "Source: Example News"); not
+    the company that owns it ("© 2019 Hearst Communications, Inc."), and a copyright line needs its
+    sign or year ("Copyright Policy" is a link)."""
     m = _STATED_OUTLET.match(line)
     if m is None:
         return None
-    name = (m.group("a") or m.group("b") or "").strip(" .,")
-    if not name or _URL.search(name) or len(name.split()) > 6:
+    raw = (m.group("a") or m.group("b") or "").strip(" .,")
+    if m.group("a"):
+        if not _COPYRIGHT_MARK.search(line[: m.start("a")]):
+            return None  # "Copyright Policy"
+        if not (_YEAR.search(line) or _RIGHTS.search(line) or _LEGAL_FORM.search(raw)):
+            return None  # "© Aaron Schwartz" under a photo: a credit, not a publisher's line
+        raw = _COPYRIGHT_WORD.sub("", raw)
+    name = _LEGAL_FORM.sub("", _NAME_END.split(raw)[0].strip(" .,")).strip(" .,")
+    if not name or _URL.search(name) or len(name.split()) > 6 or any(c.isdigit() for c in name):
+        return None
+    if name.lower().startswith("all rights"):
+        return None
+    words = name.lower().split()
+    if any(w in _OWNER_WORDS for w in words) or _OWNER_PHRASE.search(name):
         return None
     return name
 
