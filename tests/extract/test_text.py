@@ -458,16 +458,18 @@ def test_the_date_line_nearest_the_headline_is_the_publication_date() -> None:
 
 
 @pytest.mark.parametrize(
-    "lines",
+    ("lines", "published"),
     [
-        ["By", "Ann Brook"],  # "By" on a line of its own
-        ["[Ann Brook - Lorvik Courier reporter](https://lorvik.example/author/ann-brook/)"],  # an author link
-        ["By [Ann Brook](https://lorvik.example/author/ann-brook) - 11/19/19 06:56 AM EST"],
-        ["Monday November 18, 2019 7:45 am PST by [Ann Brook](https://lorvik.example/authors/ann)"],
+        (["By", "Ann Brook"], None),  # "By" on a line of its own
+        (["[Ann Brook - Lorvik Courier reporter](https://lorvik.example/author/ann-brook/)"], None),  # a link
+        (["By [Ann Brook](https://lorvik.example/author/ann-brook) - 11/19/19 06:56 AM EST"], "2019-11-19"),
+        (["Mon November 18, 2019 7:45 am PST by [Ann Brook](https://lorvik.example/authors/a)"],
+         "2019-11-18"),
     ],
 )
-def test_bylines_as_pages_scraped_whole_print_them(lines: list[str]) -> None:
+def test_bylines_as_pages_scraped_whole_print_them(lines: list[str], published: str | None) -> None:
     sidebar = "[Tom Reed](https://lorvik.example/author/tom-reed/)"  # a columnist linked in the menu
     parts = clean(sidebar, "# Lorvik Approves Second Tram Line", *lines, P1, P2, P3)
     assert parts.byline == "Ann Brook"
     assert parts.body.split("\n\n") == [P1, P2, P3]
+    assert parts.published == published  # the date beside the name is read too

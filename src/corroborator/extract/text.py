@@ -259,6 +259,7 @@ _AUTHOR_LINK = re.compile(
     r"contributors?|columnists?|journalists?|reporters?)/[^)\s]*)\)$",
     re.IGNORECASE,
 )
+_BYLINE_HEAD = re.compile(r"^\s*by\s+[^-–—|•·]{2,60}?\s+[-–—|•·]\s+", re.IGNORECASE)
 _BY_TAIL = re.compile(r"\bby\s+(?P<names>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*$")
 
 
@@ -352,6 +353,8 @@ def _judge_alone(
             continue
         by_tail = _BY_TAIL.search(text) if words <= 24 else None
         dated = text[: by_tail.start()] if by_tail else text  # "Monday ... 7:45 am PST by Joe Rossignol"
+        if words <= 24 and (head := _BYLINE_HEAD.match(text)) and meta.parse_byline(text):
+            dated = text[head.end() :]  # "By Tess Bonn - 11/19/19 06:56 AM EST"
         if words <= 24 and (dateline := meta.read_dateline(dated))[1]:
             reasons[i] = R.DATELINE
             if names := meta.parse_byline(text) or _trailing_by(text):
