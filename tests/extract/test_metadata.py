@@ -137,6 +137,8 @@ def test_find_date_anywhere() -> None:
         ("By Ana de la Cruz, Li Wei", "Ana de la Cruz, Li Wei"),
         ("By Jane Doe | October 14, 2023", "Jane Doe"),
         ("Written by J. R. Smith", "J. R. Smith"),
+        ("By Jane Doe - 11/19/19 06:56 AM EST", "Jane Doe"),  # a spaced hyphen ends the names
+        ("By Jane Doe Jane Doe", "Jane Doe"),  # a name linked twice (its page and its picture)
     ],
 )
 def test_parse_byline(line: str, names: str) -> None:

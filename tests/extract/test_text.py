@@ -473,3 +473,20 @@ def test_bylines_as_pages_scraped_whole_print_them(lines: list[str], published: 
     assert parts.byline == "Ann Brook"
     assert parts.body.split("\n\n") == [P1, P2, P3]
     assert parts.published == published  # the date beside the name is read too
+
+
+def test_a_list_of_other_headlines_inside_the_article_goes() -> None:
+    parts = clean(
+        "Lorvik Approves Second Tram Line",
+        P1,
+        P2,
+        "Most read in world news",
+        "RANDY ANDY",
+        "Prince parties in unearthed pics despite claiming 'he avoids dancing'",
+        "TIME TRAVELLER",
+        "Fans say they've spotted a pop star in 120-year-old pic",
+        P3,
+        P4,
+    )
+    assert parts.body.split("\n\n") == [P1, P2, P3, P4]
+    assert dict(removed(parts))["TIME TRAVELLER"] is R.RELATED

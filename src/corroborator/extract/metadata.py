@@ -279,6 +279,9 @@ def parse_byline(line: str) -> str | None:
     names = m.group("names").strip(" .,:;|-–—")
     # "By Jane Doe | October 14, 2023": keep the names, the date is a dateline of its own
     names = re.split(r"\s+(?:\||•|·|—|–|-)\s+", names)[0].strip()
+    half = names.split()
+    if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
+        names = " ".join(half[: len(half) // 2])  # "Sean Martin Sean Martin": a name linked twice
     parts = [p for p in _NAME_SPLIT.split(names) if p]
     if not parts or len(names.split()) > 12:
         return None

@@ -653,6 +653,28 @@ def _comments_start(units: list[_Unit], reasons: list[RemovalReason | None]) -> 
     return None
 
 
+def _lists_after_headers(units: list[_Unit], reasons: list[RemovalReason | None]) -> None:
+    """A list's header ("Most read in world news", "Related stories", "More from ...") and the run of
+    lines after it up to the next paragraph of prose: other articles' headlines and kickers, even in
+    the middle of the article. Two such lines at least; the header alone, without a colon
+    ("Read more: ..." names one link, which the cue passes judge)."""
+    for i, unit in enumerate(units):
+        if reasons[i] not in (None, R.RELATED, R.NAVIGATION) or word_count(unit.text) > 6:
+            continue
+        if ":" in unit.text.rstrip(" :") or not leads_related(unit.text):
+            continue
+        items = []
+        j = i + 1
+        while j < len(units) and j - i <= 30 and not (reasons[j] is None and _prose(units[j])):
+            if reasons[j] is None:
+                items.append(j)
+            j += 1
+        if len(items) >= 2:
+            reasons[i] = reasons[i] or R.RELATED
+            for k in items:
+                reasons[k] = R.RELATED
+
+
 def _prose(unit: _Unit) -> bool:
     return word_count(unit.text) >= 8 and is_sentence_like(unit.text)
 
@@ -663,6 +685,7 @@ def _links_and_main_run(units: list[_Unit], reasons: list[RemovalReason | None])
     tokens and tags: a sentence paragraph scores its words, any other kept line -2, a cut unit -5),
     grown over the kept lines right next to it; kept text outside it (a sidebar's teasers, comments,
     a footer's blurb) goes too."""
+    _lists_after_headers(units, reasons)
     start = _comments_start(units, reasons)
     for i in range(start if start is not None else len(units), len(units)):
         if reasons[i] is None:
