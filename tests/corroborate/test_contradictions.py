@@ -77,6 +77,19 @@ def test_the_same_day_without_its_year_read_in_two_years_is_no_contradiction() -
     assert found.kind is ContradictionKind.DATE  # a year stated against one read in: still a conflict
 
 
+def test_a_year_read_against_an_inferred_publication_date_does_not_contradict_a_stated_one() -> None:
+    told = "By December, his breathing worsened until he could not walk to the next room."
+    stated = "In December 2016, his breathing worsened until he could not walk to the next room."
+    inferred = replace(dated("a", told, "December", "2018-12", relative=True), article_date="2019-11-18")
+    inferred = replace(inferred, time=replace(inferred.time, inferred_anchor=True))
+    units = [inferred, dated("c", stated, "December 2016", "2016-12")]
+    assert find_contradictions(align_claims(units, REPORTS), REPORTS) == ((), ())
+    # read against a date the report states, the year is the report's: still a conflict
+    units[0] = replace(inferred, time=replace(inferred.time, inferred_anchor=False))
+    (found,), _ = find_contradictions(align_claims(units, REPORTS), REPORTS)
+    assert found.kind is ContradictionKind.DATE
+
+
 def test_quote_variant_with_a_less_specific_speaker_is_low() -> None:
     units = [
         quoted(

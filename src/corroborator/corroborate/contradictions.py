@@ -166,6 +166,17 @@ def _quoted_within_one_article(units: Sequence[ClaimUnit]) -> Iterator[tuple[int
                 yield i, j
 
 
+def _inferred_year(a: ClaimUnit, b: ClaimUnit) -> bool:
+    """One date written without its year and read against a publication date we inferred ("by
+    December", in an undated report of 2019, read as 2018), the other stating its year ("December
+    2016"): the year that disagrees is ours, not the report's. (Read against a stated publication
+    date, "in March" in a 2023 report against a caption's "March, 2022", it still conflicts.)"""
+    ta, tb = a.time, b.time
+    if ta is None or tb is None:
+        return False
+    return any(x.relative and x.inferred_anchor and not y.relative for x, y in ((ta, tb), (tb, ta)))
+
+
 def _resolved(u: ClaimUnit) -> bool:
     return u.quote is not None and u.quote.resolved
 
@@ -193,7 +204,7 @@ def _group_contradiction(
             continue
         a, b = group.units[link.a], group.units[link.b]
         sa, sb = side_of[link.a], side_of[link.b]
-        if sa == sb or (group.kind is ClaimKind.DATE and _only_the_year_read(a, b)):
+        if sa == sb or (group.kind is ClaimKind.DATE and (_only_the_year_read(a, b) or _inferred_year(a, b))):
             continue
         if group.kind is ClaimKind.FIGURE and link.relation is Relation.DIFFERENT:
             earlier, later = _order(a, b)
