@@ -98,6 +98,13 @@ def test_name_mistagged_but_speaking_is_a_person(parse: Parse) -> None:
     assert people(mentions) == ["Tomasz Wrobel"]
 
 
+def test_lower_case_words_glued_to_a_persons_name_go(parse: Parse) -> None:
+    text = "Dempsey picked up the phone and rang Taylor. The rookie Emil Bemstrom scored, as did van Gogh."
+    found = find_mentions(parse(text, ("rang Taylor", "PERSON"), ("rookie Emil Bemstrom", "PERSON"),
+                                ("van Gogh", "PERSON")))  # fmt: skip
+    assert people(found) == ["Taylor", "Emil Bemstrom", "van Gogh"]  # a surname's particle stays
+
+
 def test_name_mistagged_with_a_title_is_a_person(parse: Parse) -> None:
     text = "The plan was drawn up by Dr. Rana Patel and approved in May."
     assert people(find_mentions(parse(text, ("Rana Patel", "ORG")))) == ["Dr. Rana Patel"]

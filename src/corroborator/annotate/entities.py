@@ -109,6 +109,10 @@ class _Name:
     label: str
 
 
+# lower-case words that begin surnames ("van Gogh", "de la Cruz", "bin Salman")
+_PARTICLES = word_set("de da del della der di du la le van von den ten ter bin ibn al el dos das")
+
+
 def _trim(doc: Doc, start: int, end: int, label: str = "PERSON") -> tuple[int, int]:
     """Drop a leading "the", titles, trailing possessives and punctuation from a token range. A name
     the NER did not call a person keeps a leading title word unless a person's name follows it
@@ -118,8 +122,9 @@ def _trim(doc: Doc, start: int, end: int, label: str = "PERSON") -> tuple[int, i
     while start < end - 1 and (
         doc[start].lower_ == "the"
         or (_low(doc[start]) in TITLES and (label == "PERSON" or _namelike(doc, start + 1, end)))
+        or (label == "PERSON" and doc[start].is_lower and doc[start].lower_ not in _PARTICLES)
     ):
-        start += 1
+        start += 1  # ... and a lower-case word the NER glued to a person's name ("rang Taylor")
     return start, end
 
 
