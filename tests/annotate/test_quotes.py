@@ -663,6 +663,7 @@ def test_the_role_a_person_was_given_names_them_later(nlp: Language) -> None:
     [
         ('Lawyer Andreas Kostakis said: "This tragedy is the result of an act."', "Andreas Kostakis"),
         ('"The sale was approved," Kellby City Clerk Janine Bowers said.', "Janine Bowers"),
+        ('"Companies of all sizes are joining," Agency Administrator Jon Brede said.', "Jon Brede"),
     ],
 )
 def test_a_lawyer_and_a_clerk_are_titles_of_a_speaker(nlp: Language, text: str, speaker: str) -> None:

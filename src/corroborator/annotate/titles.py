@@ -23,7 +23,7 @@ OFFICES = word_set(
     "commissioner inspector superintendent representative rep speaker leader spokesman spokeswoman "
     "spokesperson professor doctor reverend bishop archbishop cardinal rabbi imam sheikh ayatollah "
     "sheriff undersheriff detective det constable const councillor councilman councilwoman alderman "
-    "chief deputy clerk"
+    "chief deputy clerk administrator"
 )
 QUALIFIERS = word_set("defence defense economy finance fire foreign interior prime state vice")
 PROFESSIONS = word_set(
