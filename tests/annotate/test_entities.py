@@ -105,6 +105,11 @@ def test_lower_case_words_glued_to_a_persons_name_go(parse: Parse) -> None:
     assert people(found) == ["Taylor", "Emil Bemstrom", "van Gogh"]  # a surname's particle stays
 
 
+def test_a_persons_name_ends_at_a_possessive(parse: Parse) -> None:
+    text = "Firms such as Jeff Bezos’s Blue Origin will bid."
+    assert people(find_mentions(parse(text, ("Jeff Bezos’s Blue Origin", "PERSON")))) == ["Jeff Bezos"]
+
+
 def test_name_mistagged_with_a_title_is_a_person(parse: Parse) -> None:
     text = "The plan was drawn up by Dr. Rana Patel and approved in May."
     assert people(find_mentions(parse(text, ("Rana Patel", "ORG")))) == ["Dr. Rana Patel"]

@@ -117,6 +117,8 @@ def _trim(doc: Doc, start: int, end: int, label: str = "PERSON") -> tuple[int, i
     """Drop a leading "the", titles, trailing possessives and punctuation from a token range. A name
     the NER did not call a person keeps a leading title word unless a person's name follows it
     ("Major League Baseball", "General Motors", but "Judge Philip Hickok" taken for an ORG)."""
+    if label == "PERSON":  # "Jeff Bezos's Blue Origin": the person is the owner
+        end = next((k for k in range(start + 1, end - 1) if doc[k].text in _POSSESSIVE), end)
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     while start < end - 1 and (
