@@ -105,6 +105,13 @@ def test_lower_case_words_glued_to_a_persons_name_go(parse: Parse) -> None:
     assert people(found) == ["Taylor", "Emil Bemstrom", "van Gogh"]  # a surname's particle stays
 
 
+def test_an_authors_note_around_a_name_goes(parse: Parse) -> None:
+    text = "Email Tariq Malik at tmalik@example.com. Follow Mike Wall @michaeldwall on Twitter."
+    spans = (("Email Tariq Malik", "PERSON"), ("Follow Mike Wall @michaeldwall", "PERSON"))
+    found = find_mentions(parse(text, *spans))
+    assert people(found) == ["Tariq Malik", "Mike Wall"]
+
+
 def test_a_persons_name_ends_at_a_possessive(parse: Parse) -> None:
     text = "Firms such as Jeff Bezos’s Blue Origin will bid."
     assert people(find_mentions(parse(text, ("Jeff Bezos’s Blue Origin", "PERSON")))) == ["Jeff Bezos"]

@@ -109,6 +109,8 @@ class _Name:
     label: str
 
 
+# an author's note before a name: "Email Tariq Malik at ...", "Follow Mike Wall on Twitter"
+_BIO_VERBS = word_set("email e-mail follow contact message tweet")
 # lower-case words that begin surnames ("van Gogh", "de la Cruz", "bin Salman")
 _PARTICLES = word_set("de da del della der di du la le van von den ten ter bin ibn al el dos das")
 
@@ -119,12 +121,15 @@ def _trim(doc: Doc, start: int, end: int, label: str = "PERSON") -> tuple[int, i
     ("Major League Baseball", "General Motors", but "Judge Philip Hickok" taken for an ORG)."""
     if label == "PERSON":  # "Jeff Bezos's Blue Origin": the person is the owner
         end = next((k for k in range(start + 1, end - 1) if doc[k].text in _POSSESSIVE), end)
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (
+        doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].text[:1] == "@"
+    ):
+        end -= 1  # ... and a handle after the name ("Mike Wall @michaeldwall")
     while start < end - 1 and (
         doc[start].lower_ == "the"
         or (_low(doc[start]) in TITLES and (label == "PERSON" or _namelike(doc, start + 1, end)))
         or (label == "PERSON" and doc[start].is_lower and doc[start].lower_ not in _PARTICLES)
+        or (label == "PERSON" and doc[start].lower_ in _BIO_VERBS)
     ):
         start += 1  # ... and a lower-case word the NER glued to a person's name ("rang Taylor")
     return start, end
@@ -151,8 +156,11 @@ def _namelike(doc: Doc, start: int, end: int) -> bool:
     if not 2 <= len(words) <= 4:
         return False
     return all(
-        _is_capital(t) and (t.is_alpha or "-" in t.text or re.fullmatch(r"[A-Z]\.", t.text) is not None)
-        and t.lower_ not in ORG_WORDS and t.lower_ not in PLACE_WORDS and not t.is_stop
+        _is_capital(t)
+        and (t.is_alpha or "-" in t.text or re.fullmatch(r"[A-Z]\.", t.text) is not None)
+        and t.lower_ not in ORG_WORDS
+        and t.lower_ not in PLACE_WORDS
+        and not t.is_stop
         for t in words
     )
 
@@ -247,9 +255,11 @@ def _classify(doc: Doc, names: list[_Name]) -> list[tuple[_Name, EntityType]]:
         own = full_words if count["PERSON"] == 0 else full_words - Counter({words[0]: 1, words[-1]: 1})
         hint = len(words) > 1 and any(w in lone and not own[w] for w in (words[0], words[-1]))
         namelike = _namelike(doc, n.start, n.end)
-        person[t] = (t in signal and (namelike or _proper(doc[n.start]))) or (
-            majority and count["PERSON"] > 0
-        ) or (namelike and hint)
+        person[t] = (
+            (t in signal and (namelike or _proper(doc[n.start])))
+            or (majority and count["PERSON"] > 0)
+            or (namelike and hint)
+        )
     # the text's lower-case words, but not those of a full name ("Page" for "Bettie Page", "page")
     common = frozenset(t.text for t in doc if t.text.islower()) - {w.lower() for w in full_words}
     norps = frozenset(t.text for t in doc if t.ent_type_ == "NORP" or t.tag_ == "JJ")
@@ -383,8 +393,11 @@ def _after(doc: Doc, name: SpacySpan) -> SpacySpan | None:
         if t.dep_ == "appos" and name.start <= t.head.i < name.end:
             end = t.right_edge.i + 1
             # a hyphenated word the parse cuts into appositions: "a co-producer of the telecast"
-            while end < sent_end and not doc[end - 1].whitespace_ and doc[end].dep_ == "appos" and (
-                name.start <= doc[end].head.i < name.end
+            while (
+                end < sent_end
+                and not doc[end - 1].whitespace_
+                and doc[end].dep_ == "appos"
+                and (name.start <= doc[end].head.i < name.end)
             ):
                 end = max(end + 1, doc[end].right_edge.i + 1)
             break
