@@ -55,6 +55,9 @@ def test_is_sentence_like() -> None:
         ("© 2024 The Valley Courier. All rights reserved.", R.FOOTER),
         ("Original url:", R.FOOTER),
         ("* * *", R.MARKUP),
+        ("Get breaking news alerts and special reports, delivered weekday mornings.", R.PROMO),
+        ("Let our news meet your inbox. The stories that matter, delivered weekday mornings.", R.PROMO),
+        ("Sign up for our daily newsletter", R.PROMO),
     ],
 )
 def test_chrome_reason_by_cue_words(line: str, reason: R) -> None:
@@ -71,6 +74,8 @@ def test_chrome_reason_by_cue_words(line: str, reason: R) -> None:
         "Related talks will continue next week, according to the ministry.",
         "Unlimited possibilities",
         "The Harbour Bridge reopened to traffic on Sunday.",
+        "The letters were delivered every morning by the postman.",
+        "Residents get updates from the council by text message.",
     ],
 )
 def test_chrome_reason_spares_body_text(line: str) -> None:

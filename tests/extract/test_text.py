@@ -195,10 +195,12 @@ def test_captions_with_credit_cue_inside_the_body() -> None:
         P2,
         "Workers on the old line in 1998. (Photo by Per Lind/Archive)",
         P3,
+        "The mayor speaks at the depot on July 25, 2019.J. Ola Nord / AP file",  # credit glued on
     )
     assert parts.captions == (
         Caption("The mayor at the vote on Tuesday.", "Ola Nord/Lorvik Press, via Newsphoto"),
         Caption("Workers on the old line in 1998.", "Per Lind/Archive"),
+        Caption("The mayor speaks at the depot on July 25, 2019.", "J. Ola Nord / AP file"),
     )
     assert parts.body.split("\n\n") == [P1, P2, P3]
 

@@ -143,6 +143,14 @@ _PAYWALL_WORDS = word_set(
 _CONTRIBUTOR_WORDS = word_set(
     "contributed reporting writing editing edited compiled translated research graphics production"
 )
+# a newsletter's pitch: "Get breaking news alerts and special reports ... delivered weekday mornings",
+# "Let our news meet your inbox", "Sign up for our daily newsletter"
+_NEWSLETTER = re.compile(
+    r"^(?:get|receive|sign up for|subscribe to|join)\b.{0,60}\b(?:alerts?|newsletters?|updates|briefing)\b"
+    r"|\bdelivered to your inbox\b|\b(?:news|stories|headlines|newsletter)\b[^.]{0,60}\bdelivered\b"
+    r"|\b(?:meet|hit|land in|straight to|in) your inbox\b|\bsign up for (?:our|the|a) [\w ]{0,30}newsletter\b"
+)
+_NEWSLETTER_WORDS = word_set("get receive sign subscribe join delivered inbox newsletter newsletters")
 _FOOTER_WORDS = word_set(
     "original source canonical permalink copyright c © rights article story originally"
 )
@@ -181,6 +189,8 @@ def chrome_reason(line: str) -> RemovalReason | None:
     tokens = set(key.translate(_SPLIT_PUNCT).split())
     if _RELATED_PREFIX.match(line):
         return RemovalReason.RELATED
+    if not tokens.isdisjoint(_NEWSLETTER_WORDS) and _NEWSLETTER.search(key):
+        return RemovalReason.PROMO
     if not tokens.isdisjoint(_CONTRIBUTOR_WORDS) and _CONTRIBUTOR.search(key):
         return RemovalReason.CONTRIBUTOR
     if not tokens.isdisjoint(_FOOTER_WORDS) and _FOOTER.search(key):

@@ -156,7 +156,7 @@ _CREDIT_PAREN = re.compile(
     r"\s*\((?:Photo|Photograph|Image|Picture|Credit)s?(?: by|:)\s*(?P<credit>[^)]{2,80})\)\s*$"
 )
 _CREDIT_SLASH = re.compile(
-    r"(?<=[.!?”\"’])\s+(?P<credit>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][^.!?]{1,60})$"
+    r"(?<=[.!?”\"’])\s*(?P<credit>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][^.!?]{1,60})$"
 )
 _CREDIT_WORDS = word_set(
     """reuters ap afp getty images epa tass sputnik xinhua bloomberg shutterstock alamy anadolu efe ansa dpa
@@ -164,7 +164,7 @@ _CREDIT_WORDS = word_set(
     zuma nurphoto imago vcg cfp kremlin service ria itar-tass photographer staff unsplash wikimedia commons
     ddp belga anp tt ntb scanpix"""
 )
-_CREDIT_GLUE = word_set("via for and of the / & de van von")
+_CREDIT_GLUE = word_set("via for and of the / & de van von file photo photos")
 
 
 def _credit_like(text: str, max_words: int = 10) -> bool:
