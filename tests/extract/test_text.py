@@ -492,3 +492,16 @@ def test_a_list_of_other_headlines_inside_the_article_goes() -> None:
     )
     assert parts.body.split("\n\n") == [P1, P2, P3, P4]
     assert dict(removed(parts))["TIME TRAVELLER"] is R.RELATED
+
+
+def test_a_widgets_heading_is_not_the_title() -> None:
+    parts = clean(
+        "## Breaking News Emails",
+        "Get breaking news alerts and special reports, delivered weekday mornings.",
+        "[SUBSCRIBE](https://lorvik.example/newsletters)",
+        "Lorvik Approves Second Tram Line",
+        P1,
+        P2,
+    )
+    assert parts.title == "Lorvik Approves Second Tram Line"
+    assert parts.body.split("\n\n") == [P1, P2]

@@ -445,6 +445,16 @@ def _headline_shaped(unit: _Unit) -> bool:
     return unit.heading or not text.rstrip("\"'”’ ").endswith(".")
 
 
+_WIDGET_CHROME = frozenset({R.PROMO, R.PAYWALL, R.SHARE, R.NAVIGATION, R.RELATED})
+
+
+def _widget(units: list[_Unit], reasons: list[RemovalReason | None], i: int) -> bool:
+    """A heading whose next line is a newsletter's pitch, a paywall or a share bar: the widget's own
+    heading ("Breaking News Emails"), not the article's."""
+    nxt = next((k for k in range(i + 1, len(units)) if units[k].text), None)
+    return units[i].heading and nxt is not None and reasons[nxt] in _WIDGET_CHROME
+
+
 def _find_title(units: list[_Unit], reasons: list[RemovalReason | None]) -> None:
     """Pass 2: the first remaining unit is the title when it looks like a headline; its repeats go too."""
     # a page's headline ("# ...") before the article's first full paragraph, however long the menus
@@ -461,7 +471,14 @@ def _find_title(units: list[_Unit], reasons: list[RemovalReason | None]) -> None
     first = (
         h1
         if h1 is not None
-        else next((i for i, r in enumerate(reasons) if r is None and _link_share(units[i]) < 0.6), None)
+        else next(
+            (
+                i
+                for i, r in enumerate(reasons)
+                if r is None and _link_share(units[i]) < 0.6 and not _widget(units, reasons, i)
+            ),
+            None,
+        )
     )
     if first is None or (h1 is None and first > 8) or not _headline_shaped(units[first]):
         return
