@@ -36,113 +36,13 @@ from corroborator.extract.boilerplate import (
     weak_chrome,
     word_count,
 )
+from corroborator.extract.markup import ALNUM, ENDS_CLAUSE, Unit, link_share, units_of, unmark
+from corroborator.extract.page import links_and_main_run
 from corroborator.extract.parts import ExtractedParts
 from corroborator.models import Caption, RemovalReason, Removed
 from corroborator.vocab import word_set
 
 R = RemovalReason
-
-# ---------------------------------------------------------------------------------------------- markdown
-
-_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_SPACES = re.compile(r"  +")
-_INVISIBLE = re.compile(r"[\u200b\u200c\ufeff\u00ad]")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
-_RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-+•]|\*(?=\s)|\d{1,2}[.)])\s+")
-_QUOTE = re.compile(r"^\s*>\s?")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\]]+)\]\[[^\]]*\]")
-_LINK_DEF = re.compile(r"^\s*\[[^\]]+\]:\s+\S+")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_BOLD_TAIL = re.compile(r"^(?P<head>.*\S)\s*(?:\*\*|__)(?P<tail>[^*_]{2,80}?)(?:\*\*|__)\s*$")
-_WHOLE_BOLD = re.compile(r"^\s*(?:\*\*|__)(?!.*(?:\*\*|__).*(?:\*\*|__))(.+?)(?:\*\*|__)\s*$")
-_EMPHASIS = re.compile(
-    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"
-    r"|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])|~~(.+?)~~|`([^`]+)`"
-)
-
-_ALNUM = re.compile(r"[^\W_]")
-_ENDS_CLAUSE = frozenset('.!?:;…"”’)]')
-_EMPHASIS_CHARS = re.compile(r"[*_~`]")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&%<>|~\"'])")
-_TAGS = re.compile(r"</?(?:br|p|div|span|em|strong|b|i|u|a|small|sup|sub)\b[^>]*>", re.I)
-
-
-def _unmark(line: str) -> str:
-    text = line
-    if "[" in text:
-        text = _IMAGE.sub("", text)
-        text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
-    if "<" in text:
-        text = _TAGS.sub("", _AUTOLINK.sub(r"\1", text))
-    if _EMPHASIS_CHARS.search(text):
-        for _ in range(2):
-            text = _EMPHASIS.sub(lambda m: next(g for g in m.groups()[1:] if g is not None), text)
-    if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
-    return _SPACES.sub(" ", text).strip() if "  " in text else text.strip()
-
-
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    """One paragraph or line of the input, markdown undone."""
-
-    text: str
-    raw: str
-    heading: bool = False  # a markdown heading or a wholly bold line: a title or subhead
-    image: bool = False  # the line was only a markdown image
-    tail: str | None = None  # a trailing bold segment ("... **Name/Agency**"): maybe a photo credit
-    block: int = 0  # index of the blank-line separated block the unit came from
-
-
-def _units(text: str) -> list[_Unit]:
-    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _SPACES.sub(" ", _ODD_SPACE.sub(" ", text))
-    units: list[_Unit] = []
-    for number, block in enumerate(re.split(r"\n[ \t\u00a0]*\n", text)):
-        lines = [ln for ln in block.split("\n") if ln.strip()]
-        merged: list[str] = []
-        for ln in lines:  # a hard-wrapped paragraph: long lines without sentence ends
-            prev = merged[-1] if merged else ""
-            if (
-                prev
-                and len(prev) >= 40
-                and prev.rstrip()[-1] not in _ENDS_CLAUSE
-                and not _HEADING.match(prev)
-                and not _LIST_ITEM.match(ln)
-                and not _HEADING.match(ln)
-            ):
-                merged[-1] = prev.rstrip() + " " + ln.strip()
-            else:
-                merged.append(ln)
-        for ln in merged:
-            units.append(_unit(ln, number))
-    return [u for u in units if u.raw.strip()]
-
-
-def _unit(line: str, block: int) -> _Unit:
-    raw = line.strip()
-    first = raw[:1]
-    if first in "-*_=[" and (_RULE.match(raw) or _LINK_DEF.match(raw)):
-        return _Unit(text="", raw=raw, block=block)
-    if first == "!" and _IMAGE.fullmatch(raw):
-        return _Unit(text=_IMAGE.sub(r"\1", raw).strip(), raw=raw, image=True, block=block)
-    body = raw
-    if first == ">":
-        body = _QUOTE.sub("", body)
-    if first in "-+•*0123456789":
-        body = _LIST_ITEM.sub("", body)
-    heading = False
-    if body[:1] == "#" and (m := _HEADING.match(body)):
-        body, heading = m.group(1), True
-    if body[:2] in ("**", "__") and _WHOLE_BOLD.match(body):
-        heading = True
-    tail = None
-    if not heading and body[-2:] in ("**", "__") and (t := _BOLD_TAIL.match(body)):
-        tail = _unmark(t.group("tail"))
-    return _Unit(text=_unmark(body), raw=raw, heading=heading, tail=tail, block=block)
-
 
 # ---------------------------------------------------------------------------------------------- captions
 
@@ -180,7 +80,7 @@ def _names_agency(text: str) -> bool:
     return "/" in text or any(w.strip(",.;()").lower() in _CREDIT_WORDS for w in text.split())
 
 
-def _split_caption(unit: _Unit) -> tuple[str, str] | None:
+def _split_caption(unit: Unit) -> tuple[str, str] | None:
     """(caption, credit) of a unit that ends with a photo credit, else ``None``."""
     text = unit.text
     if word_count(text) > 90:
@@ -220,7 +120,7 @@ def clean_text(
 ) -> ExtractedParts:
     """Clean one scraped text or markdown document. ``markdown`` is a hint: markdown is always undone."""
     del config, markdown  # the same cleaning applies; scraped text carries markdown debris anyway
-    units = _units(text)
+    units = units_of(text)
     reasons: list[RemovalReason | None] = [None] * len(units)
     captions: list[Caption] = []
     found = _judge_alone(units, reasons, repeated, captions)
@@ -231,7 +131,7 @@ def clean_text(
     _expand(units, reasons, shapes)
     _headline_list(units, reasons, units[title_at].text if title_at is not None else None)
     _expand(units, reasons, shapes)
-    _links_and_main_run(units, reasons)
+    links_and_main_run(units, reasons)
     published = _nearest_dateline(reasons, found) if len(found.datelines) > 1 else found.published
     byline = _nearest_byline(reasons, found) if len(found.bylines) > 1 else found.byline
     body = "\n\n".join(u.text for u, r in zip(units, reasons, strict=True) if r is None and u.text)
@@ -254,7 +154,7 @@ def clean_text(
     )
 
 
-_AUTHOR_LINK = re.compile(
+_AUTHORLINK = re.compile(
     r"^(?:[-*+]\s+)?\[(?P<name>[^\]!]+)\]\((?P<href>[^)\s]*/(?:authors?|writers?|profiles?|people|staff|"
     r"contributors?|columnists?|journalists?|reporters?)/[^)\s]*)\)$",
     re.IGNORECASE,
@@ -263,13 +163,13 @@ _BYLINE_HEAD = re.compile(r"^\s*by\s+[^-–—|•·]{2,60}?\s+[-–—|•·]\s
 _BY_TAIL = re.compile(r"\bby\s+(?P<names>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*$")
 
 
-def _author_link(unit: _Unit) -> str | None:
+def _author_link(unit: Unit) -> str | None:
     """The name of a line that is only a link to an author's page ("[Catherine Shu](.../author/...)"),
     without a role after a dash ("Tim Childers - Live Science Contributor")."""
-    m = _AUTHOR_LINK.match(unit.raw.strip())
+    m = _AUTHORLINK.match(unit.raw.strip())
     if m is None:
         return None
-    name = re.split(r"\s+[-–—|]\s+|,\s+", _unmark(m.group("name")))[0].strip()
+    name = re.split(r"\s+[-–—|]\s+|,\s+", unmark(m.group("name")))[0].strip()
     return meta.parse_byline("By " + name) if len(name.split()) >= 2 else None
 
 
@@ -321,7 +221,7 @@ def _nearest_dateline(reasons: list[RemovalReason | None], found: _Found) -> str
 
 
 def _judge_alone(
-    units: list[_Unit], reasons: list[RemovalReason | None], repeated: frozenset[str], captions: list[Caption]
+    units: list[Unit], reasons: list[RemovalReason | None], repeated: frozenset[str], captions: list[Caption]
 ) -> _Found:
     """Pass 1: units that are chrome, metadata or captions by themselves."""
     found = _Found()
@@ -334,7 +234,7 @@ def _judge_alone(
         if unit.image:
             reasons[i] = R.IMAGE_ALT
             continue
-        if _ALNUM.search(text) is None:
+        if ALNUM.search(text) is None:
             reasons[i] = R.MARKUP
             continue
         words = word_count(text)
@@ -436,7 +336,7 @@ def _judge_alone(
     return found
 
 
-def _headline_shaped(unit: _Unit) -> bool:
+def _headline_shaped(unit: Unit) -> bool:
     text = unit.text
     if not text or word_count(text) > 30 or len(text) > 250:
         return False
@@ -448,14 +348,14 @@ def _headline_shaped(unit: _Unit) -> bool:
 _WIDGET_CHROME = frozenset({R.PROMO, R.PAYWALL, R.SHARE, R.NAVIGATION, R.RELATED})
 
 
-def _widget(units: list[_Unit], reasons: list[RemovalReason | None], i: int) -> bool:
+def _widget(units: list[Unit], reasons: list[RemovalReason | None], i: int) -> bool:
     """A heading whose next line is a newsletter's pitch, a paywall or a share bar: the widget's own
     heading ("Breaking News Emails"), not the article's."""
     nxt = next((k for k in range(i + 1, len(units)) if units[k].text), None)
     return units[i].heading and nxt is not None and reasons[nxt] in _WIDGET_CHROME
 
 
-def _find_title(units: list[_Unit], reasons: list[RemovalReason | None]) -> None:
+def _find_title(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
     """Pass 2: the first remaining unit is the title when it looks like a headline; its repeats go too."""
     # a page's headline ("# ...") before the article's first full paragraph, however long the menus
     # above it; else the first remaining line that is not a link
@@ -466,7 +366,7 @@ def _find_title(units: list[_Unit], reasons: list[RemovalReason | None]) -> None
         if unit.raw.startswith("# "):
             h1 = i
             break
-        if word_count(unit.text) >= 25 and is_sentence_like(unit.text) and _link_share(unit) < 0.6:
+        if word_count(unit.text) >= 25 and is_sentence_like(unit.text) and link_share(unit) < 0.6:
             break
     first = (
         h1
@@ -475,7 +375,7 @@ def _find_title(units: list[_Unit], reasons: list[RemovalReason | None]) -> None
             (
                 i
                 for i, r in enumerate(reasons)
-                if r is None and _link_share(units[i]) < 0.6 and not _widget(units, reasons, i)
+                if r is None and link_share(units[i]) < 0.6 and not _widget(units, reasons, i)
             ),
             None,
         )
@@ -490,12 +390,12 @@ def _find_title(units: list[_Unit], reasons: list[RemovalReason | None]) -> None
             reasons[i] = R.TITLE
 
 
-def _broken_off(prev: _Unit, nxt: _Unit) -> bool:
+def _broken_off(prev: Unit, nxt: Unit) -> bool:
     if prev.heading or nxt.heading or not nxt.text:
         return False
-    if _link_share(prev) >= 0.6 or _link_share(nxt) >= 0.6:
+    if link_share(prev) >= 0.6 or link_share(nxt) >= 0.6:
         return False  # a teaser's headline, not half a paragraph
-    if not prev.text or prev.text[-1] in _ENDS_CLAUSE:
+    if not prev.text or prev.text[-1] in ENDS_CLAUSE:
         return False
     words = word_count(prev.text)
     if words >= 6 and nxt.text[0].islower():
@@ -504,10 +404,10 @@ def _broken_off(prev: _Unit, nxt: _Unit) -> bool:
 
 
 def _rejoin(
-    units: list[_Unit], reasons: list[RemovalReason | None]
-) -> tuple[list[_Unit], list[RemovalReason | None]]:
+    units: list[Unit], reasons: list[RemovalReason | None]
+) -> tuple[list[Unit], list[RemovalReason | None]]:
     """Pass 3: a paragraph ending mid-sentence continues in the next kept one (across removed units)."""
-    out_units: list[_Unit] = []
+    out_units: list[Unit] = []
     out_reasons: list[RemovalReason | None] = []
     last_kept: int | None = None
     for unit, reason in zip(units, reasons, strict=True):
@@ -525,7 +425,7 @@ def _rejoin(
     return out_units, out_reasons
 
 
-def _short_line(unit: _Unit) -> bool:
+def _short_line(unit: Unit) -> bool:
     return not unit.heading and word_count(unit.text) <= 15 and not is_sentence_like(unit.text)
 
 
@@ -539,7 +439,7 @@ class _Shapes:
     candidate: list[bool]
 
 
-def _shapes(units: list[_Unit], reasons: list[RemovalReason | None]) -> _Shapes:
+def _shapes(units: list[Unit], reasons: list[RemovalReason | None]) -> _Shapes:
     weak = [
         None if u.heading or r is not None else weak_chrome(u.text)
         for u, r in zip(units, reasons, strict=True)
@@ -554,7 +454,7 @@ def _shapes(units: list[_Unit], reasons: list[RemovalReason | None]) -> _Shapes:
     return _Shapes(weak, short, sentence, [a or b for a, b in zip(short, cued, strict=True)])
 
 
-def _expand(units: list[_Unit], reasons: list[RemovalReason | None], shapes: _Shapes) -> None:
+def _expand(units: list[Unit], reasons: list[RemovalReason | None], shapes: _Shapes) -> None:
     """Pass 4: short non-sentence lines and cue-worded lines surrounded by chrome are chrome too.
 
     A run of such lines between two pieces of chrome (or chrome and the end) is chrome; next to
@@ -593,7 +493,7 @@ def _expand(units: list[_Unit], reasons: list[RemovalReason | None], shapes: _Sh
 
 
 def _context_reason(
-    unit: _Unit, before: _Unit | None, left: RemovalReason | None, at_end: bool
+    unit: Unit, before: Unit | None, left: RemovalReason | None, at_end: bool
 ) -> RemovalReason:
     words = word_count(unit.text)
     if before is not None and leads_related(before.text) and words >= 4:
@@ -605,7 +505,7 @@ def _context_reason(
     return R.PROMO
 
 
-def _headline_list(units: list[_Unit], reasons: list[RemovalReason | None], title: str | None) -> None:
+def _headline_list(units: list[Unit], reasons: list[RemovalReason | None], title: str | None) -> None:
     """Pass 5: a trailing run of one-line items unrelated to the article is a list of other headlines."""
     kept = [i for i, r in enumerate(reasons) if r is None and units[i].text]
     same_block = [k > 0 and units[i].block == units[kept[k - 1]].block for k, i in enumerate(kept)]
@@ -618,123 +518,3 @@ def _headline_list(units: list[_Unit], reasons: list[RemovalReason | None], titl
     for i in items:
         odd = sentences * 2 > len(items) and not is_sentence_like(units[i].text)
         reasons[i] = (weak_chrome(units[i].text) or R.PROMO) if odd else R.HEADLINE_LIST
-
-
-def _link_share(unit: _Unit) -> float:
-    """The share of a unit's text that is the text of markdown links."""
-    if "](" not in unit.raw:
-        return 0.0
-    linked = sum(len(_unmark(m.group(1) or "")) for m in _LINK.finditer(unit.raw))
-    return linked / max(len(unit.text), 1)
-
-
-_LEADING_LINK = re.compile(r"\[(?!!)([^\]]+)\]\([^)]*\)\s*(?P<next>\S?)")
-
-
-def _teaser(unit: _Unit) -> bool:
-    """A linked headline with its blurb ("[Festival draws record crowds](...) Thousands came ..."): a
-    link of four words or more opening the unit, followed by a new sentence."""
-    m = _LEADING_LINK.match(unit.raw)
-    if m is None or len(m.group(1).split()) < 4 or m.group(1).rstrip()[-1:] in ".!?,;:":
-        return False
-    return m.group("next").isupper()
-
-
-# the head of a comment section: "34 responses to ...", "Leave a Reply", "Comments (12)"; a commenter's
-# "name says:" line
-_COMMENTS_HEAD = re.compile(
-    r"\d[\d,]*\s+(?:responses?|comments?|replies|reactions|thoughts)\b.*"
-    r"|(?:leave|post|add|write|submit)\s+a\s+(?:reply|comment|response)\b.*"
-    r"|(?:reader\s+)?comments?(?:\s*\(\d+\))?|(?:show|view|load)\s+(?:all\s+)?comments.*"
-    r"|join\s+the\s+(?:discussion|conversation).*|discussion",
-    re.IGNORECASE,
-)
-_COMMENTER = re.compile(r"[^.!?]{1,40}\s(?:says|wrote|commented):?", re.IGNORECASE)
-
-
-def _comments_start(units: list[_Unit], reasons: list[RemovalReason | None]) -> int | None:
-    """Where readers' comments begin: a comment section's head, or the first of two commenters'
-    "name says:" lines, once 100 words of the article's prose lie before it (comments may outweigh
-    the article, so no share of the whole is asked)."""
-    before = 0
-    for i, unit in enumerate(units):
-        if before >= 100 and word_count(unit.text) <= 12:
-            if _COMMENTS_HEAD.fullmatch(unit.text.strip(" :.")):
-                return i
-            if _COMMENTER.fullmatch(unit.text) and any(
-                _COMMENTER.fullmatch(u.text) for u in units[i + 1 : i + 40]
-            ):
-                return i
-        if reasons[i] is None and _prose(unit):
-            before += word_count(unit.text)
-    return None
-
-
-def _lists_after_headers(units: list[_Unit], reasons: list[RemovalReason | None]) -> None:
-    """A list's header ("Most read in world news", "Related stories", "More from ...") and the run of
-    lines after it up to the next paragraph of prose: other articles' headlines and kickers, even in
-    the middle of the article. Two such lines at least; the header alone, without a colon
-    ("Read more: ..." names one link, which the cue passes judge)."""
-    for i, unit in enumerate(units):
-        if reasons[i] not in (None, R.RELATED, R.NAVIGATION) or word_count(unit.text) > 6:
-            continue
-        if ":" in unit.text.rstrip(" :") or not leads_related(unit.text):
-            continue
-        items = []
-        j = i + 1
-        while j < len(units) and j - i <= 30 and not (reasons[j] is None and _prose(units[j])):
-            if reasons[j] is None:
-                items.append(j)
-            j += 1
-        if len(items) >= 2:
-            reasons[i] = reasons[i] or R.RELATED
-            for k in items:
-                reasons[k] = R.RELATED
-
-
-def _prose(unit: _Unit) -> bool:
-    return word_count(unit.text) >= 8 and is_sentence_like(unit.text)
-
-
-def _links_and_main_run(units: list[_Unit], reasons: list[RemovalReason | None]) -> None:
-    """Pass 6: menus and teasers (units that are mostly link text) go; then the article is the run of
-    units with the most prose (a maximum-sum segment, as body-text extraction does over a page's
-    tokens and tags: a sentence paragraph scores its words, any other kept line -2, a cut unit -5),
-    grown over the kept lines right next to it; kept text outside it (a sidebar's teasers, comments,
-    a footer's blurb) goes too."""
-    _lists_after_headers(units, reasons)
-    start = _comments_start(units, reasons)
-    for i in range(start if start is not None else len(units), len(units)):
-        if reasons[i] is None:
-            reasons[i] = R.COMMENTS
-    for i, unit in enumerate(units):
-        if reasons[i] is None and not unit.heading:
-            share = _link_share(unit)
-            if share >= 0.9 or (share >= 0.6 and word_count(unit.text) <= 12) or _teaser(unit):
-                reasons[i] = R.NAVIGATION
-    score = []
-    for unit, reason in zip(units, reasons, strict=True):
-        if reason is None:
-            score.append(float(word_count(unit.text)) if _prose(unit) else -2.0)
-        else:
-            score.append(-5.0)
-    best, best_lo, best_hi, run, lo = 0.0, 0, -1, 0.0, 0
-    for i, x in enumerate(score):
-        if run <= 0:
-            run, lo = x, i
-        else:
-            run += x
-        if run > best:
-            best, best_lo, best_hi = run, lo, i
-    if best_hi < 0:
-        return
-    while best_lo > 0 and reasons[best_lo - 1] is None:
-        best_lo -= 1
-    while best_hi + 1 < len(units) and reasons[best_hi + 1] is None:
-        best_hi += 1
-    kept = [i for i, r in enumerate(reasons) if r is None]
-    # the standfirst: the first kept paragraph, set apart from the body by a paywall or share block
-    lead = kept[0] if kept and _prose(units[kept[0]]) else -1
-    for i in kept:
-        if not (best_lo <= i <= best_hi) and i != lead:
-            reasons[i] = R.OTHER

@@ -1,0 +1,126 @@
+"""What a page scraped whole adds around the article, and the pass that cuts it (pass 6 of
+:mod:`corroborator.extract.text`): menus and teasers (mostly link text), lists of other headlines
+after their header, readers' comments, and whatever kept text lies outside the article's run of
+prose (a sidebar, a footer's blurb).
+"""
+
+from __future__ import annotations
+
+import re
+
+from corroborator.extract.boilerplate import is_sentence_like, leads_related, word_count
+from corroborator.extract.markup import Unit, link_share
+from corroborator.models import RemovalReason
+
+R = RemovalReason
+
+_LEADING_LINK = re.compile(r"\[(?!!)([^\]]+)\]\([^)]*\)\s*(?P<next>\S?)")
+
+
+def _teaser(unit: Unit) -> bool:
+    """A linked headline with its blurb ("[Festival draws record crowds](...) Thousands came ..."): a
+    link of four words or more opening the unit, followed by a new sentence."""
+    m = _LEADING_LINK.match(unit.raw)
+    if m is None or len(m.group(1).split()) < 4 or m.group(1).rstrip()[-1:] in ".!?,;:":
+        return False
+    return m.group("next").isupper()
+
+
+# the head of a comment section: "34 responses to ...", "Leave a Reply", "Comments (12)"; a commenter's
+# "name says:" line
+_COMMENTS_HEAD = re.compile(
+    r"\d[\d,]*\s+(?:responses?|comments?|replies|reactions|thoughts)\b.*"
+    r"|(?:leave|post|add|write|submit)\s+a\s+(?:reply|comment|response)\b.*"
+    r"|(?:reader\s+)?comments?(?:\s*\(\d+\))?|(?:show|view|load)\s+(?:all\s+)?comments.*"
+    r"|join\s+the\s+(?:discussion|conversation).*|discussion",
+    re.IGNORECASE,
+)
+_COMMENTER = re.compile(r"[^.!?]{1,40}\s(?:says|wrote|commented):?", re.IGNORECASE)
+
+
+def _comments_start(units: list[Unit], reasons: list[RemovalReason | None]) -> int | None:
+    """Where readers' comments begin: a comment section's head, or the first of two commenters'
+    "name says:" lines, once 100 words of the article's prose lie before it (comments may outweigh
+    the article, so no share of the whole is asked)."""
+    before = 0
+    for i, unit in enumerate(units):
+        if before >= 100 and word_count(unit.text) <= 12:
+            if _COMMENTS_HEAD.fullmatch(unit.text.strip(" :.")):
+                return i
+            if _COMMENTER.fullmatch(unit.text) and any(
+                _COMMENTER.fullmatch(u.text) for u in units[i + 1 : i + 40]
+            ):
+                return i
+        if reasons[i] is None and _prose(unit):
+            before += word_count(unit.text)
+    return None
+
+
+def _lists_after_headers(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
+    """A list's header ("Most read in world news", "Related stories", "More from ...") and the run of
+    lines after it up to the next paragraph of prose: other articles' headlines and kickers, even in
+    the middle of the article. Two such lines at least; the header alone, without a colon
+    ("Read more: ..." names one link, which the cue passes judge)."""
+    for i, unit in enumerate(units):
+        if reasons[i] not in (None, R.RELATED, R.NAVIGATION) or word_count(unit.text) > 6:
+            continue
+        if ":" in unit.text.rstrip(" :") or not leads_related(unit.text):
+            continue
+        items = []
+        j = i + 1
+        while j < len(units) and j - i <= 30 and not (reasons[j] is None and _prose(units[j])):
+            if reasons[j] is None:
+                items.append(j)
+            j += 1
+        if len(items) >= 2:
+            reasons[i] = reasons[i] or R.RELATED
+            for k in items:
+                reasons[k] = R.RELATED
+
+
+def _prose(unit: Unit) -> bool:
+    return word_count(unit.text) >= 8 and is_sentence_like(unit.text)
+
+
+def links_and_main_run(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
+    """Pass 6: menus and teasers (units that are mostly link text) go; then the article is the run of
+    units with the most prose (a maximum-sum segment, as body-text extraction does over a page's
+    tokens and tags: a sentence paragraph scores its words, any other kept line -2, a cut unit -5),
+    grown over the kept lines right next to it; kept text outside it (a sidebar's teasers, comments,
+    a footer's blurb) goes too."""
+    _lists_after_headers(units, reasons)
+    start = _comments_start(units, reasons)
+    for i in range(start if start is not None else len(units), len(units)):
+        if reasons[i] is None:
+            reasons[i] = R.COMMENTS
+    for i, unit in enumerate(units):
+        if reasons[i] is None and not unit.heading:
+            share = link_share(unit)
+            if share >= 0.9 or (share >= 0.6 and word_count(unit.text) <= 12) or _teaser(unit):
+                reasons[i] = R.NAVIGATION
+    score = []
+    for unit, reason in zip(units, reasons, strict=True):
+        if reason is None:
+            score.append(float(word_count(unit.text)) if _prose(unit) else -2.0)
+        else:
+            score.append(-5.0)
+    best, best_lo, best_hi, run, lo = 0.0, 0, -1, 0.0, 0
+    for i, x in enumerate(score):
+        if run <= 0:
+            run, lo = x, i
+        else:
+            run += x
+        if run > best:
+            best, best_lo, best_hi = run, lo, i
+    if best_hi < 0:
+        return
+    while best_lo > 0 and reasons[best_lo - 1] is None:
+        best_lo -= 1
+    while best_hi + 1 < len(units) and reasons[best_hi + 1] is None:
+        best_hi += 1
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    # the standfirst: the first kept paragraph, set apart from the body by a paywall or share block
+    lead = kept[0] if kept and _prose(units[kept[0]]) else -1
+    for i in kept:
+        if not (best_lo <= i <= best_hi) and i != lead:
+            reasons[i] = R.OTHER
