@@ -145,6 +145,19 @@ def test_one_word_person_that_is_a_place_elsewhere_becomes_the_place() -> None:
     assert place.type is EntityType.GPE and len(place.mentions) == 3
 
 
+def test_a_full_name_called_a_person_most_often_is_that_person_everywhere() -> None:
+    org, gpe = EntityType.ORG, EntityType.GPE
+    ents = story([
+        ("a", mentions_of("Marta Claure", "Marta Claure", ("Red Sox", org), ("Red Sox", org))),
+        ("b", mentions_of(("Marta Claure", org), "Red Sox", ("Red Sox", org), ("Ostria", gpe))),
+    ])  # fmt: skip
+    person = entity_with(ents, "Marta Claure")
+    assert person.type is EntityType.PERSON and len(person.mentions) == 3  # the ORG tag joins her
+    team = [e for e in ents if e.name == "Red Sox" and e.type is EntityType.ORG]
+    assert len(team) == 1 and len(team[0].mentions) == 3  # a team once taken for a person stays one
+    assert len([e for e in ents if e.name == "Marta Claure"]) == 1
+
+
 def test_known_names_join_their_acronym_only() -> None:
     ents = cluster_entities(
         [("a", mentions_of(("MPA", EntityType.ORG)), [])],
