@@ -225,6 +225,10 @@ def test_find_outlet_prefers_url_then_stated_and_never_guesses() -> None:
         ("Copyright Policy", None),  # a link, no sign or year
         ("© Aaron Schwartz", None),  # a photographer's credit
         ("© 2019 All rights reserved.", None),
+        ("© 2019 WXYZ Channel 7. All rights reserved.", "WXYZ Channel 7"),  # a number in the name stays
+        ("copyright Inexhibit 2019 - ISSN: 2283-5474", "Inexhibit"),
+        ("© Copyright 2018 Rolling Stone, LLC, a subsidiary of Penske Media", "Rolling Stone"),
+        ("Source: Russian Defense Ministry, October 25, 2019", None),  # a statement's source and date
     ],
 )
 def test_stated_outlet(line: str, name: str | None) -> None:

@@ -449,6 +449,11 @@ _OWNER_WORDS = word_set(
 _OWNER_PHRASE = re.compile(r"\b(?:media|business media|nbcuniversal|universal)\s*$|^nbc universal$", re.I)
 _COPYRIGHT_MARK = re.compile(r"©|\(c\)|\b(?:19|20)\d\d\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_TRAILING_YEAR = re.compile(r"[\s,]+(?:19|20)\d\d$")
+_LEADING_YEARS = re.compile(r"^(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)\d\d)?)?[\s,]*)+")
+_DATED = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|^\W*$", re.IGNORECASE
+)
 _RIGHTS = re.compile(r"all rights reserved", re.IGNORECASE)
 _COPYRIGHT_WORD = re.compile(r"^(?:copyright\s*)+", re.IGNORECASE)
 _NAME_END = re.compile(r"\s+(?:unless|powered by|except)\b|\s*\(|\s+[/–—-]\s*|\s+-$", re.IGNORECASE)
@@ -463,14 +468,15 @@ def stated_outlet(line: str) -> str | None:
         return None
     raw = (m.group("a") or m.group("b") or "").strip(" .,")
     if m.group("a"):
-        if not _COPYRIGHT_MARK.search(line[: m.start("a")]):
+        if not _COPYRIGHT_MARK.search(line):
             return None  # "Copyright Policy"
         if not (_YEAR.search(line) or _RIGHTS.search(line) or _LEGAL_FORM.search(raw)):
             return None  # "© Aaron Schwartz" under a photo: a credit, not a publisher's line
-        raw = _COPYRIGHT_WORD.sub("", raw)
+        raw = _LEADING_YEARS.sub("", _COPYRIGHT_WORD.sub("", raw))  # "© Copyright 2018 Rolling Stone"
     name = _LEGAL_FORM.sub("", _NAME_END.split(raw)[0].strip(" .,")).strip(" .,")
-    if not name or _URL.search(name) or len(name.split()) > 6 or any(c.isdigit() for c in name):
-        return None
+    name = _TRAILING_YEAR.sub("", name)  # "Inexhibit 2019"
+    if not name or _URL.search(name) or len(name.split()) > 6 or _DATED.search(name):
+        return None  # ... "Source: Russian Defense Ministry, October 25, 2019" dates a statement
     if name.lower().startswith("all rights"):
         return None
     words = name.lower().split()
