@@ -16,6 +16,7 @@ from corroborator.corroborate.align import (
     scale_slip,
     weights_of,
 )
+from corroborator.corroborate.claims import wording
 from corroborator.models import Bound, ClaimKind, Quantity, QuantityKind, Span
 
 
@@ -208,6 +209,24 @@ def test_one_quotation_cut_differently_is_the_same_quotation(shorter: str, longe
     a = quoted("a", f'"{shorter}," she said.', shorter, "Ann Brook")
     b = quoted("b", f'"{longer}," she said.', longer, "Ann Brook")
     assert relation(a, b, weights_of([a, b])) == (Relation.SAME, 1.0)
+
+
+def test_two_statements_sharing_a_few_words_are_not_variants() -> None:
+    a = quoted("a", '"Hey Twitter, the whole point of this ad campaign is to raise awareness," she wrote.',
+               "Hey Twitter, the whole point of this ad campaign is to raise awareness", "Ann Brook")
+    b = quoted("b", '"The mission of the campaign is to raise awareness, to get people talking," she said.',
+               "The mission of the campaign is to raise awareness, to get people talking", "Ann Brook")
+    assert relation(a, b, weights_of([a, b])) is None  # 3 of the shorter one's 8 words
+    slogan = quoted("c", 'The state\'s slogan, "Meth. We\'re on it," drew jokes.', "Meth. We're on it", None)
+    said = quoted("d", '"South Dakota has a meth problem, so that is not the best thing," Tom Reed said.',
+                  "South Dakota has a meth problem, so that is not the best thing", "Tom Reed")
+    assert relation(slogan, said, weights_of([slogan, said])) is None  # one word in common
+
+
+def test_a_hyphen_is_no_difference_of_wording() -> None:
+    assert wording("Humans becoming multi-planetary need a re-usable rocket") == wording(
+        "Humans becoming multiplanetary need a reusable rocket"
+    )
 
 
 def test_a_word_turned_around_is_still_a_variant() -> None:

@@ -202,8 +202,8 @@ def quote_relation(a: ClaimUnit, b: ClaimUnit, weights: Mapping[str, float]) -> 
     short, qs, long_ = (a, qa, b) if len(wa) <= len(wb) else (b, qb, a)
     assert long_.quote is not None
     around = short.context | qs
-    if not shared:
-        return None
+    if len(shared) < 2 or len(shared) < 0.5 * len(qs):
+        return None  # most of the shorter quotation's own words are not in the other: two statements
     best = 0.0
     for words in long_.quote_parts:
         n, score = overlap(words, around, weights)

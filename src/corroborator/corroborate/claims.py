@@ -172,10 +172,10 @@ ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 
 
 def wording(text: str) -> str:
-    """A quotation's words, lower-cased, with spelling variants folded (realise = realize) and a
-    writer's bracketed insertions left out ("her (Tara Reid) family")."""
+    """A quotation's words, lower-cased, with spelling variants folded (realise = realize, multi-planetary
+    = multiplanetary) and a writer's bracketed insertions left out ("her (Tara Reid) family")."""
     text = _INSERTION.sub("", text.lower().replace("’", "'"))
-    return " ".join(_fold(w) for w in _QUOTE_WORD.findall(text))
+    return " ".join(_fold(w.replace("-", "")) for w in _QUOTE_WORD.findall(text))  # multi-planetary
 
 
 def elided_parts(text: str) -> list[str]:
