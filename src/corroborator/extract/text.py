@@ -20,6 +20,7 @@ Everything cut is kept on ``removed`` with its reason; captions are kept apart w
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from corroborator.config import ExtractConfig
@@ -100,6 +101,11 @@ def _split_caption(unit: Unit) -> tuple[str, str] | None:
 # ---------------------------------------------------------------------------------------------- the passes
 
 
+# A date line or byline read in pass 1: the reason its unit was cut, its place among the units cut for
+# that reason (which the later passes keep, in order, while they rejoin kept units), and the value.
+_Candidate = tuple[RemovalReason, int, str]
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     """Metadata and captions collected while judging units."""
@@ -110,9 +116,8 @@ class _Found:
     readings: tuple[str, ...] = ()  # of the first dateline that may be read two ways
     url: str | None = None
     stated_outlet: str | None = None
-    # every published-kind dateline read: (its place among the units cut as datelines, the date)
-    datelines: tuple[tuple[int, str], ...] = ()
-    bylines: tuple[tuple[int, str], ...] = ()  # every byline read: (its place among bylines, names)
+    datelines: tuple[_Candidate, ...] = ()  # every published-kind date line read
+    bylines: tuple[_Candidate, ...] = ()  # every byline read
 
 
 def clean_text(
@@ -132,8 +137,11 @@ def clean_text(
     _headline_list(units, reasons, units[title_at].text if title_at is not None else None)
     _expand(units, reasons, shapes)
     links_and_main_run(units, reasons)
-    published = _nearest_dateline(reasons, found) if len(found.datelines) > 1 else found.published
-    byline = _nearest_byline(reasons, found) if len(found.bylines) > 1 else found.byline
+    published, byline = found.published, found.byline
+    if len(found.datelines) > 1:
+        published = _nearest(reasons, found.datelines) or published
+    if len(found.bylines) > 1:
+        byline = _nearest(reasons, found.bylines) or byline
     body = "\n\n".join(u.text for u, r in zip(units, reasons, strict=True) if r is None and u.text)
     removed = tuple(Removed(u.text or u.raw, r) for u, r in zip(units, reasons, strict=True) if r is not None)
     title = units[title_at].text if title_at is not None else None
@@ -179,45 +187,34 @@ def _trailing_by(text: str) -> str | None:
     return meta.parse_byline("By " + m.group("names")) if m else None
 
 
-def _with_byline(
-    found: _Found, reasons: list[RemovalReason | None], i: int, names: str, reason: RemovalReason = R.BYLINE
-) -> _Found:
-    """``found`` with one more byline candidate, read from unit ``i`` (cut as ``reason``)."""
-    ordinal = sum(r is reason for r in reasons[:i])
-    key = ordinal if reason is R.BYLINE else -1 - ordinal  # a date line's byline: counted among those
-    return replace(found, byline=found.byline or names, bylines=(*found.bylines, (key, names)))
+def _candidate(reasons: list[RemovalReason | None], i: int, value: str) -> _Candidate:
+    """``value``, read from unit ``i`` (already cut), as a candidate."""
+    reason = reasons[i]
+    assert reason is not None
+    return reason, sum(r is reason for r in reasons[:i]), value
 
 
-def _nearest_byline(reasons: list[RemovalReason | None], found: _Found) -> str | None:
-    """Of several bylines, the one nearest the article's start (as :func:`_nearest_dateline`): a
-    page scraped whole also links its columnists and other stories' authors."""
-    at = {R.BYLINE: [i for i, r in enumerate(reasons) if r is R.BYLINE],
-          R.DATELINE: [i for i, r in enumerate(reasons) if r is R.DATELINE]}  # fmt: skip
-    placed = []
-    for key, names in found.bylines:
-        reason, k = (R.BYLINE, key) if key >= 0 else (R.DATELINE, -1 - key)
-        if k < len(at[reason]):
-            placed.append((at[reason][k], names))
-    return _nearest(reasons, placed) or found.byline
+def _with_byline(found: _Found, reasons: list[RemovalReason | None], i: int, names: str) -> _Found:
+    """``found`` with one more byline candidate, read from unit ``i`` (cut as a byline or a date line)."""
+    return replace(
+        found, byline=found.byline or names, bylines=(*found.bylines, _candidate(reasons, i, names))
+    )
 
 
-def _nearest(reasons: list[RemovalReason | None], placed: list[tuple[int, str]]) -> str | None:
-    """Of (unit index, value) pairs, the value nearest the article's start: its title, else its first
-    kept paragraph; one before it counts three times as far (a header's date, a menu's columnist)."""
+def _nearest(reasons: list[RemovalReason | None], candidates: Sequence[_Candidate]) -> str | None:
+    """Of several candidates, the value of the one nearest the article's start: its title, else its
+    first kept paragraph; one before it counts three times as far (a page scraped whole also shows
+    today's date in its header, other stories' dates in sidebars, its columnists in menus)."""
+    at: dict[RemovalReason | None, list[int]] = {}
+    for i, r in enumerate(reasons):
+        at.setdefault(r, []).append(i)
+    placed = [(at[r][k], value) for r, k, value in candidates if k < len(at.get(r, ()))]
     if not placed:
         return None
     start = next((i for i, r in enumerate(reasons) if r is R.TITLE), None)
     if start is None:
         start = next((i for i, r in enumerate(reasons) if r is None), 0)
     return min(placed, key=lambda d: d[0] - start if d[0] > start else 3 * (start - d[0]) + 0.5)[1]
-
-
-def _nearest_dateline(reasons: list[RemovalReason | None], found: _Found) -> str | None:
-    """Of several date lines, the one nearest the article's start (:func:`_nearest`): a page scraped
-    whole also shows today's date in its header and other stories' dates in its sidebars."""
-    at = [i for i, r in enumerate(reasons) if r is R.DATELINE]
-    placed = [(at[k], iso) for k, iso in found.datelines if k < len(at)]
-    return _nearest(reasons, placed) or found.published
 
 
 def _judge_alone(
@@ -258,17 +255,15 @@ def _judge_alone(
         if words <= 24 and (dateline := meta.read_dateline(dated))[1]:
             reasons[i] = R.DATELINE
             if names := meta.parse_byline(text) or _trailing_by(text):
-                found = _with_byline(found, reasons, i, names, R.DATELINE)  # "By Tess Bonn - 11/19/19"
+                found = _with_byline(found, reasons, i, names)  # "By Tess Bonn - 11/19/19"
             iso = dateline[0]  # None when the date cannot be read for sure
             kind = meta.dateline_kind(dated)
             if iso is None:
                 if kind == "published" and not found.readings:
                     found = replace(found, readings=meta.dateline_readings(dated))
             elif kind == "published":
-                ordinal = sum(r is R.DATELINE for r in reasons[:i])
-                found = replace(
-                    found, published=found.published or iso, datelines=(*found.datelines, (ordinal, iso))
-                )
+                dated_here = (*found.datelines, _candidate(reasons, i, iso))
+                found = replace(found, published=found.published or iso, datelines=dated_here)
             elif kind == "updated" and found.updated is None:
                 found = replace(found, updated=iso)
             continue
