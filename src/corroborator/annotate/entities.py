@@ -29,7 +29,7 @@ from corroborator.annotate.person_names import ORG_WORDS, SUFFIXES, group_people
 from corroborator.annotate.speech_cues import INVERTING_CUES
 from corroborator.annotate.titles import HONORIFICS, OFFICES
 from corroborator.models import Description, EntityType, Mention, Span
-from corroborator.vocab import word_set
+from corroborator.vocab import NAME_PARTICLES, word_set
 
 TITLES = HONORIFICS | OFFICES
 # a title nearest the name must be one of these (so "Chief" alone is not a title, "Chief Officer" is)
@@ -111,8 +111,6 @@ class _Name:
 
 # an author's note before a name: "Email Tariq Malik at ...", "Follow Mike Wall on Twitter"
 _BIO_VERBS = word_set("email e-mail follow contact message tweet")
-# lower-case words that begin surnames ("van Gogh", "de la Cruz", "bin Salman")
-_PARTICLES = word_set("de da del della der di du la le van von den ten ter bin ibn al el dos das")
 
 
 def _trim(doc: Doc, start: int, end: int, label: str = "PERSON") -> tuple[int, int]:
@@ -128,7 +126,7 @@ def _trim(doc: Doc, start: int, end: int, label: str = "PERSON") -> tuple[int, i
     while start < end - 1 and (
         doc[start].lower_ == "the"
         or (_low(doc[start]) in TITLES and (label == "PERSON" or _namelike(doc, start + 1, end)))
-        or (label == "PERSON" and doc[start].is_lower and doc[start].lower_ not in _PARTICLES)
+        or (label == "PERSON" and doc[start].is_lower and doc[start].lower_ not in NAME_PARTICLES)
         or (label == "PERSON" and doc[start].lower_ in _BIO_VERBS)
     ):
         start += 1  # ... and a lower-case word the NER glued to a person's name ("rang Taylor")

@@ -16,7 +16,7 @@ from importlib import resources
 from types import MappingProxyType
 from urllib.parse import urlsplit
 
-from corroborator.vocab import word_set
+from corroborator.vocab import NAME_PARTICLES, word_set
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -264,9 +264,6 @@ def posted_in_date(line: str) -> str | None:
 # ---------------------------------------------------------------------------------------------- bylines
 
 _BYLINE = re.compile(r"^(?:by|written by|words by|story by|author:?)\s*:?\s+(?P<names>.+?)\s*$", re.I)
-_NAME_PARTICLES = word_set(
-    "de da di del della der den van von le la du dos das al el bin ibn ben y st. st mc"
-)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*")
 _NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*|[A-Z]\.|\w*[A-Z]\w*")
 
@@ -290,7 +287,7 @@ def parse_byline(line: str) -> str | None:
         if not 1 <= len(words) <= 5:
             return None
         for word in words:
-            if word.lower() in _NAME_PARTICLES or word.lower() in ("for", "in", "at", "the"):
+            if word.lower() in NAME_PARTICLES or word.lower() in ("for", "in", "at", "the"):
                 continue
             if not _NAME_TOKEN.fullmatch(word):
                 return None
