@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 from corroborator import api, models
 from corroborator.cluster import MAX_REFINE_ROUNDS, featurize
+from corroborator.cluster.related import display_names, related_stories
 from corroborator.config import ClusterConfig, Config
+from corroborator.errors import StoreError
 from corroborator.models import Article
 from corroborator.serialize import from_data, to_data
 from corroborator.store import cluster_rows
@@ -256,9 +258,6 @@ def related_of(
     """The stored stories related to one (:mod:`corroborator.cluster.related`), from the stored
     clusterer state and the settings it was built with (``bar``: another ``related_similarity``);
     () when there is none to read."""
-    from corroborator.cluster.related import display_names, related_stories
-    from corroborator.errors import StoreError
-
     config = cluster_rows.stored_config(store.connection)
     if config is None:
         return ()
