@@ -38,37 +38,48 @@ _COMMENTS_HEAD = re.compile(
 _COMMENTER = re.compile(r"[^.!?]{1,40}\s(?:says|wrote|commented):?", re.IGNORECASE)
 
 
-def _comments_start(units: list[Unit], reasons: list[RemovalReason | None]) -> int | None:
+class _Shape:
+    """Per unit, read once for the whole pass: its words, and whether it is prose (a sentence of 8
+    words or more)."""
+
+    __slots__ = ("prose", "words")
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.words = [word_count(u.text) for u in units]
+        self.prose = [n >= 8 and is_sentence_like(u.text) for u, n in zip(units, self.words, strict=True)]
+
+
+def _comments_start(units: list[Unit], reasons: list[RemovalReason | None], shape: _Shape) -> int | None:
     """Where readers' comments begin: a comment section's head, or the first of two commenters'
     "name says:" lines, once 100 words of the article's prose lie before it (comments may outweigh
     the article, so no share of the whole is asked)."""
     before = 0
     for i, unit in enumerate(units):
-        if before >= 100 and word_count(unit.text) <= 12:
+        if before >= 100 and shape.words[i] <= 12:
             if _COMMENTS_HEAD.fullmatch(unit.text.strip(" :.")):
                 return i
             if _COMMENTER.fullmatch(unit.text) and any(
                 _COMMENTER.fullmatch(u.text) for u in units[i + 1 : i + 40]
             ):
                 return i
-        if reasons[i] is None and _prose(unit):
-            before += word_count(unit.text)
+        if reasons[i] is None and shape.prose[i]:
+            before += shape.words[i]
     return None
 
 
-def _lists_after_headers(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
+def _lists_after_headers(units: list[Unit], reasons: list[RemovalReason | None], shape: _Shape) -> None:
     """A list's header ("Most read in world news", "Related stories", "More from ...") and the run of
     lines after it up to the next paragraph of prose: other articles' headlines and kickers, even in
     the middle of the article. Two such lines at least; the header alone, without a colon
     ("Read more: ..." names one link, which the cue passes judge)."""
     for i, unit in enumerate(units):
-        if reasons[i] not in (None, R.RELATED, R.NAVIGATION) or word_count(unit.text) > 6:
+        if reasons[i] not in (None, R.RELATED, R.NAVIGATION) or shape.words[i] > 6:
             continue
         if ":" in unit.text.rstrip(" :") or not leads_related(unit.text):
             continue
         items = []
         j = i + 1
-        while j < len(units) and j - i <= 30 and not (reasons[j] is None and _prose(units[j])):
+        while j < len(units) and j - i <= 30 and not (reasons[j] is None and shape.prose[j]):
             if reasons[j] is None:
                 items.append(j)
             j += 1
@@ -78,32 +89,27 @@ def _lists_after_headers(units: list[Unit], reasons: list[RemovalReason | None])
                 reasons[k] = R.RELATED
 
 
-def _prose(unit: Unit) -> bool:
-    return word_count(unit.text) >= 8 and is_sentence_like(unit.text)
-
-
 def links_and_main_run(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
     """Pass 6: menus and teasers (units that are mostly link text) go; then the article is the run of
     units with the most prose (a maximum-sum segment, as body-text extraction does over a page's
     tokens and tags: a sentence paragraph scores its words, any other kept line -2, a cut unit -5),
     grown over the kept lines right next to it; kept text outside it (a sidebar's teasers, comments,
     a footer's blurb) goes too."""
-    _lists_after_headers(units, reasons)
-    start = _comments_start(units, reasons)
+    shape = _Shape(units)
+    _lists_after_headers(units, reasons, shape)
+    start = _comments_start(units, reasons, shape)
     for i in range(start if start is not None else len(units), len(units)):
         if reasons[i] is None:
             reasons[i] = R.COMMENTS
     for i, unit in enumerate(units):
         if reasons[i] is None and not unit.heading:
             share = link_share(unit)
-            if share >= 0.9 or (share >= 0.6 and word_count(unit.text) <= 12) or _teaser(unit):
+            if share >= 0.9 or (share >= 0.6 and shape.words[i] <= 12) or _teaser(unit):
                 reasons[i] = R.NAVIGATION
-    score = []
-    for unit, reason in zip(units, reasons, strict=True):
-        if reason is None:
-            score.append(float(word_count(unit.text)) if _prose(unit) else -2.0)
-        else:
-            score.append(-5.0)
+    score = [
+        (float(shape.words[i]) if shape.prose[i] else -2.0) if reason is None else -5.0
+        for i, reason in enumerate(reasons)
+    ]
     best, best_lo, best_hi, run, lo = 0.0, 0, -1, 0.0, 0
     for i, x in enumerate(score):
         if run <= 0:
@@ -120,7 +126,7 @@ def links_and_main_run(units: list[Unit], reasons: list[RemovalReason | None]) -
         best_hi += 1
     kept = [i for i, r in enumerate(reasons) if r is None]
     # the standfirst: the first kept paragraph, set apart from the body by a paywall or share block
-    lead = kept[0] if kept and _prose(units[kept[0]]) else -1
+    lead = kept[0] if kept and shape.prose[kept[0]] else -1
     for i in kept:
         if not (best_lo <= i <= best_hi) and i != lead:
             reasons[i] = R.OTHER
