@@ -90,6 +90,16 @@ def test_annotated_time_expressions_carry_their_event_and_the_timeline_needs_no_
     assert entry.event == time.event and entry.date == "2024-03-03"
 
 
+def test_a_date_on_a_time_noun_dates_the_verb_and_on_an_event_noun_the_noun(nlp: Any) -> None:
+    text = (
+        "Lena Park will host the festival for a second time next year. "
+        "The mayor defended the budget after the March 21 call to the council."
+    )
+    host, call = _events(nlp, text, "next year", "March 21")
+    assert host == "Lena Park will host the festival for a second time"
+    assert call == "call to the council"
+
+
 def test_a_clause_that_says_too_little_gives_the_sentence(nlp: Any) -> None:
     text = "Mat Maid, a farmers' cooperative begun in 1936, tried to help local dairy farmers."
     (event,) = _events(nlp, text, "in 1936")

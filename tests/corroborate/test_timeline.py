@@ -183,6 +183,17 @@ def test_unresolved_deadlines_quoted_and_current_year_expressions_are_skipped(nl
     assert [(e.date, e.event) for e in events] == [("2024-03-05", "The ferry service resumed")]
 
 
+def test_datelines_and_time_stamps_date_no_event(nlp: Any) -> None:
+    body = "HARBOURTON, March 4 -\n\nThe ferry service resumed on Tuesday.\n\non Mar 5 2024, 5:55p"
+    a = article(
+        "a",
+        body,
+        [("March 4", "2024-03-04", DAY), ("Tuesday", "2024-03-05", DAY), ("Mar 5 2024", "2024-03-05", DAY)],
+    )
+    events = timeline(nlp, a)
+    assert [(e.date, e.event) for e in events] == [("2024-03-05", "The ferry service resumed")]
+
+
 def test_entries_come_in_date_order(nlp: Any) -> None:
     body = (
         "Residents protested outside the plant on Monday. "

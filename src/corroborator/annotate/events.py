@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 MAX_EVENT_TOKENS = 16
+# a time expression on one of these dates a verb, not the noun ("host the Oscars for a second time
+# next year", "got a win at an opportune time this week")
+_TIME_NOUNS = frozenset(("time", "times", "moment", "occasion", "period", "point"))
 
 _STOP = frozenset(
     re.findall(
@@ -150,7 +153,8 @@ def _clause(
     small = [t.i for t in tok.subtree]
     if len(small) <= len(time_tokens) + 2:  # "next week's": the possessive goes with the date
         drop.update(small)
-    if tok.dep_ in ("npadvmod", "poss", "compound", "nmod") and tok.head.pos_ == "NOUN":
+    on_noun = tok.head.pos_ == "NOUN" and tok.head.lower_ not in _TIME_NOUNS
+    if tok.dep_ in ("npadvmod", "poss", "compound", "nmod") and on_noun:
         # dated directly, not through a preposition: "Hamas's attack on Israel this month"
         noun = [t for t in _phrase(tok.head, drop) if not (t.dep_ == "det" and t.head.i == tok.head.i)]
         if len(content_words(_join(noun, {}))) >= 2:

@@ -93,6 +93,17 @@ def _skip(time: TimeExpression, text: str, quoted: Sequence[Span], anchor_year: 
     return time.precision is Precision.YEAR and time.relative and time.value == anchor_year
 
 
+_STAMP_WORDS = frozenset(re.findall(r"\w+", "on at am pm a p m gmt utc updated posted published"))
+
+
+def _dateline(text: str, sentence: Span, time: Span) -> bool:
+    """Whether the sentence only places and dates the writing ("Mumbai, Nov 11-", "WASHINGTON-April
+    27-", "on Jul 7 2012, 5:55p"): a dateline or time stamp, which dates no event of the story."""
+    rest = text[sentence.start : time.start] + " " + text[time.end : sentence.end]
+    words = re.findall(r"[^\W\d_]+", rest)
+    return len(words) <= 3 and all(w[0].isupper() or w.lower() in _STAMP_WORDS for w in words)
+
+
 def _entries(
     article: Article, annotations: Annotations, nlp: Callable[[], Language]
 ) -> list[_Entry]:
@@ -104,7 +115,10 @@ def _entries(
         if _skip(time, text, quoted, year):
             continue
         sentences = annotations.sentences if time.caption is None else sentence_spans(text)
-        todo.append((time, text, sentence_of(text, sentences, time.span.start), quoted))
+        sentence = sentence_of(text, sentences, time.span.start)
+        if time.caption is None and _dateline(text, sentence, time.span):
+            continue
+        todo.append((time, text, sentence, quoted))
     unparsed = [(text, s) for time, text, s, _ in todo if time.event is None]
     docs = iter(nlp().pipe([text[s.start : s.end] for text, s in unparsed]) if unparsed else ())
     out: list[_Entry] = []
