@@ -88,3 +88,33 @@ def test_with_related_maps_groups_to_the_analysed_stories() -> None:
     first, second, third = with_related(stories, grouping)
     assert first.related == (RelatedStory("s3", "Third", 0.2, ("Kellby",), 3),)
     assert second is stories[1] and third is stories[2]
+
+
+PORTUGUESE = (
+    "# Ponte Harbour reabre após reparos\n\n"
+    "A ponte Harbour reabriu ao trânsito no domingo, depois de quatro meses de obras que custaram à "
+    "cidade 12 milhões de dólares, disseram as autoridades.\n\n"
+    "A prefeita Ann Brook disse que o trabalho terminou duas semanas antes do previsto. "
+    '"Prometemos que a ponte voltaria antes da primavera, e voltou", disse ela aos jornalistas.'
+)
+
+
+def test_an_article_in_another_language_is_grouped_but_not_analysed(
+    tmp_path: Path, article_text: str
+) -> None:
+    import jsonschema
+
+    from corroborator.render.json import report, schema, story_json
+
+    (tmp_path / "bridge.txt").write_text(article_text, encoding="utf-8")
+    (tmp_path / "ponte.txt").write_text(PORTUGUESE, encoding="utf-8")
+    result = analyze([tmp_path])
+    language = {Path(a.source).name: a.language for a in result.articles}
+    assert language == {"bridge.txt": "en", "ponte.txt": "pt"}
+    (pt_id,) = [a.id for a in result.articles if a.language == "pt"]
+    (story,) = [s for s in result.stories if pt_id in s.article_ids]  # the English one's too: same names
+    assert story_json(story)["not_analysed"] == [pt_id]
+    assert story.annotations is not None and story.annotations.of(pt_id).mentions == ()
+    assert story.claims and all(pt_id not in c.article_ids for c in story.claims)
+    assert story.briefing is not None and story.briefing.verdict().endswith("1 not analysed (written in pt)")
+    jsonschema.validate(report(result), schema())

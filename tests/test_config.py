@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborator.config import Config, ExtractConfig, IngestConfig, JsonFields
+from corroborator.config import AnnotateConfig, Config, ExtractConfig, IngestConfig, JsonFields
 from corroborator.errors import ConfigError
 
 
@@ -22,6 +22,7 @@ def test_defaults_are_valid() -> None:
         (lambda: IngestConfig(user_agent=" "), "ingest.user_agent"),
         (lambda: ExtractConfig(corpus_repetition=1), "extract.corpus_repetition"),
         (lambda: JsonFields(body=""), "ingest.json_fields.body"),
+        (lambda: AnnotateConfig(languages=()), "annotate.languages"),
     ],
 )
 def test_bad_values_fail_when_built(build: object, setting: str) -> None:
@@ -32,7 +33,8 @@ def test_bad_values_fail_when_built(build: object, setting: str) -> None:
 def test_from_toml(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
     path.write_text(
-        '[ingest]\nmax_bytes = 1000\n[ingest.json_fields]\nbody = "content"\n[store]\npath = "x.db"\n',
+        '[ingest]\nmax_bytes = 1000\n[ingest.json_fields]\nbody = "content"\n[store]\npath = "x.db"\n'
+        '[annotate]\nlanguages = ["en", "de"]\n',
         encoding="utf-8",
     )
     config = Config.from_toml(path)
@@ -40,6 +42,7 @@ def test_from_toml(tmp_path: Path) -> None:
     assert config.ingest.json_fields.body == "content"
     assert config.ingest.json_fields.title == "title"
     assert config.store.path == Path("x.db")
+    assert config.annotate.languages == ("en", "de")
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,8 @@ class StoryAnalysis:
     error: str | None = None
     # other stories of the same topic among those analysed with it (not cached with the analysis)
     related: tuple[RelatedStory, ...] = ()
+    # articles not annotated: written in a language the model does not read (``AnnotateConfig.languages``)
+    unread: tuple[str, ...] = ()
 
     def report_of(self) -> dict[str, str]:
         """Article id -> the id of the independent report it belongs to."""
@@ -242,7 +244,8 @@ def analyze_story(
     from corroborator.reuse import detect_reuse
 
     reuse = detect_reuse(articles, annotations.articles, config.reuse)
-    story = replace(story, annotations=annotations, reuse=reuse.links, reports=reuse.reports)
+    unread = tuple(a.id for a in articles if a.language not in config.annotate.languages)
+    story = replace(story, annotations=annotations, reuse=reuse.links, reports=reuse.reports, unread=unread)
     found = corroborate_story(articles, annotations.articles, story.report_of())
     timeline = build_timeline(articles, annotations.articles, annotator.loaded_nlp if annotator else None)
     return replace(

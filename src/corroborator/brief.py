@@ -91,6 +91,7 @@ def brief(story: StoryAnalysis, articles: Mapping[str, Article]) -> Briefing:
         sources=sources(ordered, ann, reports, story.claims, sentences),
         reports=reports,
         removed=removed_summary(ordered),
+        unread_languages=tuple(articles[a].language for a in story.unread if a in articles),
     )
 
 

@@ -196,6 +196,7 @@ class Briefing:
     sources: tuple[SourceEntry, ...]  # citation order: [1] is sources[0]
     reports: tuple[ReportEntry, ...]
     removed: RemovedSummary
+    unread_languages: tuple[str, ...] = ()  # of each article not analysed (a language not read)
 
     @property
     def article_count(self) -> int:
@@ -226,8 +227,11 @@ class Briefing:
         def n(k: int, word: str) -> str:
             return f"{k} {word}{'s' * (k != 1)}"
 
+        unread = self.unread_languages
+        languages = ", ".join(sorted(set(unread)))
         return ", ".join(
             [n(self.article_count, "article"), n(self.report_count, "independent report")]
             + [n(len(self.disputes), "dispute")]
             + ([n(len(self.revisions), "revised figure")] if self.revisions else [])
+            + ([f"{len(unread)} not analysed (written in {languages})"] if unread else [])
         )

@@ -98,8 +98,13 @@ class AnnotateConfig:
     n_process: int = 0
     parallel_min_articles: int = 40  # fewer articles to parse than this: no worker processes
     chunk_articles: int = 16  # articles per task sent to a worker
+    # the languages the model reads (ISO 639-1): articles in others are grouped into stories and
+    # checked for shared text, but not annotated (an English model finds names and dates in any text)
+    languages: tuple[str, ...] = ("en",)
 
     def __post_init__(self) -> None:
+        if not self.languages or not all(isinstance(x, str) and x.isalpha() for x in self.languages):
+            raise ConfigError("annotate.languages", self.languages, "a list of language codes such as ['en']")
         if not self.model.strip():
             raise ConfigError("annotate.model", self.model, "the name of an installed spaCy pipeline package")
         if self.batch_size <= 0:
@@ -294,5 +299,7 @@ def _build(kind: type[Any], table: dict[str, Any], prefix: str) -> Any:
             value = _build(JsonFields, value, f"{prefix}.{key}")
         elif key == "path":
             value = Path(value)
+        elif isinstance(value, list):
+            value = tuple(value)
         kwargs[key] = value
     return kind(**kwargs)

@@ -83,6 +83,23 @@ def test_article_pass_is_cached_in_the_store(nlp: Any, tmp_path: Path) -> None:
         assert second == first
 
 
+def test_an_article_in_a_language_the_model_does_not_read_is_not_annotated(nlp: Any) -> None:
+    counting = CountingNlp(nlp)
+    portuguese = Article(
+        id="c" * 16,
+        source="c.txt",
+        body="A ponte Harbour reabriu no domingo, disse a prefeita Ann Brook. Custou 12 milhões de dólares.",
+        language="pt",
+    )
+    story = Annotator(nlp=counting).annotate_story([*articles(), portuguese])  # type: ignore[arg-type]
+    assert counting.texts == 3  # the English bodies and caption only
+    unread = story.of("c" * 16)
+    assert (unread.sentences, unread.times, unread.quotes, unread.quantities, unread.mentions) == ((),) * 5
+    assert [e.name for e in story.entities if e.name == "Ann Brook"]  # the others as before
+    widened = Annotator(AnnotateConfig(languages=("en", "pt")), nlp=counting)  # type: ignore[arg-type]
+    assert widened.annotate_story([portuguese]).of("c" * 16).sentences
+
+
 def test_a_yearless_day_takes_the_year_the_story_writes_with_it(nlp: Any) -> None:
     def article(key: str, body: str, published: str) -> Article:
         return Article(id=key * 16, source=f"{key}.txt", body=body, published=published)

@@ -164,10 +164,13 @@ class Annotator:
             store.put_stage_results(STAGE, VERSION, rows)
 
     def parse_fresh(self, articles: Sequence[Article]) -> dict[str, ArticleParse]:
-        """The article pass over ``articles`` (spaCy, then our passes), by article id."""
-        texts = [text for a in articles for _, text in _texts(a)]
+        """The article pass over ``articles`` (spaCy, then our passes), by article id. An article in a
+        language the model does not read gets an empty parse: nothing found in it, nothing made up."""
+        read = [a for a in articles if a.language in self.config.languages]
+        texts = [text for a in read for _, text in _texts(a)]
         docs = iter(pipe(self.nlp, texts, self.config)) if texts else iter(())
-        return {a.id: parse_article(a, [next(docs) for _ in range(1 + len(a.captions))]) for a in articles}
+        parsed = {a.id: parse_article(a, [next(docs) for _ in range(1 + len(a.captions))]) for a in read}
+        return {a.id: parsed.get(a.id) or ArticleParse(a.id, (), (), (), (), (), ()) for a in articles}
 
     def annotate_story(self, articles: Sequence[Article], store: Store | None = None) -> StoryAnnotations:
         """Both passes over the articles of one story."""

@@ -16,6 +16,7 @@ from corroborator.config import ExtractConfig
 from corroborator.errors import InputError, NoArticleError
 from corroborator.extract.boilerplate import repeated_lines
 from corroborator.extract.html import extract_html
+from corroborator.extract.language import detect_language
 from corroborator.extract.metadata import url_date, url_month
 from corroborator.extract.parts import ExtractedParts
 from corroborator.extract.text import clean_text
@@ -56,7 +57,7 @@ def extract_document(
         outlet=parts.outlet or hints.outlet,
         byline=parts.byline or hints.byline,
         published=_published(parts, hints.published, url),
-        language=parts.language or "en",
+        language=detect_language(f"{parts.title or ''}\n{parts.body}", parts.language),
         captions=parts.captions,
         removed=parts.removed,
         content_type=doc.content_type,

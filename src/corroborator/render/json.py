@@ -167,6 +167,8 @@ def story_json(story: StoryAnalysis) -> dict[str, Any]:
          "days_apart": r.days_apart}
         for r in story.related
     ]
+    if story.unread:
+        out["not_analysed"] = list(story.unread)
     if story.reports:
         out["reports"] = [report_json(r) for r in story.reports]
         out["reuse"] = [reuse_json(link) for link in story.reuse]
