@@ -19,7 +19,7 @@ original page.
 
 Also: how often the title the cleaner finds is the page's headline (pages with exactly one ``<h1>``).
 
-Run:  .venv/bin/python bench/scraped_text_quality.py [--limit N] [--json] [--worst K]
+Run:  .venv/bin/python bench/scraped_text_quality.py [--limit N] [--json] [--worst K [--worst-cut page]]
 Needs ../shared/bench/article-extraction (exits with a SKIP message when absent).
 """
 
@@ -146,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--worst", type=int, default=0, help="list the K pages the cleaner scores worst on")
+    parser.add_argument("--worst-cut", choices=("article", "page"), default="article", help="for --worst")
     args = parser.parse_args(argv)
     pages = load_article_bench(args.limit)
     results: dict[str, Scores] = {}
@@ -164,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             right, n = title_accuracy(pages, cut)
             print(f"title = the page's one <h1> ({cut}): {right} of {n}")
     if args.worst:
-        run = cleaned("article")
+        run = cleaned(args.worst_cut)
         rows = []
         for page in pages:
             c = page_counts(page.truth, run(page))

@@ -505,3 +505,71 @@ def test_a_widgets_heading_is_not_the_title() -> None:
     )
     assert parts.title == "Lorvik Approves Second Tram Line"
     assert parts.body.split("\n\n") == [P1, P2]
+
+
+def test_captions_written_under_their_image_and_more_credit_styles() -> None:
+    alt = "Trams at the central station in Lorvik, where the new line will start [File: Lorvik Press]"
+    parts = clean(
+        "# Tram Line Approved",
+        P1,
+        f"![{alt}](/img/trams.jpg)",  # brackets inside the alt text
+        alt,  # the caption, written again under its image
+        P2,
+        "Image 2 of 3",
+        "![A tram crosses the old bridge in Lorvik.](/img/bridge.jpg)",
+        "A tram crosses the old bridge in Lorvik.",
+        "(Image credit: Lorvik Transit)",
+        P3,
+        "Workers on the old line in 1998. (AP Photo/Per Lind, File)",
+        "The depot at night. © Reuters / Ola Nord",
+        "A map of the new line. (City of Lorvik/Transit Office)",
+        P4,
+    )
+    assert parts.body.split("\n\n") == [P1, P2, P3, P4]
+    assert parts.captions == (
+        Caption("Trams at the central station in Lorvik, where the new line will start", "Lorvik Press"),
+        Caption("A tram crosses the old bridge in Lorvik.", "Lorvik Transit"),
+        Caption("Workers on the old line in 1998.", "AP Photo/Per Lind, File"),
+        Caption("The depot at night.", "Reuters / Ola Nord"),
+        Caption("A map of the new line.", "City of Lorvik/Transit Office"),
+    )
+    assert ("Image 2 of 3", R.NAVIGATION) in removed(parts)
+
+
+def test_a_linked_headline_is_another_articles_even_as_a_heading() -> None:
+    parts = clean(
+        "# Lorvik Approves Second Tram Line",
+        P1,
+        "## [Bus drivers vote to strike over pay](https://lorvik.example/bus)",
+        "**[HARBOUR FESTIVAL DRAWS RECORD CROWDS](https://lorvik.example/festival)**",
+        P2,
+        "## What happens next",
+        P3,
+    )
+    assert parts.body.split("\n\n") == [P1, P2, "What happens next", P3]
+    got = dict(removed(parts))
+    assert got["Bus drivers vote to strike over pay"] is R.NAVIGATION
+    assert got["HARBOUR FESTIVAL DRAWS RECORD CROWDS"] is R.NAVIGATION
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Like this story? Share it with a friend!", R.SHARE),
+        ("12.5k shares", R.SHARE),
+        ("Follow Lorvik Courier on", R.NAVIGATION),
+        ("Continue Reading Below", R.NAVIGATION),
+        ("Market Update sponsored by", R.NAVIGATION),
+        ("Email Ola Nord at onord@lorvik.example or follow him @olanord.", R.CONTRIBUTOR),
+        ("Follow us on Twitter @LorvikCourier and on Facebook.", R.PROMO),
+        ("GET THE COURIER ON THE GO BY CLICKING HERE", R.PROMO),
+        ("Join our reader forums to keep talking about the city!", R.PROMO),
+        ("No spam, we promise. You can unsubscribe at any time.", R.PROMO),
+        ("Registration on or use of this site constitutes acceptance of our User Agreement.", R.FOOTER),
+        ("Community Rules apply to all content you upload or otherwise submit to this site.", R.FOOTER),
+    ],
+)
+def test_more_page_chrome_by_its_words(line: str, reason: R) -> None:
+    parts = clean("Tram Line Approved", P1, P2, line, P3)
+    assert parts.body.split("\n\n") == [P1, P2, P3]
+    assert (line.strip(), reason) in removed(parts)

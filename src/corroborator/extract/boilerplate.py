@@ -64,7 +64,10 @@ def _key(line: str) -> str:
 # ---------------------------------------------------------------------------------------------- cue words
 
 _NAVIGATION = re.compile(
-    r"(?:read|show|see|view|load) more(?: stories| articles| news)?|continue reading|loading(?:\.\.)?"
+    r"(?:read|show|see|view|load) more(?: stories| articles| news)?"
+    r"|continue reading(?: below| the (?:main )?(?:story|article))?|loading(?:\.\.)?"
+    r"|(?:image|photo|picture|slide) \d+ (?:of|/) \d+|(?:[\w ]{0,30} )?sponsored by"
+    r"|follow (?:\w+ ){1,3}on(?: \w+)?"
     r"|back to top(?: button)?|scroll to top|skip to (?:main )?content"
     r"|advertisement|advert|sponsored(?: content)?"
     r"|ad|menu|home|search|close|print|e-?mail|comments?|\d+ comments?|comments? \(\d+\)|view comments"
@@ -89,7 +92,16 @@ _SOCIAL = word_set(
     "share facebook twitter x linkedin whatsapp telegram reddit pinterest email e-mail mail print copy link "
     "flipboard messenger tumblr vk threads bluesky"
 )
-_SHARE = re.compile(r"share(?: this)?(?: article| story| post| page| video)?(?: on| via)?(?: \w+)?")
+_SHARE = re.compile(
+    r"shares?(?: this)?(?: article| story| post| page| video)?(?: on| via)?(?: \w+)?|\d[\d,.]*k? shares"
+)
+# "Like this story? Share it with a friend!", "Email Tariq Malik at tm@example.com or follow him @tm",
+# "Follow us on Twitter @Example and on Facebook", "GET FOX BUSINESS ON THE GO BY CLICKING HERE"
+_SHARE_PITCH = re.compile(r"\bshare (?:it|this(?: story| article)?) with (?:a friend|your friends)\b")
+_AUTHOR_CONTACT = re.compile(
+    r"^(?:e-?mail|contact|reach) [\w .'’-]{2,40}? at \S+@\S+|\bfollow (?:him|her|them) (?:on \w+ )?@\w+"
+)
+_PROMO_LINE = re.compile(r"^follow us on\b|\bby clicking here\b|^join our\b|\bsubscribe to our\b")
 _EMBED = re.compile(
     r"embed(?:ded)?(?: content| video| tweet| post| code)?|view this post on \w+|a post shared by .*"
     r"|\[?embed\]?.*|(?:watch|play) (?:the )?video|video player.*"
@@ -112,6 +124,8 @@ _FOOTER = re.compile(
     r"^(?:original url|source url|canonical url|permalink)\b|^(?:©|\(c\)|copyright\b)|all rights reserved"
     r"|this (?:article|story) (?:was )?(?:first|originally) (?:appeared|published)"
     r"|originally published (?:in|on|at|by)"
+    r"|constitutes acceptance of (?:our|the)|community rules apply"
+    r"|may not be (?:published|reproduced), (?:broadcast|distributed)"
 )
 # weak cues: chrome only next to other chrome
 _WEAK_PAYWALL = re.compile(
@@ -149,10 +163,14 @@ _NEWSLETTER = re.compile(
     r"^(?:get|receive|sign up for|subscribe to|join)\b.{0,60}\b(?:alerts?|newsletters?|updates|briefing)\b"
     r"|\bdelivered to your inbox\b|\b(?:news|stories|headlines|newsletter)\b[^.]{0,60}\bdelivered\b"
     r"|\b(?:meet|hit|land in|straight to|in) your inbox\b|\bsign up for (?:our|the|a) [\w ]{0,30}newsletter\b"
+    r"|\bno spam\b|\bunsubscribe at any time\b"
 )
-_NEWSLETTER_WORDS = word_set("get receive sign subscribe join delivered inbox newsletter newsletters")
+_NEWSLETTER_WORDS = word_set(
+    "get receive sign subscribe join delivered inbox newsletter newsletters spam unsubscribe"
+)
 _FOOTER_WORDS = word_set(
-    "original source canonical permalink copyright c © rights article story originally"
+    "original source canonical permalink copyright c © rights article story originally constitutes community"
+    " may"
 )
 _WEAK_PAYWALL_WORDS = word_set(
     "vat price prices archive archives invoice free per membership articles analyses stories"
@@ -190,6 +208,12 @@ def chrome_reason(line: str) -> RemovalReason | None:
     if _RELATED_PREFIX.match(line):
         return RemovalReason.RELATED
     if not tokens.isdisjoint(_NEWSLETTER_WORDS) and _NEWSLETTER.search(key):
+        return RemovalReason.PROMO
+    if words <= 20 and _SHARE_PITCH.search(key):
+        return RemovalReason.SHARE
+    if words <= 25 and ("@" in key or "follow" in tokens) and _AUTHOR_CONTACT.search(key):
+        return RemovalReason.CONTRIBUTOR
+    if words <= 25 and _PROMO_LINE.search(key):
         return RemovalReason.PROMO
     if not tokens.isdisjoint(_CONTRIBUTOR_WORDS) and _CONTRIBUTOR.search(key):
         return RemovalReason.CONTRIBUTOR

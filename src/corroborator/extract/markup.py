@@ -14,8 +14,11 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-+•]|\*(?=\s)|\d{1,2}[.)])\s+")
 _QUOTE = re.compile(r"^\s*>\s?")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\]]+)\]\[[^\]]*\]")
+# an image's alt text or a link's text may hold brackets of its own ("... 2001 [File: Reuters]")
+_IMAGE = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+LINK = re.compile(
+    r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\]]+)\]\[[^\]]*\]"
+)
 _LINK_DEF = re.compile(r"^\s*\[[^\]]+\]:\s+\S+")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _BOLD_TAIL = re.compile(r"^(?P<head>.*\S)\s*(?:\*\*|__)(?P<tail>[^*_]{2,80}?)(?:\*\*|__)\s*$")

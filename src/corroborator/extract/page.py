@@ -102,9 +102,12 @@ def links_and_main_run(units: list[Unit], reasons: list[RemovalReason | None]) -
         if reasons[i] is None:
             reasons[i] = R.COMMENTS
     for i, unit in enumerate(units):
-        if reasons[i] is None and not unit.heading:
+        if reasons[i] is None:
             share = link_share(unit)
-            if share >= 0.9 or (share >= 0.6 and shape.words[i] <= 12) or _teaser(unit):
+            if unit.heading:  # a subhead is not a link; a linked headline is another article's
+                if share >= 0.9:
+                    reasons[i] = R.NAVIGATION
+            elif share >= 0.9 or (share >= 0.6 and shape.words[i] <= 12) or _teaser(unit):
                 reasons[i] = R.NAVIGATION
     score = [
         (float(shape.words[i]) if shape.prose[i] else -2.0) if reason is None else -5.0

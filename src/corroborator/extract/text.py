@@ -52,12 +52,16 @@ _CREDIT_CUE = re.compile(
     r"(?:Photo(?:graph)?(?: credit)?|Credits?|Picture|Image|Foto|Illustration|PHOTO|CREDIT)"
     r"\s*(?:…|\.\.\.|:|\|)\s*(?P<credit>.{2,120}?)\s*\.?\s*$"
 )
-_CREDIT_HINT = re.compile(r"Photo|Credit|Picture|Image|Foto|Illustration|PHOTO|CREDIT")
+_CREDIT_HINT = re.compile(r"Photo|Credit|Picture|Image|Foto|Illustration|PHOTO|CREDIT|File")
 _CREDIT_PAREN = re.compile(
-    r"\s*\((?:Photo|Photograph|Image|Picture|Credit)s?(?: by|:)\s*(?P<credit>[^)]{2,80})\)\s*$"
+    r"\s*(?:\((?:Photo|Photograph|Image|Picture|Credit)s?(?: credit)?(?: by|:)\s*(?P<credit>[^)]{2,80})\)"
+    # "(AP Photo/Alan Diaz, File)", "[File: Reuters]"
+    r"|\((?P<agency>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)? Photos?\s?/\s?[^)]{2,80})\)"
+    r"|\[(?:File|Photo|Image)(?: photo)?:\s*(?P<file>[^\]]{2,60})\])\s*$"
 )
 _CREDIT_SLASH = re.compile(
-    r"(?<=[.!?”\"’])\s*(?P<credit>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][^.!?]{1,60})$"
+    r"(?<=[.!?”\"’])\s*(?:(?:©\s*)?(?P<credit>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][^.!?]{1,60})"
+    r"|\((?P<paren>[A-Z][^()/]{0,40}/[^()]{1,60})\))$"  # "... map of Titan. (NASA/JPL-Caltech/ASU)"
 )
 _CREDIT_WORDS = word_set(
     """reuters ap afp getty images epa tass sputnik xinhua bloomberg shutterstock alamy anadolu efe ansa dpa
@@ -89,13 +93,23 @@ def _split_caption(unit: Unit) -> tuple[str, str] | None:
     patterns = (_CREDIT_CUE, _CREDIT_PAREN) if _CREDIT_HINT.search(text) else ()
     for pattern in (*patterns, _CREDIT_SLASH) if "/" in text else patterns:
         m = pattern.search(text)
-        if m and _credit_like(m.group("credit").rstrip(". ")):
-            return text[: m.start()].strip(), m.group("credit").strip().rstrip(".")
+        credit = next((g for g in m.groups() if g), "") if m else ""
+        if m and _credit_like(credit.rstrip(". ")):
+            return text[: m.start()].strip(), credit.strip().rstrip(".")
     if unit.tail and _credit_like(unit.tail, 8) and _names_agency(unit.tail):
         head = text[: len(text) - len(unit.tail)].strip() if text.endswith(unit.tail) else ""
         if head and is_sentence_like(head):
             return head, unit.tail
     return None
+
+
+def _repeats_alt(units: Sequence[Unit], i: int) -> bool:
+    """Whether unit ``i`` repeats the alt text of the image right above it (of four words or more):
+    a caption, as readers write a figure's image and then its caption."""
+    if i == 0 or not units[i - 1].image or units[i].heading:
+        return False
+    alt = norm_line(units[i - 1].text)
+    return len(alt.split()) >= 4 and norm_line(units[i].text).startswith(alt)
 
 
 # ---------------------------------------------------------------------------------------------- the passes
@@ -291,6 +305,8 @@ def _judge_alone(
                 found = replace(found, stated_outlet=found.stated_outlet or name)
             continue
         split = _split_caption(unit)
+        if split is None and words <= 80 and _repeats_alt(units, i):
+            split = (text, "")  # the image's caption, written again under it: no credit
         if split is not None:
             caption, credit = split
             reasons[i] = R.CAPTION if caption else R.CREDIT
