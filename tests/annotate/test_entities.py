@@ -72,6 +72,12 @@ def test_titled_mention_covers_title_and_drops_possessive(parse: Parse) -> None:
     assert first.span.text(text) == "Mr. Okonjo"
 
 
+def test_a_name_ends_at_a_line_break(parse: Parse) -> None:
+    text = "The footage was first aired by Lorvik News\n\nVideo shows officers at the door."
+    mentions = find_mentions(parse(text, ("Lorvik News\n\nVideo", "ORG")))
+    assert of_type(mentions, EntityType.ORG) == ["Lorvik News"]
+
+
 def test_deputy_is_a_title(parse: Parse) -> None:
     text = "Deputy Marta Quell was hurt on Friday. Deputy Quell is recovering, the sheriff said."
     assert people(find_mentions(parse(text, ("Marta Quell", "PERSON"), ("Quell", "PERSON", 1)))) == [

@@ -188,7 +188,9 @@ def _candidates(doc: Doc) -> list[_Name]:
     for ent in doc.ents:
         if ent.label_ not in _TYPES and ent.label_ not in _MAYBE_PERSON:
             continue
-        start, end = _trim(doc, ent.start, ent.end, ent.label_)
+        # a name ends at a line break ("CBS News" of "CBS News\n\nVideo", a heading and the next line)
+        end = next((t.i for t in ent if "\n" in t.text), ent.end)
+        start, end = _trim(doc, ent.start, end, ent.label_)
         if end > start:
             names.append(_Name(start, end, ent.label_))
             covered.update(range(ent.start, ent.end))
