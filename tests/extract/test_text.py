@@ -573,3 +573,22 @@ def test_more_page_chrome_by_its_words(line: str, reason: R) -> None:
     parts = clean("Tram Line Approved", P1, P2, line, P3)
     assert parts.body.split("\n\n") == [P1, P2, P3]
     assert (line.strip(), reason) in removed(parts)
+
+
+def test_a_broadcasters_labelled_photo_lines_are_a_caption_and_its_credit() -> None:
+    parts = clean(
+        "# Tram Line Approved",
+        P1,
+        "Image copyright\nLorvik Press",
+        "Image caption",
+        "The mayor said the vote had been taken after a long debate",  # no full stop: not to be rejoined
+        P2,
+        "Image source, Nordic Photos",
+        "Image caption, A tram on the old bridge",
+        P3,
+    )
+    assert parts.body.split("\n\n") == [P1, P2, P3]
+    assert parts.captions == (
+        Caption("The mayor said the vote had been taken after a long debate", "Lorvik Press"),
+        Caption("A tram on the old bridge", "Nordic Photos"),
+    )

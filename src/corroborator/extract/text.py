@@ -103,6 +103,32 @@ def _split_caption(unit: Unit) -> tuple[str, str] | None:
     return None
 
 
+_CREDIT_LABEL = re.compile(r"^(?:image|photo|picture) (?:copyright|source)\b[\s,:]*", re.IGNORECASE)
+_CAPTION_LABEL = re.compile(r"^(?:image|media|photo) caption\b[\s,:]*", re.IGNORECASE)
+
+
+def _labelled(
+    text: str, words: int, state: tuple[str, str | None] | None
+) -> tuple[RemovalReason, tuple[str, str | None] | None, str | None] | None:
+    """A photo's labelled lines, as a broadcaster's page prints them: "Image copyright" (or "Image
+    source, Getty Images"), its credit, "Image caption" and the caption. ``state``: what the last
+    label expects next ("credit", the "label" of the caption, or the "caption" itself) and the credit
+    read so far. Returns the unit's reason, the new state and the caption the unit gives (``None``
+    when the unit is no labelled line)."""
+    if words <= 8 and (m := _CREDIT_LABEL.match(text)):
+        rest = text[m.end() :].strip()
+        return R.CREDIT, (("label", rest) if rest else ("credit", None)), None
+    credit = state[1] if state else None
+    if words <= 60 and (m := _CAPTION_LABEL.match(text)):
+        rest = text[m.end() :].strip()
+        return R.CAPTION, (None if rest else ("caption", credit)), rest or None
+    if state is not None and state[0] == "credit" and words <= 6:
+        return R.CREDIT, ("label", text), None
+    if state is not None and state[0] == "caption" and words <= 60:
+        return R.CAPTION, None, text
+    return None
+
+
 def _repeats_alt(units: Sequence[Unit], i: int) -> bool:
     """Whether unit ``i`` repeats the alt text of the image right above it (of four words or more):
     a caption, as readers write a figure's image and then its caption."""
@@ -240,6 +266,7 @@ def _judge_alone(
     caption_starts: set[str] = set()  # to test cheaply whether a unit may repeat a caption
     last_caption: int | None = None
     by_next = False
+    labelled: tuple[str, str | None] | None = None  # after "Image copyright" or "Image caption"
     for i, unit in enumerate(units):
         text = unit.text
         if unit.image:
@@ -249,6 +276,16 @@ def _judge_alone(
             reasons[i] = R.MARKUP
             continue
         words = word_count(text)
+        if (label := _labelled(text, words, labelled)) is not None:
+            credit = labelled[1] if labelled else None
+            reasons[i], labelled, caption = label
+            if caption and norm_line(caption) not in seen_captions:
+                seen_captions.add(norm_line(caption))
+                caption_starts.add(caption[:20].lower())
+                captions.append(Caption(caption, credit))
+                last_caption = len(captions) - 1
+            continue
+        labelled = None
         if by_next and words <= 8 and (names := meta.parse_byline("By " + text)):
             reasons[i] = R.BYLINE  # the name on the line after a lone "By"
             found = _with_byline(found, reasons, i, names)
