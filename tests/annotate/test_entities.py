@@ -78,6 +78,15 @@ def test_a_name_ends_at_a_line_break(parse: Parse) -> None:
     assert of_type(mentions, EntityType.ORG) == ["Lorvik News"]
 
 
+def test_a_hyphenated_given_name_is_one_word_of_a_persons_name(parse: Parse) -> None:
+    text = (
+        '"The evidence has weakened," the deputy prosecutor, Anna-Lena Holmqvist, said on Tuesday.\n\n'
+        "Holmqvist explained that the witnesses had been heard again."
+    )
+    mentions = find_mentions(parse(text, ("Anna-Lena Holmqvist", "ORG")))
+    assert people(mentions) == ["Anna-Lena Holmqvist", "Holmqvist"]
+
+
 def test_deputy_is_a_title(parse: Parse) -> None:
     text = "Deputy Marta Quell was hurt on Friday. Deputy Quell is recovering, the sheriff said."
     assert people(find_mentions(parse(text, ("Marta Quell", "PERSON"), ("Quell", "PERSON", 1)))) == [

@@ -149,10 +149,12 @@ def _title_start(doc: Doc, start: int) -> int:
 
 
 def _namelike(doc: Doc, start: int, end: int) -> bool:
-    """Two to four capitalised words, none of them an organisation word or a function word."""
-    words = doc[start:end]
-    if not 2 <= len(words) <= 4:
+    """Two to four capitalised words, none of them an organisation word or a function word (a
+    hyphenated given name, "Eva-Marie", is one word: its hyphen is no word of its own)."""
+    span = doc[start:end]
+    if not 2 <= len(span.text.split()) <= 4:
         return False
+    words = [t for t in span if not (t.text == "-" and t.i > start and not doc[t.i - 1].whitespace_)]
     return all(
         _is_capital(t)
         and (t.is_alpha or "-" in t.text or re.fullmatch(r"[A-Z]\.", t.text) is not None)
