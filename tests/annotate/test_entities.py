@@ -87,6 +87,12 @@ def test_a_hyphenated_given_name_is_one_word_of_a_persons_name(parse: Parse) -> 
     assert people(mentions) == ["Anna-Lena Holmqvist", "Holmqvist"]
 
 
+def test_an_abbreviated_role_inside_the_span_is_not_part_of_the_name(parse: Parse) -> None:
+    text = "Harbour FC DF Ola Nordmann said the club would appeal. DJ Khaled was at the match."
+    mentions = find_mentions(parse(text, ("Harbour FC DF Ola Nordmann", "PERSON"), ("DJ Khaled", "PERSON")))
+    assert people(mentions) == ["Ola Nordmann", "DJ Khaled"]
+
+
 def test_deputy_is_a_title(parse: Parse) -> None:
     text = "Deputy Marta Quell was hurt on Friday. Deputy Quell is recovering, the sheriff said."
     assert people(find_mentions(parse(text, ("Marta Quell", "PERSON"), ("Quell", "PERSON", 1)))) == [

@@ -111,6 +111,9 @@ class _Name:
 
 # an author's note before a name: "Email Tariq Malik at ...", "Follow Mike Wall on Twitter"
 _BIO_VERBS = word_set("email e-mail follow contact message tweet")
+# an abbreviated role inside what the NER took for a name, before a full name ("Browns DL Sheldon
+# Richardson", "Acme CFO Jane Roe"); not first, where it may be the name itself ("DJ Khaled")
+_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
 
 
 def _trim(doc: Doc, start: int, end: int, label: str = "PERSON") -> tuple[int, int]:
@@ -130,6 +133,10 @@ def _trim(doc: Doc, start: int, end: int, label: str = "PERSON") -> tuple[int, i
         or (label == "PERSON" and doc[start].lower_ in _BIO_VERBS)
     ):
         start += 1  # ... and a lower-case word the NER glued to a person's name ("rang Taylor")
+    if label == "PERSON":  # "Browns DL Sheldon Richardson": a team and a position's abbreviation
+        start = max(
+            [k + 1 for k in range(start + 1, end - 2) if _ABBREVIATION.fullmatch(doc[k].text)], default=start
+        )
     return start, end
 
 
