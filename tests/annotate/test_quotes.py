@@ -202,6 +202,19 @@ def test_abbreviated_titles_are_no_part_of_the_name(nlp: Language) -> None:
     assert [q.speaker for q in quotes(nlp, cooley)] == ["Steve Cooley"]
 
 
+def test_a_place_the_ner_set_apart_before_a_name_is_no_part_of_it(nlp: Language) -> None:
+    text = (
+        "China’s ambassador to Britain Liu Xiaming has said that China has the “resolution and power” to "
+        "end the unrest.\n\n"
+        "Liu said that the army could be deployed, warning: “They are already there in the garrison.\n\n"
+        "“If the situation becomes uncontrollable, the central government would not sit and watch.”"
+    )
+    found = quotes(nlp, text)
+    assert only(found, "If the situation").speaker == "Liu Xiaming"
+    reporter = 'The Hollywood Reporter said: "The show will return next year."'
+    assert [q.speaker for q in quotes(nlp, reporter)] == [None]
+
+
 def test_a_gerund_opening_a_sentence_is_no_first_name(nlp: Language) -> None:
     text = (
         "Apple CEO Tim Cook spoke at the conference on Tuesday.\n\n"

@@ -166,8 +166,14 @@ class Reader:
             # "South Dakota Gov. Kristi Noem", "U.S. Attorney Nealy Cox": the name follows the last title
             honorific |= any(doc[i].lower_.rstrip(".") in HONORIFICS for i in titled)
             a = titled[-1] + 1
-        while a < b and (doc[a].ent_type_ == "NORP" or doc[a].pos_ in _NOT_NAME_POS or doc[a].is_punct):
-            a += 1  # "Greek Prime Minister ...", "Having Jackman" (the parser's person took a verb)
+        person_start = self.person_tok[tok.i][0] if tok.i in self.person_tok else a
+        while a < b and (
+            doc[a].ent_type_ == "NORP"
+            or (doc[a].ent_type_ in ("GPE", "LOC") and a < person_start)
+            or doc[a].pos_ in _NOT_NAME_POS
+            or doc[a].is_punct
+        ):
+            a += 1  # "Greek Prime Minister ...", "ambassador to Britain Liu Xiaming", "Having Jackman"
         words = [doc[i].text for i in range(a, b + 1)]
         if any(w.lower() in ORG_WORDS for w in words):
             return None
