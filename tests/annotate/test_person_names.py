@@ -35,3 +35,12 @@ def test_spelling_variants_group_across_a_story() -> None:
         ["Carolos Papoulias", "Karolos Papoulias"], ["Mikhail Korostikov"], ["Mikhail Krutikhin"],
         ["Philip Hickock", "Philip Hickok"],
     ]
+
+
+def test_a_surname_alone_in_another_transliteration_is_the_same_person() -> None:
+    names = ["Volodymyr Zelensky", "Zelenskyy", "Zelenskiy", "Boris Johnson", "Johnston", "Zelensky"]
+    articles = ["a", "b", "b", "a", "b", "a"]
+    _, assigned = group_people([(name, 40 * i) for i, name in enumerate(names)], articles)
+    zelensky = assigned[0]
+    assert assigned[1] is zelensky and assigned[2] is zelensky and assigned[5] is zelensky
+    assert assigned[4] is not assigned[3]  # Johnston is no spelling of Johnson

@@ -200,4 +200,16 @@ def _resolve_single(
         distinct = {id(g): g for _, g in local}
         return next(iter(distinct.values())) if len(distinct) == 1 else None
     firsts = by_first.get(word, [])
-    return firsts[0] if len(firsts) == 1 else None
+    if firsts:
+        return firsts[0] if len(firsts) == 1 else None
+    # "President Zelenskyy" in one outlet, "Volodymyr Zelensky" in another: one transliteration's
+    key = transliteration_key(word)
+    spelt = [g for k, gs in by_surname.items() if transliteration_key(k) == key for g in gs]
+    return spelt[0] if len(spelt) == 1 and len(word) >= 6 else None
+
+
+def transliteration_key(word: str) -> str:
+    """A surname with the spellings transliterations differ by folded: doubled letters and the
+    ending y / iy / yy / ii / i ("Zelensky", "Zelenskyy", "Zelenskiy"; not "Johnson" / "Johnston")."""
+    single = re.sub(r"(.)\1", r"\1", word.lower())
+    return re.sub(r"(?:iy|yi|ij|i)$", "y", single)
