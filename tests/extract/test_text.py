@@ -592,3 +592,16 @@ def test_a_broadcasters_labelled_photo_lines_are_a_caption_and_its_credit() -> N
         Caption("The mayor said the vote had been taken after a long debate", "Lorvik Press"),
         Caption("A tram on the old bridge", "Nordic Photos"),
     )
+
+
+def test_a_heading_of_the_sites_name_and_section_links_is_no_title() -> None:
+    parts = clean(
+        "# [The Lorvik Courier](https://lorvik.example/)[Opinion](https://lorvik.example/opinion)",
+        "- [News](/news)\n- [Sport](/sport)",
+        "# Lorvik Approves Second Tram Line",
+        P1,
+        P2,
+    )
+    assert parts.title == "Lorvik Approves Second Tram Line"
+    linked = clean("# [Lorvik Approves Second Tram Line](https://lorvik.example/tram-line)", P1, P2)
+    assert linked.title == "Lorvik Approves Second Tram Line"  # a headline linked to its own page

@@ -37,7 +37,7 @@ from corroborator.extract.boilerplate import (
     weak_chrome,
     word_count,
 )
-from corroborator.extract.markup import ALNUM, ENDS_CLAUSE, Unit, link_share, units_of, unmark
+from corroborator.extract.markup import ALNUM, ENDS_CLAUSE, LINK, Unit, link_share, units_of, unmark
 from corroborator.extract.page import links_and_main_run
 from corroborator.extract.parts import ExtractedParts
 from corroborator.models import Caption, RemovalReason, Removed
@@ -403,6 +403,16 @@ def _widget(units: list[Unit], reasons: list[RemovalReason | None], i: int) -> b
     return units[i].heading and nxt is not None and reasons[nxt] in _WIDGET_CHROME
 
 
+_HOME_LINK = re.compile(r"\]\((?:https?://[^/)\s]+)?/?\)")
+
+
+def _logo(unit: Unit) -> bool:
+    """A heading that is the site's name and sections, as links ("# [The Daily Example](https://
+    example.com/)[Opinion](/opinion)"): no headline, though a reader wrote it as one."""
+    links = LINK.findall(unit.raw)
+    return link_share(unit) >= 0.9 and (len(links) >= 2 or _HOME_LINK.search(unit.raw) is not None)
+
+
 def _find_title(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
     """Pass 2: the first remaining unit is the title when it looks like a headline; its repeats go too."""
     # a page's headline ("# ...") before the article's first full paragraph, however long the menus
@@ -411,7 +421,7 @@ def _find_title(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
     for i, unit in enumerate(units):
         if reasons[i] is not None:
             continue
-        if unit.raw.startswith("# "):
+        if unit.raw.startswith("# ") and not _logo(unit):
             h1 = i
             break
         if word_count(unit.text) >= 25 and is_sentence_like(unit.text) and link_share(unit) < 0.6:
