@@ -134,6 +134,9 @@ class ReuseConfig:
     all_pairs_max: int = 50  # stories up to this many articles compare every pair; larger ones use LSH
     # paraphrase (sentence alignment, see corroborator.reuse.paraphrase)
     paraphrase_min_similarity: float = 0.2  # weighted cosine of content words for a sentence pair
+    # the same when the story has no other report to discount common facts by (two articles alone):
+    # two reports of one event in the same order otherwise pass for a rewrite
+    paraphrase_alone_min_similarity: float = 0.35
     paraphrase_margin: float = 0.06  # by how much the source must beat every rival article, per sentence
     paraphrase_min_sentences: int = 4  # aligned sentences, in order, for a rewrite
     paraphrase_min_share: float = 0.28  # share of the copy's content sentences aligned, in order
@@ -158,7 +161,7 @@ class ReuseConfig:
         if not 0.0 <= self.max_excluded_share <= 1.0:
             raise ConfigError("reuse.max_excluded_share", self.max_excluded_share, "a number in [0, 1]")
         shares: tuple[str, ...] = ("min_verbatim_share", "paraphrase_min_similarity", "paraphrase_margin")
-        shares += ("paraphrase_min_share",)
+        shares += ("paraphrase_min_share", "paraphrase_alone_min_similarity")
         for name in shares:
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ConfigError(f"reuse.{name}", getattr(self, name), "a number in [0, 1]")

@@ -94,10 +94,35 @@ def test_independent_report_of_the_same_event_is_not_a_rewrite() -> None:
     assert align_paraphrase(article("i", INDEPENDENT), None, article("s", SOURCE), None, config) == ()
 
 
+# Another report of the same closure, told in the same order: the vote, money, schools, the other pool,
+# the opposition, the building. Four of its sentences match the wire story's at 0.27-0.66.
+SAME_ORDER = [
+    "Talvik's Hollin Street baths will shut after the council's vote on Thursday, ending 88 years of swimming in the old hall.",  # noqa: E501
+    "Council leader Mia Berg said the money for repairs was simply not there this year.",
+    "Parents at two of the schools that use the pool each week said their children had nowhere else to swim.",
+    "Pupils are to use the Osterby pool instead, a 40-minute bus ride away, Berg said.",
+    "The opposition, which wants an independent survey first, called it a rushed vote.",
+    "The listed building, opened in 1936, will be offered to investors.",
+]
+
+
+def test_two_reports_alone_in_the_same_order_need_closer_sentences_than_a_story_with_rivals() -> None:
+    source, other = article("s", SOURCE), article("o", SAME_ORDER)
+    assert align_paraphrase(source, None, other, None, ReuseConfig()) == ()
+    loose = ReuseConfig(paraphrase_alone_min_similarity=ReuseConfig().paraphrase_min_similarity)
+    assert len(align_paraphrase(source, None, other, None, loose)) == 4  # the floor with rivals
+    assert len(align_paraphrase(source, None, article("r", REWRITE), None, ReuseConfig())) == 6
+
+
 def test_rivals_discount_common_facts() -> None:
     # A copy that carries only the facts every report has: alone it looks like a rewrite at a loose
     # threshold, but a rival report carrying the same facts explains it just as well.
-    loose = ReuseConfig(paraphrase_min_sentences=2, paraphrase_min_share=0.2, paraphrase_min_similarity=0.1)
+    loose = ReuseConfig(
+        paraphrase_min_sentences=2,
+        paraphrase_min_share=0.2,
+        paraphrase_min_similarity=0.1,
+        paraphrase_alone_min_similarity=0.1,
+    )
     common = article("c", [REWRITE[0], "Hundreds of swimmers use the baths every week."])
     rival = article("v", [SOURCE[0], "The baths are used by hundreds of swimmers every week, officials say."])
     alone = align_paraphrase(article("s", SOURCE), None, common, None, loose)

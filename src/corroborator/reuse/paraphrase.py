@@ -230,10 +230,13 @@ def chain_passages(
     matches: Sequence[Match],
     rivals: Sequence[float],
     config: ReuseConfig,
+    *,
+    alone: bool = False,
 ) -> tuple[Passage, ...]:
     """The rewrite passages of ``copy`` taken from ``source`` (one per sentence), or () when the
-    explained sentences do not make a long enough run in the same order."""
-    chain = _longest_ordered(_explained(matches, rivals, config))
+    explained sentences do not make a long enough run in the same order. ``alone``: no rival
+    article was there to judge against (see :func:`explains`)."""
+    chain = _longest_ordered(_explained(matches, rivals, config, alone))
     content = copy.content_sentences
     sources = len({m.source for _, m in chain})  # one source sentence split in two counts once
     if sources < config.paraphrase_min_sentences or not content:
@@ -251,19 +254,22 @@ def chain_passages(
     )
 
 
-def explains(score: float, rival: float, config: ReuseConfig) -> bool:
-    """Whether a sentence matched with ``score`` (and at best ``rival`` by a rival) is explained."""
-    return score >= config.paraphrase_min_similarity and score >= rival + config.paraphrase_margin
+def explains(score: float, rival: float, config: ReuseConfig, alone: bool = False) -> bool:
+    """Whether a sentence matched with ``score`` (and at best ``rival`` by a rival) is explained;
+    ``alone``: the story had no rival article, so no common facts were discounted and the match
+    itself must be closer (``paraphrase_alone_min_similarity``)."""
+    floor = config.paraphrase_alone_min_similarity if alone else config.paraphrase_min_similarity
+    return score >= floor and score >= rival + config.paraphrase_margin
 
 
 def _explained(
-    matches: Sequence[Match], rivals: Sequence[float], config: ReuseConfig
+    matches: Sequence[Match], rivals: Sequence[float], config: ReuseConfig, alone: bool = False
 ) -> list[tuple[int, Match]]:
     """The sentences of a copy its source explains: a good enough match that beats every rival."""
     return [
         (j, m)
         for j, m in enumerate(matches)
-        if m.source >= 0 and explains(m.score, rivals[j] if j < len(rivals) else 0.0, config)
+        if m.source >= 0 and explains(m.score, rivals[j] if j < len(rivals) else 0.0, config, alone)
     ]
 
 
@@ -308,7 +314,8 @@ def align_paraphrase(
     source, copy = build_profile(a, a_ann), build_profile(b, b_ann)
     matches = best_matches(source, copy)
     others = [best_matches(build_profile(r, r_ann), copy) for r, r_ann in rivals]
-    return chain_passages(source, copy, matches, rival_scores(others, len(copy.sentences)), config)
+    scores = rival_scores(others, len(copy.sentences))
+    return chain_passages(source, copy, matches, scores, config, alone=not rivals)
 
 
 def paraphrase_candidates(profiles: Sequence[SentenceProfile], config: ReuseConfig) -> set[tuple[str, str]]:

@@ -51,7 +51,9 @@ class StoryRewrites:
         rival_scores = tuple(verdict.get(k, 0.0) for k in copy_index.keys)
         matches = table.matches(source, copy)
         source_profile = table.index(source).profile
-        return chain_passages(source_profile, copy_index.profile, matches, rival_scores, self._config)
+        return chain_passages(
+            source_profile, copy_index.profile, matches, rival_scores, self._config, alone=not key[2]
+        )
 
     def _verdict(self, source: int, copy: int, rivals: frozenset[int]) -> _Verdict | None:
         """The rival scores of the copy's explained sentences, or None when too few of them are left
@@ -65,7 +67,7 @@ class StoryRewrites:
         ties: dict[int, frozenset[SentenceKey]] = {}
         for j in range(len(keys)):
             found, best = pair.best(j)
-            if best and explains(found, 0.0, config):
+            if best and explains(found, 0.0, config, alone=not rivals):
                 score[j] = found
                 ties[j] = frozenset(pair.source.keys[i] for i in best)
         content = pair.copy.profile.content_sentences
