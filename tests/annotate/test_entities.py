@@ -93,6 +93,13 @@ def test_an_abbreviated_role_inside_the_span_is_not_part_of_the_name(parse: Pars
     assert people(mentions) == ["Ola Nordmann", "DJ Khaled"]
 
 
+def test_a_name_written_twice_over_is_one_name(parse: Parse) -> None:
+    text = "He threatened Rep. Ola Nord Ola Nord Harbour Valley last year. Sirhan Sirhan was not there."
+    slips = (("Ola Nord Ola Nord Harbour Valley", "PERSON"), ("Sirhan Sirhan", "PERSON"))
+    mentions = find_mentions(parse(text, *slips))
+    assert people(mentions) == ["Rep. Ola Nord", "Sirhan Sirhan"]
+
+
 def test_deputy_is_a_title(parse: Parse) -> None:
     text = "Deputy Marta Quell was hurt on Friday. Deputy Quell is recovering, the sheriff said."
     assert people(find_mentions(parse(text, ("Marta Quell", "PERSON"), ("Quell", "PERSON", 1)))) == [

@@ -60,6 +60,17 @@ def test_markdown_is_undone() -> None:
     assert ("tram at night", R.IMAGE_ALT) in removed(parts)
 
 
+def test_links_glued_to_each_other_stay_apart_words() -> None:
+    line = (
+        "The plan was backed by Mayor [Ola Nord](/people/ola-nord)![](/img/nord.jpg)"
+        "[Ola Nord](/people/ola-nord)[Tram line approved](/news/tram) and by [the council](/c)s members."
+    )
+    parts = clean("Tram Line Approved", line, P2)
+    assert parts.body.split("\n\n")[0] == (
+        "The plan was backed by Mayor Ola Nord Ola Nord Tram line approved and by the council s members."
+    )
+
+
 def test_whitespace_is_normalised_and_characters_kept() -> None:
     parts = clean("Tram\u00a0line  approved\r\n", "“Yes”  — the mayor\u200b said it   twice, on Tuesday.\r\n")
     assert parts.body == "“Yes” — the mayor said it twice, on Tuesday."

@@ -137,6 +137,9 @@ def _trim(doc: Doc, start: int, end: int, label: str = "PERSON") -> tuple[int, i
         start = max(
             [k + 1 for k in range(start + 1, end - 2) if _ABBREVIATION.fullmatch(doc[k].text)], default=start
         )
+        # a name written twice over ("Ilhan Omar Ilhan Omar Hillicon Valley": a page's hover card)
+        first = (doc[start].text, doc[start + 1].text) if end - start >= 4 else None
+        end = next((k for k in range(start + 2, end - 1) if (doc[k].text, doc[k + 1].text) == first), end)
     return start, end
 
 

@@ -35,11 +35,19 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&%<>|~\"'])")
 _TAGS = re.compile(r"</?(?:br|p|div|span|em|strong|b|i|u|a|small|sup|sub)\b[^>]*>", re.I)
 
 
+def _link_text(m: re.Match[str]) -> str:
+    """A link's text, set apart from a word or link glued on after it ("[Kristi Noem](...)[Kristi
+    Lynn Noem](...)" is two names, not "Kristi NoemKristi Lynn Noem")."""
+    text = m.group(1) if m.group(1) is not None else m.group(2)
+    after = m.string[m.end() : m.end() + 1]
+    return text + " " if after.isalnum() or after == "[" else text
+
+
 def unmark(line: str) -> str:
     text = line
     if "[" in text:
-        text = _IMAGE.sub("", text)
-        text = LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+        text = _IMAGE.sub(lambda m: " " if m.string[m.end() : m.end() + 1] == "[" else "", text)
+        text = LINK.sub(_link_text, text)
     if "<" in text:
         text = _TAGS.sub("", _AUTOLINK.sub(r"\1", text))
     if _EMPHASIS_CHARS.search(text):
