@@ -616,3 +616,16 @@ def test_a_heading_of_the_sites_name_and_section_links_is_no_title() -> None:
     assert parts.title == "Lorvik Approves Second Tram Line"
     linked = clean("# [Lorvik Approves Second Tram Line](https://lorvik.example/tram-line)", P1, P2)
     assert linked.title == "Lorvik Approves Second Tram Line"  # a headline linked to its own page
+
+
+def test_a_credit_under_an_image_and_its_caption_makes_the_caption_which_may_also_be_the_lead() -> None:
+    parts = clean(
+        "# Tram Line Approved",
+        "![Lorvik trams](/img/trams.jpg)",
+        P1,
+        "Photo by Ola Nord/Lorvik Press",
+        P1,  # the lead paragraph, which the caption repeated
+        P2,
+    )
+    assert parts.captions == (Caption(P1, "Ola Nord/Lorvik Press"),)
+    assert parts.body.split("\n\n") == [P1, P2]

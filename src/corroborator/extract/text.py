@@ -50,7 +50,7 @@ R = RemovalReason
 _CREDIT_CUE = re.compile(
     r"(?:^|(?<=[\s.!?”\"’)]))"
     r"(?:Photo(?:graph)?(?: credit)?|Credits?|Picture|Image|Foto|Illustration|PHOTO|CREDIT)"
-    r"\s*(?:…|\.\.\.|:|\|)\s*(?P<credit>.{2,120}?)\s*\.?\s*$"
+    r"(?:\s*(?:…|\.\.\.|:|\|)|\s+by\b)\s*(?P<credit>.{2,120}?)\s*\.?\s*$"
 )
 _CREDIT_HINT = re.compile(r"Photo|Credit|Picture|Image|Foto|Illustration|PHOTO|CREDIT|File")
 _CREDIT_PAREN = re.compile(
@@ -127,6 +127,11 @@ def _labelled(
     if state is not None and state[0] == "caption" and words <= 60:
         return R.CAPTION, None, text
     return None
+
+
+def _under_image(units: Sequence[Unit], reasons: Sequence[RemovalReason | None], i: int) -> bool:
+    """Whether unit ``i`` is a kept line right under an image, of a caption's length."""
+    return i >= 1 and reasons[i] is None and units[i - 1].image and word_count(units[i].text) <= 60
 
 
 def _repeats_alt(units: Sequence[Unit], i: int) -> bool:
@@ -342,13 +347,21 @@ def _judge_alone(
                 found = replace(found, stated_outlet=found.stated_outlet or name)
             continue
         split = _split_caption(unit)
-        if split is None and words <= 80 and _repeats_alt(units, i):
+        # a caption known by its image (its alt text again, or a credit under it) may also be the
+        # article's lead: a later paragraph repeating it is not cut as a repeated caption
+        by_image = split is None and words <= 80 and _repeats_alt(units, i)
+        if by_image:
             split = (text, "")  # the image's caption, written again under it: no credit
         if split is not None:
             caption, credit = split
             reasons[i] = R.CAPTION if caption else R.CREDIT
+            if not caption and _under_image(units, reasons, i - 1):
+                caption, reasons[i - 1], by_image = units[i - 1].text, R.CAPTION, True  # "Photo by ..."
             key = norm_line(caption)
-            if caption and key not in seen_captions:
+            if by_image:
+                captions.append(Caption(caption, credit or None))
+                last_caption = len(captions) - 1
+            elif caption and key not in seen_captions:
                 seen_captions.add(key)
                 caption_starts.add(caption[:20].lower())
                 captions.append(Caption(caption, credit or None))
