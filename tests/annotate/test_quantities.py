@@ -149,6 +149,7 @@ def test_yen_and_yuan_by_context() -> None:
         "The first trip to a major power.",
         "Teixeira hit .358 before the deadline.",  # an average, not 358 of anything
         "He carried a .45 pistol.",
+        "Score 4.5 out of 5\n\nSave hundreds on the laptop.",  # the counted word is on the next line
     ],
 )
 def test_not_figures(sentence: str) -> None:

@@ -180,7 +180,7 @@ _MAGNITUDE_BEFORE = re.compile(
     r"\bmagnitudes?(?:\s*-\s*|\s+of\s+|\s+(?:rang\w*\s+)?(?:from|between)\s+|\s+)$", re.IGNORECASE
 )
 _RANGING_FROM = re.compile(r"\b(?:rang\w*|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)  # a range
-_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+_WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z][A-Za-z'’-]*)")  # on the same line
 _NAME_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \u00a0]$")
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.'’-]*)\W*$")
 
