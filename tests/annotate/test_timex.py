@@ -146,6 +146,9 @@ def test_tense_is_read_from_the_clause_around_a_weekday() -> None:
         ("Orban is to be formally sentenced May 3 by the judge.", Tense.FUTURE),
         ("The two leaders are to meet again on Friday.", Tense.FUTURE),
         ("He will be formally charged on Friday.", Tense.FUTURE),
+        ("A vote on the measures will be held Thursday.", Tense.FUTURE),  # "held" after "be": no past
+        ("The election is due to be held on Friday.", Tense.FUTURE),
+        ("The vote was held on Friday.", Tense.PAST),
     ],
 )
 def test_tense_cues_that_only_look_ahead(sentence: str, tense: Tense) -> None:

@@ -194,6 +194,25 @@ def test_datelines_and_time_stamps_date_no_event(nlp: Any) -> None:
     assert [(e.date, e.event) for e in events] == [("2024-03-05", "The ferry service resumed")]
 
 
+def test_stamps_of_a_page_and_a_citation_date_no_event(nlp: Any) -> None:
+    body = (
+        "Updated on: March 5, 2024 / 10:07 AM / Lorvik News\n\n"
+        "The ferry service resumed on Tuesday.\n\n"
+        "Ferry study (2024, March 4) retrieved 5 March 2024 from https://lorvik.example/ferry"
+    )
+    a = article(
+        "a",
+        body,
+        [
+            ("March 5, 2024", "2024-03-05", DAY),
+            ("Tuesday", "2024-03-05", DAY),
+            ("5 March 2024", "2024-03-05", DAY),
+        ],
+    )
+    events = timeline(nlp, a)
+    assert [(e.date, e.event) for e in events] == [("2024-03-05", "The ferry service resumed")]
+
+
 def test_entries_come_in_date_order(nlp: Any) -> None:
     body = (
         "Residents protested outside the plant on Monday. "

@@ -231,6 +231,7 @@ _FUTURE = word_set(
 )
 _MODALS = word_set("will 'll ’ll shall would wo")
 _TO_BE = word_set("is are am")  # "is to": what is arranged
+_BE = word_set("be being")
 _RELATIVE = word_set("that which who")
 _PAST_IRREGULAR = word_set(
     "was were had did said told met went came left began broke took made held spent saw gave fell rose won "
@@ -264,6 +265,8 @@ def _cue(words: Sequence[str], step: int) -> Tense | None:
             if low in _MODALS and prev in _RELATIVE:
                 continue  # "a box that would hold a shotgun": the modal of a relative clause
             return Tense.FUTURE
+        if low in _PAST_IRREGULAR and prev in _BE:
+            continue  # "due to be held on Dec. 12", "will be held": the auxiliary before it tells
         if low in _PAST_IRREGULAR or (low.endswith("ed") and len(low) > 4 and prev not in _NOT_VERB_BEFORE):
             return Tense.PAST
     return None

@@ -79,6 +79,13 @@ def _anchor_year(article: Article, annotations: Annotations) -> str | None:
     return guess.date[:4] if guess else None
 
 
+_STAMP = re.compile(r"\b(?:retrieved|accessed)(?: on)?:?\s*$")
+_LINE_STAMP = re.compile(
+    r"\W*(?:(?:last )?(?:updated|modified|posted|published)|first published)(?: on| at)?\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
 def _skip(time: TimeExpression, text: str, quoted: Sequence[Span], anchor_year: str | None) -> bool:
     """Whether a time expression dates no event of the story."""
     if time.value is None or time.precision is None or interval(time.value) is None:
@@ -86,6 +93,9 @@ def _skip(time: TimeExpression, text: str, quoted: Sequence[Span], anchor_year: 
     if any(q.start <= time.span.start < q.end for q in quoted):
         return True  # "... and that is not today," he said
     before = text[max(0, time.span.start - 12) : time.span.start].lower()
+    line = text[text.rfind("\n", 0, time.span.start) + 1 : time.span.start]
+    if _STAMP.search(before) or _LINE_STAMP.fullmatch(line):
+        return True  # "retrieved 20 November 2019 from ...", "Updated on: November 19, 2019 / ..."
     deadline = re.search(r"\b(?:by|before)\s+$", before) or time.text.lower().startswith("by ")
     if deadline or re.search(r"\b(?:by|until)\s+(?:the\s+)?end\b", before + time.text.lower()):
         return True  # a deadline or target ("by 2029", "until the end of the year"), not an event
