@@ -40,6 +40,7 @@ from corroborator.extract import metadata as meta
         # words in capitals are a dateline's place and agency
         ("WASHINGTON, DC, April 28, 2009", "2009-04-28"),
         ("TNN Nov 12, 2011, 05. 51AM IST MUMBAI:", "2011-11-12"),
+        ("Updated on: November 19, 2019 / 10:07 AM / Lorvik News", "2019-11-19"),  # the outlet after it
     ],
 )
 def test_parse_date_line_reads_many_formats(line: str, iso: str) -> None:
@@ -59,6 +60,7 @@ def test_parse_date_line_reads_many_formats(line: str, iso: str) -> None:
         "1/2/34",  # a two-digit year, but day and month ambiguous
         "February 30, 2023",  # no such day
         "Since 2021: 35,000 articles",
+        "The Council Met Today / Lorvik News",  # an outlet after a slash, but no date
         "",
     ],
 )

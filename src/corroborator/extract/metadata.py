@@ -115,10 +115,14 @@ def _normalised(line: str) -> str:
     return _MERIDIEM.sub(r"\1m", _CLOCK.sub(r"\1:\2", line.strip()))
 
 
+# the outlet a dateline ends with, set off by a spaced slash or bar: "November 19, 2019 / 10:07 AM / CBS News"
+_OUTLET_TAIL = re.compile(r"\s[/|]\s+(?:[A-Z][\w&.'’-]*\s?){1,4}$")
+
+
 def read_dateline(line: str) -> tuple[str | None, bool]:
     """(the ISO date of a dateline, whether the line is a dateline at all): :func:`parse_date_line`
     and :func:`is_dateline` in one reading."""
-    text = _normalised(line)
+    text = _OUTLET_TAIL.sub("", _normalised(line))
     if not text or len(text) > 80:
         return None, False
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
