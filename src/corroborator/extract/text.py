@@ -37,111 +37,20 @@ from corroborator.extract.boilerplate import (
     weak_chrome,
     word_count,
 )
+from corroborator.extract.captions import (
+    CaptionBook,
+    credit_after,
+    labelled,
+    repeats_alt,
+    split_caption,
+    under_image,
+)
 from corroborator.extract.markup import ALNUM, ENDS_CLAUSE, LINK, Unit, link_share, units_of, unmark
 from corroborator.extract.page import links_and_main_run
 from corroborator.extract.parts import ExtractedParts
-from corroborator.models import Caption, RemovalReason, Removed
-from corroborator.vocab import word_set
+from corroborator.models import RemovalReason, Removed
 
 R = RemovalReason
-
-# ---------------------------------------------------------------------------------------------- captions
-
-_CREDIT_CUE = re.compile(
-    r"(?:^|(?<=[\s.!?”\"’)]))"
-    r"(?:Photo(?:graph)?(?: credit)?|Credits?|Picture|Image|Foto|Illustration|PHOTO|CREDIT)"
-    r"(?:\s*(?:…|\.\.\.|:|\|)|\s+by\b)\s*(?P<credit>.{2,120}?)\s*\.?\s*$"
-)
-_CREDIT_HINT = re.compile(r"Photo|Credit|Picture|Image|Foto|Illustration|PHOTO|CREDIT|File")
-_CREDIT_PAREN = re.compile(
-    r"\s*(?:\((?:Photo|Photograph|Image|Picture|Credit)s?(?: credit)?(?: by|:)\s*(?P<credit>[^)]{2,80})\)"
-    # "(AP Photo/Alan Diaz, File)", "[File: Reuters]"
-    r"|\((?P<agency>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)? Photos?\s?/\s?[^)]{2,80})\)"
-    r"|\[(?:File|Photo|Image)(?: photo)?:\s*(?P<file>[^\]]{2,60})\])\s*$"
-)
-_CREDIT_SLASH = re.compile(
-    r"(?<=[.!?”\"’])\s*(?:(?:©\s*)?(?P<credit>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][^.!?]{1,60})"
-    r"|\((?P<paren>[A-Z][^()/]{0,40}/[^()]{1,60})\))$"  # "... map of Titan. (NASA/JPL-Caltech/ASU)"
-)
-_CREDIT_WORDS = word_set(
-    """reuters ap afp getty images epa tass sputnik xinhua bloomberg shutterstock alamy anadolu efe ansa dpa
-    kyodo yonhap pool photo photos handout file archive courtesy novosti associated press pa upi sipa abaca
-    zuma nurphoto imago vcg cfp kremlin service ria itar-tass photographer staff unsplash wikimedia commons
-    ddp belga anp tt ntb scanpix"""
-)
-_CREDIT_GLUE = word_set("via for and of the / & de van von file photo photos")
-
-
-def _credit_like(text: str, max_words: int = 10) -> bool:
-    words = text.replace("/", " / ").split()
-    if not words or len(words) > max_words:
-        return False
-    if text.rstrip().endswith((".", "!", "?", ":")) and len(words) > 3:
-        return False
-    return all(w.lower().strip(",;") in _CREDIT_GLUE or w[:1].isupper() for w in words)
-
-
-def _names_agency(text: str) -> bool:
-    return "/" in text or any(w.strip(",.;()").lower() in _CREDIT_WORDS for w in text.split())
-
-
-def _split_caption(unit: Unit) -> tuple[str, str] | None:
-    """(caption, credit) of a unit that ends with a photo credit, else ``None``."""
-    text = unit.text
-    if word_count(text) > 90:
-        return None
-    patterns = (_CREDIT_CUE, _CREDIT_PAREN) if _CREDIT_HINT.search(text) else ()
-    for pattern in (*patterns, _CREDIT_SLASH) if "/" in text else patterns:
-        m = pattern.search(text)
-        credit = next((g for g in m.groups() if g), "") if m else ""
-        if m and _credit_like(credit.rstrip(". ")):
-            return text[: m.start()].strip(), credit.strip().rstrip(".")
-    if unit.tail and _credit_like(unit.tail, 8) and _names_agency(unit.tail):
-        head = text[: len(text) - len(unit.tail)].strip() if text.endswith(unit.tail) else ""
-        if head and is_sentence_like(head):
-            return head, unit.tail
-    return None
-
-
-_CREDIT_LABEL = re.compile(r"^(?:image|photo|picture) (?:copyright|source)\b[\s,:]*", re.IGNORECASE)
-_CAPTION_LABEL = re.compile(r"^(?:image|media|photo) caption\b[\s,:]*", re.IGNORECASE)
-
-
-def _labelled(
-    text: str, words: int, state: tuple[str, str | None] | None
-) -> tuple[RemovalReason, tuple[str, str | None] | None, str | None] | None:
-    """A photo's labelled lines, as a broadcaster's page prints them: "Image copyright" (or "Image
-    source, Getty Images"), its credit, "Image caption" and the caption. ``state``: what the last
-    label expects next ("credit", the "label" of the caption, or the "caption" itself) and the credit
-    read so far. Returns the unit's reason, the new state and the caption the unit gives (``None``
-    when the unit is no labelled line)."""
-    if words <= 8 and (m := _CREDIT_LABEL.match(text)):
-        rest = text[m.end() :].strip()
-        return R.CREDIT, (("label", rest) if rest else ("credit", None)), None
-    credit = state[1] if state else None
-    if words <= 60 and (m := _CAPTION_LABEL.match(text)):
-        rest = text[m.end() :].strip()
-        return R.CAPTION, (None if rest else ("caption", credit)), rest or None
-    if state is not None and state[0] == "credit" and words <= 6:
-        return R.CREDIT, ("label", text), None
-    if state is not None and state[0] == "caption" and words <= 60:
-        return R.CAPTION, None, text
-    return None
-
-
-def _under_image(units: Sequence[Unit], reasons: Sequence[RemovalReason | None], i: int) -> bool:
-    """Whether unit ``i`` is a kept line right under an image, of a caption's length."""
-    return i >= 1 and reasons[i] is None and units[i - 1].image and word_count(units[i].text) <= 60
-
-
-def _repeats_alt(units: Sequence[Unit], i: int) -> bool:
-    """Whether unit ``i`` repeats the alt text of the image right above it (of four words or more):
-    a caption, as readers write a figure's image and then its caption."""
-    if i == 0 or not units[i - 1].image or units[i].heading:
-        return False
-    alt = norm_line(units[i - 1].text)
-    return len(alt.split()) >= 4 and norm_line(units[i].text).startswith(alt)
-
 
 # ---------------------------------------------------------------------------------------------- the passes
 
@@ -172,8 +81,8 @@ def clean_text(
     del config, markdown  # the same cleaning applies; scraped text carries markdown debris anyway
     units = units_of(text)
     reasons: list[RemovalReason | None] = [None] * len(units)
-    captions: list[Caption] = []
-    found = _judge_alone(units, reasons, repeated, captions)
+    book = CaptionBook()
+    found = _judge_alone(units, reasons, repeated, book)
     _find_title(units, reasons)
     units, reasons = _rejoin(units, reasons)
     title_at = next((i for i, r in enumerate(reasons) if r is R.TITLE), None)
@@ -202,7 +111,7 @@ def clean_text(
         published_readings=() if found.published else found.readings,
         url=found.url,
         outlet=outlet,
-        captions=tuple(captions),
+        captions=tuple(book.captions),
         removed=removed,
     )
 
@@ -263,15 +172,12 @@ def _nearest(reasons: list[RemovalReason | None], candidates: Sequence[_Candidat
 
 
 def _judge_alone(
-    units: list[Unit], reasons: list[RemovalReason | None], repeated: frozenset[str], captions: list[Caption]
+    units: list[Unit], reasons: list[RemovalReason | None], repeated: frozenset[str], book: CaptionBook
 ) -> _Found:
     """Pass 1: units that are chrome, metadata or captions by themselves."""
     found = _Found()
-    seen_captions: set[str] = set()
-    caption_starts: set[str] = set()  # to test cheaply whether a unit may repeat a caption
-    last_caption: int | None = None
     by_next = False
-    labelled: tuple[str, str | None] | None = None  # after "Image copyright" or "Image caption"
+    labels: tuple[str, str | None] | None = None  # after "Image copyright" or "Image caption"
     for i, unit in enumerate(units):
         text = unit.text
         if unit.image:
@@ -281,16 +187,13 @@ def _judge_alone(
             reasons[i] = R.MARKUP
             continue
         words = word_count(text)
-        if (label := _labelled(text, words, labelled)) is not None:
-            credit = labelled[1] if labelled else None
-            reasons[i], labelled, caption = label
-            if caption and norm_line(caption) not in seen_captions:
-                seen_captions.add(norm_line(caption))
-                caption_starts.add(caption[:20].lower())
-                captions.append(Caption(caption, credit))
-                last_caption = len(captions) - 1
+        if (label := labelled(text, words, labels)) is not None:
+            credit = labels[1] if labels else None
+            reasons[i], labels, caption = label
+            if caption:
+                book.add(caption, credit)
             continue
-        labelled = None
+        labels = None
         if by_next and words <= 8 and (names := meta.parse_byline("By " + text)):
             reasons[i] = R.BYLINE  # the name on the line after a lone "By"
             found = _with_byline(found, reasons, i, names)
@@ -346,46 +249,27 @@ def _judge_alone(
             elif not url and (name := meta.stated_outlet(text)):
                 found = replace(found, stated_outlet=found.stated_outlet or name)
             continue
-        split = _split_caption(unit)
+        split = split_caption(unit)
         # a caption known by its image (its alt text again, or a credit under it) may also be the
         # article's lead: a later paragraph repeating it is not cut as a repeated caption
-        by_image = split is None and words <= 80 and _repeats_alt(units, i)
+        by_image = split is None and words <= 80 and repeats_alt(units, i)
         if by_image:
             split = (text, "")  # the image's caption, written again under it: no credit
         if split is not None:
             caption, credit = split
             reasons[i] = R.CAPTION if caption else R.CREDIT
-            if not caption and _under_image(units, reasons, i - 1):
+            if not caption and under_image(units, reasons, i - 1):
                 caption, reasons[i - 1], by_image = units[i - 1].text, R.CAPTION, True  # "Photo by ..."
-            key = norm_line(caption)
-            if by_image:
-                captions.append(Caption(caption, credit or None))
-                last_caption = len(captions) - 1
-            elif caption and key not in seen_captions:
-                seen_captions.add(key)
-                caption_starts.add(caption[:20].lower())
-                captions.append(Caption(caption, credit or None))
-                last_caption = len(captions) - 1
-            elif not caption and last_caption is not None and captions[last_caption].credit is None:
-                captions[last_caption] = replace(captions[last_caption], credit=credit)
+            if caption:
+                book.add(caption, credit, remember=not by_image)
+            else:
+                book.credit_last(credit)
             continue
-        if (
-            i > 0
-            and reasons[i - 1] in (R.CAPTION, R.CREDIT)
-            and last_caption is not None
-            and words <= 5
-            and _credit_like(text, 5)
-            and (_names_agency(text) or norm_line(text) in norm_line(captions[last_caption].credit or ""))
-        ):
+        if i > 0 and reasons[i - 1] in (R.CAPTION, R.CREDIT) and credit_after(text, words, book.last_credit):
             reasons[i] = R.CREDIT
-            captions[last_caption] = replace(captions[last_caption], credit=text)
+            book.credit_last(text, replace_credit=True)
             continue
-        if (
-            captions
-            and words <= 90
-            and text[:20].lower() in caption_starts
-            and norm_line(text) in seen_captions
-        ):
+        if words <= 90 and book.repeats(text):
             reasons[i] = R.CAPTION
             continue
         reason = chrome_reason(text)
