@@ -20,7 +20,9 @@ instead of words, on lexical evidence only:
    copy's content sentences is paraphrase reuse. One shared sentence of common facts is not.
 
 Judged without rivals (two articles alone), step 3 has no background of common facts to discount,
-so pass the story's other articles as ``rivals`` whenever there are some. No sentence-embedding model
+so pass the story's other articles as ``rivals`` whenever there are some; without any, a sentence
+pair must score ``paraphrase_alone_min_similarity`` (two independent reports of one event, told in
+the same order, otherwise pass for a rewrite). No sentence-embedding model
 is used: the lexical evidence separates the seed and example stories (see the issue notes).
 """
 
