@@ -629,3 +629,23 @@ def test_a_credit_under_an_image_and_its_caption_makes_the_caption_which_may_als
     )
     assert parts.captions == (Caption(P1, "Ola Nord/Lorvik Press"),)
     assert parts.body.split("\n\n") == [P1, P2]
+
+
+def test_the_headline_after_a_footer_paragraph_printed_before_the_article() -> None:
+    footer = (
+        "Quotes delayed at least 15 minutes. Market data provided by a data vendor, fundamentals by "
+        "another and estimates by a third, all under their own terms and conditions of use."
+    )
+    parts = clean(
+        "- [Markets](/markets)\n- [Money](/money)",
+        footer,
+        "# Lorvik Approves Second Tram Line",
+        P1,
+        P2,
+        P3,
+        "# [Bus drivers vote to strike](/bus)",
+        "Other news in brief.",
+    )
+    assert parts.title == "Lorvik Approves Second Tram Line"
+    only_sidebar = clean(P1 + " " + P2, P3, "# Weather", "Rain again on Sunday.")
+    assert only_sidebar.title is None  # less prose after the heading than before it

@@ -310,6 +310,26 @@ def _logo(unit: Unit) -> bool:
     return link_share(unit) >= 0.9 and (len(links) >= 2 or _HOME_LINK.search(unit.raw) is not None)
 
 
+def _headline_before_most_prose(
+    units: list[Unit], reasons: list[RemovalReason | None], start: int
+) -> int | None:
+    """A page whose footer or sidebar prints a full paragraph before the article: of the "# "
+    headlines after ``start``, the one followed by the most prose (up to the next such headline),
+    when that is more than the prose before it."""
+    heads = [i for i in range(start, len(units)) if reasons[i] is None and units[i].raw.startswith("# ")]
+    heads = [i for i in heads if not _logo(units[i])]
+    if not heads:
+        return None
+
+    def prose(lo: int, hi: int) -> int:
+        kept = (units[k].text for k in range(lo, hi) if reasons[k] is None)
+        return sum(word_count(text) for text in kept if is_sentence_like(text))
+
+    ends = [*heads[1:], len(units)]
+    best = max(range(len(heads)), key=lambda n: prose(heads[n] + 1, ends[n]))
+    return heads[best] if prose(heads[best] + 1, ends[best]) > prose(0, heads[best]) else None
+
+
 def _find_title(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
     """Pass 2: the first remaining unit is the title when it looks like a headline; its repeats go too."""
     # a page's headline ("# ...") before the article's first full paragraph, however long the menus
@@ -322,6 +342,7 @@ def _find_title(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
             h1 = i
             break
         if word_count(unit.text) >= 25 and is_sentence_like(unit.text) and link_share(unit) < 0.6:
+            h1 = _headline_before_most_prose(units, reasons, i)
             break
     first = (
         h1
