@@ -231,6 +231,9 @@ def test_find_outlet_prefers_url_then_stated_and_never_guesses() -> None:
         ("copyright Inexhibit 2019 - ISSN: 2283-5474", "Inexhibit"),
         ("© Copyright 2018 Rolling Stone, LLC, a subsidiary of Penske Media", "Rolling Stone"),
         ("Source: Russian Defense Ministry, October 25, 2019", None),  # a statement's source and date
+        ("© 2019 Gannett. All rights reserved.", None),  # a group that owns many outlets
+        ("© 2019 Microsoft", None),
+        ("Copyright © 2019 NewAge ADS", None),  # an ad network's
     ],
 )
 def test_stated_outlet(line: str, name: str | None) -> None:

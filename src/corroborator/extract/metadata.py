@@ -448,6 +448,15 @@ _OWNER_WORDS = word_set(
     "enterprises ventures publishing publishers organization organisation newspapers services"
 )
 _OWNER_PHRASE = re.compile(r"\b(?:media|business media|nbcuniversal|universal)\s*$|^nbc universal$", re.I)
+# companies that own many outlets and sign their pages' copyright lines: no outlet of their own
+_OWNERS = frozenset(
+    name.strip()
+    for name in re.split(r"\|", """gannett | ziff davis | microsoft | condé nast | conde nast | hearst
+    | meredith | dotdash meredith | penske | valnet | tribune | mcclatchy | nexstar | sinclair | tegna
+    | scripps | gray television | lee enterprises | news corp | dow jones | verizon | oath | sky uk | future
+    | advance local | gatehouse | alden | tronc | bustle digital | time warner | warnermedia
+    | viacomcbs | paramount | comcast | disney | fox corporation""")
+)
 _COPYRIGHT_MARK = re.compile(r"©|\(c\)|\b(?:19|20)\d\d\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TRAILING_YEAR = re.compile(r"[\s,]+(?:19|20)\d\d$")
@@ -481,8 +490,10 @@ def stated_outlet(line: str) -> str | None:
     if name.lower().startswith("all rights"):
         return None
     words = name.lower().split()
-    if any(w in _OWNER_WORDS for w in words) or _OWNER_PHRASE.search(name):
+    if any(w in _OWNER_WORDS for w in words) or _OWNER_PHRASE.search(name) or name.lower() in _OWNERS:
         return None
+    if words[-1] == "ads":
+        return None  # an ad network's line ("NewAge ADS")
     return name
 
 
