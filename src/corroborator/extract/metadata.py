@@ -445,7 +445,7 @@ _LEGAL_FORM = re.compile(
 # Interactive", "NYP Holdings", "The New York Times Company", "Al Jazeera Media Network")
 _OWNER_WORDS = word_set(
     "communications communication holdings interactive company corporation group network networks "
-    "enterprises ventures publishing publishers organization organisation newspapers services"
+    "enterprises ventures publishing publishers organization organisation newspapers services printers"
 )
 _OWNER_PHRASE = re.compile(r"\b(?:media|business media|nbcuniversal|universal)\s*$|^nbc universal$", re.I)
 # companies that own many outlets and sign their pages' copyright lines: no outlet of their own
