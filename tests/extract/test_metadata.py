@@ -234,7 +234,7 @@ def test_find_outlet_prefers_url_then_stated_and_never_guesses() -> None:
         ("© 2019 Gannett. All rights reserved.", None),  # a group that owns many outlets
         ("© 2019 Microsoft", None),
         ("Copyright © 2019 NewAge ADS", None),  # an ad network's
-        ("Copyright © 2019, The Printers (Mysore) Private Ltd.", None),  # the printing company
+        ("© 2019 The Printers (Mysore) Private Ltd.", None),  # the printing company that publishes it
     ],
 )
 def test_stated_outlet(line: str, name: str | None) -> None:
