@@ -73,3 +73,12 @@ def test_publication_day() -> None:
     assert parse_day(None) is None and parse_day("2013") is None and parse_day("2013-13-45") is None
     article = Article(id="a", source="a", body="Text.", published="2020-01-02")
     assert featurize(article, ClusterConfig()).day == date(2020, 1, 2).toordinal()
+
+
+def test_words_of_any_script_are_terms_and_other_languages_lose_their_stopwords() -> None:
+    body = "Городской совет Лорвика решил построить вторую трамвайную линию, что было давно обещано."
+    article = Article(id="r", source="r", body=body, language="ru")
+    found = dict(featurize(article, ClusterConfig()).terms)
+    assert "городск" in found and "трамвай" in found  # Cyrillic words, cut like any other
+    assert "что" not in found and "было" not in found  # Russian function words: spaCy's list
+    assert "@condé nast" in terms("The magazine was sold to Condé Nast last year.")  # accented letters

@@ -20,11 +20,13 @@ The article's day is its stated publication date (``Article.published``), else `
 
 from __future__ import annotations
 
+import importlib
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import NamedTuple
 
 from corroborator.config import ClusterConfig
@@ -58,7 +60,8 @@ _MONTHS = {
 _CALENDAR = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", *_MONTHS]
 )
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,]*(?:\.\d+)?")
+# words in any script ("Condé", "Москва"), and numbers
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*[^\W\d_]|[^\W\d_]|\d[\d,]*(?:\.\d+)?")
 _BREAK = re.compile(r"[.!?:;\n•|]")
 _NUMBER = re.compile(r"\d")
 _STEM = 7
@@ -91,15 +94,29 @@ def parse_day(value: str | None) -> int | None:
         return None
 
 
-def word_term(token: str) -> str | None:
+def word_term(token: str, stopwords: frozenset[str] = STOPWORDS) -> str | None:
     """The word term of a token, or ``None`` for stopwords, numbers and one-letter tokens."""
     word = token.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
     word = word.strip("'-")
-    if len(word) < 3 or word in STOPWORDS or not word[0].isalpha():
+    if len(word) < 3 or word in stopwords or not word[0].isalpha():
         return None
     return word[:_STEM]
+
+
+@cache
+def stopwords_of(language: str) -> frozenset[str]:
+    """The stopwords of an article in ``language``: the English ones, and for another language its
+    own from spaCy's list for it (shipped with spaCy; none when spaCy has none): without them, two
+    articles in a language the corpus rarely holds look alike by its function words alone."""
+    if language == "en":
+        return STOPWORDS
+    try:
+        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    except ImportError:
+        return STOPWORDS
+    return STOPWORDS | frozenset(str(w).lower() for w in getattr(module, "STOP_WORDS", ()))
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -172,12 +189,14 @@ def _figures(tokens: list[_Token]) -> list[str]:
     return terms
 
 
-def _count(tokens: list[_Token], confirmed: frozenset[str], seen: dict[str, str | None]) -> Counter[str]:
+def _count(
+    tokens: list[_Token], confirmed: frozenset[str], seen: dict[str, str | None], stopwords: frozenset[str]
+) -> Counter[str]:
     """Word, entity and figure terms of ``tokens`` with their counts."""
     counts: Counter[str] = Counter()
     for token in tokens:
         text = token.text
-        term = seen[text] if text in seen else seen.setdefault(text, word_term(text))
+        term = seen[text] if text in seen else seen.setdefault(text, word_term(text, stopwords))
         if term is not None:
             counts[term] += 1
     for run in _entity_runs(tokens, confirmed):
@@ -195,12 +214,14 @@ def featurize(article: Article, config: ClusterConfig) -> ArticleFeatures:
     body_tokens = _tokens(article.body)
     confirmed = frozenset(t.text for t in body_tokens if not t.initial and _capitalised(t.text))
     seen: dict[str, str | None] = {}
-    tf: dict[str, float] = dict(_count(body_tokens, confirmed, seen))
+    stopwords = stopwords_of(article.language)
+    tf: dict[str, float] = dict(_count(body_tokens, confirmed, seen, stopwords))
     if config.lead_weight and config.lead_words:
         # the lead states the event (who did what, where, when): its terms count extra
-        for term, k in _count(body_tokens[: config.lead_words], confirmed, seen).items():
+        for term, k in _count(body_tokens[: config.lead_words], confirmed, seen, stopwords).items():
             tf[term] = tf.get(term, 0) + config.lead_weight * k
-    title = Counter(t for t in (word_term(x.text) for x in _tokens(article.title or "")) if t is not None)
+    title_terms = (word_term(x.text, stopwords) for x in _tokens(article.title or ""))
+    title = Counter(t for t in title_terms if t is not None)
     weights: dict[str, float] = {}
     for term, n in tf.items():
         kind = term[0] if term[0] in (ENTITY, FIGURE, DATE) else WORD
