@@ -135,8 +135,8 @@ class ReuseConfig:
     # paraphrase (sentence alignment, see corroborator.reuse.paraphrase)
     paraphrase_min_similarity: float = 0.2  # weighted cosine of content words for a sentence pair
     # the same when the story has no other report to discount common facts by (two articles alone):
-    # two reports of one event in the same order otherwise pass for a rewrite
-    paraphrase_alone_min_similarity: float = 0.35
+    # two reports of one event in the same order otherwise pass for a rewrite (see bench/README.md)
+    paraphrase_alone_min_similarity: float = 0.3
     paraphrase_margin: float = 0.06  # by how much the source must beat every rival article, per sentence
     paraphrase_min_sentences: int = 4  # aligned sentences, in order, for a rewrite
     paraphrase_min_share: float = 0.28  # share of the copy's content sentences aligned, in order

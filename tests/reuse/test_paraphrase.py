@@ -153,6 +153,13 @@ def test_longest_ordered_chain_allows_split_sentences() -> None:
     assert [j for j, _ in chain] == [1, 2, 3, 4]
 
 
+def test_the_chain_names_the_most_source_sentences_not_the_most_copy_sentences() -> None:
+    # four copy sentences leaning on one source sentence do not outweigh two others in order
+    sources = [0, 5, 5, 5, 5, 1, 2]
+    chain = _longest_ordered([(j, Match(0.5, i)) for j, i in enumerate(sources)])
+    assert [j for j, _ in chain] == [0, 5, 6]
+
+
 def test_candidates_pair_articles_on_one_subject() -> None:
     config = replace(ReuseConfig(), paraphrase_lsh_threshold=0.1)
     profiles = [

@@ -276,25 +276,30 @@ def _explained(
 
 
 def _longest_ordered(pairs: Sequence[tuple[int, Match]]) -> list[tuple[int, Match]]:
-    """Longest subsequence of (copy index, match) pairs whose source indices never go back
-    (a source sentence split into two copy sentences keeps its place)."""
-    tails: list[int] = []  # smallest source index ending a chain of each length
-    tail_at: list[int] = []  # position in ``pairs`` of that tail
-    previous: list[int] = [-1] * len(pairs)
+    """The subsequence of (copy index, match) pairs whose source indices never go back (a source
+    sentence split into two copy sentences keeps its place) that names the most distinct source
+    sentences, and of those the longest. Longest alone is not enough: one source sentence that four
+    copy sentences lean on would outweigh three others, and a stricter match floor could then find a
+    chain a looser one missed."""
+    best: list[tuple[int, int, int]] = []  # per position: (distinct sources, length, previous position)
     for position, (_, match) in enumerate(pairs):
-        length = bisect.bisect_right(tails, match.source)
-        previous[position] = tail_at[length - 1] if length else -1
-        if length == len(tails):
-            tails.append(match.source)
-            tail_at.append(position)
-        else:
-            tails[length] = match.source
-            tail_at[length] = position
+        found = (1, 1, -1)
+        for before in range(position):
+            source = pairs[before][1].source
+            if source > match.source:
+                continue
+            distinct, length, _ = best[before]
+            candidate = (distinct + (source < match.source), length + 1, before)
+            if candidate[:2] > found[:2]:
+                found = candidate
+        best.append(found)
+    if not best:
+        return []
+    position = max(range(len(best)), key=lambda k: best[k][:2])
     chain: list[tuple[int, Match]] = []
-    position = tail_at[-1] if tail_at else -1
     while position >= 0:
         chain.append(pairs[position])
-        position = previous[position]
+        position = best[position][2]
     return chain[::-1]
 
 
