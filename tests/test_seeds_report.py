@@ -50,3 +50,17 @@ def test_seed_report_meets_floors(tmp_path: Path, shared_dir: Path) -> None:
     args += [f"--min={k}={v}" for k, v in FLOORS.items()] + [f"--max={k}={v}" for k, v in MAXIMA.items()]
     scored = subprocess.run(args, capture_output=True, text=True, check=False)
     assert scored.returncode == 0, scored.stdout + scored.stderr
+
+
+def test_the_uncredited_rewrite_is_found_without_other_reports_to_judge_it_against(
+    tmp_path: Path, shared_dir: Path
+) -> None:
+    from corroborator import analyze
+
+    names = ("000_", "003_")  # the AFP wire and its uncredited rewrite, alone in a folder
+    for seed in sorted((shared_dir / "seeds").iterdir()):
+        if seed.name.startswith(names):
+            (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (story,) = analyze([tmp_path]).stories
+    assert [len(r.article_ids) for r in story.reports] == [2]
+    assert [link.kind.value for link in story.reuse] == ["paraphrase"]
