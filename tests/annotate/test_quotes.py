@@ -45,6 +45,21 @@ def test_said_after_quote_with_description_and_told_to(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "told_to"),
+    [
+        ('"We are cooperating," said Ann Brook when contacted by Reuters.', "Reuters"),
+        ('"We are cooperating," Ann Brook said in comments to Reuters.', "Reuters"),
+        ('"We are cooperating," Ann Brook said in an email to The Associated Press.', "The Associated Press"),
+        ('"We are cooperating," Ann Brook said in an interview with CNN.', "CNN"),
+        ('"We are cooperating," Ann Brook said when asked about the inquiry.', None),
+    ],
+)
+def test_the_outlet_a_quotation_was_given_to(nlp: Language, text: str, told_to: str | None) -> None:
+    (q,) = quotes(nlp, text)
+    assert (q.speaker, q.told_to) == ("Ann Brook", told_to)
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "description"),
     [
         ('"We are just shocked," said her nephew, Ravi Singh, 32, of Coney Island.', "Ravi Singh", "nephew"),

@@ -94,7 +94,7 @@ def _told_to(cue: Token, subj: Token | None) -> str | None:
                     continue
                 if prep.lower_ == "to" and cue.lower_ in _TO_CUES and (got := _addressee(obj)) is not None:
                     return got
-                if obj.lower_ in ("interview", "conversation", "statement"):
+                if obj.lower_ in _TO_WHOM:  # "in an interview with CNN", "in an email to the AP"
                     for sub in obj.children:
                         if sub.lower_ in ("with", "to"):
                             pobj = next((o for o in sub.children if o.dep_ == "pobj"), None)
@@ -102,7 +102,18 @@ def _told_to(cue: Token, subj: Token | None) -> str | None:
                                 return got
                 if prep.lower_ == "with" and (got := _addressee(obj)) is not None:
                     return got
+    for clause in cue.children:  # "said when contacted by Reuters"
+        if clause.dep_ == "advcl" and clause.lower_ in _ASKED:
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                pobj = next((o for o in agent.children if o.dep_ == "pobj"), None)
+                if pobj is not None and (got := _addressee(pobj)) is not None:
+                    return got
     return None
+
+
+# what a quotation is given in, to someone: "in an interview with CNN", "in comments to Reuters"
+_TO_WHOM = word_set("interview conversation statement comments comment remarks email e-mail")
+_ASKED = word_set("contacted reached asked interviewed approached questioned")
 
 
 def attribute(rd: Reader, cue: Token) -> Who:
