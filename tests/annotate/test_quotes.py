@@ -44,6 +44,13 @@ def test_said_after_quote_with_description_and_told_to(nlp: Language) -> None:
     assert q.speaker_span is not None and text[q.speaker_span.start : q.speaker_span.end] == "Joseph Webster"
 
 
+def test_a_name_before_an_aside_that_ends_at_the_cue_speaks(nlp: Language) -> None:
+    (q,) = quotes(nlp, '"We are cooperating," Ann Brook, speaking to the BBC, said.')
+    assert (q.speaker, q.told_to) == ("Ann Brook", "BBC")
+    (q,) = quotes(nlp, '"The president has the final say," Maria Lopez, who herds camels, told the agency.')
+    assert q.speaker == "Maria Lopez"
+
+
 @pytest.mark.parametrize(
     ("text", "told_to"),
     [

@@ -61,6 +61,20 @@ def _inverted_subject(rd: Reader, cue: Token) -> Token | None:
     return last if last.i in rd.person_tok or rd.known_surname(last) else None  # "wrote Fadem" (ORG)
 
 
+def _subject_before_aside(rd: Reader, cue: Token) -> Token | None:
+    """The person named right before an aside set off by commas that ends at the cue, when the parse
+    gives the verb no subject ('"...," Ann Brook, speaking to the BBC, said': the parser hung the name
+    on the quotation's verb)."""
+    doc = rd.doc
+    if cue.i < 3 or doc[cue.i - 1].text != ",":
+        return None
+    opening = next((k for k in range(cue.i - 2, max(cue.i - 12, 0), -1) if doc[k].text == ","), None)
+    if opening is None or opening == 0:
+        return None
+    name = doc[opening - 1]
+    return name if name.i in rd.person_tok and not rd.in_quote(name.idx) else None
+
+
 def _addressee(tok: Token) -> str | None:
     """A named listener: the proper-noun phrase headed by ``tok``."""
     if tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_LISTENERS:
@@ -85,6 +99,8 @@ def _told_to(cue: Token, subj: Token | None) -> str | None:
                 return got
     holders = [cue] + ([subj] if subj is not None else [])
     holders += [c for c in cue.children if c.lower_ in ("speaking", "talking")]
+    if subj is not None and subj.i < cue.i:  # "Ann Brook, speaking to the BBC, said"
+        holders += [t for t in cue.doc[subj.i + 1 : cue.i] if t.lower_ in ("speaking", "talking")]
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("to", "in", "with"):
@@ -120,7 +136,7 @@ def attribute(rd: Reader, cue: Token) -> Who:
     """Who a cue verb attributes speech to, with description and listener."""
     doc = rd.doc
     cue_text = "according to" if cue.lower_ == "according" else cue.text
-    subj = subject_of(cue, rd.in_quote) or _inverted_subject(rd, cue)
+    subj = subject_of(cue, rd.in_quote) or _inverted_subject(rd, cue) or _subject_before_aside(rd, cue)
     if subj is None or _more_speakers(subj):
         return Who(None, None, None, _told_to(cue, None), cue_text)
     told_to = _told_to(cue, subj)
