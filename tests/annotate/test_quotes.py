@@ -51,6 +51,14 @@ def test_a_name_before_an_aside_that_ends_at_the_cue_speaks(nlp: Language) -> No
     assert q.speaker == "Maria Lopez"
 
 
+def test_an_age_or_words_not_set_off_are_no_description(nlp: Language) -> None:
+    (q,) = quotes(nlp, '"We are cooperating," Ann Brook, 54, said.')
+    assert (q.speaker, q.description) == ("Ann Brook", None)
+    text = 'A judge handed Ola Nordmann today four life sentences.\n\n"It is over," Nordmann said.'
+    (q,) = quotes(nlp, text)
+    assert (q.speaker, q.description) == ("Ola Nordmann", None)
+
+
 @pytest.mark.parametrize(
     ("text", "told_to"),
     [

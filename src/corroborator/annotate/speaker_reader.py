@@ -478,6 +478,15 @@ def _appositives(head: Token, name: str) -> list[tuple[int, str, str]]:
     return [(head.idx, name, text) for text in appositives(head)]
 
 
+_SETS_OFF = frozenset({",", "(", "—", "–", "-", ":", ";"})
+
+
+def _set_off(doc: Doc, head: int, start: int) -> bool:
+    """Whether a comma, a dash or a bracket stands between the name at ``head`` and the words from
+    ``start`` (or opens them): "Mayer, Disney's chairman of ...", "Markey (D-Mass.)"."""
+    return any(doc[k].text in _SETS_OFF for k in range(head + 1, start + 1))
+
+
 def appositives(head: Token) -> list[str]:
     """The appositions of ``head`` as text, a hyphenated word the parse cuts into several ("a co |
     - | producer of the telecast") as one."""
@@ -490,6 +499,8 @@ def appositives(head: Token) -> list[str]:
             continue
         if spans and c.left_edge.i == spans[-1][1] and not doc[spans[-1][1] - 1].whitespace_:
             spans[-1][1] = c.right_edge.i + 1
+        elif c.left_edge.i > head.i and not _set_off(doc, head.i, c.left_edge.i):
+            continue  # "handed Brian Nichols today four life sentences": no apposition without a comma
         else:
             spans.append([c.left_edge.i, c.right_edge.i + 1])
     # one that starts inside a word ("co | -counsel": the parse took "-counsel" alone) is no description

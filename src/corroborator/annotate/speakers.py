@@ -192,7 +192,10 @@ def attribute(rd: Reader, cue: Token) -> Who:
     if speaker is None:
         return Who(None, None, None, told_to, cue_text)
     resolved = low in ("he", "she") or subj.pos_ == "NOUN"
-    return Who(speaker, span, description or rd.appos.get(speaker), told_to, cue_text, resolved)
+    description = description or rd.appos.get(speaker)
+    if description is not None and description.strip(" ,").isdigit():
+        description = None  # "Ann Brook, 54, said": an age, not who she is
+    return Who(speaker, span, description, told_to, cue_text, resolved)
 
 
 def _more_speakers(subj: Token) -> bool:
