@@ -649,3 +649,10 @@ def test_the_headline_after_a_footer_paragraph_printed_before_the_article() -> N
     assert parts.title == "Lorvik Approves Second Tram Line"
     only_sidebar = clean(P1 + " " + P2, P3, "# Weather", "Rain again on Sunday.")
     assert only_sidebar.title is None  # less prose after the heading than before it
+
+
+def test_a_stamp_relative_to_the_reading_is_a_dateline_without_a_date() -> None:
+    parts = clean("# Tram Line Approved", "Published 1 day ago", P1, "13 hours ago", P2)
+    assert parts.body.split("\n\n") == [P1, P2]
+    assert parts.published is None
+    assert ("Published 1 day ago", R.DATELINE) in removed(parts)

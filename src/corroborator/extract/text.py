@@ -122,6 +122,12 @@ _AUTHORLINK = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_HEAD = re.compile(r"^\s*by\s+[^-–—|•·]{2,60}?\s+[-–—|•·]\s+", re.IGNORECASE)
+# a stamp relative to when the page was read: "Published 1 day ago", "Updated 3 hours ago"
+_AGO_STAMP = re.compile(
+    r"(?:(?:first |last )?(?:published|updated|posted|modified)\s*:?\s*)?(?:about |an? |\d+\s*)"
+    r"(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago",
+    re.IGNORECASE,
+)
 _BY_TAIL = re.compile(r"\bby\s+(?P<names>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*$")
 
 
@@ -206,6 +212,9 @@ def _judge_alone(
         if words <= 8 and (author := _author_link(unit)):
             reasons[i] = R.BYLINE
             found = _with_byline(found, reasons, i, author)
+            continue
+        if words <= 6 and _AGO_STAMP.fullmatch(text.strip(" .")):
+            reasons[i] = R.DATELINE  # no date to read: the page's reading day is unknown
             continue
         by_tail = _BY_TAIL.search(text) if words <= 24 else None
         dated = text[: by_tail.start()] if by_tail else text  # "Monday ... 7:45 am PST by Joe Rossignol"
