@@ -656,3 +656,15 @@ def test_a_stamp_relative_to_the_reading_is_a_dateline_without_a_date() -> None:
     assert parts.body.split("\n\n") == [P1, P2]
     assert parts.published is None
     assert ("Published 1 day ago", R.DATELINE) in removed(parts)
+
+
+def test_a_notice_printed_above_the_headline_is_no_standfirst() -> None:
+    notice = (
+        "We use cookies and other tracking technologies to improve your browsing experience on our site "
+        "and to show you personalised content."
+    )
+    sections = ("News", "Sport", "Travel", "Weather", "Business", "Culture")
+    menu = "\n".join(f"- [{w}](https://lorvik.example/{w.lower()})" for w in sections)
+    parts = clean(notice, menu, "# Lorvik Approves Second Tram Line", P1, P2, P3, P4)
+    assert parts.body.split("\n\n") == [P1, P2, P3, P4]
+    assert (notice, R.OTHER) in removed(parts)

@@ -128,8 +128,10 @@ def links_and_main_run(units: list[Unit], reasons: list[RemovalReason | None]) -
     while best_hi + 1 < len(units) and reasons[best_hi + 1] is None:
         best_hi += 1
     kept = [i for i, r in enumerate(reasons) if r is None]
-    # the standfirst: the first kept paragraph, set apart from the body by a paywall or share block
-    lead = kept[0] if kept and shape.prose[kept[0]] else -1
+    # the standfirst: the first kept paragraph, set apart from the body by a paywall or share block,
+    # and under the headline (a footer's notice printed above the headline is none)
+    title = next((i for i, r in enumerate(reasons) if r is R.TITLE), -1)
+    lead = kept[0] if kept and shape.prose[kept[0]] and kept[0] > title else -1
     for i in kept:
         if not (best_lo <= i <= best_hi) and i != lead:
             reasons[i] = R.OTHER
