@@ -478,6 +478,7 @@ def test_the_date_line_nearest_the_headline_is_the_publication_date() -> None:
         (["By [Ann Brook](https://lorvik.example/author/ann-brook) - 11/19/19 06:56 AM EST"], "2019-11-19"),
         (["Mon November 18, 2019 7:45 am PST by [Ann Brook](https://lorvik.example/authors/a)"],
          "2019-11-18"),
+        (["By [Ann Brook](/person/b/ann-brook)[LorvikCourier](https://lorvik.example/index.html)"], None),
     ],
 )
 def test_bylines_as_pages_scraped_whole_print_them(lines: list[str], published: str | None) -> None:

@@ -117,8 +117,9 @@ def clean_text(
 
 
 _AUTHORLINK = re.compile(
-    r"^(?:[-*+]\s+)?\[(?P<name>[^\]!]+)\]\((?P<href>[^)\s]*/(?:authors?|writers?|profiles?|people|staff|"
-    r"contributors?|columnists?|journalists?|reporters?)/[^)\s]*)\)$",
+    r"^(?:[-*+]\s+)?(?:by\s+)?\[(?P<name>[^\]!]+)\]\((?P<href>[^)\s]*/(?:authors?|writers?|profiles?|people|"
+    r"person|staff|contributors?|columnists?|journalists?|reporters?)/[^)\s]*)\)"
+    r"(?:\s*\[[^\]]*\]\([^)\s]*\))*$",  # the outlet's link after it: "By [Name](/person/..)[FOX](/)"
     re.IGNORECASE,
 )
 _BYLINE_HEAD = re.compile(r"^\s*by\s+[^-–—|•·]{2,60}?\s+[-–—|•·]\s+", re.IGNORECASE)
