@@ -579,6 +579,13 @@ def test_a_linked_headline_is_another_articles_even_as_a_heading() -> None:
         ("No spam, we promise. You can unsubscribe at any time.", R.PROMO),
         ("Registration on or use of this site constitutes acceptance of our User Agreement.", R.FOOTER),
         ("Community Rules apply to all content you upload or otherwise submit to this site.", R.FOOTER),
+        ("GET BREAKING NEWS IN YOUR BROWSER. CLICK HERE TO TURN ON NOTIFICATIONS.", R.PROMO),
+        (
+            "We use cookies and other tracking technologies to improve your browsing experience on our site, "
+            "show personalized content and targeted ads, analyze site traffic, and understand where our "
+            "audiences come from. To learn more or opt-out, read our Cookie Policy.",
+            R.FOOTER,
+        ),
     ],
 )
 def test_more_page_chrome_by_its_words(line: str, reason: R) -> None:
@@ -661,8 +668,8 @@ def test_a_stamp_relative_to_the_reading_is_a_dateline_without_a_date() -> None:
 
 def test_a_notice_printed_above_the_headline_is_no_standfirst() -> None:
     notice = (
-        "We use cookies and other tracking technologies to improve your browsing experience on our site "
-        "and to show you personalised content."
+        "Quotes are delayed by at least fifteen minutes, and market data is provided by a vendor under "
+        "its own terms of use."
     )
     sections = ("News", "Sport", "Travel", "Weather", "Business", "Culture")
     menu = "\n".join(f"- [{w}](https://lorvik.example/{w.lower()})" for w in sections)

@@ -101,7 +101,12 @@ _SHARE_PITCH = re.compile(r"\bshare (?:it|this(?: story| article)?) with (?:a fr
 _AUTHOR_CONTACT = re.compile(
     r"^(?:e-?mail|contact|reach) [\w .'’-]{2,40}? at \S+@\S+|\bfollow (?:him|her|them) (?:on \w+ )?@\w+"
 )
-_PROMO_LINE = re.compile(r"^follow us on\b|\bby clicking here\b|^join our\b|\bsubscribe to our\b")
+_PROMO_LINE = re.compile(
+    r"^follow us on\b|\bby clicking here\b|^join our\b|\bsubscribe to our\b"
+    r"|\bturn on (?:push )?notifications\b"
+)
+# a cookie notice: "We use cookies and other tracking technologies to ...", "This website uses cookies"
+_COOKIES = re.compile(r"\b(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b|\buses? cookies for\b")
 _EMBED = re.compile(
     r"embed(?:ded)?(?: content| video| tweet| post| code)?|view this post on \w+|a post shared by .*"
     r"|\[?embed\]?.*|(?:watch|play) (?:the )?video|video player.*"
@@ -190,7 +195,7 @@ def chrome_reason(line: str) -> RemovalReason | None:
         return RemovalReason.MARKUP
     words = word_count(line)
     if words > 32:
-        return None
+        return RemovalReason.FOOTER if words <= 80 and _COOKIES.search(line.lower()) else None
     key = _key(line)
     sentence = is_sentence_like(line) and not line.lstrip().startswith("*")
     if words <= 6:
@@ -215,6 +220,8 @@ def chrome_reason(line: str) -> RemovalReason | None:
         return RemovalReason.CONTRIBUTOR
     if words <= 25 and _PROMO_LINE.search(key):
         return RemovalReason.PROMO
+    if _COOKIES.search(key):
+        return RemovalReason.FOOTER
     if not tokens.isdisjoint(_CONTRIBUTOR_WORDS) and _CONTRIBUTOR.search(key):
         return RemovalReason.CONTRIBUTOR
     if not tokens.isdisjoint(_FOOTER_WORDS) and _FOOTER.search(key):
