@@ -581,6 +581,12 @@ def test_a_linked_headline_is_another_articles_even_as_a_heading() -> None:
         ("Community Rules apply to all content you upload or otherwise submit to this site.", R.FOOTER),
         ("GET BREAKING NEWS IN YOUR BROWSER. CLICK HERE TO TURN ON NOTIFICATIONS.", R.PROMO),
         (
+            "Quotes delayed at least 15 minutes. Real-time quotes provided by a trading venue. Market Data "
+            "provided by a data vendor (Terms & Conditions). Company fundamental data provided by another "
+            "vendor. Earnings estimates data provided by a third. Mutual fund data provided by a fourth.",
+            R.FOOTER,
+        ),
+        (
             "We use cookies and other tracking technologies to improve your browsing experience on our site, "
             "show personalized content and targeted ads, analyze site traffic, and understand where our "
             "audiences come from. To learn more or opt-out, read our Cookie Policy.",
@@ -668,8 +674,8 @@ def test_a_stamp_relative_to_the_reading_is_a_dateline_without_a_date() -> None:
 
 def test_a_notice_printed_above_the_headline_is_no_standfirst() -> None:
     notice = (
-        "Quotes are delayed by at least fifteen minutes, and market data is provided by a vendor under "
-        "its own terms of use."
+        "You are reading this page in a browser we no longer support, and some parts of the site may "
+        "not work as they should."
     )
     sections = ("News", "Sport", "Travel", "Weather", "Business", "Culture")
     menu = "\n".join(f"- [{w}](https://lorvik.example/{w.lower()})" for w in sections)

@@ -105,8 +105,13 @@ _PROMO_LINE = re.compile(
     r"^follow us on\b|\bby clicking here\b|^join our\b|\bsubscribe to our\b"
     r"|\bturn on (?:push )?notifications\b"
 )
-# a cookie notice: "We use cookies and other tracking technologies to ...", "This website uses cookies"
-_COOKIES = re.compile(r"\b(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b|\buses? cookies for\b")
+# a site's notice, however long: cookies ("We use cookies and other tracking technologies to ...",
+# "This website uses cookies") and market data ("Quotes delayed at least 15 minutes. ... Market Data
+# provided by ...")
+_COOKIES = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b|\buses? cookies for\b"
+    r"|\bquotes (?:are )?delayed (?:by )?(?:at least )?\d+ minutes\b|\bmarket data (?:is )?provided by\b"
+)
 _EMBED = re.compile(
     r"embed(?:ded)?(?: content| video| tweet| post| code)?|view this post on \w+|a post shared by .*"
     r"|\[?embed\]?.*|(?:watch|play) (?:the )?video|video player.*"
