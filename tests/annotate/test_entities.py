@@ -286,6 +286,13 @@ def test_relative_clause_and_lone_title_are_not_descriptions(parse: Parse) -> No
     assert describe(parse(text)) == {}
 
 
+def test_several_peoples_words_and_a_clause_are_not_descriptions(parse: Parse) -> None:
+    text = "The victims were Ann Brook and Ola Nordmann, both retired teachers, the police said."
+    assert describe(parse(text)) == {}
+    text = "The Harbour FC would sign Ola Nordmann, the club is the only one that can pay him."
+    assert describe(parse(text)) == {}
+
+
 def test_description_names_the_fullest_name_in_the_text(parse: Parse) -> None:
     text = 'Oskar Lindahl runs the firm. "We will pay," Mr. Lindahl, its chief executive, said.'
     assert describe(parse(text)) == {"Oskar Lindahl": ["its chief executive"]}

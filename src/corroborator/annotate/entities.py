@@ -397,8 +397,8 @@ def _after(doc: Doc, name: SpacySpan) -> SpacySpan | None:
         or first.lower_ in _DESC_OPENERS
         or (first.pos_ == "PROPN" and c + 1 < len(doc) and doc[c + 1].text in _POSSESSIVE)
     )
-    if not opens or first.tag_.startswith("W") or first.lower_ in {"that", "this", "these", "those"}:
-        return None
+    if not opens or first.tag_.startswith("W") or first.lower_ in _NOT_OPENERS:
+        return None  # "..., both retired journalists": several people's
     sent_end = name.sent.end
     end = None
     for t in doc[c : min(c + 4, sent_end)]:
@@ -427,7 +427,19 @@ def _after(doc: Doc, name: SpacySpan) -> SpacySpan | None:
         return None
     if not any(t.pos_ == "NOUN" or t.lower_ in _DESC_OPENERS for t in words):
         return None
+    if any(t.dep_ == "ROOT" or _clause_head(t, words) for t in words):
+        return None  # "Carlos Delgado, the Yankees are the only team ...": a clause, not who he is
     return words
+
+
+def _clause_head(tok: Token, words: SpacySpan) -> bool:
+    """A verb of its own clause hung on something outside ``words`` ("sign Ola Nordmann, the club is
+    the only one ...": "is")."""
+    outside = not words.start <= tok.head.i < words.end
+    return tok.dep_ in ("ccomp", "parataxis") and tok.pos_ in ("VERB", "AUX") and outside
+
+
+_NOT_OPENERS = frozenset({"that", "this", "these", "those", "both", "all", "each", "either", "neither"})
 
 
 def _fronted(doc: Doc, name: SpacySpan) -> SpacySpan | None:
