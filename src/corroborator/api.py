@@ -244,7 +244,7 @@ def analyze_story(
     from corroborator.reuse import detect_reuse
 
     reuse = detect_reuse(articles, annotations.articles, config.reuse)
-    unread = tuple(a.id for a in articles if a.language not in config.annotate.languages)
+    unread = tuple(a.id for a in articles if not config.annotate.reads(a))
     story = replace(story, annotations=annotations, reuse=reuse.links, reports=reuse.reports, unread=unread)
     found = corroborate_story(articles, annotations.articles, story.report_of())
     timeline = build_timeline(articles, annotations.articles, annotator.loaded_nlp if annotator else None)

@@ -18,9 +18,12 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from corroborator.errors import ConfigError
+
+if TYPE_CHECKING:
+    from corroborator.models import Article
 
 DEFAULT_USER_AGENT = "corroborator/0.1 (+news corroboration tool; contact: see project README)"
 
@@ -115,6 +118,10 @@ class AnnotateConfig:
             raise ConfigError("annotate.parallel_min_articles", self.parallel_min_articles, "0 or more")
         if self.chunk_articles <= 0:
             raise ConfigError("annotate.chunk_articles", self.chunk_articles, "a positive number of articles")
+
+    def reads(self, article: Article) -> bool:
+        """Whether the model reads ``article``'s language (others are not annotated)."""
+        return article.language in self.languages
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,11 @@ class ArticleParse:
     quantities: tuple[Quantity, ...]
     times: tuple[timex.TimexMatch, ...]
 
+    @classmethod
+    def empty(cls, article_id: str) -> ArticleParse:
+        """The parse of an article nothing is read from."""
+        return cls(article_id, (), (), (), (), (), ())
+
 
 @dataclass(frozen=True, slots=True)
 class StoryAnnotations:
@@ -166,11 +171,11 @@ class Annotator:
     def parse_fresh(self, articles: Sequence[Article]) -> dict[str, ArticleParse]:
         """The article pass over ``articles`` (spaCy, then our passes), by article id. An article in a
         language the model does not read gets an empty parse: nothing found in it, nothing made up."""
-        read = [a for a in articles if a.language in self.config.languages]
+        read = [a for a in articles if self.config.reads(a)]
         texts = [text for a in read for _, text in _texts(a)]
         docs = iter(pipe(self.nlp, texts, self.config)) if texts else iter(())
         parsed = {a.id: parse_article(a, [next(docs) for _ in range(1 + len(a.captions))]) for a in read}
-        return {a.id: parsed.get(a.id) or ArticleParse(a.id, (), (), (), (), (), ()) for a in articles}
+        return {a.id: parsed.get(a.id) or ArticleParse.empty(a.id) for a in articles}
 
     def annotate_story(self, articles: Sequence[Article], store: Store | None = None) -> StoryAnnotations:
         """Both passes over the articles of one story."""
