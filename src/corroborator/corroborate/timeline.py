@@ -79,13 +79,6 @@ def _anchor_year(article: Article, annotations: Annotations) -> str | None:
     return guess.date[:4] if guess else None
 
 
-_STAMP = re.compile(r"\b(?:retrieved|accessed)(?: on)?:?\s*$")
-_LINE_STAMP = re.compile(
-    r"\W*(?:(?:last )?(?:updated|modified|posted|published)|first published)(?: on| at)?\s*:?\s*",
-    re.IGNORECASE,
-)
-
-
 def _skip(time: TimeExpression, text: str, quoted: Sequence[Span], anchor_year: str | None) -> bool:
     """Whether a time expression dates no event of the story."""
     if time.value is None or time.precision is None or interval(time.value) is None:
@@ -93,9 +86,6 @@ def _skip(time: TimeExpression, text: str, quoted: Sequence[Span], anchor_year: 
     if any(q.start <= time.span.start < q.end for q in quoted):
         return True  # "... and that is not today," he said
     before = text[max(0, time.span.start - 12) : time.span.start].lower()
-    line = text[text.rfind("\n", 0, time.span.start) + 1 : time.span.start]
-    if _STAMP.search(before) or _LINE_STAMP.fullmatch(line):
-        return True  # "retrieved 20 November 2019 from ...", "Updated on: November 19, 2019 / ..."
     deadline = re.search(r"\b(?:by|before)\s+$", before) or time.text.lower().startswith("by ")
     if deadline or re.search(r"\b(?:by|until)\s+(?:the\s+)?end\b", before + time.text.lower()):
         return True  # a deadline or target ("by 2029", "until the end of the year"), not an event
@@ -103,13 +93,27 @@ def _skip(time: TimeExpression, text: str, quoted: Sequence[Span], anchor_year: 
     return time.precision is Precision.YEAR and time.relative and time.value == anchor_year
 
 
+_CITED = re.compile(r"\b(?:retrieved|accessed)(?: on)?:?\s*$")
+_LINE_STAMP = re.compile(
+    r"\W*(?:(?:last )?(?:updated|modified|posted|published)|first published)(?: on| at)?\s*:?\s*",
+    re.IGNORECASE,
+)
 _STAMP_WORDS = frozenset(re.findall(r"\w+", "on at am pm a p m gmt utc updated posted published"))
 
 
-def _dateline(text: str, sentence: Span, time: Span) -> bool:
-    """Whether the sentence only places and dates the writing ("Mumbai, Nov 11-", "WASHINGTON-April
-    27-", "on Jul 7 2012, 5:55p"): a dateline or time stamp, which dates no event of the story."""
-    rest = text[sentence.start : time.start] + " " + text[time.end : sentence.end]
+def _dates_the_writing(time: TimeExpression, text: str, sentence: Span) -> bool:
+    """Whether the time expression dates the page or the writing, not an event of the story: a
+    citation's "retrieved 20 November 2019", a stamp at the start of its line ("Updated on: November
+    19, 2019 / ..."), or, in the body, a sentence that only places and dates the writing ("Mumbai,
+    Nov 11-", "WASHINGTON-April 27-", "on Jul 7 2012, 5:55p")."""
+    start, end = time.span.start, time.span.end
+    if _CITED.search(text[max(0, start - 12) : start].lower()):
+        return True
+    if _LINE_STAMP.fullmatch(text[text.rfind("\n", 0, start) + 1 : start]):
+        return True
+    if time.caption is not None:
+        return False
+    rest = text[sentence.start : start] + " " + text[end : sentence.end]
     words = re.findall(r"[^\W\d_]+", rest)
     return len(words) <= 3 and all(w[0].isupper() or w.lower() in _STAMP_WORDS for w in words)
 
@@ -126,7 +130,7 @@ def _entries(
             continue
         sentences = annotations.sentences if time.caption is None else sentence_spans(text)
         sentence = sentence_of(text, sentences, time.span.start)
-        if time.caption is None and _dateline(text, sentence, time.span):
+        if _dates_the_writing(time, text, sentence):
             continue
         todo.append((time, text, sentence, quoted))
     unparsed = [(text, s) for time, text, s, _ in todo if time.event is None]
