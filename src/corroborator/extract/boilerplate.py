@@ -108,7 +108,7 @@ _PROMO_LINE = re.compile(
 # a site's notice, however long: cookies ("We use cookies and other tracking technologies to ...",
 # "This website uses cookies") and market data ("Quotes delayed at least 15 minutes. ... Market Data
 # provided by ...")
-_COOKIES = re.compile(
+_SITE_NOTICE = re.compile(
     r"\b(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b|\buses? cookies for\b"
     r"|\bquotes (?:are )?delayed (?:by )?(?:at least )?\d+ minutes\b|\bmarket data (?:is )?provided by\b"
 )
@@ -200,7 +200,7 @@ def chrome_reason(line: str) -> RemovalReason | None:
         return RemovalReason.MARKUP
     words = word_count(line)
     if words > 32:
-        return RemovalReason.FOOTER if words <= 80 and _COOKIES.search(line.lower()) else None
+        return RemovalReason.FOOTER if words <= 80 and _SITE_NOTICE.search(line.lower()) else None
     key = _key(line)
     sentence = is_sentence_like(line) and not line.lstrip().startswith("*")
     if words <= 6:
@@ -225,7 +225,7 @@ def chrome_reason(line: str) -> RemovalReason | None:
         return RemovalReason.CONTRIBUTOR
     if words <= 25 and _PROMO_LINE.search(key):
         return RemovalReason.PROMO
-    if _COOKIES.search(key):
+    if _SITE_NOTICE.search(key):
         return RemovalReason.FOOTER
     if not tokens.isdisjoint(_CONTRIBUTOR_WORDS) and _CONTRIBUTOR.search(key):
         return RemovalReason.CONTRIBUTOR
