@@ -384,3 +384,20 @@ def test_a_side_is_named_by_its_commonest_value() -> None:
     first, second = found.sides
     assert (first.value, first.text, set(first.article_ids)) == (5.9, "5.9", {"a", "b", "c"})
     assert (second.value, second.text) == (6.4, "6.4")
+
+
+def test_the_same_words_once_without_their_speaker_are_no_quote_variant() -> None:
+    # a fragment joins both statements into one wording; the two stay a variant of each other, one
+    # given without its speaker: the same words, nothing that differs
+    fire = "The fire has progressed rapidly through the store. It is being treated as potentially suspicious."
+    scene = ("Kent Police and Kent Fire and Rescue are at the scene of a large fire at a store in High "
+             "Street, which is being treated as potentially suspicious.")
+    units = [
+        quoted("b", f'Police said: "{fire}"', fire, None),
+        quoted("a", f'A Kent Police spokeswoman said: "{scene}"', scene, "Kent Police"),
+        quoted("c", 'The fire was being treated as "potentially suspicious", police said.',
+               "potentially suspicious", None),
+    ]  # fmt: skip
+    groups = align_claims(units, REPORTS)
+    assert {link.relation for g in groups for link in g.links} == {Relation.SAME, Relation.VARIANT}
+    assert find_contradictions(groups, REPORTS) == ((), ())

@@ -285,6 +285,8 @@ def _quote_contradiction(group: ClaimGroup, report_of: Mapping[str, str]) -> Con
         )  # fmt: skip
         if apart and link.relation is not Relation.SAME:
             continue  # two people saying alike in their own words: two statements
+        if ka[0] == kb[0] and not apart:
+            continue  # the same words, once without their speaker: nothing differs
         # a speaker worked out from "she said" may be the resolution's slip: only named ones conflict
         named = not (_resolved(group.units[link.a]) or _resolved(group.units[link.b]))
         if link.relation is Relation.VARIANT or (apart and named):
