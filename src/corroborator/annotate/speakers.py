@@ -5,9 +5,10 @@ subject is resolved through the article's :class:`~corroborator.annotate.speaker
 the fullest name the article gives: a name, "she" (the last person who can be meant), "the Chinese
 leader" (the last person named not known to be of another nationality), "the governor" (the last
 person named with that role), "Secretary of the Interior Dirk Kempthorne" (the name after the
-title), "her nephew, Ravi Singh" (the name set off after a common noun). The description is an
-appositive, the title or the words before the name; the listener is who was told ("told AFP", "in an
-interview with CNN"). A cue naming nobody gives no speaker: never guessed.
+title), "her nephew, Ravi Singh" (the name set off after a common noun). With no person named, an
+organisation speaks: "Waitrose said", "a Surrey Police spokeswoman said", and "it added" after one.
+The description is an appositive, the title or the words before the name; the listener is who was
+told ("told AFP", "in an interview with CNN"). A cue naming nobody gives no speaker: never guessed.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class Who:
     description: str | None
     told_to: str | None
     cue: str | None
-    resolved: bool = False  # the speaker was worked out (from "he" or "she"), not named at the cue
+    resolved: bool = False  # the speaker was worked out (from "he", "she", "it"), not named at the cue
 
 
 def _inverted_subject(rd: Reader, cue: Token) -> Token | None:
