@@ -800,3 +800,44 @@ def test_whom_a_newspaper_quotes_is_the_speaker(nlp: Language) -> None:
     )
     (q,) = quotes(nlp, text)
     assert (q.speaker, q.description) == ("Devin Marsh", "witness")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [  # the person the parse hid: behind a comma-set role, after roles joined by "and", after an
+        # organisation the parse made the subject, behind "according to" after a partial quotation,
+        # as the writer of a letter
+        ("“I will devote all my strengths to the support of our esteemed president's policy,” the "
+         "candidate, regional bureaucrat Oraz Mammetberdiyev, said in a campaign statement.",
+         "Oraz Mammetberdiyev"),
+        ('"In July alone, they lost $300,000," said Anchorage businessman and blogger Andrew Halcro.',
+         "Andrew Halcro"),
+        ("Lohan left.\n\n“ The facility that Lindsay is now in, that ’ s not a licensed residential drug "
+         "treatment center, ” California Department of Alcohol and Drug Program deputy director Millicent "
+         "Tidwell told The Post.", "Millicent Tidwell"),
+        ("“The facility that Lindsay is now in, that’s not a licensed residential drug treatment center,” "
+         "California Department of Alcohol and Drug Program deputy director Millicent Tidwell told The "
+         "Post.", "Millicent Tidwell"),
+        ('On Wednesday tensions "seemed to be decreasing until his sister was arrested while crossing '
+         'the street," according to Danny Gold of Metropolis.', "Danny Gold"),
+        ('Carol Willoughby wrote to the school.\n\n"Kimani should be remembered for all of who he was," '
+         "Willoughby's letter continued.", "Carol Willoughby"),
+    ],
+)  # fmt: skip
+def test_a_person_the_parse_hides_is_still_the_speaker(nlp: Language, text: str, speaker: str) -> None:
+    (q,) = quotes(nlp, text)
+    assert q.speaker == speaker
+
+
+def test_according_to_nobody_named_gives_no_speaker(nlp: Language) -> None:
+    text = 'There are 140 million monthly active “businesses” on its platforms, according to the company.'
+    assert quotes(nlp, text) == ()  # a scare quote nobody is named for
+
+
+def test_according_to_an_outlet_after_a_partial_quotation_is_no_speaker(nlp: Language) -> None:
+    text = (
+        "The fire caused $1 million in damage to the church, which Sarah hoped was not connected to "
+        "the “undeserved negative attention” from her campaign, according to the Sun Times News Group."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker is None  # the outlet reports her words

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from corroborator.annotate.quote_marks import PARAGRAPH, WORD, RawQuote, inner, is_partial, scan
 from corroborator.annotate.speaker_reader import TITLES, Reader
-from corroborator.annotate.speakers import Who, attribute, cue_in, governing_cue
+from corroborator.annotate.speakers import Who, according_after, attribute, cue_in, governing_cue
 from corroborator.annotate.speech_cues import CUE_WORDS, INVERTING_CUES, is_cue
 from corroborator.models import Quote, Span
 from corroborator.vocab import word_set
@@ -61,7 +61,7 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
         if not parsed:
             pass  # no parse, no attribution
         elif partial:
-            cue = governing_cue(rd, s, e)
+            cue = governing_cue(rd, s, e) or according_after(rd, s, e)
             if cue is None:
                 sent_start = doc[rd.token_at(raw.open)].sent.start_char
                 cue = cue_in(rd, max(sent_start, prv), raw.open, last=True)

@@ -140,6 +140,9 @@ def attribute(rd: Reader, cue: Token) -> Who:
     doc = rd.doc
     cue_text = "according to" if cue.lower_ == "according" else cue.text
     subj = subject_of(cue, rd.in_quote) or _inverted_subject(rd, cue) or _subject_before_aside(rd, cue)
+    roles = None  # a subject of roles, before the person it names
+    if subj is not None and (named_role := _named_after_roles(rd, subj)) is not None:
+        roles, subj = subj, named_role  # "said Anchorage businessman and blogger Andrew Halcro"
     if subj is None or _more_speakers(subj):
         return Who(None, None, None, _told_to(cue, None), cue_text)
     told_to = _told_to(cue, subj)
@@ -175,6 +178,8 @@ def attribute(rd: Reader, cue: Token) -> Who:
         described = appositives(subj)
         if described:
             description = described[0]
+        elif roles is not None:
+            description = _words_before(doc, roles.left_edge.i, a)
         elif subj.left_edge.i < a:
             pre = [t for t in doc[subj.left_edge.i : a] if t.lower_.rstrip(".") not in HONORIFICS]
             while pre and pre[0].pos_ == "DET":
@@ -198,7 +203,14 @@ def attribute(rd: Reader, cue: Token) -> Who:
             speaker = rd.last_person(subj.idx, norp)  # "the Chinese leader"
         else:
             speaker = rd.role_holder(low, subj.idx)  # "the governor", once "Gov. Sarah Palin"
-    if speaker is None and low == "it" and (org := _last_organisation(rd, cue)) is not None:
+    if speaker is None and subj.pos_ == "PROPN" and (named := _person_after_body(rd, subj)) is not None:
+        # "California Department of ... deputy director Millicent Tidwell told": parsed as the
+        # department's appositive
+        a, b, name = named
+        speaker = rd.fullest(name, doc[a].idx)
+        span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
+        description = _words_before(doc, subj.left_edge.i, a)
+    elif speaker is None and low == "it" and (org := _last_organisation(rd, cue)) is not None:
         speaker = org[2]  # '"...," the Pentagon said. "...," it added.'
     elif speaker is None and (org := _organisation(rd, subj)) is not None:
         # "Waitrose said", "the Pentagon said in a statement", "a spokeswoman for Surrey Police said"
@@ -212,6 +224,22 @@ def attribute(rd: Reader, cue: Token) -> Who:
     if description is not None and description.strip(" ,").isdigit():
         description = None  # "Ann Brook, 54, said": an age, not who she is
     return Who(speaker, span, description, told_to, cue_text, resolved)
+
+
+def _named_after_roles(rd: Reader, subj: Token) -> Token | None:
+    """The one person named after a subject of roles joined by "and" ("Anchorage businessman and
+    blogger Andrew Halcro": the parse made the roles the subject, the name their conjunct), or
+    after an organisation with no "and" of its own ("California Department of Alcohol and Drug
+    Program deputy director Millicent Tidwell"). Not after a determiner: "the minister and Ann
+    Brook" are two people."""
+    if subj.i in rd.person_tok or any(c.dep_ == "det" for c in subj.children):
+        return None
+    if not (subj.pos_ == "NOUN" or (subj.pos_ == "PROPN" and not any(c.dep_ == "cc" for c in subj.children))):
+        return None
+    joined = [c for c in subj.children if c.dep_ == "conj"]
+    if len(joined) == 1 and joined[0].i in rd.person_tok and not rd.in_quote(joined[0].idx):
+        return joined[0]
+    return None
 
 
 def _more_speakers(subj: Token) -> bool:
@@ -258,7 +286,8 @@ def _appositive_name(rd: Reader, noun: Token) -> tuple[int, int, str] | None:
     for tok in noun.subtree:
         if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.i in rd.person_tok and tok.i > noun.i:
             first, last = rd.person_tok[tok.i]
-            set_off = first > 0 and rd.doc[first - 1].text == ","
+            # "her nephew, Ravi Singh", "the candidate, regional bureaucrat Resulberdy Mammedov"
+            set_off = any(k > 0 and rd.doc[k - 1].text == "," for k in (first, tok.left_edge.i))
             right_after = first == noun.i + 1 and last > first and not _more_speakers(tok)
             if (set_off or right_after) and (named := rd.name_of(tok)) is not None:
                 return named
@@ -269,8 +298,10 @@ _WRITINGS = word_set("statement message letter note post tweet email")
 
 
 def _author(rd: Reader, writing: Token) -> tuple[int, int, str] | None:
-    """The person a statement is by or from ("a statement from Ann Brook")."""
+    """The person a statement is by or from ("a statement from Ann Brook", "Ann Brook's letter")."""
     for prep in writing.children:
+        if prep.dep_ == "poss" and prep.i in rd.person_tok:
+            return rd.name_of(prep)
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.i in rd.person_tok:
@@ -303,6 +334,14 @@ def _organisation(rd: Reader, subj: Token) -> tuple[int, int, str] | None:
             obj = next((o for o in child.children if o.dep_ == "pobj"), None)
             if obj is not None and (got := _body_at(rd, obj, voiced=True)) is not None:
                 return got
+    return None
+
+
+def _person_after_body(rd: Reader, subj: Token) -> tuple[int, int, str] | None:
+    """A person's name the parse hung on a proper-noun subject as its appositive, after it."""
+    for child in subj.children:
+        if child.dep_ == "appos" and child.i > subj.i and child.i in rd.person_tok:
+            return rd.name_of(child)
     return None
 
 
@@ -385,3 +424,22 @@ def governing_cue(rd: Reader, s: int, e: int) -> Token | None:
             if not (s <= tok.idx < e) and is_cue(tok) and not rd.in_quote(tok.idx):
                 return tok
     return None
+
+
+def according_after(rd: Reader, s: int, e: int) -> Token | None:
+    """An "according to" a person after a quotation, in its sentence, that modifies the clause the
+    quotation is part of ('tensions "seemed to be decreasing," according to Danny Gold')."""
+    inside = rd.tokens_between(s, e)
+    if not len(inside):
+        return None
+    first = rd.doc[inside[0]]
+    ancestors = {first.i} | {t.i for t in first.ancestors}
+    for i in range(inside[-1] + 1, first.sent.end):
+        tok = rd.doc[i]
+        if tok.lower_ == "according" and not rd.in_quote(tok.idx) and tok.head.i in ancestors:
+            # a person only: "according to the company" or "to court records" names nobody, and
+            # "according to the Sun Times News Group" names who reported someone else's words
+            named = subject_of(tok, rd.in_quote)
+            return tok if named is not None and named.i in rd.person_tok else None
+    return None
+
