@@ -764,6 +764,10 @@ def test_she_after_someone_named_in_what_another_says_is_the_one_who_says_it(nlp
          "“absolutely no room for compromise”.", "People’s Daily", "the mouthpiece of the Communist party"),
         ("The California Governor's Office of Emergency Services said in a letter that their response "
          "was “unacceptable” at a time of need.", "California Governor's Office of Emergency Services", None),
+        ('The French foreign ministry said it "regrets any decision likely to encourage settlement '
+         'building".', "French foreign ministry", None),
+        ('"We will not accept this," Russia\'s foreign ministry said.', "Russia's foreign ministry", None),
+        ('"Twenty-three personnel surrendered on boarding," the Indian navy said.', "Indian navy", None),
     ],
 )  # fmt: skip
 def test_an_organisation_is_the_speaker_of_what_it_says(
@@ -783,9 +787,9 @@ def test_it_speaks_for_the_organisation_that_spoke_last(nlp: Language) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [  # someone who works there is not its voice; a body written in lower case is no name
+    [  # someone who works there is not its voice; a body of no country or name is nobody named
         '"We will not accept this," said a Pentagon official.',
-        '"We will not accept this," Russia\'s foreign ministry said.',
+        '"We are investigating," the city\'s police said.',
     ],
 )
 def test_no_organisation_speaks_through_an_official_or_an_unnamed_body(nlp: Language, text: str) -> None:
@@ -822,6 +826,8 @@ def test_whom_a_newspaper_quotes_is_the_speaker(nlp: Language) -> None:
          'the street," according to Danny Gold of Metropolis.', "Danny Gold"),
         ('Carol Willoughby wrote to the school.\n\n"Kimani should be remembered for all of who he was," '
          "Willoughby's letter continued.", "Carol Willoughby"),
+        ("Penny Abernathy studies news deserts. “GateHouse-owned newsrooms are often half the size they "
+         "were,” Abernathy reported.", "Penny Abernathy"),
     ],
 )  # fmt: skip
 def test_a_person_the_parse_hides_is_still_the_speaker(nlp: Language, text: str, speaker: str) -> None:

@@ -321,6 +321,8 @@ def _organisation(rd: Reader, subj: Token) -> tuple[int, int, str] | None:
     said"), or the body a spokesman or statement speaks for ("a Surrey Police spokeswoman", "a
     statement from Waitrose", "Microsoft's spokesman"). Someone who only works there ("a Pentagon
     official said") is not its voice."""
+    if subj.lower_ in ORG_WORDS and subj.text.islower() and (nation := _national(subj)) is not None:
+        return nation, subj.i, subj.doc[nation : subj.i + 1].text  # "the French foreign ministry"
     if subj.pos_ == "PROPN":
         return _body_at(rd, subj, voiced=False)
     if subj.lower_ not in _VOICES and subj.lower_ not in _ISSUED:
@@ -362,6 +364,18 @@ def _last_organisation(rd: Reader, cue: Token) -> tuple[int, int, str] | None:
     return None
 
 
+def _national(body: Token) -> int | None:
+    """Where the country of a body written in lower case starts ("the French foreign ministry",
+    "Russia's navy"): its nationality or country word before it, else None ("the city's police")."""
+    for child in body.children:
+        if child.i < body.i and child.dep_ in _MODIFIERS and child.ent_type_ in ("NORP", "GPE"):
+            return child.left_edge.i + (child.left_edge.lower_ == "the")
+    return None
+
+
+_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
 def _body_at(rd: Reader, tok: Token, *, voiced: bool) -> tuple[int, int, str] | None:
     """The organisation or country named by the proper-noun phrase that ``tok`` heads: one the tagger
     calls an organisation or a place, or whose last word says so ("Surrey Police", which the small
@@ -385,7 +399,7 @@ def _body_at(rd: Reader, tok: Token, *, voiced: bool) -> tuple[int, int, str] | 
         ent = next(e for e in doc.ents if e.start <= tok.i < e.end)
         b = max(b, ent.end - 1)
     if not all(_in_name(t) for t in doc[a : b + 1]):
-        return None  # "Russia's foreign ministry": no name
+        return None  # "the city's police": no name
     if tok.lower_ in ORG_WORDS or label in _SPEAKING_BODIES:
         return a, b, doc[a : b + 1].text
     if voiced and label not in ("PERSON", "NORP", "DATE", "TIME") and tok.i not in rd.person_tok:
