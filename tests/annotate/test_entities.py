@@ -196,6 +196,16 @@ def test_person_tag_on_an_online_platform_is_an_organisation(parse: Parse) -> No
     assert people(mentions) == [] and of_type(mentions, EntityType.ORG) == ["Twitter", "Instagram"]
 
 
+def test_person_tag_on_a_brand_initials_or_a_figure_is_no_person(parse: Parse) -> None:
+    text = "RocketX will fly for the SAG in Q3, Ann McKinley and Tom DeSantis said."
+    slips = (("RocketX", "PERSON"), ("SAG", "PERSON"), ("Q3", "PERSON"), ("McKinley", "PERSON", 0),
+             ("DeSantis", "PERSON", 0))  # fmt: skip
+    mentions = find_mentions(parse(text, *slips))
+    assert of_type(mentions, EntityType.ORG) == ["RocketX", "SAG"]
+    assert of_type(mentions, EntityType.OTHER) == ["Q3"]
+    assert "McKinley" in " ".join(people(mentions)) and "DeSantis" in " ".join(people(mentions))
+
+
 def test_person_tag_on_a_street_is_dropped(parse: Parse) -> None:
     text = "Firefighters closed Harrow Lane after the blast."
     assert people(find_mentions(parse(text, ("Harrow Lane", "PERSON")))) == []

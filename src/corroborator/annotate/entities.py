@@ -9,8 +9,9 @@ span tagged otherwise becomes a PERSON on evidence in its own article: the name 
 it is the subject of a speech verb, or a person's title stands before it. The other way round, a
 one-word PERSON is no name when it is a title ("Sgt") or a suffix ("Jr."), not capitalised, or a
 word the text also writes in lower case and no full name contains ("Arson" beside "arson"; "Page"
-beside "Bettie Page" stays), and a plural beside its adjective is a people ("Greeks" beside
-"Greek"). A person mention's text is
+beside "Bettie Page" stays), a plural beside its adjective is a people ("Greeks" beside
+"Greek"), and a word with a capital inside ("SpaceX"), of three capitals ("SAG") or with a digit
+("Q3") names no one. A person mention's text is
 the name as written with a title directly before it ("Mr. Putin", "Russian President Vladimir Putin");
 :func:`bare_name` strips the title again.
 """
@@ -72,6 +73,18 @@ _PLATFORMS = word_set(
     "twitter facebook instagram youtube tiktok snapchat reddit linkedin whatsapp telegram myspace tumblr"
 )
 _MAX_DESCRIPTION = 40  # tokens
+# a capital inside a word that names a person comes after one of these ("McCain", "DeGeneres")
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|La|Le|Van|Vander|Von)(?=[A-Z])")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def _not_a_name_word(word: str) -> bool:
+    """A word no one is named: with a capital inside it where names have none ("SpaceX"), or of
+    three capitals or fewer ("SAG")."""
+    letters = word.replace("-", "").replace("'", "")
+    return _INNER_CAPITAL.search(_NAME_PREFIX.sub("", word)) is not None or (
+        letters.isupper() and len(letters) <= 3
+    )
 
 
 def _low(token: Token | str) -> str:
@@ -315,6 +328,10 @@ def _first_type(
             return n, EntityType.NORP  # "Greeks" beside "Greek": a people, not a person
         if bare in _PLATFORMS:
             return n, EntityType.ORG  # "posted on Twitter"
+        if any(c.isdigit() for c in word):
+            return n, EntityType.OTHER  # "Q3", "NBC10"
+        if _not_a_name_word(word):
+            return n, EntityType.ORG  # "SpaceX", "SAG": a brand or an organisation's initials
     if n.label == "PERSON" and is_vessel([t.text for t in span]):
         return n, EntityType.OTHER  # "INS Mysore": a ship
     if is_person and n.label == "PERSON" and not _titled(doc, n):
