@@ -115,3 +115,27 @@ def test_he_is_the_surname_not_a_generational_suffix(nlp: Any) -> None:
     dated = [_span(text, "in February 1979")]
     (event,) = events.find_events(doc, text, dated, sentences, [], find_mentions(doc))
     assert event.startswith("Comeaux")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "event"),
+    [  # a date written as the possessive or compound of a noun is that noun's, even of one word
+        ("Harbour's coach Ola Nordmann weighed in on Thursday's fight on Monday, calling it a disgrace.",
+         "Thursday's", "fight"),
+        ("The Rovers spent Monday trying to distance themselves from Thursday night's fight that led to "
+         "two suspensions.", "Thursday night's", "fight that led to two suspensions"),
+    ],
+)  # fmt: skip
+def test_a_possessive_date_dates_its_noun(nlp: Any, text: str, phrase: str, event: str) -> None:
+    (found,) = _events(nlp, text, phrase)
+    assert found == event
+
+
+def test_a_date_before_a_noun_it_only_lengthens_or_after_a_bare_verb_dates_the_clause(nlp: Any) -> None:
+    text = (
+        "He will appear at Taunton Magistrates Court tomorrow morning.\n\n"
+        "The premier announced Sunday measures even the IMF has called draconian."
+    )
+    court, measures = _events(nlp, text, "tomorrow", "Sunday")
+    assert "appear at Taunton Magistrates Court" in court
+    assert "announced" in measures

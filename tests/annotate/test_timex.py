@@ -250,3 +250,9 @@ def test_a_yearless_day_takes_the_year_the_story_writes_with_it() -> None:
     # a year the tense rules out is no candidate: "will be sentenced on June 24" is ahead
     (ahead,) = find_times("He will be sentenced on June 24.")
     assert resolve([ahead], may_2007, stated=stated, article_id="c")[0].value == "2007-06-24"
+
+
+def test_a_named_day_is_no_weekday() -> None:
+    text = "Prices fell to Black Friday levels before Cyber Monday; the vote is on Friday."
+    assert [t.text for t in find_times(text)] == ["Friday"]
+    assert find_times(text)[0].span.start == text.index("on Friday") + 3

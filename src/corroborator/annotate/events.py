@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from corroborator.annotate.person_names import without_suffix
 from corroborator.models import EntityType, Mention, Quote, Span
@@ -138,12 +138,37 @@ def _join(tokens: Sequence[Token], names: dict[int, str]) -> str:
     return " ".join("".join(parts).strip(" ,;:—–-\"“”'‘’").split())
 
 
+# nouns that a date before them only makes longer: "tomorrow morning", "yesterday evening"
+_DAY_PARTS = frozenset(
+    ("morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year")
+)
+
+
+def _dates_noun(date: Token) -> bool:
+    """Whether a time expression is written as the possessive of a noun ("Thursday's fight") or
+    between its determiner and it ("the Saturday shooting"; not "announced Sunday measures", where
+    the date is the verb's)."""
+    noun = date.head
+    if noun.lower_ in _DAY_PARTS:
+        return False
+    if date.dep_ == "poss":
+        return True
+    return date.dep_ == "compound" and any(c.dep_ in ("det", "poss") and c.i < date.i for c in noun.children)
+
+
+class _Dated(NamedTuple):
+    """The event text a time expression dates; ``noun``: the noun the date is of ("Thursday's fight")."""
+
+    text: str
+    noun: bool = False
+
+
 def _clause(
     doc: Doc,
     time_tokens: set[int],
     person_at: Callable[[int], str | None],
     hidden: frozenset[int] = frozenset(),
-) -> str | None:
+) -> _Dated | None:
     """The event the time expression dates: the subject, verb, objects and first complements of its
     clause, or the noun phrase it dates ("Hamas's attack on Israel this month")."""
     tok = doc[min(time_tokens)]
@@ -158,7 +183,15 @@ def _clause(
         # dated directly, not through a preposition: "Hamas's attack on Israel this month"
         noun = [t for t in _phrase(tok.head, drop) if not (t.dep_ == "det" and t.head.i == tok.head.i)]
         if len(content_words(_join(noun, {}))) >= 2:
-            return _join(noun, {})
+            return _Dated(_join(noun, {}))
+        if _dates_noun(tok) and content_words(_join(noun, {})):
+            # "Thursday's fight", "the Tuesday vote": the noun is what the date is of, with what
+            # its relative clause says of it while short ("fight that led to suspensions")
+            said = [c for c in tok.head.children if c.dep_ == "relcl" and c.i > tok.head.i]
+            more = _phrase(said[0], drop) if said else []
+            if len(noun) + len(more) <= MAX_EVENT_TOKENS:
+                noun = sorted(noun + more, key=lambda t: t.i)
+            return _Dated(_join(noun, {}), noun=True)
     for i in list(time_tokens):  # a preposition left with nothing but the time expression goes too
         prep = doc[i].head
         if prep.dep_ == "prep" and all(c.i in drop for c in prep.children):
@@ -204,8 +237,8 @@ def _clause(
         if name:
             names[subject.i] = name
     tokens = sorted(chosen.values(), key=lambda t: t.i)
-    event = _join(tokens, names)
-    return _TRAILING.sub("", event) or None
+    event = _TRAILING.sub("", _join(tokens, names))
+    return _Dated(event) if event else None
 
 
 def _set_off(doc: Doc, verb: Token, child: Token) -> bool:
@@ -298,10 +331,11 @@ def _event(
     people: Callable[[int], str | None],
 ) -> str:
     tokens = {t.i for t in doc if t.idx < time.end - offset and t.idx + len(t.text) > time.start - offset}
-    clause = _clause(doc, tokens, people, hidden) if tokens else None
-    if clause is not None and len(content_words(clause)) < 2:
-        clause = None  # "dated", "It happened", "to buy": too little to tell the event; the sentence
-    return clause or _fallback(text, time, sentence)
+    dated = _clause(doc, tokens, people, hidden) if tokens else None
+    if dated is not None and (dated.noun or len(content_words(dated.text)) >= 2):
+        return dated.text  # a noun the date is of says what it was in one word ("Thursday's fight")
+    # "dated", "It happened", "to buy": too little to tell the event; the sentence
+    return _fallback(text, time, sentence)
 
 
 def sentence_of(text: str, sentences: Sequence[Span], pos: int) -> Span:

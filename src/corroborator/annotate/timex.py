@@ -110,6 +110,9 @@ _ON_WEEKDAY = (
     r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:the\s+)?)?"
 )
 _B = r"(?<![\w$€£¥.-])"  # not glued to a word, a number or a currency sign
+# a named day is no weekday of the article's week: "Black Friday levels", "Super Tuesday", "Good Friday"
+_HOLIDAY_WORDS = _list("Black Cyber Good Ash Super Fat Easter Palm Holy Maundy Giving Whit Shrove")
+_NOT_A_HOLIDAY = "".join(rf"(?<!{w}\s)" for w in _HOLIDAY_WORDS)
 
 
 class _Rule(NamedTuple):
@@ -187,7 +190,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         TimexKind.WEEKDAY,
         re.compile(
-            r"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+            rf"{_NOT_A_HOLIDAY}\b(?:(?P<rel>(?i:last|this|next))\s+)?"
+            r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
             r"(?:\s+(?:morning|afternoon|evening|night))?\b"
         ),
         _WEEKDAY_WORDS,
