@@ -141,6 +141,9 @@ def test_find_date_anywhere() -> None:
         ("Written by J. R. Smith", "J. R. Smith"),
         ("By Jane Doe - 11/19/19 06:56 AM EST", "Jane Doe"),  # a spaced hyphen ends the names
         ("By Jane Doe Jane Doe", "Jane Doe"),  # a name linked twice (its page and its picture)
+        ("By Jane Doe, AP Auto Writer", "Jane Doe"),  # the role after a comma goes
+        ("By Jane Doe and John Roe, Associated Press", "Jane Doe and John Roe"),  # and the agency
+        ("By Jane Doe, Senior Correspondent", "Jane Doe"),
     ],
 )
 def test_parse_byline(line: str, names: str) -> None:

@@ -297,7 +297,23 @@ def parse_byline(line: str) -> str | None:
                 return None
     if parts[0].split()[0].lower() in ("for", "in", "at", "the"):
         return None
-    return names
+    return _without_role(names)
+
+
+# what follows a writer's name after a comma in a byline: their role or their outlet
+_ROLE_TAIL = re.compile(
+    r",\s+(?:[^,]*\b(?:writer|correspondent|reporter|editor|columnist|contributor|staff|bureau|chief|producer"
+    r"|analyst|editor-at-large)\b[^,]*|(?:the\s+)?(?:associated\s+press|reuters|afp|ap|upi|bloomberg|cnn|bbc"
+    r"|dpa|efe|ansa|pti|ians|xinhua|tass|press\s+association|agence\s+france-presse))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _without_role(names: str) -> str:
+    """A byline without the writer's role or agency after a comma ("Tom Krisher, AP Auto Writer",
+    "Meg Kinnard and Errin Haines, Associated Press"): the names only."""
+    cut = _ROLE_TAIL.sub("", names).strip(" ,")
+    return cut or names
 
 
 # ---------------------------------------------------------------------------------------------- URLs
