@@ -489,6 +489,25 @@ def test_bylines_as_pages_scraped_whole_print_them(lines: list[str], published: 
     assert parts.published == published  # the date beside the name is read too
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [  # the name alone under the headline, by a date line (perhaps after an "Updated" label)
+        ["Ann Brook, Lorvik Courier Staff Writer", "Updated", "1:39 am EST, Wednesday, November 20, 2019"],
+        ["Ann Brook", "1 day ago"],
+        ["November 20, 2019", "Ann Brook"],
+    ],
+)
+def test_a_byline_of_the_name_alone_beside_a_date_line(lines: list[str]) -> None:
+    parts = clean("# Lorvik Approves Second Tram Line", *lines, P1, P2, P3)
+    assert parts.byline == "Ann Brook"
+    assert parts.body.split("\n\n") == [P1, P2, P3]
+
+
+def test_a_line_of_names_with_no_date_beside_it_is_no_byline() -> None:
+    parts = clean("# Lorvik Approves Second Tram Line", "Ann Brook and Tom Reed", P1, P2, P3)
+    assert parts.byline is None
+
+
 def test_a_list_of_other_headlines_inside_the_article_goes() -> None:
     parts = clean(
         "Lorvik Approves Second Tram Line",

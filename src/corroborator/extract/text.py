@@ -84,6 +84,7 @@ def clean_text(
     book = CaptionBook()
     found = _judge_alone(units, reasons, repeated, book)
     _find_title(units, reasons)
+    found = _name_line(units, reasons, found)
     units, reasons = _rejoin(units, reasons)
     title_at = next((i for i, r in enumerate(reasons) if r is R.TITLE), None)
     shapes = _shapes(units, reasons)
@@ -176,6 +177,32 @@ def _nearest(reasons: list[RemovalReason | None], candidates: Sequence[_Candidat
     if start is None:
         start = next((i for i, r in enumerate(reasons) if r is None), 0)
     return min(placed, key=lambda d: d[0] - start if d[0] > start else 3 * (start - d[0]) + 0.5)[1]
+
+
+_STAMP_LABEL = re.compile(r"(?:updated|published|posted|last updated)\s*:?", re.IGNORECASE)
+
+
+def _name_line(units: list[Unit], reasons: list[RemovalReason | None], found: _Found) -> _Found:
+    """A byline written as the writer's name alone, with no "By": the first line kept after the title,
+    when a date line stands right before or after it (perhaps after an "Updated" label): "Tom
+    Krisher, AP Auto Writer" then "Updated" then the date."""
+    title = next((i for i, r in enumerate(reasons) if r is R.TITLE), None)
+    if found.byline is not None or title is None:
+        return found
+    i = next((k for k in range(title + 1, min(title + 4, len(units))) if reasons[k] is None), None)
+    if i is None or word_count(units[i].text) > 10 or units[i].text.rstrip().endswith((".", "!", "?", ":")):
+        return found
+    names = meta.parse_byline("By " + units[i].text.strip())
+    after = [k for k in (i + 1, i + 2) if k < len(units)]
+    if after and reasons[after[0]] is None and _STAMP_LABEL.fullmatch(units[after[0]].text.strip()):
+        reasons[after[0]] = R.DATELINE  # a lone "Updated" before the date
+    dated = reasons[i - 1] is R.DATELINE or any(reasons[k] is R.DATELINE for k in after[:1]) or (
+        len(after) > 1 and reasons[after[0]] is R.DATELINE and reasons[after[1]] is R.DATELINE
+    )
+    if names is None or not dated:
+        return found
+    reasons[i] = R.BYLINE
+    return _with_byline(found, reasons, i, names)
 
 
 def _judge_alone(
