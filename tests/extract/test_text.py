@@ -479,12 +479,20 @@ def test_the_date_line_nearest_the_headline_is_the_publication_date() -> None:
         (["Mon November 18, 2019 7:45 am PST by [Ann Brook](https://lorvik.example/authors/a)"],
          "2019-11-18"),
         (["By [Ann Brook](/person/b/ann-brook)[LorvikCourier](https://lorvik.example/index.html)"], None),
+        (["Posted by Ann Brook on November 19, 2019, 6:21 AM EST"], "2019-11-19"),  # names before the date
+        (["[Ann Brook](#) - Nov 19, 2019, 10:31 pm CST"], "2019-11-19"),
+        (["By", "[Ann Brook](https://lorvik.example/authors/ann-brook) November 19, 2019, 07:47 PM EST"],
+         "2019-11-19"),
+        (["Author:", "[Ann Brook](#)", "Publish date:", "Nov 18, 2019"], "2019-11-18"),
+        (["Analysis by [Ann Brook](#), Lorvik Courier Editor-at-large",
+          "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds."], None),
+        (["ANN BROOK", "Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m."], "2019-11-20"),  # a glued stamp
     ],
 )
 def test_bylines_as_pages_scraped_whole_print_them(lines: list[str], published: str | None) -> None:
     sidebar = "[Tom Reed](https://lorvik.example/author/tom-reed/)"  # a columnist linked in the menu
     parts = clean(sidebar, "# Lorvik Approves Second Tram Line", *lines, P1, P2, P3)
-    assert parts.byline == "Ann Brook"
+    assert parts.byline is not None and parts.byline.lower() == "ann brook"  # as printed ("ANN BROOK")
     assert parts.body.split("\n\n") == [P1, P2, P3]
     assert parts.published == published  # the date beside the name is read too
 
@@ -501,6 +509,12 @@ def test_a_byline_of_the_name_alone_beside_a_date_line(lines: list[str]) -> None
     parts = clean("# Lorvik Approves Second Tram Line", *lines, P1, P2, P3)
     assert parts.byline == "Ann Brook"
     assert parts.body.split("\n\n") == [P1, P2, P3]
+
+
+def test_a_commenters_name_and_date_are_no_byline_nor_publication_date() -> None:
+    comment = "[Cherie Moss](http://pinterest.example) August 17, 2019 - 2:19 pm"
+    parts = clean("# Lorvik Approves Second Tram Line", P1, P2, P3, "#### 2 comments", comment, P1)
+    assert parts.byline is None and parts.published is None
 
 
 def test_a_line_of_names_with_no_date_beside_it_is_no_byline() -> None:

@@ -103,7 +103,7 @@ _AUTHOR_CONTACT = re.compile(
 )
 _PROMO_LINE = re.compile(
     r"^follow us on\b|\bby clicking here\b|^join our\b|\bsubscribe to our\b"
-    r"|\bturn on (?:push )?notifications\b"
+    r"|\bturn on (?:push )?notifications\b|^chat with us (?:in|on)\b"
 )
 # a site's notice, however long: cookies ("We use cookies and other tracking technologies to ...",
 # "This website uses cookies") and market data ("Quotes delayed at least 15 minutes. ... Market Data

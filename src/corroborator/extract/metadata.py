@@ -111,8 +111,37 @@ _TIME = re.compile(r"\b\d{1,2}:\d\d(?:\s*[ap]m)?\b|\b\d{1,2}\s*[ap]m\b", re.I)
 
 
 def _normalised(line: str) -> str:
-    """A date line with the stray spaces of scraped times closed ("5: 03" -> "5:03", "p. m." -> "pm")."""
-    return _MERIDIEM.sub(r"\1m", _CLOCK.sub(r"\1:\2", line.strip()))
+    """A date line with the stray spaces of scraped times closed ("5: 03" -> "5:03", "p. m." -> "pm")
+    and a stamp glued to the year before it opened ("Nov. 20, 2019Updated: ...")."""
+    line = _GLUED_STAMP.sub(r"\1 \2", line.strip())
+    return _MERIDIEM.sub(r"\1m", _CLOCK.sub(r"\1:\2", line))
+
+
+_GLUED_STAMP = re.compile(r"(\d)((?:Updated|Published|Posted|Modified)\b)")
+# the names before a date on one line: "Posted by Ann Brook on November 19, 2019", "Ann Brook - Nov 19,
+# 2019", "Ann Brook November 19, 2019, 07:47 PM EST"
+_NAMES_BEFORE = re.compile(
+    r"^(?:(?:posted|written|published)\s+by\s+|by\s+)?(?P<names>.+?)\s*(?:\bon\b|[-–—|•·,])?\s*$", re.I
+)
+
+
+def named_dateline(line: str) -> tuple[str, str] | None:
+    """(the writers' names, the date line after them) of a line that puts a byline before its date
+    ("Posted by Ann Brook on November 19, 2019, 6:21 AM EST"), else ``None``. The names need two
+    words or more: "LONDON - Nov 19, 2019" is a place."""
+    text = _normalised(line)
+    starts = [m.start() for pattern in _DATE_PATTERNS[:2] if (m := pattern.search(text))]
+    if not starts or min(starts) == 0:
+        return None
+    head, dated = text[: min(starts)], text[min(starts) :]
+    head = re.sub(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*$", "", head, flags=re.I).strip()
+    m = _NAMES_BEFORE.match(head)
+    if m is None or not read_dateline(dated)[1]:
+        return None
+    names = parse_byline("By " + m.group("names"))
+    if names is None or len(names.split()) < 2:
+        return None
+    return names, dated
 
 
 # the outlet a dateline ends with, set off by a spaced slash or bar: "November 19, 2019 / 10:07 AM / CBS News"
@@ -267,7 +296,11 @@ def posted_in_date(line: str) -> str | None:
 
 # ---------------------------------------------------------------------------------------------- bylines
 
-_BYLINE = re.compile(r"^(?:by|written by|words by|story by|author:?)\s*:?\s+(?P<names>.+?)\s*$", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|(?:written|words|story|analysis|opinion|commentary|review|reporting|text|interview|posted)\s+by"
+    r"|author:?)\s*:?\s+(?P<names>.+?)\s*$",
+    re.I,
+)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*")
 _NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*|[A-Z]\.|\w*[A-Z]\w*")
 
@@ -304,7 +337,7 @@ def parse_byline(line: str) -> str | None:
 _ROLE_TAIL = re.compile(
     r",\s+(?:[^,]*\b(?:writer|correspondent|reporter|editor|columnist|contributor|staff|bureau|chief|producer"
     r"|analyst|editor-at-large)\b[^,]*|(?:the\s+)?(?:associated\s+press|reuters|afp|ap|upi|bloomberg|cnn|bbc"
-    r"|dpa|efe|ansa|pti|ians|xinhua|tass|press\s+association|agence\s+france-presse))\s*$",
+    r"|dpa|efe|ansa|pti|ians|xinhua|tass|press\s+association|agence\s+france-presse)(?:\s+\w+)?)\s*$",
     re.IGNORECASE,
 )
 

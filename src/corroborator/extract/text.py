@@ -117,12 +117,18 @@ def clean_text(
     )
 
 
+_AUTHOR_PATH = (
+    r"[^)\s]*/(?:authors?|writers?|profiles?|people|person|staff|contributors?|columnists?|journalists?"
+    r"|reporters?|byline)/[^)\s]*"
+)
 _AUTHORLINK = re.compile(
-    r"^(?:[-*+]\s+)?(?:by\s+)?\[(?P<name>[^\]!]+)\]\((?P<href>[^)\s]*/(?:authors?|writers?|profiles?|people|"
-    r"person|staff|contributors?|columnists?|journalists?|reporters?)/[^)\s]*)\)"
+    rf"^(?:[-*+]\s+)?(?:by\s+)?\[(?P<name>[^\]!]+)\]\((?P<href>{_AUTHOR_PATH})\)"
     r"(?:\s*\[[^\]]*\]\([^)\s]*\))*$",  # the outlet's link after it: "By [Name](/person/..)[FOX](/)"
     re.IGNORECASE,
 )
+# a line opening with a link to an author's page, or to nothing as scraped text leaves it ("[Ann
+# Brook](#)"); not a commenter's link to their own site
+_AUTHOR_FIRST = re.compile(rf"^\s*\[[^\]!]+\]\((?:#|{_AUTHOR_PATH})\)", re.IGNORECASE)
 _BYLINE_HEAD = re.compile(r"^\s*by\s+[^-–—|•·]{2,60}?\s+[-–—|•·]\s+", re.IGNORECASE)
 # a stamp relative to when the page was read: "Published 1 day ago", "Updated 3 hours ago"
 _AGO_STAMP = re.compile(
@@ -179,6 +185,9 @@ def _nearest(reasons: list[RemovalReason | None], candidates: Sequence[_Candidat
     return min(placed, key=lambda d: d[0] - start if d[0] > start else 3 * (start - d[0]) + 0.5)[1]
 
 
+# a line that only announces the byline on the next: "By", "Author:"
+_LONE_BY = frozenset(("by", "author", "authors", "written by", "words"))
+_BY_CUE = re.compile(r"(?:posted |written |published )?by\s", re.IGNORECASE)
 _STAMP_LABEL = re.compile(r"(?:updated|published|posted|last updated)\s*:?", re.IGNORECASE)
 
 
@@ -187,11 +196,13 @@ def _name_line(units: list[Unit], reasons: list[RemovalReason | None], found: _F
     when a date line stands right before or after it (perhaps after an "Updated" label): "Tom
     Krisher, AP Auto Writer" then "Updated" then the date."""
     title = next((i for i, r in enumerate(reasons) if r is R.TITLE), None)
-    if found.byline is not None or title is None:
+    if title is None:
         return found
     i = next((k for k in range(title + 1, min(title + 4, len(units))) if reasons[k] is None), None)
     if i is None or word_count(units[i].text) > 10 or units[i].text.rstrip().endswith((".", "!", "?", ":")):
         return found
+    if _STAMP_LABEL.fullmatch(units[i].text.strip()):
+        return found  # "Updated" is no one's name
     names = meta.parse_byline("By " + units[i].text.strip())
     after = [k for k in (i + 1, i + 2) if k < len(units)]
     if after and reasons[after[0]] is None and _STAMP_LABEL.fullmatch(units[after[0]].text.strip()):
@@ -233,7 +244,8 @@ def _judge_alone(
             found = _with_byline(found, reasons, i, names)
             by_next = False
             continue
-        by_next = text.strip(" :").lower() == "by"
+        after_by = by_next
+        by_next = text.strip(" :").lower() in _LONE_BY
         if by_next:
             reasons[i] = R.BYLINE
             continue
@@ -248,9 +260,13 @@ def _judge_alone(
         dated = text[: by_tail.start()] if by_tail else text  # "Monday ... 7:45 am PST by Joe Rossignol"
         if words <= 24 and (head := _BYLINE_HEAD.match(text)) and meta.parse_byline(text):
             dated = text[head.end() :]  # "By Tess Bonn - 11/19/19 06:56 AM EST"
+        named = None  # "Posted by Ann Brook on November 19, 2019", "[Ann Brook](..) - Nov 19, 2019"
+        if words <= 24 and (after_by or _BY_CUE.match(text) or _AUTHOR_FIRST.match(unit.raw)):
+            named = meta.named_dateline(text)
+            dated = named[1] if named else dated
         if words <= 24 and (dateline := meta.read_dateline(dated))[1]:
             reasons[i] = R.DATELINE
-            if names := meta.parse_byline(text) or _trailing_by(text):
+            if names := (named[0] if named else None) or meta.parse_byline(text) or _trailing_by(text):
                 found = _with_byline(found, reasons, i, names)  # "By Tess Bonn - 11/19/19"
             iso = dateline[0]  # None when the date cannot be read for sure
             kind = meta.dateline_kind(dated)
