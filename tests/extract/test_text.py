@@ -715,3 +715,21 @@ def test_a_notice_printed_above_the_headline_is_no_standfirst() -> None:
     parts = clean(notice, menu, "# Lorvik Approves Second Tram Line", P1, P2, P3, P4)
     assert parts.body.split("\n\n") == [P1, P2, P3, P4]
     assert (notice, R.OTHER) in removed(parts)
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [  # a headline may open with a bracket or a quote mark, or be written in a script without case
+        ("# [[Lorvik Tram] More Reviews from Riders](https://lorvik.example/2018/10/12/tram-reviews/)",
+         "[Lorvik Tram] More Reviews from Riders"),
+        ("# 商品の改造が商標法違反に！？", "商品の改造が商標法違反に！？"),
+    ],
+)  # fmt: skip
+def test_a_headline_opening_with_a_bracket_or_in_a_caseless_script(heading: str, title: str) -> None:
+    parts = clean(heading, P1, P2, P3)
+    assert parts.title == title
+    assert parts.body.split("\n\n") == [P1, P2, P3]
+
+
+def test_an_unclosed_bracket_is_no_headline() -> None:
+    assert clean("[9h104", P1, P2, P3).title is None

@@ -338,8 +338,11 @@ def _headline_shaped(unit: Unit) -> bool:
     text = unit.text
     if not text or word_count(text) > 30 or len(text) > 250:
         return False
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘"):
-        return False
+    first = text.lstrip("[(\"'“‘")[:1]  # "[The Palace: ...] More Reviews", "'Why Don't You ...?'"
+    if not first or not (first.isdigit() or (first.isalpha() and not first.islower())):
+        return False  # a capital, or a letter of a script without case ("商品の改造")
+    if text[0] in "[(" and {"[": "]", "(": ")"}[text[0]] not in text:
+        return False  # "[9h104": a bracket never closed
     return unit.heading or not text.rstrip("\"'”’ ").endswith(".")
 
 
