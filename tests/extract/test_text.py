@@ -733,3 +733,58 @@ def test_a_headline_opening_with_a_bracket_or_in_a_caseless_script(heading: str,
 
 def test_an_unclosed_bracket_is_no_headline() -> None:
     assert clean("[9h104", P1, P2, P3).title is None
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "published"),
+    [  # the post line: a date and a link to the author's page, among other links
+        ("[21/06/2014](https://lorvik.example/7908/tram/) [Ann Brook](https://lorvik.example/author/ab/) "
+         "[News](https://lorvik.example/category/news/)", "Ann Brook", "2014-06-21"),
+        ("October 12, 2018/[0 Comments](https://lorvik.example/tram/#respond)/in [Transport]"
+         "(https://lorvik.example/category/transport/) /by [lorvikadmin](https://lorvik.example/author/lorvikadmin/)",
+         None, "2018-10-12"),
+    ],
+)  # fmt: skip
+def test_a_post_line_of_a_date_and_an_author_link(line: str, byline: str | None, published: str) -> None:
+    parts = clean("# Lorvik Approves Second Tram Line", line, P1, P2, P3)
+    assert (parts.byline, parts.published) == (byline, published)
+    assert parts.body.split("\n\n") == [P1, P2, P3]
+
+
+def test_a_standfirst_under_the_headline_stays_though_a_breadcrumb_is_kept_above_it() -> None:
+    lead = "The city's second line will carry forty thousand riders a day, the council expects."
+    parts = clean(
+        "- Lorvik Approves Second Tram Line",  # the breadcrumb's last item: the headline again
+        "# Lorvik Approves Second Tram Line",
+        f"## {lead}",
+        "**Lorvik**, [Ann Brook](https://lorvik.example/byline/ann-brook) | Updated : 19 November 2019",
+        P1,
+        P2,
+        P3,
+    )
+    assert parts.body.split("\n\n")[:2] == [lead, P1]
+
+
+def test_a_photo_gallery_goes_whole() -> None:
+    caption = "The mayor, left, opens the tram depot in Lorvik on Tuesday, Nov. 19, 2019."
+    parts = clean(
+        "# Lorvik Approves Second Tram Line",
+        f"- ![{caption} Photo: Ann Brook, LC / Copyright 2019 Lorvik Courier](https://lorvik.example/1.jpg)",
+        caption,
+        caption,
+        "Photo: Ann Brook, LC",
+        "Image\n\n1\n\nof\n\n5\n\nCaption\n\nClose",
+        caption,
+        "1\n\n/\n\n5\n\nBack to Gallery",
+        P1,
+        P2,
+        P3,
+    )
+    assert parts.body.split("\n\n") == [P1, P2, P3]
+    assert [c.text for c in parts.captions] == [caption]
+
+
+def test_a_column_of_numbers_is_no_gallery() -> None:
+    table = "Pos.\n\nDriver\n\nPoints\n\n1\n\nAnn Brook\n\n5040\n\n2\n\nTom Reed\n\n5035"
+    parts = clean("# Lorvik Tram Race Standings", P1, table, P2, P3)
+    assert "5040" in parts.body and "5035" in parts.body

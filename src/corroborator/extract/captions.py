@@ -110,11 +110,14 @@ def under_image(units: Sequence[Unit], reasons: Sequence[RemovalReason | None], 
 
 def repeats_alt(units: Sequence[Unit], i: int) -> bool:
     """Whether unit ``i`` repeats the alt text of the image right above it (of four words or more):
-    a caption, as readers write a figure's image and then its caption."""
+    a caption, as readers write a figure's image and then its caption. Either may be the longer: the
+    alt text can carry the credit too ("... in Columbia, S.C. Photo: Meg Kinnard, AP / Copyright")."""
     if i == 0 or not units[i - 1].image or units[i].heading:
         return False
-    alt = norm_line(units[i - 1].text)
-    return len(alt.split()) >= 4 and norm_line(units[i].text).startswith(alt)
+    alt, line = norm_line(units[i - 1].text), norm_line(units[i].text)
+    if len(alt.split()) < 4:
+        return False
+    return line.startswith(alt) or (len(line.split()) >= 6 and alt.startswith(line))
 
 
 class CaptionBook:
@@ -135,10 +138,14 @@ class CaptionBook:
         if remember and key in self._seen:
             return
         if remember:
-            self._seen.add(key)
-            self._starts.add(caption[:20].lower())
+            self.remember(caption)
         self.captions.append(Caption(caption, credit or None))
         self._last = len(self.captions) - 1
+
+    def remember(self, caption: str) -> None:
+        """Make a later line repeating ``caption`` (found already) a caption too."""
+        self._seen.add(norm_line(caption))
+        self._starts.add(caption[:20].lower())
 
     def credit_last(self, credit: str, *, replace_credit: bool = False) -> None:
         """Give the last caption its credit (unless it has one, or ``replace_credit``)."""

@@ -102,6 +102,8 @@ def _unit(line: str, block: int) -> Unit:
         return Unit(text="", raw=raw, block=block)
     if first == "!" and _IMAGE.fullmatch(raw):
         return Unit(text=_IMAGE.sub(r"\1", raw).strip(), raw=raw, image=True, block=block)
+    if first in "-+•*" and _IMAGE.fullmatch(item := _LIST_ITEM.sub("", raw)):
+        return Unit(text=_IMAGE.sub(r"\1", item).strip(), raw=raw, image=True, block=block)  # a gallery's
     body = raw
     if first == ">":
         body = _QUOTE.sub("", body)

@@ -131,7 +131,8 @@ def links_and_main_run(units: list[Unit], reasons: list[RemovalReason | None]) -
     # the standfirst: the first kept paragraph, set apart from the body by a paywall or share block,
     # and under the headline (a footer's notice printed above the headline is none)
     title = next((i for i, r in enumerate(reasons) if r is R.TITLE), -1)
-    lead = kept[0] if kept and shape.prose[kept[0]] and kept[0] > title else -1
+    lead = next((i for i in kept if i > title), -1)  # a breadcrumb kept above the headline is none
+    lead = lead if lead >= 0 and shape.prose[lead] else -1
     for i in kept:
         if not (best_lo <= i <= best_hi) and i != lead:
             reasons[i] = R.OTHER

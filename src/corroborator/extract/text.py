@@ -83,6 +83,7 @@ def clean_text(
     reasons: list[RemovalReason | None] = [None] * len(units)
     book = CaptionBook()
     found = _judge_alone(units, reasons, repeated, book)
+    _gallery_counters(units, reasons)
     _find_title(units, reasons)
     found = _name_line(units, reasons, found)
     units, reasons = _rejoin(units, reasons)
@@ -126,6 +127,7 @@ _AUTHORLINK = re.compile(
     r"(?:\s*\[[^\]]*\]\([^)\s]*\))*$",  # the outlet's link after it: "By [Name](/person/..)[FOX](/)"
     re.IGNORECASE,
 )
+_AUTHOR_ANYWHERE = re.compile(rf"\[(?P<name>[^\]!]+)\]\({_AUTHOR_PATH}\)", re.IGNORECASE)
 # a line opening with a link to an author's page, or to nothing as scraped text leaves it ("[Ann
 # Brook](#)"); not a commenter's link to their own site
 _AUTHOR_FIRST = re.compile(rf"^\s*\[[^\]!]+\]\((?:#|{_AUTHOR_PATH})\)", re.IGNORECASE)
@@ -188,6 +190,34 @@ def _nearest(reasons: list[RemovalReason | None], candidates: Sequence[_Candidat
 # a line that only announces the byline on the next: "By", "Author:"
 _LONE_BY = frozenset(("by", "author", "authors", "written by", "words"))
 _BY_CUE = re.compile(r"(?:posted |written |published )?by\s", re.IGNORECASE)
+# the words of a photo gallery's controls, each on a line of its own: "Image" "1" "of" "/" "5" "Close"
+_GALLERY_WORDS = frozenset(("image", "photo", "slide", "of", "/", "caption", "close", "back to gallery"))
+
+
+def _gallery_counters(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
+    """Runs of three or more kept lines that are only a gallery's control words and numbers, one a
+    word at least (a table's column of numbers is none), and "Back to Gallery" with its number."""
+
+    def control(k: int) -> bool:
+        text = units[k].text.strip().lower()
+        return reasons[k] is None and (text in _GALLERY_WORDS or (text.isdigit() and len(text) <= 3))
+
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and (control(j) or (j > i and reasons[j] is R.MARKUP)):
+            j += 1
+        words = [units[k].text.strip().lower() for k in range(i, j) if control(k)]
+        if (len(words) >= 3 and any(not w.isdigit() for w in words)) or "back to gallery" in words:
+            for k in range(i, j):
+                reasons[k] = reasons[k] or R.IMAGE_ALT
+        i = max(j, i + 1)
+
+
+def same_line(a: str, b: str) -> bool:
+    return norm_line(a) == norm_line(b)
+
+
 _STAMP_LABEL = re.compile(r"(?:updated|published|posted|last updated)\s*:?", re.IGNORECASE)
 
 
@@ -252,6 +282,15 @@ def _judge_alone(
         if words <= 8 and (author := _author_link(unit)):
             reasons[i] = R.BYLINE
             found = _with_byline(found, reasons, i, author)
+            continue
+        if words <= 24 and (linked := _AUTHOR_ANYWHERE.search(unit.raw)) and (day := meta.find_date(text)):
+            # the post line: a date and a link to the author's page ("[21/06/2014](..) [Tony
+            # Carter](../author/tony-carter/) [News](..)", "October 12, 2018/in Promotion /by [jdadmin](..)")
+            reasons[i] = R.DATELINE
+            dated_here = (*found.datelines, _candidate(reasons, i, day))
+            found = replace(found, published=found.published or day, datelines=dated_here)
+            if names := meta.parse_byline("By " + unmark(linked.group("name"))):
+                found = _with_byline(found, reasons, i, names)
             continue
         if words <= 6 and _AGO_STAMP.fullmatch(text.strip(" .")):
             reasons[i] = R.DATELINE  # no date to read: the page's reading day is unknown
@@ -324,6 +363,10 @@ def _judge_alone(
             continue
         if words <= 90 and book.repeats(text):
             reasons[i] = R.CAPTION
+            continue
+        if words >= 4 and i > 0 and reasons[i - 1] is R.CAPTION and same_line(text, units[i - 1].text):
+            reasons[i] = R.CAPTION  # a caption printed twice in a row: a gallery's, printed again below
+            book.remember(text)  # and later repeats of it are captions too
             continue
         reason = chrome_reason(text)
         if reason is None and repeated and words <= 30 and not unit.heading and norm_line(text) in repeated:
