@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from corroborator.annotate.person_names import ORG_WORDS
+from corroborator.annotate.org_speakers import VOICES, WRITINGS, last_organisation, organisation
 from corroborator.annotate.speaker_reader import TITLE_WORDS, TITLES, Reader, appositives
 from corroborator.annotate.speech_cues import INVERTING_CUES, is_cue, subject_of
 from corroborator.annotate.titles import HONORIFICS
@@ -191,7 +191,7 @@ def attribute(rd: Reader, cue: Token) -> Who:
         speaker = rd.fullest(name, doc[a].idx)
         span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
         description = _words_before(doc, subj.left_edge.i, a)
-    elif low in _WRITINGS and (named := _author(rd, subj)) is not None:
+    elif low in WRITINGS and (named := _author(rd, subj)) is not None:
         # "A statement from Ann Brook said: ...", "Below is a statement by Francesca Grifo, director ...:"
         a, b, name = named
         speaker = rd.fullest(name, doc[a].idx)
@@ -210,13 +210,13 @@ def attribute(rd: Reader, cue: Token) -> Who:
         speaker = rd.fullest(name, doc[a].idx)
         span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
         description = _words_before(doc, subj.left_edge.i, a)
-    elif speaker is None and low == "it" and (org := _last_organisation(rd, cue)) is not None:
+    elif speaker is None and low == "it" and (org := last_organisation(rd, cue)) is not None:
         speaker = org[2]  # '"...," the Pentagon said. "...," it added.'
-    elif speaker is None and (org := _organisation(rd, subj)) is not None:
+    elif speaker is None and (org := organisation(rd, subj)) is not None:
         # "Waitrose said", "the Pentagon said in a statement", "a spokeswoman for Surrey Police said"
         a, b, speaker = org
         span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
-        description = low if low in _VOICES else next(iter(appositives(subj)), None)
+        description = low if low in VOICES else next(iter(appositives(subj)), None)
     if speaker is None:
         return Who(None, None, None, told_to, cue_text)
     resolved = low in ("he", "she", "it") or subj.pos_ == "NOUN"
@@ -294,9 +294,6 @@ def _appositive_name(rd: Reader, noun: Token) -> tuple[int, int, str] | None:
     return None
 
 
-_WRITINGS = word_set("statement message letter note post tweet email")
-
-
 def _author(rd: Reader, writing: Token) -> tuple[int, int, str] | None:
     """The person a statement is by or from ("a statement from Ann Brook", "Ann Brook's letter")."""
     for prep in writing.children:
@@ -309,107 +306,12 @@ def _author(rd: Reader, writing: Token) -> tuple[int, int, str] | None:
     return None
 
 
-# the words for whoever speaks for an organisation, and for what it issues
-_VOICES = word_set("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative")
-_ISSUED = _WRITINGS | word_set("release announcement")
-_SPEAKING_BODIES = frozenset({"ORG", "GPE"})
-
-
-def _organisation(rd: Reader, subj: Token) -> tuple[int, int, str] | None:
-    """The organisation (or country, for its government) a speech verb's subject names, as first
-    token, last token and name: the subject itself ("Waitrose said", "the Kremlin said", "Russia
-    said"), or the body a spokesman or statement speaks for ("a Surrey Police spokeswoman", "a
-    statement from Waitrose", "Microsoft's spokesman"). Someone who only works there ("a Pentagon
-    official said") is not its voice."""
-    if subj.lower_ in ORG_WORDS and subj.text.islower() and (nation := _national(subj)) is not None:
-        return nation, subj.i, subj.doc[nation : subj.i + 1].text  # "the French foreign ministry"
-    if subj.pos_ == "PROPN":
-        return _body_at(rd, subj, voiced=False)
-    if subj.lower_ not in _VOICES and subj.lower_ not in _ISSUED:
-        return None
-    doc = subj.doc
-    before = subj.i - 1 if subj.i > 0 and doc[subj.i - 1].tag_ != "POS" else subj.i - 2
-    if before >= 0 and doc[before].head.i == subj.i and (got := _body_at(rd, doc[before], voiced=True)):
-        return got  # "a Surrey Police spokeswoman", "Microsoft's spokesman"
-    for child in subj.children:
-        if child.dep_ == "prep" and child.lower_ in ("for", "from", "of", "by", "at"):
-            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
-            if obj is not None and (got := _body_at(rd, obj, voiced=True)) is not None:
-                return got
-    return None
-
-
 def _person_after_body(rd: Reader, subj: Token) -> tuple[int, int, str] | None:
     """A person's name the parse hung on a proper-noun subject as its appositive, after it."""
     for child in subj.children:
         if child.dep_ == "appos" and child.i > subj.i and child.i in rd.person_tok:
             return rd.name_of(child)
     return None
-
-
-_IT_REACH = 120  # tokens back to the cue whose organisation "it said" means
-
-
-def _last_organisation(rd: Reader, cue: Token) -> tuple[int, int, str] | None:
-    """The organisation "it" means as a speaker: the one named as the subject of the last speech
-    verb before, when that was an organisation; nobody when the last speaker was anything else."""
-    for i in range(cue.i - 1, max(cue.i - _IT_REACH, 0) - 1, -1):
-        tok = rd.doc[i]
-        if not is_cue(tok) or rd.in_quote(tok.idx):
-            continue
-        subj = subject_of(tok, rd.in_quote)
-        if subj is None or subj.lower_ == "it":
-            continue
-        return _organisation(rd, subj)
-    return None
-
-
-def _national(body: Token) -> int | None:
-    """Where the country of a body written in lower case starts ("the French foreign ministry",
-    "Russia's navy"): its nationality or country word before it, else None ("the city's police")."""
-    for child in body.children:
-        if child.i < body.i and child.dep_ in _MODIFIERS and child.ent_type_ in ("NORP", "GPE"):
-            return child.left_edge.i + (child.left_edge.lower_ == "the")
-    return None
-
-
-_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
-
-
-def _body_at(rd: Reader, tok: Token, *, voiced: bool) -> tuple[int, int, str] | None:
-    """The organisation or country named by the proper-noun phrase that ``tok`` heads: one the tagger
-    calls an organisation or a place, or whose last word says so ("Surrey Police", which the small
-    model tags a person; not "Council Member Jumaane Williams"), or, spoken for by a spokesman or a
-    statement (``voiced``), any proper name that is not a person's ("a spokesman for Waitrose"). The
-    phrase runs over compounds and possessives before ``tok`` and over the rest of an organisation's
-    name after it ("the Office of Emergency Services"), without "the"."""
-    doc = tok.doc
-    if tok.pos_ != "PROPN" or rd.in_quote(tok.idx):
-        return None
-    a = b = tok.i
-    while a > 0:
-        if doc[a - 1].pos_ == "PROPN" and (a <= doc[a - 1].head.i <= tok.i or doc[a - 1].head == tok.head):
-            a -= 1  # "U. S. Marshals": each a compound of the next; "Surrey | Police" both of "spokeswoman"
-        elif a > 1 and doc[a - 1].tag_ == "POS" and doc[a - 2].pos_ == "PROPN" and a <= doc[a - 2].head.i:
-            a -= 2  # "the People's Daily", "the U.S. Attorney's Office"
-        else:
-            break
-    label = tok.ent_type_
-    if label == "ORG":
-        ent = next(e for e in doc.ents if e.start <= tok.i < e.end)
-        b = max(b, ent.end - 1)
-    if not all(_in_name(t) for t in doc[a : b + 1]):
-        return None  # "the city's police": no name
-    if tok.lower_ in ORG_WORDS or label in _SPEAKING_BODIES:
-        return a, b, doc[a : b + 1].text
-    if voiced and label not in ("PERSON", "NORP", "DATE", "TIME") and tok.i not in rd.person_tok:
-        return a, b, doc[a : b + 1].text
-    return None
-
-
-def _in_name(tok: Token) -> bool:
-    """A word of an organisation's name: capitalised, a possessive or a small joining word."""
-    return tok.text[:1].isupper() or tok.tag_ == "POS" or tok.lower_ in ("of", "for", "and", "on")
 
 
 def _all_titles(words: Iterable[Token]) -> bool:
@@ -456,4 +358,3 @@ def according_after(rd: Reader, s: int, e: int) -> Token | None:
             named = subject_of(tok, rd.in_quote)
             return tok if named is not None and named.i in rd.person_tok else None
     return None
-
