@@ -1,8 +1,9 @@
 """Photo captions in scraped text: a caption with its credit on one line ("... Photo: Ola Nord"), a
 credit on the next, a broadcaster's labelled lines ("Image copyright" / "EPA" / "Image caption" /
-the caption), a line repeating the alt text of the image above it, and a credit under an image with
-its caption between them. Used by pass 1 of :mod:`corroborator.extract.text`, which collects what it
-finds in a :class:`CaptionBook`.
+the caption), a line repeating the alt text of the image above it, a credit under an image with its
+caption between them, a caption printed twice in a row, and a photo gallery's controls ("Image" "1"
+"of" "5" ... "Back to Gallery"). Used by pass 1 of :mod:`corroborator.extract.text`, which collects
+what it finds in a :class:`CaptionBook`.
 """
 
 from __future__ import annotations
@@ -103,6 +104,17 @@ def labelled(
     return None
 
 
+def printed_again(units: Sequence[Unit], reasons: Sequence[RemovalReason | None], i: int) -> bool:
+    """Whether unit ``i`` repeats the caption right above it (of four words or more): a gallery's
+    caption printed again."""
+    return (
+        i > 0
+        and reasons[i - 1] is R.CAPTION
+        and word_count(units[i].text) >= 4
+        and norm_line(units[i].text) == norm_line(units[i - 1].text)
+    )
+
+
 def under_image(units: Sequence[Unit], reasons: Sequence[RemovalReason | None], i: int) -> bool:
     """Whether unit ``i`` is a kept line right under an image, of a caption's length."""
     return i >= 1 and reasons[i] is None and units[i - 1].image and word_count(units[i].text) <= 60
@@ -168,3 +180,27 @@ def credit_after(text: str, words: int, last_credit: str | None) -> bool:
     if last_credit is None or words > 5 or not credit_like(text, 5):
         return False
     return names_agency(text) or norm_line(text) in norm_line(last_credit)
+
+
+# the words of a photo gallery's controls, each on a line of its own: "Image" "1" "of" "/" "5" "Close"
+_GALLERY_WORDS = frozenset(("image", "photo", "slide", "of", "/", "caption", "close", "back to gallery"))
+
+
+def gallery_counters(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
+    """Runs of three or more kept lines that are only a gallery's control words and numbers, one a
+    word at least (a table's column of numbers is none), and "Back to Gallery" with its number."""
+
+    def control(k: int) -> bool:
+        text = units[k].text.strip().lower()
+        return reasons[k] is None and (text in _GALLERY_WORDS or (text.isdigit() and len(text) <= 3))
+
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and (control(j) or (j > i and reasons[j] is R.MARKUP)):
+            j += 1
+        words = [units[k].text.strip().lower() for k in range(i, j) if control(k)]
+        if (len(words) >= 3 and any(not w.isdigit() for w in words)) or "back to gallery" in words:
+            for k in range(i, j):
+                reasons[k] = reasons[k] or R.IMAGE_ALT
+        i = max(j, i + 1)

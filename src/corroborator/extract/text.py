@@ -3,8 +3,10 @@
 The text is cut into *units* (a paragraph, or one line of a block of short lines), markdown is undone
 (links, emphasis, heading markers, escapes), and each unit is judged in passes:
 
-1. by itself: datelines, bylines, captions with their credits, "Original url:" footers, chrome cue
-   words (:func:`~corroborator.extract.boilerplate.chrome_reason`), lines repeated across documents;
+1. by itself: datelines and bylines (:mod:`~corroborator.extract.header`), captions with their
+   credits and photo galleries (:mod:`~corroborator.extract.captions`), "Original url:" footers,
+   chrome cue words (:func:`~corroborator.extract.boilerplate.chrome_reason`), lines repeated across
+   documents;
 2. the title: the first remaining unit, when it has a headline's shape;
 3. paragraphs a scrape broke in two are joined again;
 4. in context: a run of short non-sentence lines between pieces of chrome is chrome too (image alt
@@ -20,7 +22,6 @@ Everything cut is kept on ``removed`` with its reason; captions are kept apart w
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from corroborator.config import ExtractConfig
@@ -40,10 +41,28 @@ from corroborator.extract.boilerplate import (
 from corroborator.extract.captions import (
     CaptionBook,
     credit_after,
+    gallery_counters,
     labelled,
+    printed_again,
     repeats_alt,
     split_caption,
     under_image,
+)
+from corroborator.extract.header import (
+    AGO_STAMP,
+    AUTHOR_ANYWHERE,
+    AUTHOR_FIRST,
+    BY_CUE,
+    BY_TAIL,
+    BYLINE_HEAD,
+    LONE_BY,
+    Found,
+    author_link,
+    candidate,
+    name_line,
+    nearest,
+    trailing_by,
+    with_byline,
 )
 from corroborator.extract.markup import ALNUM, ENDS_CLAUSE, LINK, Unit, link_share, units_of, unmark
 from corroborator.extract.page import links_and_main_run
@@ -55,25 +74,6 @@ R = RemovalReason
 # ---------------------------------------------------------------------------------------------- the passes
 
 
-# A date line or byline read in pass 1: the reason its unit was cut, its place among the units cut for
-# that reason (which the later passes keep, in order, while they rejoin kept units), and the value.
-_Candidate = tuple[RemovalReason, int, str]
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """Metadata and captions collected while judging units."""
-
-    byline: str | None = None
-    published: str | None = None
-    updated: str | None = None
-    readings: tuple[str, ...] = ()  # of the first dateline that may be read two ways
-    url: str | None = None
-    stated_outlet: str | None = None
-    datelines: tuple[_Candidate, ...] = ()  # every published-kind date line read
-    bylines: tuple[_Candidate, ...] = ()  # every byline read
-
-
 def clean_text(
     text: str, *, config: ExtractConfig, repeated: frozenset[str] = frozenset(), markdown: bool = False
 ) -> ExtractedParts:
@@ -83,9 +83,9 @@ def clean_text(
     reasons: list[RemovalReason | None] = [None] * len(units)
     book = CaptionBook()
     found = _judge_alone(units, reasons, repeated, book)
-    _gallery_counters(units, reasons)
+    gallery_counters(units, reasons)
     _find_title(units, reasons)
-    found = _name_line(units, reasons, found)
+    found = name_line(units, reasons, found)
     units, reasons = _rejoin(units, reasons)
     title_at = next((i for i, r in enumerate(reasons) if r is R.TITLE), None)
     shapes = _shapes(units, reasons)
@@ -95,9 +95,9 @@ def clean_text(
     links_and_main_run(units, reasons)
     published, byline = found.published, found.byline
     if len(found.datelines) > 1:
-        published = _nearest(reasons, found.datelines) or published
+        published = nearest(reasons, found.datelines) or published
     if len(found.bylines) > 1:
-        byline = _nearest(reasons, found.bylines) or byline
+        byline = nearest(reasons, found.bylines) or byline
     body = "\n\n".join(u.text for u, r in zip(units, reasons, strict=True) if r is None and u.text)
     removed = tuple(Removed(u.text or u.raw, r) for u, r in zip(units, reasons, strict=True) if r is not None)
     title = units[title_at].text if title_at is not None else None
@@ -118,139 +118,11 @@ def clean_text(
     )
 
 
-_AUTHOR_PATH = (
-    r"[^)\s]*/(?:authors?|writers?|profiles?|people|person|staff|contributors?|columnists?|journalists?"
-    r"|reporters?|byline)/[^)\s]*"
-)
-_AUTHORLINK = re.compile(
-    rf"^(?:[-*+]\s+)?(?:by\s+)?\[(?P<name>[^\]!]+)\]\((?P<href>{_AUTHOR_PATH})\)"
-    r"(?:\s*\[[^\]]*\]\([^)\s]*\))*$",  # the outlet's link after it: "By [Name](/person/..)[FOX](/)"
-    re.IGNORECASE,
-)
-_AUTHOR_ANYWHERE = re.compile(rf"\[(?P<name>[^\]!]+)\]\({_AUTHOR_PATH}\)", re.IGNORECASE)
-# a line opening with a link to an author's page, or to nothing as scraped text leaves it ("[Ann
-# Brook](#)"); not a commenter's link to their own site
-_AUTHOR_FIRST = re.compile(rf"^\s*\[[^\]!]+\]\((?:#|{_AUTHOR_PATH})\)", re.IGNORECASE)
-_BYLINE_HEAD = re.compile(r"^\s*by\s+[^-–—|•·]{2,60}?\s+[-–—|•·]\s+", re.IGNORECASE)
-# a stamp relative to when the page was read: "Published 1 day ago", "Updated 3 hours ago"
-_AGO_STAMP = re.compile(
-    r"(?:(?:first |last )?(?:published|updated|posted|modified)\s*:?\s*)?(?:about |an? |\d+\s*)"
-    r"(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago",
-    re.IGNORECASE,
-)
-_BY_TAIL = re.compile(r"\bby\s+(?P<names>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*$")
-
-
-def _author_link(unit: Unit) -> str | None:
-    """The name of a line that is only a link to an author's page ("[Catherine Shu](.../author/...)"),
-    without a role after a dash ("Tim Childers - Live Science Contributor")."""
-    m = _AUTHORLINK.match(unit.raw.strip())
-    if m is None:
-        return None
-    name = re.split(r"\s+[-–—|]\s+|,\s+", unmark(m.group("name")))[0].strip()
-    return meta.parse_byline("By " + name) if len(name.split()) >= 2 else None
-
-
-def _trailing_by(text: str) -> str | None:
-    """The name after "by" ending a date line ("Monday November 18, 2019 7:45 am PST by Joe Rossignol")."""
-    m = _BY_TAIL.search(text)
-    return meta.parse_byline("By " + m.group("names")) if m else None
-
-
-def _candidate(reasons: list[RemovalReason | None], i: int, value: str) -> _Candidate:
-    """``value``, read from unit ``i`` (already cut), as a candidate."""
-    reason = reasons[i]
-    assert reason is not None
-    return reason, sum(r is reason for r in reasons[:i]), value
-
-
-def _with_byline(found: _Found, reasons: list[RemovalReason | None], i: int, names: str) -> _Found:
-    """``found`` with one more byline candidate, read from unit ``i`` (cut as a byline or a date line)."""
-    return replace(
-        found, byline=found.byline or names, bylines=(*found.bylines, _candidate(reasons, i, names))
-    )
-
-
-def _nearest(reasons: list[RemovalReason | None], candidates: Sequence[_Candidate]) -> str | None:
-    """Of several candidates, the value of the one nearest the article's start: its title, else its
-    first kept paragraph; one before it counts three times as far (a page scraped whole also shows
-    today's date in its header, other stories' dates in sidebars, its columnists in menus)."""
-    at: dict[RemovalReason | None, list[int]] = {}
-    for i, r in enumerate(reasons):
-        at.setdefault(r, []).append(i)
-    placed = [(at[r][k], value) for r, k, value in candidates if k < len(at.get(r, ()))]
-    if not placed:
-        return None
-    start = next((i for i, r in enumerate(reasons) if r is R.TITLE), None)
-    if start is None:
-        start = next((i for i, r in enumerate(reasons) if r is None), 0)
-    return min(placed, key=lambda d: d[0] - start if d[0] > start else 3 * (start - d[0]) + 0.5)[1]
-
-
-# a line that only announces the byline on the next: "By", "Author:"
-_LONE_BY = frozenset(("by", "author", "authors", "written by", "words"))
-_BY_CUE = re.compile(r"(?:posted |written |published )?by\s", re.IGNORECASE)
-# the words of a photo gallery's controls, each on a line of its own: "Image" "1" "of" "/" "5" "Close"
-_GALLERY_WORDS = frozenset(("image", "photo", "slide", "of", "/", "caption", "close", "back to gallery"))
-
-
-def _gallery_counters(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
-    """Runs of three or more kept lines that are only a gallery's control words and numbers, one a
-    word at least (a table's column of numbers is none), and "Back to Gallery" with its number."""
-
-    def control(k: int) -> bool:
-        text = units[k].text.strip().lower()
-        return reasons[k] is None and (text in _GALLERY_WORDS or (text.isdigit() and len(text) <= 3))
-
-    i = 0
-    while i < len(units):
-        j = i
-        while j < len(units) and (control(j) or (j > i and reasons[j] is R.MARKUP)):
-            j += 1
-        words = [units[k].text.strip().lower() for k in range(i, j) if control(k)]
-        if (len(words) >= 3 and any(not w.isdigit() for w in words)) or "back to gallery" in words:
-            for k in range(i, j):
-                reasons[k] = reasons[k] or R.IMAGE_ALT
-        i = max(j, i + 1)
-
-
-def same_line(a: str, b: str) -> bool:
-    return norm_line(a) == norm_line(b)
-
-
-_STAMP_LABEL = re.compile(r"(?:updated|published|posted|last updated)\s*:?", re.IGNORECASE)
-
-
-def _name_line(units: list[Unit], reasons: list[RemovalReason | None], found: _Found) -> _Found:
-    """A byline written as the writer's name alone, with no "By": the first line kept after the title,
-    when a date line stands right before or after it (perhaps after an "Updated" label): "Tom
-    Krisher, AP Auto Writer" then "Updated" then the date."""
-    title = next((i for i, r in enumerate(reasons) if r is R.TITLE), None)
-    if title is None:
-        return found
-    i = next((k for k in range(title + 1, min(title + 4, len(units))) if reasons[k] is None), None)
-    if i is None or word_count(units[i].text) > 10 or units[i].text.rstrip().endswith((".", "!", "?", ":")):
-        return found
-    if _STAMP_LABEL.fullmatch(units[i].text.strip()):
-        return found  # "Updated" is no one's name
-    names = meta.parse_byline("By " + units[i].text.strip())
-    after = [k for k in (i + 1, i + 2) if k < len(units)]
-    if after and reasons[after[0]] is None and _STAMP_LABEL.fullmatch(units[after[0]].text.strip()):
-        reasons[after[0]] = R.DATELINE  # a lone "Updated" before the date
-    dated = reasons[i - 1] is R.DATELINE or any(reasons[k] is R.DATELINE for k in after[:1]) or (
-        len(after) > 1 and reasons[after[0]] is R.DATELINE and reasons[after[1]] is R.DATELINE
-    )
-    if names is None or not dated:
-        return found
-    reasons[i] = R.BYLINE
-    return _with_byline(found, reasons, i, names)
-
-
 def _judge_alone(
     units: list[Unit], reasons: list[RemovalReason | None], repeated: frozenset[str], book: CaptionBook
-) -> _Found:
+) -> Found:
     """Pass 1: units that are chrome, metadata or captions by themselves."""
-    found = _Found()
+    found = Found()
     by_next = False
     labels: tuple[str, str | None] | None = None  # after "Image copyright" or "Image caption"
     for i, unit in enumerate(units):
@@ -271,49 +143,49 @@ def _judge_alone(
         labels = None
         if by_next and words <= 8 and (names := meta.parse_byline("By " + text)):
             reasons[i] = R.BYLINE  # the name on the line after a lone "By"
-            found = _with_byline(found, reasons, i, names)
+            found = with_byline(found, reasons, i, names)
             by_next = False
             continue
         after_by = by_next
-        by_next = text.strip(" :").lower() in _LONE_BY
+        by_next = text.strip(" :").lower() in LONE_BY
         if by_next:
             reasons[i] = R.BYLINE
             continue
-        if words <= 8 and (author := _author_link(unit)):
+        if words <= 8 and (author := author_link(unit)):
             reasons[i] = R.BYLINE
-            found = _with_byline(found, reasons, i, author)
+            found = with_byline(found, reasons, i, author)
             continue
-        if words <= 24 and (linked := _AUTHOR_ANYWHERE.search(unit.raw)) and (day := meta.find_date(text)):
+        if words <= 24 and (linked := AUTHOR_ANYWHERE.search(unit.raw)) and (day := meta.find_date(text)):
             # the post line: a date and a link to the author's page ("[21/06/2014](..) [Tony
             # Carter](../author/tony-carter/) [News](..)", "October 12, 2018/in Promotion /by [jdadmin](..)")
             reasons[i] = R.DATELINE
-            dated_here = (*found.datelines, _candidate(reasons, i, day))
+            dated_here = (*found.datelines, candidate(reasons, i, day))
             found = replace(found, published=found.published or day, datelines=dated_here)
             if names := meta.parse_byline("By " + unmark(linked.group("name"))):
-                found = _with_byline(found, reasons, i, names)
+                found = with_byline(found, reasons, i, names)
             continue
-        if words <= 6 and _AGO_STAMP.fullmatch(text.strip(" .")):
+        if words <= 6 and AGO_STAMP.fullmatch(text.strip(" .")):
             reasons[i] = R.DATELINE  # no date to read: the page's reading day is unknown
             continue
-        by_tail = _BY_TAIL.search(text) if words <= 24 else None
+        by_tail = BY_TAIL.search(text) if words <= 24 else None
         dated = text[: by_tail.start()] if by_tail else text  # "Monday ... 7:45 am PST by Joe Rossignol"
-        if words <= 24 and (head := _BYLINE_HEAD.match(text)) and meta.parse_byline(text):
+        if words <= 24 and (head := BYLINE_HEAD.match(text)) and meta.parse_byline(text):
             dated = text[head.end() :]  # "By Tess Bonn - 11/19/19 06:56 AM EST"
         named = None  # "Posted by Ann Brook on November 19, 2019", "[Ann Brook](..) - Nov 19, 2019"
-        if words <= 24 and (after_by or _BY_CUE.match(text) or _AUTHOR_FIRST.match(unit.raw)):
+        if words <= 24 and (after_by or BY_CUE.match(text) or AUTHOR_FIRST.match(unit.raw)):
             named = meta.named_dateline(text)
             dated = named[1] if named else dated
         if words <= 24 and (dateline := meta.read_dateline(dated))[1]:
             reasons[i] = R.DATELINE
-            if names := (named[0] if named else None) or meta.parse_byline(text) or _trailing_by(text):
-                found = _with_byline(found, reasons, i, names)  # "By Tess Bonn - 11/19/19"
+            if names := (named[0] if named else None) or meta.parse_byline(text) or trailing_by(text):
+                found = with_byline(found, reasons, i, names)  # "By Tess Bonn - 11/19/19"
             iso = dateline[0]  # None when the date cannot be read for sure
             kind = meta.dateline_kind(dated)
             if iso is None:
                 if kind == "published" and not found.readings:
                     found = replace(found, readings=meta.dateline_readings(dated))
             elif kind == "published":
-                dated_here = (*found.datelines, _candidate(reasons, i, iso))
+                dated_here = (*found.datelines, candidate(reasons, i, iso))
                 found = replace(found, published=found.published or iso, datelines=dated_here)
             elif kind == "updated" and found.updated is None:
                 found = replace(found, updated=iso)
@@ -326,7 +198,7 @@ def _judge_alone(
             reasons[i] = R.BYLINE
             tail_date = meta.find_date(text)
             found = replace(
-                _with_byline(found, reasons, i, names),
+                with_byline(found, reasons, i, names),
                 published=found.published or (tail_date if meta.dateline_kind(text) == "published" else None),
             )
             continue
@@ -364,7 +236,7 @@ def _judge_alone(
         if words <= 90 and book.repeats(text):
             reasons[i] = R.CAPTION
             continue
-        if words >= 4 and i > 0 and reasons[i - 1] is R.CAPTION and same_line(text, units[i - 1].text):
+        if printed_again(units, reasons, i):
             reasons[i] = R.CAPTION  # a caption printed twice in a row: a gallery's, printed again below
             book.remember(text)  # and later repeats of it are captions too
             continue
