@@ -2,7 +2,8 @@
 
 :func:`is_cue` tells a cue (active: "she was told" is none); :func:`subject_of` finds who it names in
 the parse, climbing from a participle ("..., adding") to the verb it hangs on, and taking the passive
-subject of "quoted as saying". :mod:`corroborator.annotate.speakers` resolves that subject to a person.
+subject of "quoted as saying". :mod:`corroborator.annotate.speakers` resolves that subject to a person
+(or, naming none, an organisation: :mod:`corroborator.annotate.org_speakers`).
 """
 
 from __future__ import annotations
