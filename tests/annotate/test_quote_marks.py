@@ -95,3 +95,9 @@ def test_single_quotes_inside_a_run_on_quote_are_part_of_it() -> None:
 def test_a_straight_mark_after_nothing_but_spaces_does_not_close_a_run_on() -> None:
     text = '"We will fight on.\n\nThey went home.\n   " and more'
     assert scan(text)[0].closed is False  # the mark follows no word: not a closing one
+
+
+def test_a_straight_mark_opening_a_paragraph_opens_a_quotation_though_a_space_follows() -> None:
+    text = 'The jury heard the tape.\n\n" (Orozco) arranged to have witnesses killed, " Hickok said.'
+    (q,) = scan(text)
+    assert text[q.open] == '"' and text[q.open + 2] == "(" and q.closed

@@ -76,8 +76,9 @@ def scan(text: str) -> list[RawQuote]:
                 open_at = None
                 continue
             if ch in "“„«" or (ch == '"' and open_at is None):
-                if ch == '"' and (nxt.isspace() or (i > ps and text[i - 1].isdigit())):
-                    continue  # an inch mark or a stray mark, not an opening quote
+                if ch == '"' and i > ps and (nxt.isspace() or text[i - 1].isdigit()):
+                    continue  # an inch mark or a stray mark, not an opening quote (one opening a
+                    # paragraph opens it, a space after it or not: '" (Orozco) arranged ...," he said')
                 if open_at is not None:
                     doubles.append(RawQuote(open_at, i, p, False))
                 open_at = i
