@@ -788,3 +788,21 @@ def test_a_column_of_numbers_is_no_gallery() -> None:
     table = "Pos.\n\nDriver\n\nPoints\n\n1\n\nAnn Brook\n\n5040\n\n2\n\nTom Reed\n\n5035"
     parts = clean("# Lorvik Tram Race Standings", P1, table, P2, P3)
     assert "5040" in parts.body and "5035" in parts.body
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Highlights", "STREAM BIG", "Você pode gostar...", "Ann Brook • Nov 15"],
+)  # a section's label, a teaser cut short, a byline and date: no headline without a "# "
+def test_a_first_line_that_is_no_headline_is_no_title(first: str) -> None:
+    parts = clean(first, P1, P2, P3)
+    assert parts.title is None
+    assert parts.body.split("\n\n")[-3:] == [P1, P2, P3]
+    if len(first.split()) < 3:
+        assert parts.body.split("\n\n") == [P1, P2, P3]  # a label above the article goes
+
+
+@pytest.mark.parametrize("label", ["Anzeige", "» Publicidade", "Iklan", "Реклама"])
+def test_an_advertisement_label_in_another_language_goes(label: str) -> None:
+    parts = clean("# Lorvik Approves Second Tram Line", P1, label, P2, P3)
+    assert parts.body.split("\n\n") == [P1, P2, P3]

@@ -70,6 +70,7 @@ _NAVIGATION = re.compile(
     r"|follow (?:\w+ ){1,3}on(?: \w+)?"
     r"|back to top(?: button)?|scroll to top|skip to (?:main )?content"
     r"|advertisement|advert|sponsored(?: content)?"
+    r"|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|iklan|reklam|реклама"  # elsewhere
     r"|ad|menu|home|search|close|print|e-?mail|comments?|\d+ comments?|comments? \(\d+\)|view comments"
     r"|leave a comment"
     r"|next|previous|(?:next|previous) (?:article|story|post)|most (?:read|popular|viewed)|trending(?: now)?"

@@ -329,12 +329,26 @@ def _find_title(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
     )
     if first is None or (h1 is None and first > 8) or not _headline_shaped(units[first]):
         return
+    if h1 is None and not _headline_alone(units[first].text):
+        if word_count(units[first].text) < 3:
+            reasons[first] = R.OTHER  # a kicker or a section's label above the article ("Deputy Sheriff")
+        return
     reasons[first] = R.TITLE
     key = norm_line(units[first].text)
     size = len(units[first].text)
     for i in range(first + 1, len(units)):
         if reasons[i] is None and abs(len(units[i].text) - size) < 8 and norm_line(units[i].text) == key:
             reasons[i] = R.TITLE
+
+
+def _headline_alone(text: str) -> bool:
+    """Whether a line with no headline's mark ("# ") can still be one: three words or more (a
+    section's label, "Highlights", "STREAM BIG", is none; a caseless script counts no spaces), not a
+    teaser cut short ("Você pode gostar...") nor a byline and date ("Chris Wray • Nov 15")."""
+    caseless = not any(c.isascii() and c.isalpha() for c in text)
+    if word_count(text) < 3 and not caseless:
+        return False
+    return not text.rstrip().endswith(("...", "…")) and "•" not in text
 
 
 def _broken_off(prev: Unit, nxt: Unit) -> bool:
