@@ -100,8 +100,8 @@ def _body_at(rd: Reader, tok: Token, *, voiced: bool) -> tuple[int, int, str] | 
         else:
             break
     label = tok.ent_type_
-    if label == "ORG":
-        ent = next(e for e in doc.ents if e.start <= tok.i < e.end)
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None) if label == "ORG" else None
+    if ent is not None:
         b = max(b, ent.end - 1)
     if not all(_in_name(t) for t in doc[a : b + 1]):
         return None  # "the city's police": no name
