@@ -487,6 +487,9 @@ def test_the_date_line_nearest_the_headline_is_the_publication_date() -> None:
         (["Analysis by [Ann Brook](#), Lorvik Courier Editor-at-large",
           "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds."], None),
         (["ANN BROOK", "Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m."], "2019-11-20"),  # a glued stamp
+        (["#### [Ann Brook](https://lorvik.example/author/ann-brook.html)[View More Articles](/x)"], None),
+        (["[Ann Brook](https://lorvik.example/ab/)[@AnnBrook](https://twitter.example/AnnBrook)"], None),
+        (["[by Ann Brook](https://lorvik.example/author/admin/) [0 Comments](/c)"], None),
     ],
 )
 def test_bylines_as_pages_scraped_whole_print_them(lines: list[str], published: str | None) -> None:

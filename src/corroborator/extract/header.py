@@ -47,10 +47,12 @@ _AUTHOR_PATH = (
     r"|reporters?|byline)/[^)\s]*"
 )
 _AUTHORLINK = re.compile(
-    rf"^(?:[-*+]\s+)?(?:by\s+)?\[(?P<name>[^\]!]+)\]\((?P<href>{_AUTHOR_PATH})\)"
+    rf"^(?:#{{1,6}}\s+)?(?:[-*+]\s+)?(?:by\s+)?\[(?P<name>[^\]!]+)\]\((?P<href>{_AUTHOR_PATH})\)"
     r"(?:\s*\[[^\]]*\]\([^)\s]*\))*$",  # the outlet's link after it: "By [Name](/person/..)[FOX](/)"
     re.IGNORECASE,
 )
+# a writer's name linked, then their handle: "[Natasha Turak](https://example.com/natasha-turak/)[@NatashaTurak](..)"
+_NAME_AND_HANDLE = re.compile(r"^\[(?P<name>[^\]!]+)\]\([^)\s]*\)\s*\[@\w+\]\([^)\s]*\)$")
 AUTHOR_ANYWHERE = re.compile(rf"\[(?P<name>[^\]!]+)\]\({_AUTHOR_PATH}\)", re.IGNORECASE)
 # a line opening with a link to an author's page, or to nothing as scraped text leaves it ("[Ann
 # Brook](#)"); not a commenter's link to their own site
@@ -67,11 +69,13 @@ BY_TAIL = re.compile(r"\bby\s+(?P<names>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){
 
 def author_link(unit: Unit) -> str | None:
     """The name of a line that is only a link to an author's page ("[Catherine Shu](.../author/...)"),
-    without a role after a dash ("Tim Childers - Live Science Contributor")."""
-    m = _AUTHORLINK.match(unit.raw.strip())
+    perhaps a heading, without a role after a dash ("Tim Childers - Live Science Contributor"), or
+    a name linked with the writer's handle after it ("[Natasha Turak](..)[@NatashaTurak](..)")."""
+    m = _AUTHORLINK.match(unit.raw.strip()) or _NAME_AND_HANDLE.match(unit.raw.strip())
     if m is None:
         return None
     name = re.split(r"\s+[-–—|]\s+|,\s+", unmark(m.group("name")))[0].strip()
+    name = re.sub(r"^by\s+", "", name, flags=re.IGNORECASE)  # "[by India Post News Weekly](../author/..)"
     return meta.parse_byline("By " + name) if len(name.split()) >= 2 else None
 
 
@@ -131,7 +135,10 @@ def name_line(units: list[Unit], reasons: list[RemovalReason | None], found: Fou
         return found
     if _STAMP_LABEL.fullmatch(units[i].text.strip()):
         return found  # "Updated" is no one's name
-    names = meta.parse_byline("By " + units[i].text.strip())
+    line = units[i].text.strip()
+    names = meta.parse_byline("By " + line)
+    if names is None and line.startswith("The ") and meta.parse_byline("By " + line[4:]):
+        names = line  # "The Associated Press"
     after = [k for k in (i + 1, i + 2) if k < len(units)]
     labelled = (
         bool(after) and reasons[after[0]] is None and _STAMP_LABEL.fullmatch(units[after[0]].text.strip())
