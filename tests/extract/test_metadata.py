@@ -263,3 +263,17 @@ def test_stated_outlet(line: str, name: str | None) -> None:
 )
 def test_posted_in_date(line: str, iso: str | None) -> None:
     assert meta.posted_in_date(line) == iso
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [  # stamps glued together by the page
+        ("Published Wed, Nov 20 20194:29 AM ESTUpdated an hour ago", "2019-11-20"),  # year and time
+        ("Nov 19, 2019 at 9:08 GMT1 day ago", "2019-11-19"),  # a stamp relative to the reading
+        ("Nov.November 18, 2019", "2019-11-18"),  # a month abbreviated, then written out
+        ("Published Tue, Nov 19 20197:05 AM ESTUpdated Tue, Nov 19 20197:16 AM EST", "2019-11-19"),
+    ],
+)
+def test_glued_stamps_are_read(line: str, iso: str) -> None:
+    assert meta.read_dateline(line) == (iso, True)
+

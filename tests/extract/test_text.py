@@ -726,6 +726,7 @@ def test_a_notice_printed_above_the_headline_is_no_standfirst() -> None:
         ("# [[Lorvik Tram] More Reviews from Riders](https://lorvik.example/2018/10/12/tram-reviews/)",
          "[Lorvik Tram] More Reviews from Riders"),
         ("# 商品の改造が商標法違反に！？", "商品の改造が商標法違反に！？"),
+        ("‘ Very Spiritual ’ Tram Driver Saves Twelve", "‘ Very Spiritual ’ Tram Driver Saves Twelve"),
     ],
 )  # fmt: skip
 def test_a_headline_opening_with_a_bracket_or_in_a_caseless_script(heading: str, title: str) -> None:

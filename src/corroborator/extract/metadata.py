@@ -114,10 +114,24 @@ def _normalised(line: str) -> str:
     """A date line with the stray spaces of scraped times closed ("5: 03" -> "5:03", "p. m." -> "pm")
     and a stamp glued to the year before it opened ("Nov. 20, 2019Updated: ...")."""
     line = _GLUED_STAMP.sub(r"\1 \2", line.strip())
+    line = _GLUED_TIME.sub(r"\1 \2", _MONTH_TWICE.sub("", _AGO_TAIL.sub("", line)))
     return _MERIDIEM.sub(r"\1m", _CLOCK.sub(r"\1:\2", line))
 
 
-_GLUED_STAMP = re.compile(r"(\d)((?:Updated|Published|Posted|Modified)\b)")
+# a stamp glued to what stands before it: "2019Updated", "ESTUpdated"
+_GLUED_STAMP = re.compile(r"([\dA-Z])((?:Updated|Published|Posted|Modified)\b)")
+# pages glue their stamps: "Nov 20 20194:29 AM" (the year and the time), "9:08 GMT1 day ago" (a
+# stamp relative to the reading), "Nov.November 18, 2019" (a month abbreviated, then written out)
+_GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")
+_AGO_TAIL = re.compile(
+    r"\s*(?:(?:updated|published|posted)\s+)?(?:about |an? |\d+\s*)"
+    r"(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week)s?\s+ago\s*$",
+    re.IGNORECASE,
+)
+_MONTH_TWICE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\b)"
+)
 # the names before a date on one line: "Posted by Ann Brook on November 19, 2019", "Ann Brook - Nov 19,
 # 2019", "Ann Brook November 19, 2019, 07:47 PM EST"
 _NAMES_BEFORE = re.compile(

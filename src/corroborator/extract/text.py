@@ -253,7 +253,7 @@ def _headline_shaped(unit: Unit) -> bool:
     text = unit.text
     if not text or word_count(text) > 30 or len(text) > 250:
         return False
-    first = text.lstrip("[(\"'“‘")[:1]  # "[The Palace: ...] More Reviews", "'Why Don't You ...?'"
+    first = text.lstrip("[(\"'“‘ ")[:1]  # "[The Palace: ...] More Reviews", "‘ Very Spiritual ’ Muslim ..."
     if not first or not (first.isdigit() or (first.isalpha() and not first.islower())):
         return False  # a capital, or a letter of a script without case ("商品の改造")
     if text[0] in "[(" and {"[": "]", "(": ")"}[text[0]] not in text:
