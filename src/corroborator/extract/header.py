@@ -58,12 +58,6 @@ AUTHOR_ANYWHERE = re.compile(rf"\[(?P<name>[^\]!]+)\]\({_AUTHOR_PATH}\)", re.IGN
 # Brook](#)"); not a commenter's link to their own site
 AUTHOR_FIRST = re.compile(rf"^\s*\[[^\]!]+\]\((?:#|{_AUTHOR_PATH})\)", re.IGNORECASE)
 BYLINE_HEAD = re.compile(r"^\s*by\s+[^-–—|•·]{2,60}?\s+[-–—|•·]\s+", re.IGNORECASE)
-# a stamp relative to when the page was read: "Published 1 day ago", "Updated 3 hours ago"
-AGO_STAMP = re.compile(
-    r"(?:(?:first |last )?(?:published|updated|posted|modified)\s*:?\s*)?(?:about |an? |\d+\s*)"
-    r"(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago",
-    re.IGNORECASE,
-)
 BY_TAIL = re.compile(r"\bby\s+(?P<names>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*$")
 
 

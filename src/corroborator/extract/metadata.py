@@ -123,11 +123,13 @@ _GLUED_STAMP = re.compile(r"([\dA-Z])((?:Updated|Published|Posted|Modified)\b)")
 # pages glue their stamps: "Nov 20 20194:29 AM" (the year and the time), "9:08 GMT1 day ago" (a
 # stamp relative to the reading), "Nov.November 18, 2019" (a month abbreviated, then written out)
 _GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")
-_AGO_TAIL = re.compile(
-    r"\s*(?:(?:updated|published|posted)\s+)?(?:about |an? |\d+\s*)"
-    r"(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week)s?\s+ago\s*$",
-    re.IGNORECASE,
+# a stamp relative to when the page was read: "Published 1 day ago", "Updated 3 hours ago"
+_AGO = (
+    r"(?:(?:first |last )?(?:published|updated|posted|modified)\s*:?\s*)?(?:about |an? |\d+\s*)"
+    r"(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago"
 )
+AGO_STAMP = re.compile(_AGO, re.IGNORECASE)
+_AGO_TAIL = re.compile(rf"\s*{_AGO}\s*$", re.IGNORECASE)
 _MONTH_TWICE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=(?:January|February|March|April|May|June|July"
     r"|August|September|October|November|December)\b)"

@@ -49,7 +49,6 @@ from corroborator.extract.captions import (
     under_image,
 )
 from corroborator.extract.header import (
-    AGO_STAMP,
     AUTHOR_ANYWHERE,
     AUTHOR_FIRST,
     BY_CUE,
@@ -164,7 +163,7 @@ def _judge_alone(
             if names := meta.parse_byline("By " + unmark(linked.group("name"))):
                 found = with_byline(found, reasons, i, names)
             continue
-        if words <= 6 and AGO_STAMP.fullmatch(text.strip(" .")):
+        if words <= 6 and meta.AGO_STAMP.fullmatch(text.strip(" .")):
             reasons[i] = R.DATELINE  # no date to read: the page's reading day is unknown
             continue
         by_tail = BY_TAIL.search(text) if words <= 24 else None
