@@ -162,11 +162,14 @@ def named_dateline(line: str) -> tuple[str, str] | None:
 
 # the outlet a dateline ends with, set off by a spaced slash or bar: "November 19, 2019 / 10:07 AM / CBS News"
 _OUTLET_TAIL = re.compile(r"\s[/|]\s+(?:[A-Z][\w&.'’-]*\s?){1,4}$")
+_DIGIT = re.compile(r"\d")
 
 
 def read_dateline(line: str) -> tuple[str | None, bool]:
     """(the ISO date of a dateline, whether the line is a dateline at all): :func:`parse_date_line`
     and :func:`is_dateline` in one reading."""
+    if len(line) > 400 or not _DIGIT.search(line):
+        return None, False  # a date and a time alone both have digits; most lines of a text have none
     text = _OUTLET_TAIL.sub("", _normalised(line))
     if not text or len(text) > 80:
         return None, False
