@@ -13,6 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from corroborator.extract.markup import ALNUM
 from corroborator.models import RemovalReason
 from corroborator.vocab import word_set
 
@@ -22,7 +23,6 @@ from corroborator.vocab import word_set
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _NOT_WORD = re.compile(r"[^\w$%]+|_+")
 _DIGITS = re.compile(r"\d+")
-_ALNUM = re.compile(r"[^\W_]")
 _TERMINAL = re.compile(r"[.!?…](?:\s?[\"'”’»)\]*])*\s*$")
 _MARKERS = re.compile(r"[*_#>`~]+")
 
@@ -197,7 +197,7 @@ def _priced(key: str) -> bool:
 
 def chrome_reason(line: str) -> RemovalReason | None:
     """Why a line is page chrome by its own words alone, or ``None`` when it is not clearly chrome."""
-    if _ALNUM.search(line) is None:
+    if ALNUM.search(line) is None:
         return RemovalReason.MARKUP
     words = word_count(line)
     if words > 32:
