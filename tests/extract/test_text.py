@@ -415,6 +415,72 @@ def test_a_page_scraped_whole_keeps_only_the_article() -> None:
     assert got[blurb] is R.OTHER  # the footer's
 
 
+LINKED_TEASERS = [
+    (
+        "Bus drivers vote to strike over pay",
+        "Ola Nord",
+        "Drivers on all twelve city routes will stop work for two days next month, their union said. Talks "
+        "with the city have failed again.",
+    ),
+    (
+        "Harbour festival draws record crowds",
+        "Kari Lund",
+        "More than forty thousand people came to the old town for the fireworks. It was the festival's best "
+        "year since it began.",
+    ),
+    (
+        "Why the old bridge needs a new deck",
+        "Per Berg",
+        "Engineers have warned for years that the old bridge would not carry the trams. The council has not "
+        "listened.",
+    ),
+]
+
+
+def test_teasers_of_other_articles_under_their_linked_headlines_go() -> None:
+    """Headline, author, date, blurb, three times over after the article: the blurbs are prose, and
+    every teaser used to stay in the body with them."""
+    blocks = ["# Lorvik Approves Second Tram Line", P1, P2, P3, P4]
+    for n, (headline, author, blurb) in enumerate(LINKED_TEASERS):
+        slug = headline.lower().replace(" ", "-")
+        blocks += [
+            f"- [![{headline}](https://lorvik.example/img/{n}.jpg)](https://lorvik.example/{slug})",
+            f"##### [{headline}](https://lorvik.example/{slug})",
+            f"[{author}](https://lorvik.example/author/{author.split()[0].lower()})",
+            f"Wednesday November {20 - n}, 2019",
+            blurb,
+        ]
+    parts = clean(*blocks)
+    assert parts.body.split("\n\n") == [P1, P2, P3, P4]
+    got = dict(removed(parts))
+    assert all(got[blurb] is R.RELATED for _, _, blurb in LINKED_TEASERS)
+
+
+def test_a_linked_subhead_over_prose_is_no_teaser() -> None:
+    """One linked subhead with a date under it, and a buying guide's linked products each followed
+    straight by their text, are the article's own."""
+    guide = [
+        "# The Best Chargers of the Year",
+        P1,
+        "### [Lorvik Volt 65W charger](https://shop.example/volt)",
+        "It charges a laptop and a phone at once and fits in a coat pocket, as no other charger here does.",
+        "### [Fjord Power travel charger](https://shop.example/fjord)",
+        "Its folding plug and its four ports make it the charger to take on a long trip with a whole family.",
+        P2,
+    ]
+    assert clean(*guide).body.split("\n\n") == [P1, guide[3], guide[5], P2]
+    one = clean(
+        "# Lorvik Approves Second Tram Line",
+        P1,
+        P2,
+        "## [The council's decision](https://lorvik.example/council/minutes)",
+        "Tuesday November 19, 2019",
+        P3,
+        P4,
+    )
+    assert one.body.split("\n\n") == [P1, P2, P3, P4]
+
+
 def test_readers_comments_after_the_article_go() -> None:
     parts = clean(
         "Lorvik Approves Second Tram Line",

@@ -89,14 +89,37 @@ def _lists_after_headers(units: list[Unit], reasons: list[RemovalReason | None],
                 reasons[k] = R.RELATED
 
 
+def _teaser_blurbs(units: list[Unit], reasons: list[RemovalReason | None], shape: _Shape) -> None:
+    """Other articles' teasers laid out as headline, credit, blurb: a heading that is a link (not
+    the page's headline), one to three short lines (an author, a date, a section), then the blurb,
+    a paragraph of prose. Two such teasers at least, so that one linked subhead with a date under
+    it stays; a linked heading followed straight by prose (a product in a buying guide, a headline
+    set inside the article) is none."""
+    blurbs: list[int] = []
+    for i, unit in enumerate(units):
+        if not unit.heading or reasons[i] is R.TITLE or link_share(unit) < 0.9:
+            continue
+        j = i + 1
+        while j < len(units) and j - i <= 4 and not units[j].heading and not shape.prose[j]:
+            if shape.words[j] > 8:
+                break
+            j += 1
+        if 1 < j - i <= 4 and j < len(units) and shape.prose[j] and reasons[j] is None:
+            blurbs.append(j)
+    if len(blurbs) >= 2:
+        for j in blurbs:
+            reasons[j] = R.RELATED
+
+
 def links_and_main_run(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
-    """Pass 6: menus and teasers (units that are mostly link text) go; then the article is the run of
-    units with the most prose (a maximum-sum segment, as body-text extraction does over a page's
-    tokens and tags: a sentence paragraph scores its words, any other kept line -2, a cut unit -5),
-    grown over the kept lines right next to it; kept text outside it (a sidebar's teasers, comments,
-    a footer's blurb) goes too."""
+    """Pass 6: menus and teasers (units that are mostly link text, and the blurbs under linked
+    headlines) go; then the article is the run of units with the most prose (a maximum-sum segment,
+    as body-text extraction does over a page's tokens and tags: a sentence paragraph scores its
+    words, any other kept line -2, a cut unit -5), grown over the kept lines right next to it; kept
+    text outside it (a sidebar's teasers, comments, a footer's blurb) goes too."""
     shape = _Shape(units)
     _lists_after_headers(units, reasons, shape)
+    _teaser_blurbs(units, reasons, shape)
     start = _comments_start(units, reasons, shape)
     for i in range(start if start is not None else len(units), len(units)):
         if reasons[i] is None:
