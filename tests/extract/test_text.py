@@ -481,7 +481,14 @@ def test_a_linked_subhead_over_prose_is_no_teaser() -> None:
     assert one.body.split("\n\n") == [P1, P2, P3, P4]
 
 
-def test_readers_comments_after_the_article_go() -> None:
+@pytest.mark.parametrize(
+    ("head", "commenter"),
+    [
+        ("3 responses to “Lorvik Approves Second Tram Line”", "tramfan88 says:"),
+        ("Top Rated Comments", "tramfan88"),  # a forum's best-voted replies under the article
+    ],
+)
+def test_readers_comments_after_the_article_go(head: str, commenter: str) -> None:
     parts = clean(
         "Lorvik Approves Second Tram Line",
         P1,
@@ -490,8 +497,8 @@ def test_readers_comments_after_the_article_go() -> None:
         P4,
         "Council members said the line would carry 40,000 passengers a day once the bridge is finished.",
         "The opposition called the plan too expensive and asked for a referendum before any work starts.",
-        "3 responses to “Lorvik Approves Second Tram Line”",
-        "tramfan88 says:",
+        head,
+        commenter,
         "March 5, 2024 at 6:34 am",
         "About time the council did something for the north of the city, the buses are always full.",
         "valleyvoter says:",
@@ -499,7 +506,7 @@ def test_readers_comments_after_the_article_go() -> None:
     )
     assert parts.body.split("\n\n")[-1].startswith("The opposition called the plan")
     got = dict(removed(parts))
-    assert got["tramfan88 says:"] is R.COMMENTS
+    assert got[head] is R.COMMENTS
     last = "Another waste of money. Nobody in Lorvik asked for a second line across the river."
     assert got[last] is R.COMMENTS
 

@@ -26,12 +26,13 @@ def _teaser(unit: Unit) -> bool:
     return m.group("next").isupper()
 
 
-# the head of a comment section: "34 responses to ...", "Leave a Reply", "Comments (12)"; a commenter's
-# "name says:" line
+# the head of a comment section: "34 responses to ...", "Leave a Reply", "Comments (12)", "Top Rated
+# Comments"; a commenter's "name says:" line
 _COMMENTS_HEAD = re.compile(
     r"\d[\d,]*\s+(?:responses?|comments?|replies|reactions|thoughts)\b.*"
     r"|(?:leave|post|add|write|submit)\s+a\s+(?:reply|comment|response)\b.*"
-    r"|(?:reader\s+)?comments?(?:\s*\(\d+\))?|(?:show|view|load)\s+(?:all\s+)?comments.*"
+    r"|(?:(?:readers?'?|top|most|best|highest|featured|latest|newest|recent|popular)\s+(?:rated\s+)?)?"
+    r"comments?(?:\s*\(\d+\))?|(?:show|view|load)\s+(?:all\s+)?comments.*"
     r"|join\s+the\s+(?:discussion|conversation).*|discussion",
     re.IGNORECASE,
 )
