@@ -481,6 +481,22 @@ def test_a_linked_subhead_over_prose_is_no_teaser() -> None:
     assert one.body.split("\n\n") == [P1, P2, P3, P4]
 
 
+def test_the_article_printed_again_below_goes() -> None:
+    """A page that prints its article a second time (another edition's copy, after its tags): the
+    later copy goes; a paragraph printed twice alone (a pull quote) and a list's repeated items stay."""
+    tags = "Trams,Lorvik,City council,Transport"
+    article = ["# Lorvik Approves Second Tram Line", P1, P2, P3, P4]
+    parts = clean(*article, "Share", tags, "Ola Nord", P1, P2, P3, P4)
+    assert parts.body.split("\n\n") == [P1, P2, P3, P4]
+    assert dict(removed(parts))[P3] is R.REPEATED
+    pull = clean("# Lorvik Approves Second Tram Line", P1, P2, P3, P2, P4)
+    assert pull.body.split("\n\n") == [P1, P2, P3, P2, P4]
+    daily = "Take the tram at least twice a day, and walk from the stop to the office."
+    plan = ["Monday", daily, "Tuesday", daily, "Wednesday", daily]
+    listed = clean("# A Week Without a Car", P1, *plan, P4)
+    assert listed.body.split("\n\n") == [P1, *plan, P4]
+
+
 @pytest.mark.parametrize(
     ("head", "commenter"),
     [

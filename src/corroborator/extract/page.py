@@ -1,14 +1,15 @@
 """What a page scraped whole adds around the article, and the pass that cuts it (pass 6 of
-:mod:`corroborator.extract.text`): menus and teasers (mostly link text), lists of other headlines
-after their header, readers' comments, and whatever kept text lies outside the article's run of
-prose (a sidebar, a footer's blurb).
+:mod:`corroborator.extract.text`): menus and teasers (mostly link text, or a linked headline over
+its blurb), lists of other headlines after their header, the article printed again, readers'
+comments, and whatever kept text lies outside the article's run of prose (a sidebar, a footer's
+blurb).
 """
 
 from __future__ import annotations
 
 import re
 
-from corroborator.extract.boilerplate import is_sentence_like, leads_related, word_count
+from corroborator.extract.boilerplate import is_sentence_like, leads_related, norm_line, word_count
 from corroborator.extract.markup import Unit, link_share
 from corroborator.models import RemovalReason
 
@@ -112,6 +113,33 @@ def _teaser_blurbs(units: list[Unit], reasons: list[RemovalReason | None], shape
             reasons[j] = R.RELATED
 
 
+def _printed_again(units: list[Unit], reasons: list[RemovalReason | None], shape: _Shape) -> None:
+    """The article printed a second time further down the page (an app's or another edition's
+    copy): a run of three or more paragraphs of prose, 60 words at least, that repeats an earlier
+    run in the same order goes. A single paragraph printed again (a pull quote, a summary's point)
+    stays, and so do items a list repeats here and there (a meal plan's "Eat every 2-3 hours")."""
+    prose = [i for i, r in enumerate(reasons) if r is None and shape.prose[i]]
+    first: dict[str, int] = {}
+    earlier: list[int | None] = []  # per prose paragraph: the position of its first printing
+    for k, i in enumerate(prose):
+        key = norm_line(units[i].text)
+        earlier.append(first.get(key))
+        first.setdefault(key, k)
+    k = 0
+    while k < len(prose):
+        if (start := earlier[k]) is None:
+            k += 1
+            continue
+        end = k + 1
+        while end < len(prose) and earlier[end] == start + (end - k):
+            end += 1
+        run = prose[k:end]
+        if len(run) >= 3 and sum(shape.words[i] for i in run) >= 60:
+            for i in run:
+                reasons[i] = R.REPEATED
+        k = end
+
+
 def links_and_main_run(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
     """Pass 6: menus and teasers (units that are mostly link text, and the blurbs under linked
     headlines) go; then the article is the run of units with the most prose (a maximum-sum segment,
@@ -121,6 +149,7 @@ def links_and_main_run(units: list[Unit], reasons: list[RemovalReason | None]) -
     shape = _Shape(units)
     _lists_after_headers(units, reasons, shape)
     _teaser_blurbs(units, reasons, shape)
+    _printed_again(units, reasons, shape)
     start = _comments_start(units, reasons, shape)
     for i in range(start if start is not None else len(units), len(units)):
         if reasons[i] is None:
