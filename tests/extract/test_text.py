@@ -61,14 +61,23 @@ def test_markdown_is_undone() -> None:
 
 
 def test_links_glued_to_each_other_stay_apart_words() -> None:
+    line = "The plan was backed by [Ola Nord](/people/nord)[Kari Lund](/k) and by [the council](/c)s members."
+    parts = clean("Tram Line Approved", line, P2)
+    first = parts.body.split("\n\n")[0]
+    assert first == "The plan was backed by Ola Nord Kari Lund and by the council s members."
+
+
+def test_a_hover_card_inside_a_sentence_goes() -> None:
+    """A picture glued to a name's link, then the name again, headlines about it and "MORE": a
+    card the page shows on hovering the name, not words of the sentence (nor link text making the
+    paragraph a menu)."""
     line = (
         "The plan was backed by Mayor [Ola Nord](/people/ola-nord)![](/img/nord.jpg)"
-        "[Ola Nord](/people/ola-nord)[Tram line approved](/news/tram) and by [the council](/c)s members."
+        "[Ola Nord](/people/ola-nord)[Nord says the bridge must wait | Tram fares to rise](/news/bridge) "
+        "[Tram line approved by the council](/news/tram) [MORE](/people/ola-nord) (Labour), the council said."
     )
     parts = clean("Tram Line Approved", line, P2)
-    assert parts.body.split("\n\n")[0] == (
-        "The plan was backed by Mayor Ola Nord Ola Nord Tram line approved and by the council s members."
-    )
+    assert parts.body.split("\n\n")[0] == "The plan was backed by Mayor Ola Nord (Labour), the council said."
 
 
 def test_whitespace_is_normalised_and_characters_kept() -> None:

@@ -19,6 +19,10 @@ _IMAGE = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()]*\))*(
 LINK = re.compile(
     r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\]]+)\]\[[^\]]*\]"
 )
+# a hover card set inside a sentence: a picture glued to the link of a name, then links (the name
+# again, headlines about it, "MORE"): "Rep. [Ilhan Omar](/people/..)![](/omar.jpg)[Ilhan Omar](..)
+# [Omar asks court to ...](..) [MORE](..) (D-Minn.)"
+_HOVER_CARD = re.compile(rf"(?<=\))(?:{_IMAGE.pattern})(?:\s*(?:{LINK.pattern})){{2,}}")
 _LINK_DEF = re.compile(r"^\s*\[[^\]]+\]:\s+\S+")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _BOLD_TAIL = re.compile(r"^(?P<head>.*\S)\s*(?:\*\*|__)(?P<tail>[^*_]{2,80}?)(?:\*\*|__)\s*$")
@@ -46,6 +50,8 @@ def _link_text(m: re.Match[str]) -> str:
 def unmark(line: str) -> str:
     text = line
     if "[" in text:
+        if ")![" in text:
+            text = _HOVER_CARD.sub("", text)
         text = _IMAGE.sub(lambda m: " " if m.string[m.end() : m.end() + 1] == "[" else "", text)
         text = LINK.sub(_link_text, text)
     if "<" in text:
@@ -124,5 +130,6 @@ def link_share(unit: Unit) -> float:
     """The share of a unit's text that is the text of markdown links."""
     if "](" not in unit.raw:
         return 0.0
-    linked = sum(len(unmark(m.group(1) or "")) for m in LINK.finditer(unit.raw))
+    raw = _HOVER_CARD.sub("", unit.raw) if ")![" in unit.raw else unit.raw  # as the text has it
+    linked = sum(len(unmark(m.group(1) or "")) for m in LINK.finditer(raw))
     return linked / max(len(unit.text), 1)
