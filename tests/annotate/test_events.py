@@ -66,6 +66,34 @@ def test_he_becomes_the_person_named_before(nlp: Any) -> None:
     assert event.startswith("Park returned")
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "start"),
+    [
+        # the person named most often is the one the clause names besides: not Nord's visit to himself
+        (
+            "Ola Nord owns the mill. Nord met the mayor. Nord's lawyer spoke. Per Berg denied the story. "
+            "He claims he visited Nord in Lorvik in 2010.",
+            "in 2010",
+            "Berg visited Nord",
+        ),
+        # a pronoun in what a named person said is that person
+        (
+            "Coach Ola Nord lost again. Nord's team is last. Club president Per Berg said he decided on "
+            "Saturday to fire Nord.",
+            "on Saturday",
+            "Berg decided to fire Nord",
+        ),
+    ],
+)
+def test_he_is_the_teller_not_one_his_clause_names(nlp: Any, text: str, phrase: str, start: str) -> None:
+    from corroborator.annotate.entities import find_mentions
+
+    doc = nlp(text)
+    sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
+    (event,) = events.find_events(doc, text, [_span(text, phrase)], sentences, [], find_mentions(doc))
+    assert event.startswith(start)
+
+
 def test_a_sentence_without_a_verb_gives_the_sentence_without_the_date(nlp: Any) -> None:
     text = "Rescue teams at the collapsed warehouse on Tuesday"
     (event,) = _events(nlp, text, "on Tuesday")

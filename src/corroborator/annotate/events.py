@@ -166,7 +166,7 @@ class _Dated(NamedTuple):
 def _clause(
     doc: Doc,
     time_tokens: set[int],
-    person_at: Callable[[int], str | None],
+    person_at: Callable[[int, frozenset[str], str | None], str | None],
     hidden: frozenset[int] = frozenset(),
 ) -> _Dated | None:
     """The event the time expression dates: the subject, verb, objects and first complements of its
@@ -231,14 +231,29 @@ def _clause(
             chosen.update((t.i, t) for t in part[: MAX_EVENT_TOKENS - len(chosen)])
     names: dict[int, str] = {}
     if subject is not None and subject.i in chosen:
-        name = person_at(subject.idx) if subject.lower_ in _PRONOUN else None
-        if subject.lower_ in ("it", "they", "them"):
+        name = None
+        if subject.lower_ in _PRONOUN:  # not one the clause names besides ("he visited Epstein")
+            others = frozenset(chosen[k].text for k in chosen if k != subject.i and chosen[k].pos_ == "PROPN")
+            name = person_at(subject.idx, others, _teller(subject))
+        elif subject.lower_ in ("it", "they", "them"):
             name = _antecedent(doc, subject, drop)
         if name:
             names[subject.i] = name
     tokens = sorted(chosen.values(), key=lambda t: t.i)
     event = _TRAILING.sub("", _join(tokens, names))
     return _Dated(event) if event else None
+
+
+def _teller(pronoun: Token) -> str | None:
+    """The name that is the subject of the clause a pronoun's clause hangs from, before it ("King
+    said he decided ...": King), by its last word."""
+    head = pronoun.head
+    while head.dep_ not in ("ROOT", "relcl") and head.head.i != head.i:
+        head = head.head
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "PROPN" and child.i < pronoun.i:
+                return child.text
+    return None
 
 
 def _set_off(doc: Doc, verb: Token, child: Token) -> bool:
@@ -296,16 +311,23 @@ def _people(mentions: Sequence[Mention], caption: int | None) -> list[tuple[int,
     return out
 
 
-def _person_finder(people: Sequence[tuple[int, str]], base: int) -> Callable[[int], str | None]:
+def _person_finder(
+    people: Sequence[tuple[int, str]], base: int
+) -> Callable[[int, frozenset[str], str | None], str | None]:
     """Who "he" or "she" at a position (``base`` plus it, in the text) most likely is: the person
-    named most often before it (ties: the latest), by surname."""
+    named most often before it (ties: the latest), by surname, but none of ``others`` (surnames
+    the pronoun's own clause names: "he visited Epstein" is not Epstein's visit to himself); the
+    ``teller`` when that is a person named before it ("King said he decided": King)."""
 
-    def find(pos: int) -> str | None:
+    def find(pos: int, others: frozenset[str] = frozenset(), teller: str | None = None) -> str | None:
         counts: dict[str, tuple[int, int]] = {}
         for end, name in people:
-            if end <= base + pos:
-                n, _ = counts.get(name, (0, 0))
-                counts[name] = (n + 1, end)
+            if end > base + pos or name in others:
+                continue
+            if name == teller:
+                return name
+            n, _ = counts.get(name, (0, 0))
+            counts[name] = (n + 1, end)
         return max(counts, key=counts.__getitem__) if counts else None
 
     return find
@@ -328,7 +350,7 @@ def _event(
     sentence: Span,
     time: Span,
     hidden: frozenset[int],
-    people: Callable[[int], str | None],
+    people: Callable[[int, frozenset[str], str | None], str | None],
 ) -> str:
     tokens = {t.i for t in doc if t.idx < time.end - offset and t.idx + len(t.text) > time.start - offset}
     dated = _clause(doc, tokens, people, hidden) if tokens else None
