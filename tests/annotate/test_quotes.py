@@ -748,6 +748,18 @@ def test_she_after_someone_named_in_what_another_says_is_the_one_who_says_it(nlp
     assert q.speaker == "Sonya Zoghlin"
 
 
+def test_she_is_not_one_named_in_her_own_clause(nlp: Language) -> None:
+    """"She gave me an address for Kari Lund": whoever "she" is, not Kari Lund, and the "she" who
+    speaks next goes on meaning her."""
+    text = (
+        "Ann Brook was very surprised when I asked her about the letters.\n\n"
+        "She gave me an email address for her sister, Kari Lund. “I cannot believe Kari would not want "
+        "them read,” she said."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Ann Brook"
+
+
 def test_whom_a_newspaper_quotes_is_the_speaker(nlp: Language) -> None:
     text = (
         '"The officers jumped out of the car so fast," the Harbour Daily News quoted witness Devin Marsh '

@@ -289,6 +289,8 @@ class Reader:
             nat = next((n for p, nm, n in self.names if n and nm == full), "")
             if norp and nat and nat != norp:
                 continue
+            if pronoun and self.bound_away(pos, pronoun):
+                continue  # "he was photographed with Epstein. He told ...": not Epstein
             if unsure is None and pronoun and (owner := self.clause_owner(pos, pronoun)) is not None:
                 return owner  # "Gene Smith, who replaced Andy Geiger a month ago, said ... he said"
             if unsure is None and pronoun and full not in self.gender and full not in self.speaking:
@@ -351,6 +353,23 @@ class Reader:
             if subject.dep_ in ("nsubj", "nsubjpass") and self.gender.get(full) == pronoun:
                 return full
         return None
+
+    def bound_away(self, pos: int, pronoun: str) -> bool:
+        """Whether the name at ``pos`` is no subject, and its clause's subject, before it, is
+        ``pronoun`` ("he was photographed having chats with Epstein"): that pronoun is someone else,
+        and a pronoun after it goes on meaning that someone."""
+        head = self.heads[pos]
+        if head.dep_ in ("nsubj", "nsubjpass") or self.in_quote(head.idx):
+            return False
+        verb = head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        clauses = [verb, verb.head] if verb.dep_ in ("xcomp", "advcl", "conj") else [verb]  # "having chats"
+        return any(
+            t.lower_ == pronoun and t.dep_ in ("nsubj", "nsubjpass") and t.i < head.i
+            for v in clauses
+            for t in v.children
+        )
 
     def another_in_focus(self, pos: int, pronoun: str) -> bool:
         """Whether the sentence naming someone at ``pos`` has ``pronoun`` as an object ("Jerry Tibbs
