@@ -83,6 +83,19 @@ def test_he_becomes_the_person_named_before(nlp: Any) -> None:
             "on Saturday",
             "Berg decided to fire Nord",
         ),
+        # nor one whose given name takes the other pronoun (a surname given in full only later
+        # with a man's name still may be hers: "Page ... She began modeling ... Jack Page")
+        (
+            "Police said Michael Webb grabbed the girl as she and her mother were walking home on Saturday.",
+            "on Saturday",
+            "she and her mother were walking",
+        ),
+        (
+            "Robin Page was born in Nashville. Page left school early. She began modeling in 1950. Her "
+            "brother Jack Page said she was shy.",
+            "in 1950",
+            "Page began modeling",
+        ),
     ],
 )
 def test_he_is_the_teller_not_one_his_clause_names(nlp: Any, text: str, phrase: str, start: str) -> None:

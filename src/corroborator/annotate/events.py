@@ -17,7 +17,9 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from corroborator.annotate.given_names import given_name_gender
 from corroborator.annotate.person_names import without_suffix
+from corroborator.annotate.pronouns import Gender
 from corroborator.models import EntityType, Mention, Quote, Span
 
 if TYPE_CHECKING:
@@ -45,6 +47,7 @@ _KEEP_CHILD = frozenset(
 )
 _WORD = re.compile(r"[^\W_]+(?:[-.,][^\W_]+)*")
 _PRONOUN = frozenset(["he", "she"])
+_OTHER = {"he": "she", "she": "he"}
 _TRAILING = re.compile(
     r"(?:\s+(?:early|late|at least|on|in|at|until|by|during|since|from|of|and|or|but|a|an|the|had|has|have|"
     r"to|with|for|[,;:—–-]))+$",
@@ -166,7 +169,7 @@ class _Dated(NamedTuple):
 def _clause(
     doc: Doc,
     time_tokens: set[int],
-    person_at: Callable[[int, frozenset[str], str | None], str | None],
+    person_at: Callable[[Token, frozenset[str]], str | None],
     hidden: frozenset[int] = frozenset(),
 ) -> _Dated | None:
     """The event the time expression dates: the subject, verb, objects and first complements of its
@@ -234,7 +237,7 @@ def _clause(
         name = None
         if subject.lower_ in _PRONOUN:  # not one the clause names besides ("he visited Epstein")
             others = frozenset(chosen[k].text for k in chosen if k != subject.i and chosen[k].pos_ == "PROPN")
-            name = person_at(subject.idx, others, _teller(subject))
+            name = person_at(subject, others)
         elif subject.lower_ in ("it", "they", "them"):
             name = _antecedent(doc, subject, drop)
         if name:
@@ -301,34 +304,44 @@ def _parenthesised(doc: Doc) -> frozenset[int]:
     return frozenset(out)
 
 
-def _people(mentions: Sequence[Mention], caption: int | None) -> list[tuple[int, str]]:
-    """The persons named in one text (the body, or caption ``caption``): (end offset, surname)."""
+def _people(mentions: Sequence[Mention], caption: int | None) -> list[tuple[int, str, Gender | None]]:
+    """The persons named in one text (the body, or caption ``caption``): (end offset, surname, the
+    pronoun a full name's given name nearly always takes)."""
     out = []
     for m in mentions:
         words = without_suffix(m.text.split(), keep=1)  # "Comeaux" for "Arcade Joseph Comeaux Jr."
         if m.caption == caption and m.type is EntityType.PERSON and words:
-            out.append((m.span.end, words[-1]))
+            out.append((m.span.end, words[-1], given_name_gender(words[0])))  # "Mike" alone: his given name
     return out
 
 
 def _person_finder(
-    people: Sequence[tuple[int, str]], base: int
-) -> Callable[[int, frozenset[str], str | None], str | None]:
-    """Who "he" or "she" at a position (``base`` plus it, in the text) most likely is: the person
+    people: Sequence[tuple[int, str, Gender | None]], base: int
+) -> Callable[[Token, frozenset[str]], str | None]:
+    """Who a "he" or "she" (at its offset plus ``base`` in the text) most likely is: the person
     named most often before it (ties: the latest), by surname, but none of ``others`` (surnames
-    the pronoun's own clause names: "he visited Epstein" is not Epstein's visit to himself); the
-    ``teller`` when that is a person named before it ("King said he decided": King)."""
+    the pronoun's own clause names: "he visited Epstein" is not Epstein's visit to himself) nor one
+    whose given name takes the other pronoun ("Michael Webb grabbed the girl as she ..."); the
+    teller when that is a person named before it ("King said he decided": King)."""
 
-    def find(pos: int, others: frozenset[str] = frozenset(), teller: str | None = None) -> str | None:
+    def find(pronoun: Token, others: frozenset[str]) -> str | None:
+        pos, teller = base + pronoun.idx, _teller(pronoun)
         counts: dict[str, tuple[int, int]] = {}
-        for end, name in people:
-            if end > base + pos or name in others:
+        genders: dict[str, set[Gender]] = {}
+        for end, name, g in people:
+            if end > pos or name in others:
                 continue
-            if name == teller:
-                return name
             n, _ = counts.get(name, (0, 0))
             counts[name] = (n + 1, end)
-        return max(counts, key=counts.__getitem__) if counts else None
+            if g is not None:
+                genders.setdefault(name, set()).add(g)
+        # not one whose given names so far all take the other pronoun ("Anthony LaCalamita" and
+        # "Michele LaCalamita" both before it tell nothing; "Jack Page" after it, nothing yet)
+        other = {_OTHER[pronoun.lower_]}
+        fits = {name: c for name, c in counts.items() if genders.get(name, set()) != other}
+        if teller in fits:
+            return teller
+        return max(fits, key=fits.__getitem__) if fits else None
 
     return find
 
@@ -350,7 +363,7 @@ def _event(
     sentence: Span,
     time: Span,
     hidden: frozenset[int],
-    people: Callable[[int, frozenset[str], str | None], str | None],
+    people: Callable[[Token, frozenset[str]], str | None],
 ) -> str:
     tokens = {t.i for t in doc if t.idx < time.end - offset and t.idx + len(t.text) > time.start - offset}
     dated = _clause(doc, tokens, people, hidden) if tokens else None
