@@ -148,6 +148,7 @@ def test_yen_and_yuan_by_context() -> None:
         "We heard a bang around eleven.",
         "The first trip to a major power.",
         "Teixeira hit .358 before the deadline.",  # an average, not 358 of anything
+        "Columbus improved to 8-8-4 with the win.",  # a record of wins, losses and ties
         "He carried a .45 pistol.",
         "Score 4.5 out of 5\n\nSave hundreds on the laptop.",  # the counted word is on the next line
     ],

@@ -327,6 +327,8 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
     prev = _PREV_WORD.search(text[max(0, m.start() - 40) : m.start()])
     prev_word = prev.group(1).lower() if prev else ""
     rng = None if written else _RANGE.match(text, end)
+    if rng and re.match(r"[-–]\d", text[rng.end() : rng.end() + 2]):
+        return None  # three numbers joined: a record or a code ("improved to 8-8-4"), no range
     if rng:
         sep = (rng.group("word") or "").strip()
         ranging = _RANGING_FROM.search(text, max(0, first - 40), first) is not None
