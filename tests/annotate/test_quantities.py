@@ -149,6 +149,8 @@ def test_yen_and_yuan_by_context() -> None:
         "The first trip to a major power.",
         "Teixeira hit .358 before the deadline.",  # an average, not 358 of anything
         "Columbus improved to 8-8-4 with the win.",  # a record of wins, losses and ties
+        "Thompson dropped to 36-3 on Saturday.",  # a record: a range runs upwards
+        "Emirates bought Boeing's 787-9 Dreamliner jets.",  # a model
         "He carried a .45 pistol.",
         "Score 4.5 out of 5\n\nSave hundreds on the laptop.",  # the counted word is on the next line
     ],
@@ -190,6 +192,7 @@ def test_a_stray_space_after_a_separator_keeps_one_figure() -> None:
     assert read("He was born in 2005. 3 people came.") == [("3 people", 3)]
     assert read("The votes were 12, 34 and 56 people.")[-1] == ("56 people", 56)
     assert read("Rooms 1, 2, 300 people.") == [("2, 300 people", 2300)]
+    assert read("The mill, valued at about $380, 600, burned.") == [("about $380, 600", 380600)]
 
 
 def test_earthquake_magnitudes_are_their_own_unit() -> None:

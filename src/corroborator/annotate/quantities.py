@@ -44,7 +44,7 @@ _WORDNUM = rf"(?:(?:{_W1}|a)\s+dozen|{_W1}(?:\s+hundred(?:\s+(?:and\s+)?{_W1})?)
 # read as one figure; a lone digit after ". " can only be a decimal: news prose spells out a
 # sentence-opening number
 _DIGITS = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, \d{3})+(?![\d,])"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, \d{3})+(?!\d|,\s?\d)"
     r"|\d{1,2}\. \d(?![\d,.])|\d+(?:\.\d+)?"
 )
 _APPROX = (
@@ -302,6 +302,18 @@ def find_quantities(text: str, *, caption: int | None = None) -> tuple[Quantity,
     return tuple(out)
 
 
+def _falls(first: str, dashed: str) -> bool:
+    """Whether the number after a dash ("-3" after "58") is smaller than the one before it: a
+    range runs upwards ("8-10", "$5-6 million"), a record or a score need not."""
+    second = re.search(r"\d[\d,.]*", dashed)
+    try:
+        return second is not None and float(second.group().rstrip(".,").replace(",", "")) < float(
+            first.replace(",", "").replace(" ", "")
+        )
+    except ValueError:
+        return False
+
+
 def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
     num, cur, scale = m.group("num"), m.group("cur"), (m.group("scale") or "").lower()
     start = m.start("cur") if cur else m.start("num")
@@ -329,6 +341,8 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
     rng = None if written else _RANGE.match(text, end)
     if rng and re.match(r"[-–]\d", text[rng.end() : rng.end() + 2]):
         return None  # three numbers joined: a record or a code ("improved to 8-8-4"), no range
+    if rng and not rng.group("word") and _falls(num, rng.group(0)):
+        return None  # "improves to 58-3": a record of wins and losses, or a score, no range
     if rng:
         sep = (rng.group("word") or "").strip()
         ranging = _RANGING_FROM.search(text, max(0, first - 40), first) is not None
