@@ -174,6 +174,12 @@ def test_a_long_dateline_with_an_update_is_still_one() -> None:
     assert (parts.published, parts.body) == ("2008-04-30", P1 + "\n\n" + P2)
 
 
+def test_an_update_line_that_gives_the_original_date_too() -> None:
+    line = "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 18, 2019 8:02 am ET"
+    parts = clean("Tram Line Approved", line, P1, P2)
+    assert (parts.published, parts.updated, parts.body) == ("2019-11-18", "2019-11-19", P1 + "\n\n" + P2)
+
+
 def test_an_ambiguous_dateline_is_no_title() -> None:
     parts = clean("11/09/2010", "Tram Line Approved", P1, P2)
     assert (parts.title, parts.published, parts.body) == ("Tram Line Approved", None, P1 + "\n\n" + P2)

@@ -46,7 +46,8 @@ _SHORT_YEAR = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<yy>\d\d)\b")
 # What may surround a date on a dateline: labels, weekdays, times and time zones (words are
 # compared lower-cased; numbers separately: hours, minutes, offsets and "hhmm" times).
 _DATE_WORDS = word_set(
-    "published updated posted last modified date dated on at first originally created story edited time"
+    "published updated posted last modified date dated on at first original originally created story edited"
+    " time"
     " am pm hrs h z gmt utc uk bst cet cest eet eest wet west msk"
     " et ct mt pt est edt cst cdt mst mdt pst pdt akst akdt hst aest aedt acst acdt awst nzst nzdt"
     " ist pkt sgt hkt jst kst wib sast eat wat cat mon monday tue tues tuesday wed wednesday"
@@ -264,6 +265,19 @@ def dateline_kind(line: str) -> str:
     if _UPDATED.search(label) and not _PUBLISHED.search(label):
         return "updated"
     return "published"
+
+
+_PUBLISHED_LATER = re.compile(
+    r"\b(?:original(?:ly)?(?:\s+published)?|(?:first\s+)?published|posted)\b\s*:?", re.IGNORECASE
+)
+
+
+def published_after_update(line: str) -> str | None:
+    """The publication date an update line gives after its update ("Updated Nov. 19, 2019 8:21 am ET
+    / Original Nov. 19, 2019 8:02 am ET"), if any (ISO)."""
+    if dateline_kind(line) != "updated" or (label := _PUBLISHED_LATER.search(line)) is None:
+        return None
+    return find_date(line[label.end() :])
 
 
 def _year(groups: Mapping[str, str | None]) -> int:

@@ -186,8 +186,11 @@ def _judge_alone(
             elif kind == "published":
                 dated_here = (*found.datelines, candidate(reasons, i, iso))
                 found = replace(found, published=found.published or iso, datelines=dated_here)
-            elif kind == "updated" and found.updated is None:
-                found = replace(found, updated=iso)
+            elif kind == "updated":
+                found = replace(found, updated=found.updated or iso)
+                if (first := meta.published_after_update(dated)) is not None:  # "... / Original Nov. 19"
+                    dated_here = (*found.datelines, candidate(reasons, i, first))
+                    found = replace(found, published=found.published or first, datelines=dated_here)
             continue
         if words <= 30 and (posted := meta.posted_in_date(text)):
             reasons[i] = R.BYLINE  # "... posted in Pedestrian Accidents on Wednesday, September 18, 2013."
