@@ -83,6 +83,13 @@ def test_he_becomes_the_person_named_before(nlp: Any) -> None:
             "on Saturday",
             "Berg decided to fire Nord",
         ),
+        # or the name set beside that subject
+        (
+            "Capt. Ola Nord died in the fire. Nord had led the station for years. Nord's colleague, Dr. Jon "
+            "Berg, was shaken as he described the fire on Tuesday.",
+            "on Tuesday",
+            "Berg described the fire",
+        ),
         # nor one whose given name takes the other pronoun (a surname given in full only later
         # with a man's name still may be hers: "Page ... She began modeling ... Jack Page")
         (

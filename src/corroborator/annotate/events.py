@@ -249,13 +249,19 @@ def _clause(
 
 def _teller(pronoun: Token) -> str | None:
     """The name that is the subject of the clause a pronoun's clause hangs from, before it ("King
-    said he decided ...": King), by its last word."""
+    said he decided ...": King), or set beside that subject ("his colleague, Sgt. Jason Tlusty, was
+    shaken as he described ...": Tlusty), by its last word."""
     head = pronoun.head
     while head.dep_ not in ("ROOT", "relcl") and head.head.i != head.i:
         head = head.head
         for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "PROPN" and child.i < pronoun.i:
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.i > pronoun.i:
+                continue
+            if child.pos_ == "PROPN":
                 return child.text
+            named = [c for c in child.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < pronoun.i]
+            if named:
+                return named[0].text
     return None
 
 
