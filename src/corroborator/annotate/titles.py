@@ -14,16 +14,16 @@ from __future__ import annotations
 
 from corroborator.vocab import word_set
 
-HONORIFICS = word_set("dame dr fr lady lord miss mr mrs ms mx prof rev sir")
+HONORIFICS = word_set("dame dr fr hon lady lord miss mr mrs ms mx prof rev sir")
 OFFICES = word_set(
-    "president premier minister chancellor secretary senator sen governor gov mayor king queen prince "
-    "princess emperor pope general gen colonel col major maj captain capt lieutenant lt sergeant sgt "
-    "corporal cpl admiral adm commodore commander officer trooper director executive chairman "
-    "chairwoman chairperson ceo cfo coo cto gm judge justice attorney atty ada dist ambassador "
-    "commissioner inspector superintendent representative rep speaker leader spokesman spokeswoman "
-    "spokesperson professor doctor reverend bishop archbishop cardinal rabbi imam sheikh ayatollah "
-    "sheriff undersheriff detective det constable const councillor councilman councilwoman alderman "
-    "chief deputy clerk administrator"
+    "president pres premier minister chancellor secretary senator sen governor gov mayor king queen "
+    "prince princess emperor pope general gen colonel col major maj captain capt lieutenant lt sergeant "
+    "sgt corporal cpl pvt spc admiral adm commodore commander cmdr cdr officer trooper director "
+    "executive chairman chairwoman chairperson ceo cfo coo cto gm judge justice attorney atty ada dist "
+    "ambassador amb commissioner inspector insp superintendent supt representative rep speaker leader "
+    "spokesman spokeswoman spokesperson professor doctor reverend bishop archbishop cardinal rabbi imam "
+    "sheikh ayatollah sheriff undersheriff detective det constable const councillor councilman "
+    "councilwoman alderman chief deputy clerk administrator"
 )
 QUALIFIERS = word_set("defence defense economy finance fire foreign interior prime state vice")
 PROFESSIONS = word_set(
