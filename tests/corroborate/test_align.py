@@ -223,6 +223,22 @@ def test_two_statements_sharing_a_few_words_are_not_variants() -> None:
     assert relation(slogan, said, weights_of([slogan, said])) is None  # one word in common
 
 
+def test_two_statements_on_one_theme_with_no_wording_in_common_are_not_variants() -> None:
+    """Most of the shorter statement's words come back in the longer, but not one stretch of its
+    wording: a councilman's two statements of one night, not one statement worded two ways."""
+    a = quoted("a", '"The youth in this community have no outlets for their anger," he said of the riot.',
+               "The youth in this community have no outlets for their anger", "Ola Nord")
+    b = quoted("b", '"Tonight we saw an explosion of anger from the youth in my community," he said.',
+               "Tonight we saw an explosion of anger from the youth in my community", "Ola Nord")
+    assert relation(a, b, weights_of([a, b])) is None
+    c = quoted("c", '"Our country has reached the edge of the abyss," the president said.',
+               "Our country has reached the edge of the abyss", "Per Berg")
+    d = quoted("d", '"Our country is on the edge of the abyss," the president said.',
+               "Our country is on the edge of the abyss", "Per Berg")
+    found = relation(c, d, weights_of([c, d]))
+    assert found is not None and found[0] is Relation.VARIANT  # "the edge of the abyss" kept
+
+
 def test_a_hyphen_is_no_difference_of_wording() -> None:
     assert wording("Humans becoming multi-planetary need a re-usable rocket") == wording(
         "Humans becoming multiplanetary need a reusable rocket"

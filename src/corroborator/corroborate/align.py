@@ -204,12 +204,24 @@ def quote_relation(a: ClaimUnit, b: ClaimUnit, weights: Mapping[str, float]) -> 
     around = short.context | qs
     if len(shared) < 2 or len(shared) < 0.5 * len(qs):
         return None  # most of the shorter quotation's own words are not in the other: two statements
+    if qs - shared and _longest_run(short.wording, long_.wording) < _VARIANT_RUN:
+        return None  # some words in common but no stretch of wording: two statements on one theme
     best = 0.0
     for words in long_.quote_parts:
         n, score = overlap(words, around, weights)
         if n >= 3 and n / len(words) >= 0.6 and score >= 0.35:
             best = max(best, score)
     return (Relation.VARIANT, best) if best else None
+
+
+_VARIANT_RUN = 4  # words in a row two wordings of one statement keep, when one has words the other lacks
+
+
+def _longest_run(a: str, b: str) -> int:
+    """The most words in a row two wordings share ("the edge of the abyss" in "our country has
+    reached the edge of the abyss" and "our country is on the edge of the abyss": 5)."""
+    wa, wb = a.split(), b.split()
+    return SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb)).size
 
 
 def _elided_from(text: str, other: str) -> bool:
