@@ -111,3 +111,17 @@ def test_a_yearless_day_takes_the_year_the_story_writes_with_it(nlp: Any) -> Non
     ])  # fmt: skip
     (sank,) = [t for t in story.of("c" * 16).times if t.text == "June 24"]
     assert sank.value == "2005-06-24"  # not the June 24 before May 2007
+
+
+def test_no_sentence_runs_across_a_paragraph_break(nlp: Any) -> None:
+    """The parser reads a paragraph without a closing full stop (a plain subhead, "according to a
+    local radio station") into the next paragraph's first sentence; the sentences are cut there."""
+    body = (
+        "Police stopped the march on Saturday, according to a local radio station\n\n"
+        "Residents said that officers searched buildings without warrants.\n\n"
+        "What happens next\n\n"
+        "The council will meet on Monday."
+    )
+    article = Article(id="c" * 16, source="c.txt", body=body)
+    found = Annotator(nlp=nlp).annotate_story([article]).of(article.id)
+    assert [body[s.start : s.end] for s in found.sentences] == body.split("\n\n")

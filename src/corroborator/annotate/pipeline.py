@@ -11,6 +11,7 @@ expressions, attaches periods to figures, clusters entities across articles and 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -95,6 +96,25 @@ def _texts(article: Article) -> Iterator[tuple[int | None, str]]:
         yield k, caption.text
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def _paragraph_sentences(doc: Doc, text: str) -> list[Span]:
+    """The parser's sentences, cut again where a paragraph ends inside one: a paragraph without a
+    closing full stop ("..., according to RussiaToday" / "Brooklynites on Twitter reported ...") is
+    parsed into the next one's first sentence."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start_char
+        for brk in _PARAGRAPH_BREAK.finditer(text, start, sent.end_char):
+            if text[start : brk.start()].strip():
+                out.append(Span(start, brk.start()))
+            start = brk.end()
+        if text[start : sent.end_char].strip():
+            out.append(Span(start, sent.end_char))
+    return out
+
+
 def parse_article(article: Article, docs: Sequence[Doc]) -> ArticleParse:
     """The article pass over already-parsed Docs: ``docs[0]`` is the body, then one per caption."""
     sentences: list[Span] = []
@@ -105,7 +125,7 @@ def parse_article(article: Article, docs: Sequence[Doc]) -> ArticleParse:
     found_times: list[timex.TimexMatch] = []
     for (caption, text), doc in zip(_texts(article), docs, strict=True):
         if caption is None:
-            sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
+            sentences = _paragraph_sentences(doc, text)
         mentions = entities.find_mentions(doc, caption=caption)
         found_mentions += mentions
         found_descriptions += entities.find_descriptions(doc, mentions)
