@@ -281,6 +281,7 @@ class TimeExpression:
     # the event it dates, read from the parse of its sentence ("Putin arrived in Beijing"); None when
     # made without the annotation pass (the timeline then parses the sentence itself)
     event: str | None = None
+    act: str | None = None  # that event's verb, or the noun dated, as written ("convicted", "fight")
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,6 +77,38 @@ def test_the_same_day_without_its_year_read_in_two_years_is_no_contradiction() -
     assert found.kind is ContradictionKind.DATE  # a year stated against one read in: still a conflict
 
 
+def test_two_acts_dated_in_sentences_that_share_their_words_are_no_contradiction() -> None:
+    day = Precision.DAY
+    convicted = "A jury in Norwalk today convicted a gang member of murdering the deputy in June 2005."
+    sentenced = (
+        "A Norwalk jury on Tuesday ordered execution for a gang member convicted of murdering the deputy."
+    )
+    conviction = dated(
+        "a",
+        convicted,
+        "today",
+        "2007-03-20",
+        precision=day,
+        event="A jury convicted a gang member",
+        act="convicted",
+    )
+    event = "A Norwalk jury ordered execution for a gang member"
+    sentence = dated("c", sentenced, "Tuesday", "2007-04-03", precision=day, event=event, act="ordered")
+    assert find_contradictions(align_claims([conviction, sentence], REPORTS), REPORTS) == ((), ())
+    # the same act on another day is a conflict, written with the same verb or with its noun
+    for event, act in [
+        ("A Norwalk jury convicted a gang member", "convicted"),
+        ("A Norwalk jury handed down a conviction of a gang member", "handed"),
+    ]:
+        misdated = dated("c", convicted, "today", "2007-04-03", precision=day, event=event, act=act)
+        (found,), _ = find_contradictions(align_claims([conviction, misdated], REPORTS), REPORTS)
+        assert found.kind is ContradictionKind.DATE
+    # a one-word reading ("transiting") is too thin to overrule the sentences
+    thin = dated("c", sentenced, "Tuesday", "2007-04-03", precision=day, event="transiting", act="transiting")
+    (found,), _ = find_contradictions(align_claims([conviction, thin], REPORTS), REPORTS)
+    assert found.kind is ContradictionKind.DATE
+
+
 def test_a_year_read_against_an_inferred_publication_date_does_not_contradict_a_stated_one() -> None:
     told = "By December, his breathing worsened until he could not walk to the next room."
     stated = "In December 2016, his breathing worsened until he could not walk to the next room."
@@ -390,8 +422,10 @@ def test_the_same_words_once_without_their_speaker_are_no_quote_variant() -> Non
     # a fragment joins both statements into one wording; the two stay a variant of each other, one
     # given without its speaker: the same words, nothing that differs
     fire = "The fire has progressed rapidly through the store. It is being treated as potentially suspicious."
-    scene = ("Kent Police and Kent Fire and Rescue are at the scene of a large fire at a store in High "
-             "Street, which is being treated as potentially suspicious.")
+    scene = (
+        "Kent Police and Kent Fire and Rescue are at the scene of a large fire at a store in High "
+        "Street, which is being treated as potentially suspicious."
+    )
     units = [
         quoted("b", f'Police said: "{fire}"', fire, None),
         quoted("a", f'A Kent Police spokeswoman said: "{scene}"', scene, "Kent Police"),

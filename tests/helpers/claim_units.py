@@ -74,11 +74,23 @@ def dated(
     published: str | None = None,
     precision: Precision = Precision.MONTH,
     relative: bool = False,
+    event: str | None = None,
+    act: str | None = None,
 ) -> ClaimUnit:
     """A dated statement: ``focus`` (in ``text``) resolves to ``value`` (month precision unless
-    said; ``relative``: read against the article's date), in an article of date ``published``."""
+    said; ``relative``: read against the article's date), in an article of date ``published``;
+    ``event``: what the parse read the date as dating, ``act`` its verb."""
     start = text.index(focus)
-    t = TimeExpression(focus, Span(start, start + len(focus)), value, precision, relative, caption=caption)
+    t = TimeExpression(
+        focus,
+        Span(start, start + len(focus)),
+        value,
+        precision,
+        relative,
+        caption=caption,
+        event=event,
+        act=act,
+    )
     context = content_words(text.replace(focus, " "))
     return ClaimUnit(
         article,
@@ -88,6 +100,8 @@ def dated(
         caption,
         context,
         time=t,
+        dated_event=content_words(event) - _names(text) if event else frozenset(),
+        act=content_words(act) if act else frozenset(),
         names=context & _names(text),
         sentence_dates=others,
         other_instance=other_instance,

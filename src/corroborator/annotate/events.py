@@ -159,11 +159,14 @@ def _dates_noun(date: Token) -> bool:
     return date.dep_ == "compound" and any(c.dep_ in ("det", "poss") and c.i < date.i for c in noun.children)
 
 
-class _Dated(NamedTuple):
-    """The event text a time expression dates; ``noun``: the noun the date is of ("Thursday's fight")."""
+class DatedEvent(NamedTuple):
+    """The event text a time expression dates; ``noun``: the noun the date is of ("Thursday's fight");
+    ``act``: the verb of that event, or the noun, as written ("convicted", "fight"); "" when the
+    event is the sentence (no clause was read)."""
 
     text: str
     noun: bool = False
+    act: str = ""
 
 
 def _clause(
@@ -171,7 +174,7 @@ def _clause(
     time_tokens: set[int],
     person_at: Callable[[Token, frozenset[str]], str | None],
     hidden: frozenset[int] = frozenset(),
-) -> _Dated | None:
+) -> DatedEvent | None:
     """The event the time expression dates: the subject, verb, objects and first complements of its
     clause, or the noun phrase it dates ("Hamas's attack on Israel this month")."""
     tok = doc[min(time_tokens)]
@@ -186,7 +189,7 @@ def _clause(
         # dated directly, not through a preposition: "Hamas's attack on Israel this month"
         noun = [t for t in _phrase(tok.head, drop) if not (t.dep_ == "det" and t.head.i == tok.head.i)]
         if len(content_words(_join(noun, {}))) >= 2:
-            return _Dated(_join(noun, {}))
+            return DatedEvent(_join(noun, {}), act=tok.head.lower_)
         if _dates_noun(tok) and content_words(_join(noun, {})):
             # "Thursday's fight", "the Tuesday vote": the noun is what the date is of, with what
             # its relative clause says of it while short ("fight that led to suspensions")
@@ -194,7 +197,7 @@ def _clause(
             more = _phrase(said[0], drop) if said else []
             if len(noun) + len(more) <= MAX_EVENT_TOKENS:
                 noun = sorted(noun + more, key=lambda t: t.i)
-            return _Dated(_join(noun, {}), noun=True)
+            return DatedEvent(_join(noun, {}), noun=True, act=tok.head.lower_)
     for i in list(time_tokens):  # a preposition left with nothing but the time expression goes too
         prep = doc[i].head
         if prep.dep_ == "prep" and all(c.i in drop for c in prep.children):
@@ -244,7 +247,7 @@ def _clause(
             names[subject.i] = name
     tokens = sorted(chosen.values(), key=lambda t: t.i)
     event = _TRAILING.sub("", _join(tokens, names))
-    return _Dated(event) if event else None
+    return DatedEvent(event, act=verb.lower_) if event else None
 
 
 def _teller(pronoun: Token) -> str | None:
@@ -370,13 +373,13 @@ def _event(
     time: Span,
     hidden: frozenset[int],
     people: Callable[[Token, frozenset[str]], str | None],
-) -> str:
+) -> DatedEvent:
     tokens = {t.i for t in doc if t.idx < time.end - offset and t.idx + len(t.text) > time.start - offset}
     dated = _clause(doc, tokens, people, hidden) if tokens else None
     if dated is not None and (dated.noun or len(content_words(dated.text)) >= 2):
-        return dated.text  # a noun the date is of says what it was in one word ("Thursday's fight")
+        return dated  # a noun the date is of says what it was in one word ("Thursday's fight")
     # "dated", "It happened", "to buy": too little to tell the event; the sentence
-    return _fallback(text, time, sentence)
+    return DatedEvent(_fallback(text, time, sentence))
 
 
 def sentence_of(text: str, sentences: Sequence[Span], pos: int) -> Span:
@@ -399,7 +402,7 @@ def event_in(
     ``sentence`` of ``text`` whose first character is at ``offset`` in ``text``. ``quoted`` are the
     text's direct quotations (left out), ``mentions`` its mentions (to name "he" and "she")."""
     people = _person_finder(_people(mentions, caption), offset)
-    return _event(doc, offset, text, sentence, time, _hidden(doc, offset, quoted), people)
+    return _event(doc, offset, text, sentence, time, _hidden(doc, offset, quoted), people).text
 
 
 def find_events(
@@ -410,7 +413,7 @@ def find_events(
     quotes: Sequence[Quote],
     mentions: Sequence[Mention],
     caption: int | None = None,
-) -> list[str]:
+) -> list[DatedEvent]:
     """The event each time expression (by span, in ``text`` parsed as ``doc``) dates, in order.
 
     Each sentence is cut out of ``doc``'s parse (no second parse); ``sentences`` are the text's
@@ -422,7 +425,7 @@ def find_events(
     people = _people(mentions, caption)
     parts: dict[Span, tuple[Doc, int, frozenset[int]] | None] = {}
     whole: _WholeParse | None = None
-    out: list[str] = []
+    out: list[DatedEvent] = []
     for time in times:
         sentence = _sentence(text, sentences, time.start)
         if sentence not in parts:
@@ -435,7 +438,7 @@ def find_events(
                 parts[sentence] = (sub, part.start_char, _hidden(sub, part.start_char, quoted))
         found = parts[sentence]
         if found is None:
-            out.append(_fallback(text, time, sentence))
+            out.append(DatedEvent(_fallback(text, time, sentence)))
             continue
         sub, offset, hidden = found
         out.append(_event(sub, offset, text, sentence, time, hidden, _person_finder(people, offset)))

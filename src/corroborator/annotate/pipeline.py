@@ -135,7 +135,9 @@ def parse_article(article: Article, docs: Sequence[Doc]) -> ArticleParse:
         times = timex.find_times(text, caption=caption)
         spans = sentences if caption is None else sentence_spans(text)
         dated = events.find_events(doc, text, [t.span for t in times], spans, text_quotes, mentions, caption)
-        found_times += [replace(t, event=e) for t, e in zip(times, dated, strict=True)]
+        found_times += [
+            replace(t, event=e.text, act=e.act or None) for t, e in zip(times, dated, strict=True)
+        ]
     return ArticleParse(
         article.id,
         tuple(sentences),
@@ -261,4 +263,3 @@ def assemble_story(articles: Sequence[Article], parses: Sequence[ArticleParse]) 
 
     merged = quote_merge.merge_quotes([(p.article_id, p.quotes) for p in parses], resolve)
     return StoryAnnotations(tuple(per_article), story_entities, merged)
-

@@ -62,6 +62,7 @@ class TimexMatch:
     tense: Tense = Tense.PAST  # past also when nothing in the sentence tells (see ``tense_stated``)
     caption: int | None = None
     event: str | None = None  # the event it dates (:mod:`corroborator.annotate.events`)
+    act: str | None = None  # that event's verb or noun, as written
     tense_stated: bool = False  # a verb of the sentence says the tense ("was killed", "will open")
 
     @property

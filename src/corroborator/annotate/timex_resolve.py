@@ -253,6 +253,7 @@ def resolve(
                 inferred_anchor=inferred and m.relative and value is not None,
                 caption=m.caption,
                 event=m.event,
+                act=m.act,
             )
         )
     return tuple(out)

@@ -312,9 +312,27 @@ def relation(
             return None  # "today" counts from a publication date, which is often a day off the writing
         if _within_seven_days(a, tb.value) or _within_seven_days(b, ta.value):
             return None
+        if _other_acts(a, b):
+            return None
         strong = (n >= 3 and score >= 0.6) or (bool(a.phrases & b.phrases) and n >= 2 and score >= 0.45)
         return (Relation.DIFFERENT, score) if strong and len(a.event_words & b.event_words) >= 2 else None
     return (Relation.SAME, score) if n >= 3 and score >= 0.3 else None
+
+
+def _other_acts(a: ClaimUnit, b: ClaimUnit) -> bool:
+    """Whether the parse read two dates as dating two acts: each event says something (two words or
+    more) and neither names the other's verb ("a jury convicted a gang member" today, "a jury ordered
+    execution for a gang member" on Tuesday; "made a state visit" and "visited", "convicted" and
+    "handed down a conviction" are one act). One word is too thin a reading to overrule the
+    sentences ("transiting" for "foiled an attack on vessels transiting ... on Friday")."""
+    if len(a.dated_event) < 2 or len(b.dated_event) < 2 or not a.act or not b.act:
+        return False
+    return not (_names_act(a.act, b.dated_event | b.act) or _names_act(b.act, a.dated_event | a.act))
+
+
+def _names_act(act: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether ``words`` name the act: its stem, or a word it begins ("convict", "conviction")."""
+    return any(w == v or (len(v) >= 4 and w.startswith(v)) for v in act for w in words)
 
 
 _DEICTIC = re.compile(

@@ -238,6 +238,11 @@ class ClaimUnit:
     names: frozenset[str] = frozenset()  # context words that are parts of names (capitalised)
     wording: str = ""  # quotations: the words, spelling folded
     quote_parts: tuple[frozenset[str], ...] = ()  # quotations: content words of each clause
+    # dates: content words of the event the parse read for the date ("A Norwalk jury ordered
+    # execution for a gang member"), names left out, and the stem of its verb or noun ("order");
+    # empty when the parse read none
+    dated_event: frozenset[str] = frozenset()
+    act: frozenset[str] = frozenset()
 
     @property
     def quote_words(self) -> frozenset[str]:
@@ -521,6 +526,8 @@ def extract_claims(article: Article, ann: Annotations, *, memo: Memo | None = No
                     sentence_dates=tuple(o.value for o in times if o is not t and o.value),
                     subjects=subjects,
                     time=t,
+                    dated_event=content_words(t.event, memo) - names if t.event else frozenset(),
+                    act=content_words(t.act, memo) if t.act else frozenset(),
                     article_date=article_date,
                     update_cue=cue,
                     other_instance=_other_instance(text, sentence, t.span),
