@@ -646,6 +646,25 @@ def test_a_list_of_other_headlines_inside_the_article_goes() -> None:
     assert dict(removed(parts))["TIME TRAVELLER"] is R.RELATED
 
 
+def test_a_dont_miss_head_over_one_line_of_links_goes_with_it() -> None:
+    links = (
+        "[Lorvik mayor answers critics](/news/1188134/mayor) [**INSIGHT]|**[Harbour bridge to close "
+        "for repairs](/news/1188822/bridge) [**VIDEO]**[Storm floods the old town](/news/1187976/storm)"
+        "**[REACTION]**"
+    )
+    parts = clean("# Lorvik Approves Second Tram Line", P1, P2, "**DON'T MISS**", links, P3)
+    assert parts.body.split("\n\n") == [P1, P2, P3]
+    assert dict(removed(parts))["DON'T MISS"] is R.RELATED
+
+
+def test_a_card_whose_link_runs_across_a_blank_line_is_a_link() -> None:
+    # the picture and the headline of another article, one link written over two blocks
+    card = "- [![](https://cdn.example/img/1.jpg)\n\nHarbour bridge to close for repairs](/news/1/bridge)"
+    parts = clean("# Lorvik Approves Second Tram Line", P1, card, P2, P3)
+    assert parts.body.split("\n\n") == [P1, P2, P3]
+    assert "Harbour bridge to close for repairs" in dict(removed(parts))
+
+
 def test_a_widgets_heading_is_not_the_title() -> None:
     parts = clean(
         "## Breaking News Emails",

@@ -155,6 +155,7 @@ _SEPARATED = re.compile(r"\s[•|·»›]\s|\s-\s.*\s-\s")
 _LEADS_RELATED = re.compile(
     r"^(?:read|show|see|view) more|^related|^more (?:stories|news|articles|from)|^you (?:may|might) also"
     r"|^recommended|^see also|^also read|^read also|^further reading|^most (?:read|popular)|^top stories"
+    r"|^don.t miss"
 )
 
 

@@ -76,8 +76,15 @@ class Unit:
     block: int = 0  # index of the blank-line separated block the unit came from
 
 
+# a card: a link whose text (a picture, then the headline) was written across a blank line ("- [![](
+# /1205899.jpg)" / "Hong Kong protests: 800 students under siege](/news/1205899/...)"): one link
+_SPLIT_LINK = re.compile(r"\[(?:!\[[^\[\]\n]*\]\([^()\s]*\))?[ \t]*\n[ \t]*\n[ \t]*(?=[^\[\]\n]{1,300}\]\()")
+
+
 def units_of(text: str) -> list[Unit]:
     text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\n\n" in text and "](" in text:
+        text = _SPLIT_LINK.sub("[", text)
     text = _SPACES.sub(" ", _ODD_SPACE.sub(" ", text))
     units: list[Unit] = []
     for number, block in enumerate(re.split(r"\n[ \t\u00a0]*\n", text)):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from corroborator.extract.boilerplate import is_sentence_like, leads_related, norm_line, word_count
-from corroborator.extract.markup import Unit, link_share
+from corroborator.extract.markup import LINK, Unit, link_share
 from corroborator.models import RemovalReason
 
 R = RemovalReason
@@ -72,7 +72,7 @@ def _comments_start(units: list[Unit], reasons: list[RemovalReason | None], shap
 def _lists_after_headers(units: list[Unit], reasons: list[RemovalReason | None], shape: _Shape) -> None:
     """A list's header ("Most read in world news", "Related stories", "More from ...") and the run of
     lines after it up to the next paragraph of prose: other articles' headlines and kickers, even in
-    the middle of the article. Two such lines at least; the header alone, without a colon
+    the middle of the article. Two such lines (or links) at least; the header alone, without a colon
     ("Read more: ..." names one link, which the cue passes judge)."""
     for i, unit in enumerate(units):
         if reasons[i] not in (None, R.RELATED, R.NAVIGATION) or shape.words[i] > 6:
@@ -85,7 +85,8 @@ def _lists_after_headers(units: list[Unit], reasons: list[RemovalReason | None],
             if reasons[j] is None:
                 items.append(j)
             j += 1
-        if len(items) >= 2:
+        # two lines, or one line of links set side by side ("[A](..) [INSIGHT] | [B](..) [VIDEO]")
+        if sum(max(1, len(LINK.findall(units[k].raw))) for k in items) >= 2:
             reasons[i] = reasons[i] or R.RELATED
             for k in items:
                 reasons[k] = R.RELATED
