@@ -54,6 +54,15 @@ def test_is_sentence_like() -> None:
         ("Additional reporting by Jane Roe; Editing by Tom Poe", R.CONTRIBUTOR),
         ("© 2024 The Valley Courier. All rights reserved.", R.FOOTER),
         ("Original url:", R.FOOTER),
+        ("retrieved 20 November 2019", R.FOOTER),
+        ("from https://science.example/news/2019-11-tram-line.html", R.FOOTER),
+        (
+            "This document is subject to copyright. Apart from any fair dealing for the purpose of private "
+            "study or research, no part may be reproduced without the written permission. The content is "
+            "provided for information purposes only.",
+            R.FOOTER,
+        ),
+        ("Explore further", R.RELATED),
         ("* * *", R.MARKUP),
         ("Get breaking news alerts and special reports, delivered weekday mornings.", R.PROMO),
         ("Let our news meet your inbox. The stories that matter, delivered weekday mornings.", R.PROMO),
@@ -76,6 +85,8 @@ def test_chrome_reason_by_cue_words(line: str, reason: R) -> None:
         "The Harbour Bridge reopened to traffic on Sunday.",
         "The letters were delivered every morning by the postman.",
         "Residents get updates from the council by text message.",
+        "The samples were retrieved 20 metres below the surface in November 2019.",
+        "From https://lorvik.example the council streams every meeting.",
     ],
 )
 def test_chrome_reason_spares_body_text(line: str) -> None:

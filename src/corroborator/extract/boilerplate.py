@@ -82,6 +82,7 @@ _NAVIGATION = re.compile(
 _RELATED = re.compile(
     r"related(?: articles?| stories| story| content| news| coverage| posts| reading| links)?"
     r"|see also|also read|read also|more on this(?: story| topic)?|further reading|more coverage"
+    r"|explore further"
 )
 _RELATED_PREFIX = re.compile(
     r"^\W*(?:related(?: articles?| story| stories| coverage| content| reading| news)?|read (?:more|also|next)"
@@ -112,6 +113,7 @@ _PROMO_LINE = re.compile(
 _SITE_NOTICE = re.compile(
     r"\b(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b|\buses? cookies for\b"
     r"|\bquotes (?:are )?delayed (?:by )?(?:at least )?\d+ minutes\b|\bmarket data (?:is )?provided by\b"
+    r"|\bthis (?:document|article|page|material) is subject to copyright\b"
 )
 _EMBED = re.compile(
     r"embed(?:ded)?(?: content| video| tweet| post| code)?|view this post on \w+|a post shared by .*"
@@ -137,6 +139,8 @@ _FOOTER = re.compile(
     r"|originally published (?:in|on|at|by)"
     r"|constitutes acceptance of (?:our|the)|community rules apply"
     r"|may not be (?:published|reproduced), (?:broadcast|distributed)"
+    # a citation's retrieval lines: "retrieved 20 November 2019", "from https://..."
+    r"|^retrieved (?:on )?(?:\d{1,2} \w+|\w+ \d{1,2},?) \d{4}$|^from https?://\S+$"
 )
 # weak cues: chrome only next to other chrome
 _WEAK_PAYWALL = re.compile(
@@ -182,7 +186,7 @@ _NEWSLETTER_WORDS = word_set(
 )
 _FOOTER_WORDS = word_set(
     "original source canonical permalink copyright c © rights article story originally constitutes community"
-    " may"
+    " may retrieved from"
 )
 _WEAK_PAYWALL_WORDS = word_set(
     "vat price prices archive archives invoice free per membership articles analyses stories"
