@@ -678,6 +678,23 @@ def test_a_widgets_heading_is_not_the_title() -> None:
     assert parts.body.split("\n\n") == [P1, P2]
 
 
+@pytest.mark.parametrize(
+    "credit", ["Ann Brook/Lorvik Press/Getty Images", "Ann Brook | Bloomberg | Getty Images"]
+)
+def test_a_credit_on_its_own_line_makes_the_sentence_above_it_a_caption(credit: str) -> None:
+    # the scraper left the image out: a short sentence, then names set apart by slashes or bars
+    caption = "A tram crosses the old bridge in Lorvik."
+    parts = clean("# Lorvik Approves Second Tram Line", P1, caption, credit, P2, P3)
+    assert parts.body.split("\n\n") == [P1, P2, P3]
+    assert [(c.text, c.credit) for c in parts.captions] == [(caption, credit)]
+    # names without an agency, or a credit under a long paragraph, make no caption
+    parts = clean("# Lorvik Approves Second Tram Line", P1, caption, "Ann Brook | Tom Reed", P2, P3)
+    assert caption in parts.body.split("\n\n")
+    long = " ".join([P1, P2, P3, P4])  # 74 words
+    parts = clean("# Lorvik Approves Second Tram Line", P1, long, credit, P2, P3)
+    assert long in parts.body.split("\n\n") and not parts.captions
+
+
 def test_captions_written_under_their_image_and_more_credit_styles() -> None:
     alt = "Trams at the central station in Lorvik, where the new line will start [File: Lorvik Press]"
     parts = clean(

@@ -17,7 +17,15 @@ from corroborator.extract.markup import Unit
 from corroborator.models import Caption, RemovalReason
 from corroborator.vocab import word_set
 
-__all__ = ["CaptionBook", "credit_after", "labelled", "repeats_alt", "split_caption", "under_image"]
+__all__ = [
+    "CaptionBook",
+    "credit_after",
+    "credit_under",
+    "labelled",
+    "repeats_alt",
+    "split_caption",
+    "under_image",
+]
 
 R = RemovalReason
 
@@ -172,6 +180,20 @@ class CaptionBook:
     def repeats(self, text: str) -> bool:
         """Whether ``text`` repeats a caption already found (a page printing it twice)."""
         return bool(self.captions) and text[:20].lower() in self._starts and norm_line(text) in self._seen
+
+
+def credit_under(units: Sequence[Unit], reasons: Sequence[RemovalReason | None], i: int) -> bool:
+    """Whether unit ``i`` is a photo credit on a line of its own ("Sanjeev Verma/Hindustan Times/Getty
+    Images", "Natalie Naccache | Bloomberg | Getty Images") under a caption: names set apart by
+    slashes or bars, one of them an agency, right after a kept sentence short enough to be a caption
+    (whose image the scraper left out)."""
+    text = units[i].text
+    if i == 0 or reasons[i - 1] is not None or ("/" not in text and " | " not in text):
+        return False
+    if not (credit_like(text.replace("|", "/"), 10) and names_agency(text)):
+        return False
+    before = units[i - 1]
+    return not before.heading and word_count(before.text) <= 60 and is_sentence_like(before.text)
 
 
 def credit_after(text: str, words: int, last_credit: str | None) -> bool:

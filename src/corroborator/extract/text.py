@@ -41,6 +41,7 @@ from corroborator.extract.boilerplate import (
 from corroborator.extract.captions import (
     CaptionBook,
     credit_after,
+    credit_under,
     gallery_counters,
     labelled,
     printed_again,
@@ -230,6 +231,10 @@ def _judge_alone(
                 book.add(caption, credit, remember=not by_image)
             else:
                 book.credit_last(credit)
+            continue
+        if split is None and credit_under(units, reasons, i):
+            reasons[i - 1], reasons[i] = R.CAPTION, R.CREDIT
+            book.add(units[i - 1].text, text)
             continue
         if i > 0 and reasons[i - 1] in (R.CAPTION, R.CREDIT) and credit_after(text, words, book.last_credit):
             reasons[i] = R.CREDIT
