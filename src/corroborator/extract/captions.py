@@ -188,7 +188,7 @@ def credit_under(units: Sequence[Unit], reasons: Sequence[RemovalReason | None],
     slashes or bars, one of them an agency, right after a kept sentence short enough to be a caption
     (whose image the scraper left out)."""
     text = units[i].text
-    if i == 0 or reasons[i - 1] is not None or ("/" not in text and " | " not in text):
+    if ("/" not in text and " | " not in text) or i == 0 or reasons[i - 1] is not None:
         return False
     if not (credit_like(text.replace("|", "/"), 10) and names_agency(text)):
         return False

@@ -8,6 +8,7 @@ blurb).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from corroborator.extract.boilerplate import is_sentence_like, leads_related, norm_line, word_count
 from corroborator.extract.markup import LINK, Unit, link_share
@@ -120,9 +121,16 @@ def _printed_again(units: list[Unit], reasons: list[RemovalReason | None], shape
     run in the same order goes. A single paragraph printed again (a pull quote, a summary's point)
     stays, and so do items a list repeats here and there (a meal plan's "Eat every 2-3 hours")."""
     prose = [i for i, r in enumerate(reasons) if r is None and shape.prose[i]]
+    # only paragraphs whose first letters another one shares can be printed again: the full key is
+    # read for those alone (most pages print nothing twice)
+    opening = ["".join(filter(str.isalpha, units[i].text[:60]))[:24].lower() for i in prose]
+    shared = Counter(opening)
     first: dict[str, int] = {}
     earlier: list[int | None] = []  # per prose paragraph: the position of its first printing
     for k, i in enumerate(prose):
+        if shared[opening[k]] < 2:
+            earlier.append(None)
+            continue
         key = norm_line(units[i].text)
         earlier.append(first.get(key))
         first.setdefault(key, k)

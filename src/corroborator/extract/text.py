@@ -232,7 +232,7 @@ def _judge_alone(
             else:
                 book.credit_last(credit)
             continue
-        if split is None and credit_under(units, reasons, i):
+        if split is None and ("/" in text or " | " in text) and credit_under(units, reasons, i):
             reasons[i - 1], reasons[i] = R.CAPTION, R.CREDIT
             book.add(units[i - 1].text, text)
             continue
