@@ -325,3 +325,37 @@ def test_a_ship_the_parser_calls_a_person_is_no_person(parse: Parse) -> None:
     assert types["Admiral Sureesh Mehta"] is EntityType.PERSON
     (q,) = find_quotes(doc, text=text)
     assert q.speaker == "Sureesh Mehta"  # "he" skips the ship
+
+
+def test_a_rank_alone_the_ner_took_for_a_name_is_no_person(parse: Parse) -> None:
+    text = "Lawmakers questioned Lt Col Alexander Vindman, a Ukraine specialist, on Tuesday."
+    doc = parse(text, ("Lt Col", "PERSON"), ("Alexander Vindman", "PERSON"))
+    people = [m.text for m in find_mentions(doc) if m.type is EntityType.PERSON]
+    assert people == ["Lt Col Alexander Vindman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Investigators looked at the energy company Burisma in 2019.", "Burisma", EntityType.ORG),
+        ("The game is made by the developer Tequila Works in Madrid.", "Tequila Works", EntityType.ORG),
+        ("Reporters waited outside the White House for hours.", "White House", EntityType.ORG),
+        # a sentence's noun before a person is no kind of organisation written before a name
+        ("The club Lionel Messi joined in 2021 paid a record fee.", "Lionel Messi", EntityType.PERSON),
+    ],
+)
+def test_a_kind_of_organisation_before_a_name_makes_it_one(
+    parse: Parse, text: str, name: str, kind: EntityType
+) -> None:
+    (found,) = [m for m in find_mentions(parse(text, (name, "PERSON"))) if m.text == name]
+    assert found.type is kind
+
+
+def test_a_subheads_verb_in_ing_is_not_part_of_a_name(parse: Parse) -> None:
+    text = "The hearing went on.\n\n4. Questioning Anna Roe's judgment\n\nMorrison discussed concerns."
+    doc = parse(text, ("Questioning Anna Roe", "PERSON"))
+    names = [m.text for m in find_mentions(doc)]
+    assert "Questioning Anna Roe" not in names and "Anna Roe" in names
+    # a name in -ing opening a sentence stays whole
+    doc = parse("The show ended.\n\nSterling Brown said he would return.", ("Sterling Brown", "PERSON"))
+    assert [m.text for m in find_mentions(doc)] == ["Sterling Brown"]

@@ -146,6 +146,8 @@ def _trim(doc: Doc, start: int, end: int, label: str = "PERSON") -> tuple[int, i
         or (label == "PERSON" and doc[start].lower_ in _BIO_VERBS)
     ):
         start += 1  # ... and a lower-case word the NER glued to a person's name ("rang Taylor")
+    if label == "PERSON" and end - start >= 2 and _gerund_heading(doc, start):
+        start += 1  # "4. Questioning Vindman's judgment": a subhead's verb, capitalised
     if label == "PERSON":  # "Browns DL Sheldon Richardson": a team and a position's abbreviation
         start = max(
             [k + 1 for k in range(start + 1, end - 2) if _ABBREVIATION.fullmatch(doc[k].text)], default=start
@@ -154,6 +156,19 @@ def _trim(doc: Doc, start: int, end: int, label: str = "PERSON") -> tuple[int, i
         first = (doc[start].text, doc[start + 1].text) if end - start >= 4 else None
         end = next((k for k in range(start + 2, end - 1) if (doc[k].text, doc[k + 1].text) == first), end)
     return start, end
+
+
+def _gerund_heading(doc: Doc, i: int) -> bool:
+    """A word in -ing opening a line without a verb (after a list number, if any): a subhead's verb
+    ("Questioning Vindman's judgment", "Remembering Jane Roe"), which the tagger, seeing a capital,
+    takes for a name."""
+    word = doc[i].text
+    if len(word) < 7 or not word.endswith("ing") or not word[0].isupper() or not word[1:].islower():
+        return False
+    k = i - 1
+    while k >= 0 and (doc[k].is_punct or doc[k].like_num) and "\n" not in doc[k].text:
+        k -= 1
+    return (k < 0 or (doc[k].is_space and "\n" in doc[k].text)) and _in_heading(doc, i)
 
 
 def _title_start(doc: Doc, start: int) -> int:
@@ -319,6 +334,10 @@ def _first_type(
     norps: frozenset[str] = frozenset(),
 ) -> tuple[_Name, EntityType] | None:
     span = doc[n.start : n.end]
+    if n.label == "PERSON" and all(_low(t) in TITLES for t in span):
+        return None  # "Lt Col" before "Alexander Vindman", taken for a name of its own
+    if n.label == "PERSON" and _named_as_org(doc, n):
+        return n, EntityType.ORG
     if is_person and n.label == "PERSON" and len(span) == 1 and not _titled(doc, n):
         word = span[0].text
         bare = word.lower().rstrip(".")
@@ -353,6 +372,27 @@ def _first_type(
     if n.label in _ORG_LIKE and any(t.lower_ in ORG_WORDS for t in span):
         return n, EntityType.ORG
     return None
+
+
+# a kind of organisation written before its name: "energy company Burisma", "the rights group Amnesty"
+_ORG_KINDS = word_set(
+    "company firm group giant maker manufacturer retailer carrier airline bank lender insurer startup "
+    "start-up conglomerate broadcaster newspaper outlet publisher network agency charity nonprofit "
+    "non-profit organisation organization party ministry regulator watchdog operator developer brand"
+)
+
+
+def _named_as_org(doc: Doc, n: _Name) -> bool:
+    """Whether a kind of organisation is written right before the name, as its modifier or with the
+    name in apposition ("energy company Burisma"), not a sentence's noun before it ("the club Messi
+    joined")."""
+    if n.start == 0:
+        return False
+    before = doc[n.start - 1]
+    if before.lower_ not in _ORG_KINDS or not before.is_lower:
+        return False
+    root = doc[n.start : n.end].root
+    return n.start <= before.head.i < n.end or (root.dep_ == "appos" and root.head.i == before.i)
 
 
 def find_mentions(doc: Doc, *, caption: int | None = None) -> tuple[Mention, ...]:

@@ -36,7 +36,7 @@ ORG_WORDS = word_set(
     "academy afp agency airlines airport airways army assembly association authorities authority bank "
     "board capital center centre chemicals church club college commission committee company congress "
     "corp corporation council court daily department energy federation forces forum foundation fund "
-    "gazette government group herald holdings hospital inc industries initiative institute "
+    "gazette government group herald holdings hospital house inc industries initiative inquiry institute "
     "international journal kremlin league llc ltd media ministry motors museum navy network news "
     "office organisation organization parliament partners party plc police port post press program "
     "programme project radio reuters school senate service services station systems technologies "
