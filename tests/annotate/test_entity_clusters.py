@@ -134,6 +134,15 @@ def test_organisations_join_by_acronym_and_company_name() -> None:
     assert entity_with(ents, "University of Tollbridge").aliases == ()
 
 
+def test_a_name_holding_an_acronym_is_no_full_form_of_it() -> None:
+    org, gpe = EntityType.ORG, EntityType.GPE
+    survey = ("U.S. Geological Survey", org)
+    ents = story([("a", mentions_of(("US Senate", org), ("US", gpe), survey, ("USGS", org)))])
+    assert entity_with(ents, "US Senate").aliases == ()
+    assert entity_with(ents, "US").type is EntityType.GPE
+    assert entity_with(ents, "U.S. Geological Survey").aliases == ("USGS",)  # a real acronym still joins
+
+
 def test_one_word_person_that_is_a_place_elsewhere_becomes_the_place() -> None:
     ents = cluster_entities(
         [

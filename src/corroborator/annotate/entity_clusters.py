@@ -174,6 +174,8 @@ def _merge_short_forms(others: dict[tuple[bool, str], _Bucket]) -> None:
     for key, b, surface in names:
         acronym = _acronym(surface)
         targets = by_initials.get(acronym, []) if acronym else []
+        # "US" is a word of "US Senate", not its acronym
+        targets = [t for t in targets if acronym not in {_acronym(w) for w in t.upper().split()}]
         if not targets and " " not in key:
             targets = by_head.get(key, [])
         if len(targets) == 1 and targets[0] != key:
