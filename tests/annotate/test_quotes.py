@@ -810,3 +810,16 @@ def test_according_to_an_outlet_after_a_partial_quotation_is_no_speaker(nlp: Lan
     )
     (q,) = quotes(nlp, text)
     assert q.speaker is None  # the outlet reports her words
+
+
+def test_he_after_a_name_in_a_clause_about_the_subject_means_the_subject(nlp: Language) -> None:
+    # "the third witness ... who listened in on a call with Zelensky" says who Morrison was
+    text = (
+        "Tim Morrison, a former aide, testified on Tuesday.\n\n"
+        "Morrison was the third witness testifying Tuesday who listened in on President Trump's July 25 "
+        "call with Ukrainian President Volodymyr Zelensky. He said he wasn't concerned about the content "
+        'of the call, but he did worry there would be "political consequences" if more people had access '
+        "to the call summary."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Tim Morrison"

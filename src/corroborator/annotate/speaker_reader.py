@@ -307,7 +307,8 @@ class Reader:
     def clause_owner(self, pos: int, pronoun: str) -> str | None:
         """When the name at ``pos`` is inside a relative clause about a named person who is the
         subject of the sentence ("Gene Smith, who replaced Andy Geiger a month ago, said the
-        allegations were less serious"), or is told something by a named person ("Cook told Benioff
+        allegations were less serious"; "Morrison was the witness who listened in on the call with
+        Zelensky"), or is told something by a named person ("Cook told Benioff
         ..."), or is named in what a named person says ("Sonya Zoghlin told The Hill that her client
         did not intend to harm Omar. '...,' she said"), that person, unless the article says they do
         not take ``pronoun``."""
@@ -316,9 +317,15 @@ class Reader:
             speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             return self._named_at(speaker, pos, pronoun) if speaker is not None else None
         while tok is not None and tok.head.i != tok.i:
-            if tok.dep_ == "relcl":
+            if tok.dep_ in ("relcl", "acl"):
                 owner = tok.head
-                return self._named_at(owner, pos, pronoun) if owner.dep_ in ("nsubj", "nsubjpass") else None
+                if owner.dep_ == "appos":  # "Morrison, the witness who listened in on a call with ..."
+                    owner = owner.head
+                elif owner.dep_ == "attr":  # "Morrison was the witness testifying who listened in ..."
+                    owner = next((c for c in owner.head.children if c.dep_ in _SUBJECTS), owner)
+                found = self._named_at(owner, pos, pronoun) if owner.dep_ in _SUBJECTS else None
+                if tok.dep_ == "relcl" or found is not None:
+                    return found
             if tok.head.lower_ in CUE_WORDS and tok.dep_ not in _SPEAKER_OR_LISTENER:
                 teller = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                 if teller is not None and (person := self._named_at(teller, pos, pronoun)) is not None:
@@ -382,6 +389,7 @@ class Reader:
 
 
 _OBJECTS = frozenset({"dobj", "dative", "iobj", "pobj"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
