@@ -823,3 +823,21 @@ def test_he_after_a_name_in_a_clause_about_the_subject_means_the_subject(nlp: La
     )
     (q,) = quotes(nlp, text)
     assert q.speaker == "Tim Morrison"
+
+
+def test_a_quotation_the_writer_runs_on_from_is_attributed_after_it(nlp: Language) -> None:
+    text = (
+        "Tim Morrison, a former aide, testified on Tuesday.\n\n"
+        '"Every day that the focus of discussion is centered on these proceedings is a day when we are '
+        'not focused on the interests" mutually shared by both countries, he warned.'
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Tim Morrison" and q.cue == "warned"
+    # its own sentence named the speaker before it: that attribution stands
+    text = (
+        "Prime Minister Scott Morrison said in a statement, \u201cWe are profoundly pleased and "
+        "relieved\u201d at the hostages\u2019 release, adding that the family had asked to convey its "
+        "gratitude."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Scott Morrison" and q.cue == "said"
