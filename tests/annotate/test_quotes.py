@@ -833,6 +833,13 @@ def test_a_quotation_the_writer_runs_on_from_is_attributed_after_it(nlp: Languag
     )
     (q,) = quotes(nlp, text)
     assert q.speaker == "Tim Morrison" and q.cue == "warned"
+    # the sentence's own verbs come before its attribution
+    text = (
+        '"The president wants the option of having a bigger deal with China" announced in October, '
+        "said Derek Scissors, a China scholar."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Derek Scissors"
     # its own sentence named the speaker before it: that attribution stands
     text = (
         "Prime Minister Scott Morrison said in a statement, \u201cWe are profoundly pleased and "

@@ -77,7 +77,8 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
             if runs_on:
                 sent_start = doc[rd.token_at(raw.open)].sent.start_char
                 runs_on = cue_in(rd, max(sent_start, prv), raw.open, last=True) is None
-            if raw.closed and (ending in ",?!…—–-" or after[:1] == "," or runs_on):
+            comma = ending in ",?!…—–-" or after[:1] == ","
+            if raw.closed and (comma or runs_on):
                 idx = rd.tokens_between(raw.close + 1, nxt)
                 if len(idx):
                     # a sentence the scrape broke in two ("the Rev. | Larry Kroon ... said") runs on
@@ -87,7 +88,9 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
                     if _ends_with_title(sent):  # '..." Const. | Fanning said.': a title's period
                         sent = doc[sent.end].sent if sent.end < len(doc) else sent
                     end = min(limit, sent.end_char)
-                    cue = cue_in(rd, raw.close + 1, end, last=False)
+                    # after a run-on, the sentence's last cue: its own verbs come first ('"..."
+                    # announced in October, said Derek Scissors')
+                    cue = cue_in(rd, raw.close + 1, end, last=not comma)
             if cue is None and raw.closed:
                 cue = _attributing_sentence(rd, text, raw, nxt)
             if cue is None:
