@@ -848,3 +848,22 @@ def test_a_quotation_the_writer_runs_on_from_is_attributed_after_it(nlp: Languag
     )
     (q,) = quotes(nlp, text)
     assert q.speaker == "Scott Morrison" and q.cue == "said"
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("Senator Ann Brook released a statement on Monday.", "Ann Brook"),
+        ("Kellby Advisors issued a statement on Tuesday expressing condolences.", "Kellby Advisors"),
+    ],
+)
+def test_the_statement_said_is_the_statement_someone_put_out_before(
+    nlp: Language, opening: str, speaker: str
+) -> None:
+    text = f'{opening}\n\n"We mourn them and we will rebuild the office together," the statement said.'
+    (q,) = quotes(nlp, text)
+    assert q.speaker == speaker and q.resolved
+    # a statement nobody is said to have put out names no one
+    text = 'A statement was posted on the door.\n\n"We are closed until Friday," the statement said.'
+    (q,) = quotes(nlp, text)
+    assert q.speaker is None

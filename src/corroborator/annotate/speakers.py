@@ -197,6 +197,9 @@ def attribute(rd: Reader, cue: Token) -> Who:
         speaker = rd.fullest(name, doc[a].idx)
         span = Span(doc[a].idx, doc[b].idx + len(doc[b].text))
         description = next(iter(appositives(doc[b])), None)
+    elif low in WRITINGS and _definite(subj) and (earlier := _earlier_writing(rd, subj)) is not None:
+        # '..., the US military said in a statement. "...," the statement said.': the same statement
+        speaker, description = earlier.speaker, earlier.description
     elif subj.pos_ == "NOUN" and any(c.lower_ == "the" for c in subj.children):
         norp = next((c.lower_ for c in subj.children if c.ent_type_ == "NORP"), "")
         if norp and low in ROLE_NOUNS:
@@ -304,6 +307,34 @@ def _author(rd: Reader, writing: Token) -> tuple[int, int, str] | None:
             if obj is not None and obj.i in rd.person_tok:
                 return rd.name_of(obj)
     return None
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _earlier_writing(rd: Reader, writing: Token) -> Who | None:
+    """Who made a statement (a letter, a post) that a definite one ("the statement said") takes up:
+    the one who, in the nearest earlier sentence naming such a writing outside quotations, said
+    something in it or put it out ("the US military said in a statement", "Ann Brook released a
+    statement"). None when that sentence names no one."""
+    doc = rd.doc
+    for i in range(writing.i - 1, max(-1, writing.i - _WRITING_REACH), -1):
+        tok = doc[i]
+        if tok.lower_ != writing.lower_ or rd.in_quote(tok.idx):
+            continue
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = subject_of(verb, rd.in_quote)
+        if subject is None or subject.lower_ in WRITINGS:
+            return None
+        who = attribute(rd, verb)
+        return who if who.speaker is not None else None
+    return None
+
+
+_WRITING_REACH = 300  # tokens back to the statement taken up
 
 
 def _person_after_body(rd: Reader, subj: Token) -> tuple[int, int, str] | None:
