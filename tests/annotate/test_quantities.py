@@ -130,6 +130,7 @@ def test_yen_and_yuan_by_context() -> None:
         "COVID-19 spread quickly.",
         "Take Route 6 north.",
         "The fire started in Tank 7 overnight.",
+        "Some iPhone 11 Pro users will wait.",  # a brand's inner capital: a model, not 11 users
         "An F-16 crashed near the base.",
         "In 2022 trade grew.",
         "It opened on October 17 after delays.",

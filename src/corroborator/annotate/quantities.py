@@ -182,6 +182,7 @@ _MAGNITUDE_BEFORE = re.compile(
 _RANGING_FROM = re.compile(r"\b(?:rang\w*|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)  # a range
 _WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z][A-Za-z'’-]*)")  # on the same line
 _NAME_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \u00a0]$")
+_CAMEL = re.compile(r"^[a-z]+[A-Z]")  # a brand's inner capital: "iPhone", "eBay", "macOS"
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.'’-]*)\W*$")
 
 _CAPITAL_OK = word_set(
@@ -272,7 +273,8 @@ def _count_noun_end(text: str, pos: int) -> int | None:
 
 
 def _is_name_or_code(text: str, start: int) -> bool:
-    """A number glued to a word ("G20", "COVID-19"), after a name ("Tank 7") or a month ("Oct. 17")."""
+    """A number glued to a word ("G20", "COVID-19"), after a name ("Tank 7", "iPhone 11") or a month
+    ("Oct. 17")."""
     before = text[max(0, start - 2) : start]
     last = before[-1:]
     if last and (last.isalnum() or last in "#№" or (last in "-/–" and before[:1].isalnum())):
@@ -283,9 +285,8 @@ def _is_name_or_code(text: str, start: int) -> bool:
     word = m.group(1)
     if _MONTH.search(word):
         return True
-    return (
-        word[0].isupper() and word.lower().strip(".") not in _CAPITAL_OK and not word.endswith(("'s", "’s"))
-    )
+    named = word[0].isupper() or _CAMEL.search(word) is not None  # "Tank 7", "iPhone 11"
+    return named and word.lower().strip(".") not in _CAPITAL_OK and not word.endswith(("'s", "’s"))
 
 
 def find_quantities(text: str, *, caption: int | None = None) -> tuple[Quantity, ...]:
