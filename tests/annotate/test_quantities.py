@@ -131,6 +131,7 @@ def test_yen_and_yuan_by_context() -> None:
         "Take Route 6 north.",
         "The fire started in Tank 7 overnight.",
         "Some iPhone 11 Pro users will wait.",  # a brand's inner capital: a model, not 11 users
+        "Officials began receiving 911 calls on Tuesday.",  # the number dialled
         "An F-16 crashed near the base.",
         "In 2022 trade grew.",
         "It opened on October 17 after delays.",

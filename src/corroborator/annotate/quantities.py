@@ -182,6 +182,9 @@ _MAGNITUDE_BEFORE = re.compile(
 _RANGING_FROM = re.compile(r"\b(?:rang\w*|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)  # a range
 _WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z][A-Za-z'’-]*)")  # on the same line
 _NAME_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \u00a0]$")
+_EMERGENCY = re.compile(  # an emergency number and what it is dialled for: "911 calls", "999 operators"
+    r"(?:911|999|112)\s+(?:calls?|callers?|dispatch\w*|operators?|centers?|centres?|lines?)\b"
+)
 _CAMEL = re.compile(r"^[a-z]+[A-Z]")  # a brand's inner capital: "iPhone", "eBay", "macOS"
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.'’-]*)\W*$")
 
@@ -325,6 +328,8 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
     magnitude = not (cur or written) and _MAGNITUDE_BEFORE.search(text, max(0, first - 40), first) is not None
     if not magnitude and _is_name_or_code(text, start):
         return None
+    if _EMERGENCY.match(text, start):
+        return None  # "911 calls": the number dialled, not 911 of them
     value = _word_number(num) if written else float(num.replace(",", "").replace(" ", ""))
     end = m.end()
     if scale in ("m", "k") and not cur:  # "5m" is five metres; "5k" is not news prose
