@@ -867,3 +867,13 @@ def test_the_statement_said_is_the_statement_someone_put_out_before(
     text = 'A statement was posted on the door.\n\n"We are closed until Friday," the statement said.'
     (q,) = quotes(nlp, text)
     assert q.speaker is None
+
+
+def test_he_after_a_name_in_a_clause_below_the_main_verb_means_the_main_subject(nlp: Language) -> None:
+    text = (
+        "Michael Thomas and Tova Noel were charged. Their lawyer, Jason Figgins, spoke on Tuesday.\n\n"
+        "Figgins declined to address whether Thomas slept on the job on the night Epstein died. "
+        '"When all the evidence is presented, you will see how short-staffed they were," he said.'
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Jason Figgins"

@@ -310,8 +310,10 @@ class Reader:
         allegations were less serious"; "Morrison was the witness who listened in on the call with
         Zelensky"), or is told something by a named person ("Cook told Benioff
         ..."), or is named in what a named person says ("Sonya Zoghlin told The Hill that her client
-        did not intend to harm Omar. '...,' she said"), that person, unless the article says they do
-        not take ``pronoun``."""
+        did not intend to harm Omar. '...,' she said"), or, failing those, is named in a clause below
+        the main verb of a sentence whose subject is a named person ("Figgins declined to address
+        whether Thomas slept on the night Epstein died"), that person, unless the article says they
+        do not take ``pronoun``."""
         tok = self.heads.get(pos)
         if tok is not None and tok.dep_ in ("dobj", "dative", "iobj") and tok.head.lower_ in _TELLING:
             speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -324,6 +326,8 @@ class Reader:
                 elif owner.dep_ == "attr":  # "Morrison was the witness testifying who listened in ..."
                     owner = next((c for c in owner.head.children if c.dep_ in _SUBJECTS), owner)
                 found = self._named_at(owner, pos, pronoun) if owner.dep_ in _SUBJECTS else None
+                if found is None:  # "Figgins declined to say whether ... on the night Epstein died"
+                    found = self._main_subject(tok, pos, pronoun)
                 if tok.dep_ == "relcl" or found is not None:
                     return found
             if tok.head.lower_ in CUE_WORDS and tok.dep_ not in _SPEAKER_OR_LISTENER:
@@ -331,6 +335,29 @@ class Reader:
                 if teller is not None and (person := self._named_at(teller, pos, pronoun)) is not None:
                     return person
             tok = tok.head
+        # named in a clause below the main verb ("Figgins declined to address whether Thomas slept
+        # ..."): the sentence is about its main subject
+        head = self.heads.get(pos)
+        if head is None:
+            return None
+        clause = next((t for t in (head, *head.ancestors) if t.dep_ in _EMBEDDED), None)
+        return self._main_subject(clause, pos, pronoun) if clause is not None else None
+
+    def _main_subject(self, clause: Token, pos: int, pronoun: str) -> str | None:
+        """The named person who is the subject of the sentence's main verb, when ``clause`` (holding
+        the name at ``pos``) hangs below that verb: the sentence is about its subject, not about one
+        named in a clause of it."""
+        root = clause
+        while root.head.i != root.i:
+            root = root.head
+        subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+        if subject is None:
+            return None
+        if (found := self._named_at(subject, pos, pronoun)) is not None:
+            return found
+        if subject.text[:1].isupper() and self.known_surname(subject):  # a surname the NER missed there
+            full = self.fullest(subject.text, subject.idx)
+            return full if full in self.persons and self.gender.get(full, pronoun) == pronoun else None
         return None
 
     def _named_at(self, tok: Token, pos: int, pronoun: str) -> str | None:
@@ -390,6 +417,7 @@ class Reader:
 
 _OBJECTS = frozenset({"dobj", "dative", "iobj", "pobj"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_EMBEDDED = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
