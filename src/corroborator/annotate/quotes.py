@@ -68,11 +68,10 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
         else:
             after = text[raw.close + 1 : nxt].lstrip()
             ending = text[s : raw.close].rstrip("’'\"” ")[-1:]
-            # or a sentence the writer goes on with before the attribution ('"Every day ... is a day
-            # when we are not focused on the interests" mutually shared by Ukraine and the U.S., he
-            # warned'): a quotation of a clause or more, not a name in quotation marks
-            # (unless its own sentence named the speaker before it: "X said in a statement, "..." at
-            # the release, adding ...")
+            # the attribution follows a comma, or the writer's own sentence runs on from the
+            # quotation ('"Every day ... the interests" mutually shared by Ukraine and the U.S., he
+            # warned'; a clause or more, not a name in quotation marks) unless that sentence named
+            # its speaker before it ('X said in a statement, "..." at the release, adding ...')
             runs_on = after[:1].islower() and len(WORD.findall(text[s:e])) >= 6
             if runs_on:
                 sent_start = doc[rd.token_at(raw.open)].sent.start_char
