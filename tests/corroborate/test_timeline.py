@@ -263,6 +263,17 @@ def test_content_words_drop_stop_words_and_possessives() -> None:
 
 def test_a_name_counts_once_in_content_words() -> None:
     assert content_words("Mayor Ann Brook lost the vote") == {"brook", "lost", "vote"}
+    # by its surname, not by a generational suffix after it
+    assert content_words("the escape of Arcade Joseph Comeaux Jr.") == {"escape", "comeaux"}
+
+
+def test_one_event_told_with_other_forms_of_its_words_is_one_entry(nlp: Any) -> None:
+    monday: list[Time] = [("on Monday", "2009-11-30", DAY)]
+    a = article("a", "Arcade Joseph Comeaux Jr. escaped on Monday.", monday)
+    escape = "Police searched Baytown after the escape of Arcade Joseph Comeaux Jr. on Monday."
+    b = article("b", escape, monday)
+    (event,) = timeline(nlp, a, b)
+    assert event.article_ids == ("a", "b")
 
 
 REPO = Path(__file__).resolve().parents[2]

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from corroborator.annotate.given_names import given_name_gender
-from corroborator.annotate.person_names import without_suffix
+from corroborator.annotate.person_names import SUFFIXES, without_suffix
 from corroborator.annotate.pronouns import Gender
 from corroborator.models import EntityType, Mention, Quote, Span
 
@@ -63,9 +63,11 @@ def content_words(text: str) -> frozenset[str]:
     words = [w.removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text)]
     for k, word in enumerate(words):
         following = words[k + 1] if k + 1 < len(words) else ""
-        if word[:1].isupper() and following[:1].isupper():
-            continue  # not the last word of a name
         low = word.lower()
+        if word[:1].isupper() and low in SUFFIXES and k > 0 and words[k - 1][:1].isupper():
+            continue  # "Jr." ends a name, but the surname before it counts
+        if word[:1].isupper() and following[:1].isupper() and following.lower() not in SUFFIXES:
+            continue  # not the last word of a name
         if (low not in _STOP and len(low) > 1) or low.isdigit():
             out.add(low)
     return frozenset(out)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from corroborator.annotate.events import content_words, event_in, sentence_of
 from corroborator.annotate.timex import sentence_spans
+from corroborator.corroborate.claims import stem
 from corroborator.models import (
     Annotations,
     Article,
@@ -152,7 +153,7 @@ def _entries(
                 time.value,
                 time.precision,
                 event,
-                content_words(event),
+                frozenset(stem(w) for w in content_words(event)),  # "escaped", "escape"
                 article.id,
                 evidence,
             )
