@@ -340,7 +340,8 @@ def test_a_rank_alone_the_ner_took_for_a_name_is_no_person(parse: Parse) -> None
         ("Investigators looked at the energy company Burisma in 2019.", "Burisma", EntityType.ORG),
         ("The game is made by the developer Tequila Works in Madrid.", "Tequila Works", EntityType.ORG),
         ("Reporters waited outside the White House for hours.", "White House", EntityType.ORG),
-        # a sentence's noun before a person is no kind of organisation written before a name
+        # a person's trade before their name; a sentence's noun before a person
+        ("The game developer John Romero spoke first.", "John Romero", EntityType.PERSON),
         ("The club Lionel Messi joined in 2021 paid a record fee.", "Lionel Messi", EntityType.PERSON),
     ],
 )

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from corroborator.annotate.given_names import is_given_name
 from corroborator.annotate.person_names import ORG_WORDS, SUFFIXES, group_people, is_vessel
 from corroborator.annotate.speech_cues import INVERTING_CUES
 from corroborator.annotate.titles import HONORIFICS, OFFICES
@@ -385,12 +386,14 @@ _ORG_KINDS = word_set(
 def _named_as_org(doc: Doc, n: _Name) -> bool:
     """Whether a kind of organisation is written right before the name, as its modifier or with the
     name in apposition ("energy company Burisma"), not a sentence's noun before it ("the club Messi
-    joined")."""
+    joined"), unless the name opens with a given name."""
     if n.start == 0:
         return False
     before = doc[n.start - 1]
     if before.lower_ not in _ORG_KINDS or not before.is_lower:
         return False
+    if n.end - n.start > 1 and is_given_name(doc[n.start].text):
+        return False  # "game developer John Romero": a person's trade
     root = doc[n.start : n.end].root
     return n.start <= before.head.i < n.end or (root.dep_ == "appos" and root.head.i == before.i)
 

@@ -40,7 +40,7 @@ ORG_WORDS = word_set(
     "international journal kremlin league llc ltd media ministry motors museum navy network news "
     "office organisation organization parliament partners party plc police port post press program "
     "programme project radio reuters school senate service services station systems technologies "
-    "telegraph television times tribune union university"
+    "telegraph television times tribune union university works"
 )
 # a ship's prefix ("INS Mysore", "USS Cole", "MV Gibe"): a vessel the parser may call a person
 VESSEL_PREFIXES = frozenset({"INS", "USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "MV", "RFA"})
