@@ -877,3 +877,13 @@ def test_he_after_a_name_in_a_clause_below_the_main_verb_means_the_main_subject(
     )
     (q,) = quotes(nlp, text)
     assert q.speaker == "Jason Figgins"
+
+
+def test_another_name_with_its_age_set_beside_a_name_is_no_description_of_it(nlp: Language) -> None:
+    text = (
+        "In the feud between Swift and her former record label, Big Machine Records, Braun, 38, has "
+        "tried to reach the singer.\n\nBig Machine Records issued a statement on Monday.\n\n"
+        '"We have come to terms on a licensing agreement for the show," the statement said.'
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Big Machine Records" and q.description is None

@@ -533,6 +533,7 @@ def _appositives(head: Token, name: str) -> list[tuple[int, str, str]]:
     return [(head.idx, name, text) for text in appositives(head)]
 
 
+_NAME_AND_AGE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s+\d{1,3}")
 _SETS_OFF = frozenset({",", "(", "—", "–", "-", ":", ";"})
 
 
@@ -558,8 +559,10 @@ def appositives(head: Token) -> list[str]:
             continue  # "handed Brian Nichols today four life sentences": no apposition without a comma
         else:
             spans.append([c.left_edge.i, c.right_edge.i + 1])
-    # one that starts inside a word ("co | -counsel": the parse took "-counsel" alone) is no description
-    return [doc[a:b].text.strip(" ,;:—–-") for a, b in spans if not (a > 0 and _glued(doc[a - 1]))]
+    # one that starts inside a word ("co | -counsel": the parse took "-counsel" alone) is no description,
+    # nor another name with its age ("her former label, Big Machine Records, Braun, 38 - who ...")
+    texts = [doc[a:b].text.strip(" ,;:—–-") for a, b in spans if not (a > 0 and _glued(doc[a - 1]))]
+    return [t for t in texts if not _NAME_AND_AGE.fullmatch(t)]
 
 
 def _hyphen_joined(doc: Doc, i: int) -> bool:
