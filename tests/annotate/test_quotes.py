@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from corroborator.annotate.quotes import find_quotes
+from corroborator.annotate.speakers import _clean_description
 from corroborator.models import Quote
 
 if TYPE_CHECKING:
@@ -887,3 +888,24 @@ def test_another_name_with_its_age_set_beside_a_name_is_no_description_of_it(nlp
     )
     (q,) = quotes(nlp, text)
     assert q.speaker == "Big Machine Records" and q.description is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "description"),
+    [
+        ("a physiologist at Johns Hopkins University", "a physiologist at Johns Hopkins University"),
+        ("likely\n\nHungarian-American investor", "Hungarian-American investor"),  # across a paragraph
+        ("\u201d\n\nUnited Nations spokesman", "United Nations spokesman"),
+        ("author of the 2005 book \u201cThe Big Show: High Times", "author of the 2005 book"),
+        ("\u201cTwilight\u201d studio", "\u201cTwilight\u201d studio"),
+        ("(D-Mass.", "D-Mass."),
+        ("54", None),  # an age
+        ("\u201cI\u2019d Do Anything\u201d", None),  # a song's title
+        ('water in vapor form," lead researcher', None),
+        ("@joshapte)", None),
+        ("(5", None),
+        ("SERIOUS HEALTH CONDITION", None),  # a headline
+    ],
+)
+def test_descriptions_are_cleaned_or_dropped(raw: str, description: str | None) -> None:
+    assert _clean_description(raw) == description

@@ -13,6 +13,7 @@ told ("told AFP", "in an interview with CNN"). A cue naming nobody gives no spea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -223,10 +224,39 @@ def attribute(rd: Reader, cue: Token) -> Who:
     if speaker is None:
         return Who(None, None, None, told_to, cue_text)
     resolved = low in ("he", "she", "it") or subj.pos_ == "NOUN"
-    description = description or rd.appos.get(speaker)
-    if description is not None and description.strip(" ,").isdigit():
-        description = None  # "Ann Brook, 54, said": an age, not who she is
+    description = _clean_description(description or rd.appos.get(speaker))
     return Who(speaker, span, description, told_to, cue_text, resolved)
+
+
+_DANGLING = re.compile(r"(?:\s+(?:of|the|a|an|for|to|in|on|at|by|with|and))+$", re.IGNORECASE)
+
+
+def _clean_description(text: str | None) -> str | None:
+    """A description as a reader can take it, or None: the line next to the name when the parse ran
+    it across a paragraph break ("likely | Hungarian-American investor"); not an age ("Ann Brook, 54,
+    said"), nor a title or quotation of its own ('"I'd Do Anything"'), nor words cut inside quotation
+    marks or brackets ('water in vapor form," lead researcher', "(5"), a handle ("@joshapte)") or a
+    shouted headline ("SERIOUS HEALTH CONDITION")."""
+    if text is None:
+        return None
+    lines = [line for line in text.split("\n") if any(c.isalnum() for c in line)]  # not a stray "\u201d"
+    text = " ".join(lines).strip(" ,;:")
+    if text.count("\u201c") == text.count("\u201d") + 1:
+        # cut short inside a title: the words before it ("author of the 2005 book \u201cThe Big ...")
+        text = _DANGLING.sub("", text[: text.rindex("\u201c")].strip(" ,;:"))
+    if text.count("\u201c") != text.count("\u201d") or text.count('"') % 2:
+        return None  # 'water in vapor form," lead researcher'
+    text = lines[-1].strip(" ,;:") if len(lines) > 1 and lines[-1].strip(" ,;:") in text else text
+    if text.startswith("(") and ")" not in text:
+        text = text[1:]  # "(D-Mass."
+    if not text or text.isdigit() or text.startswith("@") or text.count("(") != text.count(")"):
+        return None
+    if text[0] in "\u201c\"" and text.rstrip(".,")[-1:] in "\u201d\"":
+        return None  # a title or a quotation, not who someone is
+    words = text.split()
+    if len(words) >= 2 and all(w.isupper() for w in words if any(c.isalpha() for c in w)):
+        return None
+    return text
 
 
 def _named_after_roles(rd: Reader, subj: Token) -> Token | None:
