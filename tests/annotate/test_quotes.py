@@ -909,3 +909,16 @@ def test_another_name_with_its_age_set_beside_a_name_is_no_description_of_it(nlp
 )
 def test_descriptions_are_cleaned_or_dropped(raw: str, description: str | None) -> None:
     assert _clean_description(raw) == description
+
+
+def test_a_titles_initials_are_no_speakers_name(nlp: Language) -> None:
+    text = (
+        "They focus on their customers\u2019 \u201cfinancial health and long-term wellbeing,\u201d as one "
+        "neo-bank CEO told me."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker is None
+    # a surname that is also a title is a name
+    text = 'Billy King, the general manager, spoke.\n\n"We owe it to our fans and the city," King said.'
+    (q,) = quotes(nlp, text)
+    assert q.speaker == "Billy King"

@@ -177,6 +177,8 @@ class Reader:
         words = [doc[i].text for i in range(a, b + 1)]
         if any(w.lower() in ORG_WORDS for w in words):
             return None
+        if all(w.isupper() and w.lower().rstrip(".") in TITLES for w in words):
+            return None  # "as one neo-bank CEO told me": a title's initials, no one's name ("King" is)
         if not all(_name_word(doc, i, a, b) for i in range(a, b + 1)):
             return None
         if is_vessel(words):
