@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from corroborator.annotate.given_names import given_name_gender
 from corroborator.annotate.person_names import SUFFIXES, without_suffix
 from corroborator.annotate.pronouns import Gender
+from corroborator.annotate.speech_cues import verb_above
 from corroborator.models import EntityType, Mention, Quote, Span
 
 if TYPE_CHECKING:
@@ -204,9 +205,7 @@ def _clause(
         prep = doc[i].head
         if prep.dep_ == "prep" and all(c.i in drop for c in prep.children):
             drop.add(prep.i)
-    verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = verb_above(tok)
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "ordered 340 households to leave on Tuesday": the event is the order
     if verb.pos_ not in ("VERB", "AUX"):

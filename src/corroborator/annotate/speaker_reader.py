@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from corroborator.annotate.given_names import given_name_gender, is_given_name
 from corroborator.annotate.person_names import ORG_WORDS, SUFFIXES, is_vessel, without_suffix
 from corroborator.annotate.pronouns import genders, noun_gender, speaking
-from corroborator.annotate.speech_cues import CUE_WORDS, subject_of
+from corroborator.annotate.speech_cues import CUE_WORDS, subject_of, verb_above
 from corroborator.annotate.titles import HONORIFICS, OFFICES, PROFESSIONS, QUALIFIERS
 from corroborator.vocab import word_set
 
@@ -397,9 +397,7 @@ class Reader:
         head = self.heads[pos]
         if head.dep_ in ("nsubj", "nsubjpass") or self.in_quote(head.idx):
             return False
-        verb = head.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = verb_above(head.head)
         clauses = [verb, verb.head] if verb.dep_ in ("xcomp", "advcl", "conj") else [verb]  # "having chats"
         return any(
             t.lower_ == pronoun and t.dep_ in ("nsubj", "nsubjpass") and t.i < head.i

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from corroborator.annotate.org_speakers import VOICES, WRITINGS, last_organisation, organisation
 from corroborator.annotate.speaker_reader import TITLE_WORDS, TITLES, Reader, appositives
-from corroborator.annotate.speech_cues import INVERTING_CUES, is_cue, subject_of
+from corroborator.annotate.speech_cues import INVERTING_CUES, is_cue, subject_of, verb_above
 from corroborator.annotate.titles import HONORIFICS
 from corroborator.models import Span
 from corroborator.vocab import word_set
@@ -353,9 +353,7 @@ def _earlier_writing(rd: Reader, writing: Token) -> Who | None:
         tok = doc[i]
         if tok.lower_ != writing.lower_ or rd.in_quote(tok.idx):
             continue
-        verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = verb_above(tok.head)
         subject = subject_of(verb, rd.in_quote)
         if subject is None or subject.lower_ in WRITINGS:
             return None

@@ -40,6 +40,13 @@ INVERTING_CUES = word_set("said says added adds wrote writes asked explained not
 _QUOTED_SAYING = word_set("quoted cited heard recorded filmed reported")
 
 
+def verb_above(tok: Token) -> Token:
+    """The verb (or auxiliary) ``tok`` hangs from, itself if it is one; the root when none is."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def subject_of(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
     """The subject of a cue verb, climbing from participles (``adding``) to the verb they hang on.
 
