@@ -62,9 +62,7 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
             pass  # no parse, no attribution
         elif partial:
             cue = governing_cue(rd, s, e) or according_after(rd, s, e)
-            if cue is None:
-                sent_start = doc[rd.token_at(raw.open)].sent.start_char
-                cue = cue_in(rd, max(sent_start, prv), raw.open, last=True)
+            cue = cue or _cue_before_in_sentence(rd, raw, prv)
         else:
             after = text[raw.close + 1 : nxt].lstrip()
             ending = text[s : raw.close].rstrip("’'\"” ")[-1:]
@@ -73,9 +71,7 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
             # warned'; a clause or more, not a name in quotation marks) unless that sentence named
             # its speaker before it ('X said in a statement, "..." at the release, adding ...')
             runs_on = after[:1].islower() and len(WORD.findall(text[s:e])) >= 6
-            if runs_on:
-                sent_start = doc[rd.token_at(raw.open)].sent.start_char
-                runs_on = cue_in(rd, max(sent_start, prv), raw.open, last=True) is None
+            runs_on = runs_on and _cue_before_in_sentence(rd, raw, prv) is None
             comma = ending in ",?!…—–-" or after[:1] == ","
             if raw.closed and (comma or runs_on):
                 idx = rd.tokens_between(raw.close + 1, nxt)
@@ -150,6 +146,12 @@ def _ends_with_title(sent: SpacySpan) -> bool:
     """The parser ended the sentence at the period of a title before a name ("Const.", "Sgt.")."""
     words = [t for t in sent if not t.is_space and not (t.is_punct and t.text != ".")]
     return len(words) >= 2 and words[-1].text == "." and words[-2].lower_ in TITLES
+
+
+def _cue_before_in_sentence(rd: Reader, raw: RawQuote, prv: int) -> Token | None:
+    """The last cue before the quotation in its own sentence, after the quotation before it (``prv``)."""
+    sent_start = rd.doc[rd.token_at(raw.open)].sent.start_char
+    return cue_in(rd, max(sent_start, prv), raw.open, last=True)
 
 
 def _attributing_sentence(rd: Reader, text: str, raw: RawQuote, nxt: int) -> Token | None:

@@ -246,7 +246,9 @@ def _clean_description(text: str | None) -> str | None:
         text = _DANGLING.sub("", text[: text.rindex("\u201c")].strip(" ,;:"))
     if text.count("\u201c") != text.count("\u201d") or text.count('"') % 2:
         return None  # 'water in vapor form," lead researcher'
-    text = lines[-1].strip(" ,;:") if len(lines) > 1 and lines[-1].strip(" ,;:") in text else text
+    last = lines[-1].strip(" ,;:") if lines else ""
+    if len(lines) > 1 and last in text:
+        text = last  # the line next to the name ("likely | Hungarian-American investor")
     if text.startswith("(") and ")" not in text:
         text = text[1:]  # "(D-Mass."
     if not text or text.isdigit() or text.startswith("@") or text.count("(") != text.count(")"):
