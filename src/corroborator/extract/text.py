@@ -232,6 +232,8 @@ def _judge_alone(
             else:
                 book.credit_last(credit)
             continue
+        # credit_under tests for the separators too; asked here first, most lines (no "/" nor " | ")
+        # skip the call on this per-line path
         if split is None and ("/" in text or " | " in text) and credit_under(units, reasons, i):
             reasons[i - 1], reasons[i] = R.CAPTION, R.CREDIT
             book.add(units[i - 1].text, text)
