@@ -205,6 +205,13 @@ def test_caption_with_photo_cue_credit_line_and_repeat() -> None:
     assert [r for _, r in removed(parts)] == [R.TITLE, R.CAPTION, R.CREDIT, R.CAPTION]
 
 
+def test_caption_credited_to_a_studio_with_an_ordinal() -> None:
+    still = "Trams in films such as Night Line (pictured) were once the future of the city."
+    parts = clean("Tram Line Approved", still + " Credit: 21st Street Pictures", P1)
+    assert parts.captions == (Caption(still, "21st Street Pictures"),)
+    assert parts.body == P1
+
+
 def test_caption_with_bold_credit_at_the_end() -> None:
     parts = clean(
         "Tram Line Approved", "A tram crosses the old bridge in Lorvik. **Jane Roe/Lorvik Press**", P1

@@ -55,13 +55,19 @@ _CREDIT_WORDS = word_set(
 _CREDIT_GLUE = word_set("via for and of the / & de van von file photo photos")
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def credit_like(text: str, max_words: int = 10) -> bool:
     words = text.replace("/", " / ").split()
     if not words or len(words) > max_words:
         return False
     if text.rstrip().endswith((".", "!", "?", ":")) and len(words) > 3:
         return False
-    return all(w.lower().strip(",;") in _CREDIT_GLUE or w[:1].isupper() for w in words)
+    # a studio's ordinal counts as a capitalised word ("20th Century Fox")
+    return all(
+        w.lower().strip(",;") in _CREDIT_GLUE or w[:1].isupper() or _ORDINAL.fullmatch(w) for w in words
+    )
 
 
 def names_agency(text: str) -> bool:
