@@ -38,6 +38,7 @@ def one(text: str, anchor: dt.date | None = TUESDAY) -> TimeExpression:
         ("Prices fell in March 2022.", "March 2022", "2022-03", P.MONTH),
         ("Xi visited in March, 2022.", "March, 2022", "2022-03", P.MONTH),
         ("Trade grew in 2022.", "2022", "2022", P.YEAR),
+        ("Three trams will be built by 2024: one for each line.", "2024", "2024", P.YEAR),
         ("Sanctions have bitten since 2021.", "2021", "2021", P.YEAR),
         ("Filed 2023-10-17 by staff.", "2023-10-17", "2023-10-17", P.DAY),
         ("In the spring of 2023, they refused.", "the spring of 2023", "2023-03/2023-05", P.SEASON),
@@ -120,6 +121,7 @@ def test_relative(sentence: str, value: str, precision: Precision) -> None:
         "Troops march on the capital.",
         "She was unaware until Entertainment Tonight broadcast a segment.",  # names, not days
         "USA Today reported the deal.",
+        "In films from 1984: The Last Tram to Night Line, trams run forever.",  # a title, not a year
     ],
 )
 def test_durations_and_non_times_are_skipped(sentence: str) -> None:

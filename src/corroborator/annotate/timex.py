@@ -184,7 +184,8 @@ _RULES: tuple[_Rule, ...] = (
             r"(?:(?i:\b(?:in|since|by|until|till|from|through|throughout|during|before|after|of|for|early|mid|late"
             r"|the end of|the start of|the beginning of|the middle of"
             r"|the (?:first|second) half of))\s+|\bmid-)"
-            rf"(?P<y>{_YEAR})\b(?![-–,.]?\d)"
+            # not a title that starts with a year ("movies from 2001: A Space Odyssey to Alien")
+            rf"(?P<y>{_YEAR})\b(?![-–,.]?\d)(?!:\s?[A-Z])"
         ),
         (),
     ),
