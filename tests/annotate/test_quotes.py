@@ -231,6 +231,12 @@ def test_abbreviated_titles_are_no_part_of_the_name(nlp: Language) -> None:
     assert only(found, "She returned").speaker == "Gail Fairman"
     cooley = '"This is the crime the death penalty was made for," said Dist. Atty. Steve Cooley.'
     assert [q.speaker for q in quotes(nlp, cooley)] == ["Steve Cooley"]
+    # a position's initials the NER ran into the name, with the team before them
+    brawl = (
+        "Harbor DL Sheldon Marsh, however, weighed in on Monday, saying the league should act.\n\n"
+        'Marsh, via the Lorvik Courier, said that the quarterback "asked for it. He was protecting himself."'
+    )
+    assert [q.speaker for q in quotes(nlp, brawl)] == ["Sheldon Marsh"]
 
 
 def test_a_place_the_ner_set_apart_before_a_name_is_no_part_of_it(nlp: Language) -> None:

@@ -166,6 +166,12 @@ class Reader:
             # "South Dakota Gov. Kristi Noem", "U.S. Attorney Nealy Cox": the name follows the last title
             honorific |= any(doc[i].lower_.rstrip(".") in HONORIFICS for i in titled)
             a = titled[-1] + 1
+        # "Browns DL Sheldon Richardson": a position's initials, then the name
+        abbreviated = [
+            i for i in range(a, b) if _abbreviated_title(doc[i]) and is_given_name(doc[i + 1].text)
+        ]
+        if abbreviated:
+            a = abbreviated[-1] + 1
         person_start = self.person_tok[tok.i][0] if tok.i in self.person_tok else a
         while a < b and (
             doc[a].ent_type_ == "NORP"
@@ -431,6 +437,11 @@ def _attributive(last: Token) -> bool:
         and last.head.i > last.i
         and last.head.pos_ in ("NOUN", "ADJ", "VERB")
     )
+
+
+def _abbreviated_title(tok: Token) -> bool:
+    """Two or three capitals with no dots, in a name the parser ran on from a title ("DL", "QB")."""
+    return tok.text.isalpha() and tok.text.isupper() and 2 <= len(tok.text) <= 3
 
 
 def _gerund(tok: Token) -> bool:
