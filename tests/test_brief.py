@@ -126,6 +126,34 @@ def test_claim_support_is_preferred() -> None:
     assert any("number j" in s.text for s in with_claim.summary)
 
 
+def test_pieces_of_a_longer_quotation_stay_out_of_the_summary_and_key_facts() -> None:
+    from corroborator.annotate.pipeline import StoryAnnotations
+    from corroborator.models import Quote
+
+    opening = '"We will finish the bridge before the harbour festival next summer.'
+    inside = "Every crew on the river is working double shifts to get there."
+    closing = 'The city deserves a crossing that lasts a century," the mayor said.'
+    whole = '"The ferry will keep running until then," the mayor said at the harbour.'
+    body_sentences = [LEAD, opening, inside, closing, whole, *OTHER[:2]]
+    a = _article("a", body_sentences)
+    spans = tuple(Span(a.body.index(t), a.body.index(t) + len(t)) for t in body_sentences)
+    q_start = a.body.index(opening) + 1
+    long_quote = Quote("We will ... century", Span(q_start, a.body.index('," the mayor said.')), "Ann Brook")
+    w_start = a.body.index(whole) + 1
+    short_quote = Quote("The ferry ...", Span(w_start, w_start + whole.index('," ') - 1), "Ann Brook")
+    annotations = StoryAnnotations((Annotations("a", spans, quotes=(long_quote, short_quote)),), (), ())
+    claims = tuple(
+        Claim(f"q{i}", t, ClaimKind.QUOTE, ("a",), ("r",), 1, (_evidence(a, t),))
+        for i, t in enumerate([opening, closing, whole])
+    )
+    story = _story([a], [("r", ["a"])], annotations=annotations, claims=claims)
+    b = brief(story, {"a": a})
+    texts = [s.text for s in b.summary]
+    assert whole in texts and LEAD in texts
+    assert not {opening, inside, closing} & set(texts)
+    assert [k.text for k in b.key_facts] == [whole]
+
+
 def test_summary_json_shape_and_datelines() -> None:
     a = _article("a", ["HARBOURTON (Wire) — " + LEAD, *OTHER])
     b = brief(_story([a], [("r", ["a"])]), {"a": a})

@@ -31,9 +31,25 @@ from corroborator.brief_records import (
     SummarySentence,
     TimelineEntry,
 )
-from corroborator.brief_summary import Candidate, all_candidates, carries, probe, summarize
+from corroborator.brief_summary import (
+    Candidate,
+    all_candidates,
+    carries,
+    probe,
+    summarize,
+    unpaired_quote_marks,
+)
 from corroborator.corroborate.claims import WordMemo
-from corroborator.models import Annotations, Article, Claim, Contradiction, Evidence, Side, StoryQuote
+from corroborator.models import (
+    Annotations,
+    Article,
+    Claim,
+    ClaimKind,
+    Contradiction,
+    Evidence,
+    Side,
+    StoryQuote,
+)
 
 __all__ = [
     "Briefing",
@@ -143,6 +159,8 @@ def key_facts(
         places = {(e.article, e.span.start) for e in c.evidence if e.caption is None}
         if places & seen or (not places and any(c.text == k.text for k in out)):
             continue  # the same sentence as a better-supported fact already listed
+        if c.kind is ClaimKind.QUOTE and unpaired_quote_marks(c.text):
+            continue  # a piece of a longer quotation: "Who said what" gives it whole, with its speaker
         seen |= places
         reports = c.report_ids or _reports_of(c.article_ids, report_of)
         out.append(KeyFact(c.id, c.text, c.kind, c.article_ids, reports, c.evidence))

@@ -39,6 +39,7 @@ EXACT_LEXRANK = 1000  # above this many sentences, similarities leave out the co
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’')]*|$)")
 _ENDS = re.compile(r"[.!?][\"”’')\]]*$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]+\s*(?=[A-Z\"“])")
+_MARKS = "\"“”'‘’ "
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 _SCALE = re.compile(r"\s*(million|billion|trillion|thousand|bn|mn|m|k)\b", re.IGNORECASE)
@@ -68,6 +69,9 @@ def candidates(
 ) -> list[Candidate]:
     """The body sentences of one article that could stand in a summary (``memo``: a stem cache)."""
     spans = list(annotations.sentences) if annotations and annotations.sentences else _split(article.body)
+    quoted = sorted(
+        (q.span.start, q.span.end) for q in (annotations.quotes if annotations else ()) if q.caption is None
+    )
     out: list[Candidate] = []
     total = max(1, len(spans) - 1)
     for i, span in enumerate(spans):
@@ -77,12 +81,29 @@ def candidates(
         n_words = len(text.split())
         if not MIN_WORDS <= n_words <= MAX_WORDS or not _ENDS.search(text) or "\n" in text:
             continue
+        if _quotation_piece(text, start, quoted):
+            continue
         words = content_words(text, memo)
         if len(words) < 4:
             continue
         span_ = Span(start, start + len(text))
         out.append(Candidate(article.id, span_, text, words, figures_of(text), i / total, order))
     return out
+
+
+def unpaired_quote_marks(text: str) -> bool:
+    """Whether a sentence opens or closes a quotation that runs on beyond it."""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
+def _quotation_piece(text: str, start: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    """A sentence that cannot stand alone as the story's: part of a quotation that runs on beyond it
+    (it opens one, closes one, or lies inside one), so a reader would get someone's words without
+    who said them; a whole quotation with its attribution stands."""
+    first = start + len(text) - len(text.lstrip(_MARKS))
+    last = start + len(text)
+    i = bisect.bisect_left(quoted, (last, -1))
+    return any(q_start < first or q_end > last for q_start, q_end in quoted[:i] if q_end > first)
 
 
 def figures_of(text: str) -> frozenset[str]:
