@@ -152,6 +152,7 @@ def test_pieces_of_a_longer_quotation_stay_out_of_the_summary_and_key_facts() ->
     assert whole in texts and LEAD in texts
     assert not {opening, inside, closing} & set(texts)
     assert [k.text for k in b.key_facts] == [whole]
+    assert b.sources[0].adds == (whole,)  # what only this report carries: the whole quotation
 
 
 def test_summary_json_shape_and_datelines() -> None:

@@ -159,7 +159,7 @@ def key_facts(
         places = {(e.article, e.span.start) for e in c.evidence if e.caption is None}
         if places & seen or (not places and any(c.text == k.text for k in out)):
             continue  # the same sentence as a better-supported fact already listed
-        if c.kind is ClaimKind.QUOTE and unpaired_quote_marks(c.text):
+        if _quotation_piece(c):
             continue  # a piece of a longer quotation: "Who said what" gives it whole, with its speaker
         seen |= places
         reports = c.report_ids or _reports_of(c.article_ids, report_of)
@@ -167,6 +167,11 @@ def key_facts(
         if len(out) == limit:
             break
     return tuple(out)
+
+
+def _quotation_piece(claim: Claim) -> bool:
+    """A quote claim on one sentence of a longer quotation: "Who said what" gives it whole."""
+    return claim.kind is ClaimKind.QUOTE and unpaired_quote_marks(claim.text)
 
 
 def _label(side: Side) -> str:
@@ -229,7 +234,8 @@ def sources(
         by_article.setdefault(c.article_id, []).append(c)
     report_of = {a: r.id for r in reports for a in r.article_ids}
     origin = {r.id: r.origin for r in reports}
-    ranked = sorted(claims, key=lambda c: (-c.support, -len(c.article_ids), c.text))
+    whole = [c for c in claims if not _quotation_piece(c)]
+    ranked = sorted(whole, key=lambda c: (-c.support, -len(c.article_ids), c.text))
     shared = [e for c in claims if len(set(_claim_reports(c, report_of))) > 1 for e in c.evidence]
     memo = WordMemo()
     probes = {c.text: probe(c.text, memo) for c in claims}
