@@ -265,6 +265,7 @@ def test_speakers_grouped_with_descriptions_and_places() -> None:
     quotes = (
         StoryQuote("q1", "We will build it", "Ann Brook", None, "the mayor", None, (occ_a, occ_c)),
         StoryQuote("q2", "On time", "Ann Brook", None, "mayor of Harbourton", "Wire", (occ_c,)),
+        StoryQuote("q5", "Soon", "Ann Brook", None, "Mayor of  Harbourton", None, (occ_c,)),
         StoryQuote("q3", "Too loud", None, None, None, None, (occ_a,)),
         StoryQuote("q4", "Costs will rise", "Sam Lee", None, None, None, (occ_a,)),
     )

@@ -215,9 +215,19 @@ def speakers(
             ids = tuple(dict.fromkeys(o.article for o in q.occurrences))
             lines.append(QuoteLine(q.text, ids, _reports_of(ids, report_of), q.told_to))
         lines.sort(key=lambda line: (-len(line.report_ids), -len(line.article_ids)))
-        out.append(Speaker(name, tuple(dict.fromkeys(d.strip() for d in descs)), tuple(lines)))
+        distinct: dict[str, str] = {}
+        for d in descs:
+            distinct.setdefault(_description_key(d), d.strip())
+        out.append(Speaker(name, tuple(distinct.values()), tuple(lines)))
     out.sort(key=lambda s: (s.name is None, -len(s.report_ids), -len(s.quotes), s.name or ""))
     return tuple(out)
+
+
+def _description_key(text: str) -> str:
+    """A description as compared with another: the same words in other capitals or apostrophes
+    ("vice president of Advanced Development Programs" / "... of advanced development programs")
+    are one description."""
+    return " ".join(text.replace("’", "'").casefold().split())
 
 
 def sources(
