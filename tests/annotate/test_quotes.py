@@ -928,3 +928,20 @@ def test_a_titles_initials_are_no_speakers_name(nlp: Language) -> None:
     text = 'Billy King, the general manager, spoke.\n\n"We owe it to our fans and the city," King said.'
     (q,) = quotes(nlp, text)
     assert q.speaker == "Billy King"
+
+
+def test_a_surname_the_ner_missed_acts_as_its_person(nlp: Language) -> None:
+    text = (
+        "Jack Buser, director for games at the company, opened the event in Lorvik.\n\n"
+        '"Streaming is somewhat binary," says Chris Early, a vice president at Lorvik Games.\n\n'
+        '"They need to ramp up the catalogue," says Lewis Ward, an analyst at a research firm.\n\n'
+        "Asked about exclusive titles, Early says there is a possibility that future games could be built "
+        'for the platform. "Our objective is to make the best game," he says.\n\n'
+        '"I think that conversion will be tough," says Ward.\n\n'
+        "Buser, however, is counting on the new service. "
+        '"This is where you\'ll see the next big jump," he says.'
+    )
+    found = quotes(nlp, text)
+    assert only(found, "Our objective").speaker == "Chris Early"  # "Early" read as an adverb
+    assert only(found, "This is where").speaker == "Jack Buser"  # the subject, not the last speaker
+

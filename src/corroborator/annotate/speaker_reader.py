@@ -83,6 +83,8 @@ class Reader:
                     head = subj
             elif tok.pos_ == "PROPN" and tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in HONORIFICS:
                 head = tok
+            elif self._surname_acting(tok):
+                head = tok  # "Buser, however, is counting on ...", after "Jack Buser": the NER missed him
             if head is None:
                 if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat") and tok.i not in seen:
                     chunk = self.name_of(tok)  # a name the NER missed ("Xi Jinping" as WORK_OF_ART)
@@ -200,6 +202,18 @@ class Reader:
         if a > 0 and doc[a - 1].lower_ == "the":
             return None
         return a, b, name
+
+    def _surname_acting(self, tok: Token) -> bool:
+        """A capitalised word that is the surname of a person named before, as the subject of a verb
+        or right before a speech verb ("Early says there is a possibility", after "Chris Early"),
+        whatever the parser tagged it (opening a sentence, a proper noun: not "Early voting ...")."""
+        if not tok.is_title or tok.i in self.person_tok or (tok.is_sent_start and tok.pos_ != "PROPN"):
+            return False
+        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        before_cue = tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ in CUE_WORDS
+        if not (subject or before_cue):
+            return False
+        return any(" " in name and name.split()[-1] == tok.text for _, name, _ in self.names)
 
     def role_holder(self, role: str, before: int) -> str | None:
         """The last person named before ``before`` with the role ``role`` ("the governor said": Gov.
