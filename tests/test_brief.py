@@ -134,14 +134,18 @@ def test_pieces_of_a_longer_quotation_stay_out_of_the_summary_and_key_facts() ->
     inside = "Every crew on the river is working double shifts to get there."
     closing = 'The city deserves a crossing that lasts a century," the mayor said.'
     whole = '"The ferry will keep running until then," the mayor said at the harbour.'
-    body_sentences = [LEAD, opening, inside, closing, whole, *OTHER[:2]]
+    bare = '"Ferries have served this harbour well for more than forty years.'  # no closing mark, no speaker
+    body_sentences = [LEAD, opening, inside, closing, whole, bare, *OTHER[:2]]
     a = _article("a", body_sentences)
     spans = tuple(Span(a.body.index(t), a.body.index(t) + len(t)) for t in body_sentences)
     q_start = a.body.index(opening) + 1
     long_quote = Quote("We will ... century", Span(q_start, a.body.index('," the mayor said.')), "Ann Brook")
     w_start = a.body.index(whole) + 1
     short_quote = Quote("The ferry ...", Span(w_start, w_start + whole.index('," ') - 1), "Ann Brook")
-    annotations = StoryAnnotations((Annotations("a", spans, quotes=(long_quote, short_quote)),), (), ())
+    b_start = a.body.index(bare) + 1
+    bare_quote = Quote("Ferries ...", Span(b_start, b_start + len(bare) - 1))
+    quotes = (long_quote, short_quote, bare_quote)
+    annotations = StoryAnnotations((Annotations("a", spans, quotes=quotes),), (), ())
     claims = tuple(
         Claim(f"q{i}", t, ClaimKind.QUOTE, ("a",), ("r",), 1, (_evidence(a, t),))
         for i, t in enumerate([opening, closing, whole])
@@ -150,7 +154,7 @@ def test_pieces_of_a_longer_quotation_stay_out_of_the_summary_and_key_facts() ->
     b = brief(story, {"a": a})
     texts = [s.text for s in b.summary]
     assert whole in texts and LEAD in texts
-    assert not {opening, inside, closing} & set(texts)
+    assert not {opening, inside, closing, bare} & set(texts)
     assert [k.text for k in b.key_facts] == [whole]
     assert b.sources[0].adds == (whole,)  # what only this report carries: the whole quotation
 

@@ -98,12 +98,17 @@ def unpaired_quote_marks(text: str) -> bool:
 
 def _quotation_piece(text: str, start: int, quoted: Sequence[tuple[int, int]]) -> bool:
     """A sentence that cannot stand alone as the story's: part of a quotation that runs on beyond it
-    (it opens one, closes one, or lies inside one), so a reader would get someone's words without
-    who said them; a whole quotation with its attribution stands."""
+    (it opens one, closes one, or lies inside one) or nothing but a quotation, so a reader would get
+    someone's words without who said them; a quotation with its attribution stands."""
     first = start + len(text) - len(text.lstrip(_MARKS))
     last = start + len(text)
+    words_end = start + len(text.rstrip(_MARKS + ".!?,"))
     i = bisect.bisect_left(quoted, (last, -1))
-    return any(q_start < first or q_end > last for q_start, q_end in quoted[:i] if q_end > first)
+    return any(
+        q_start < first or q_end > last or (q_start == first and q_end >= words_end)
+        for q_start, q_end in quoted[:i]
+        if q_end > first
+    )
 
 
 def figures_of(text: str) -> frozenset[str]:
