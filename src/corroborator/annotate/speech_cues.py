@@ -29,7 +29,7 @@ _SPEECH = (
     "observed predict predicted promise promised suggest suggested tweet tweeted posted urge urged "
     "vow vowed called calls joked reiterated pointed told wrote testify testified testifies quipped "
     "conceded concedes lamented boasted recounted notified shouted yelled whispered texted emailed "
-    "exclaimed fumed gushed sighed snapped countered reported"
+    "exclaimed fumed gushed sighed snapped countered reported written spoken"
 )
 CUE_WORDS = word_set(_SPEECH)
 
@@ -72,8 +72,8 @@ def subject_of(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
 
 
 # verbs that speak only without an object: "Kempthorne maintained.", not "maintains its own monitor",
-# "she snapped", not "snapped a photo"
-_WITHOUT_OBJECT = word_set("maintain maintained maintains snapped countered")
+# "she snapped", not "snapped a photo"; "has written", not "written a series"
+_WITHOUT_OBJECT = word_set("maintain maintained maintains snapped countered written spoken")
 
 
 def is_cue(tok: Token) -> bool:
