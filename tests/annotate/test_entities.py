@@ -8,6 +8,7 @@ to tag.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,6 +19,10 @@ from corroborator.models import EntityType, Mention
 spacy = pytest.importorskip("spacy")
 from spacy.tokens import Doc  # noqa: E402
 from spacy.tokens import Span as SpacySpan  # noqa: E402
+from spacy.vocab import Vocab  # noqa: E402
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 Parse = Callable[..., Doc]
 
@@ -284,6 +289,29 @@ def test_description_after_the_attribution_verb(parse: Parse) -> None:
 def test_descriptor_before_the_name(parse: Parse) -> None:
     text = '"They are tough negotiators," Polish political scientist Marek Nowak told AFP.'
     assert describe(parse(text)) == {"Marek Nowak": ["Polish political scientist"]}
+
+
+def test_a_noun_the_name_opens_a_clause_after_is_no_description(nlp: Language) -> None:
+    # the parse of the bench page, set by hand: "prospect" a compound of the name, as if a title
+    words = ["Aides", "feared", "leaks", ",", "a", "prospect", "Lindqvist", "denied", "."]
+    heads = [1, 1, 1, 2, 6, 6, 7, 2, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "det", "compound", "nsubj", "relcl", "punct"]
+    pos = ["NOUN", "VERB", "NOUN", "PUNCT", "DET", "NOUN", "PROPN", "VERB", "PUNCT"]
+    ents = ["O"] * 6 + ["B-PERSON", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    assert find_descriptions(doc, find_mentions(doc)) == ()
+    reporter = doc_with_role(nlp.vocab, "reporter")
+    assert [d.text for d in find_descriptions(reporter, find_mentions(reporter))] == ["Ledger reporter"]
+
+
+def doc_with_role(vocab: Vocab, role: str) -> Doc:
+    """ "A Ledger <role> Ann Brook's source agreed.": a role noun after "a" still describes the name."""
+    words = ["A", "Ledger", role, "Ann", "Brook", "'s", "source", "agreed", "."]
+    heads = [6, 4, 4, 4, 6, 4, 7, 7, 7]
+    deps = ["det", "compound", "compound", "compound", "poss", "case", "nsubj", "ROOT", "punct"]
+    pos = ["DET", "PROPN", "NOUN", "PROPN", "PROPN", "PART", "NOUN", "VERB", "PUNCT"]
+    ents = ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"]
+    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
 
 
 def test_role_before_the_name_and_a_comma(parse: Parse) -> None:

@@ -29,7 +29,7 @@ from spacy.tokens import Span as SpacySpan
 from corroborator.annotate.given_names import is_given_name
 from corroborator.annotate.person_names import ORG_WORDS, SUFFIXES, group_people, is_vessel
 from corroborator.annotate.speech_cues import INVERTING_CUES
-from corroborator.annotate.titles import HONORIFICS, OFFICES
+from corroborator.annotate.titles import HONORIFICS, OFFICES, PROFESSIONS
 from corroborator.models import Description, EntityType, Mention, Span
 from corroborator.vocab import NAME_PARTICLES, word_set
 
@@ -439,6 +439,8 @@ def _before(doc: Doc, name: SpacySpan) -> SpacySpan | None:
     words = doc[start : name.start]
     if not words or _low(words[-1]) in HONORIFICS:
         return None
+    if start > 0 and doc[start - 1].lower_ in ("a", "an") and _low(words[-1]) not in _ROLES | PROFESSIONS:
+        return None  # "a prospect Vindman denied", "a state Trump won": the name opens a clause
     titled = len(words) > 1 and any(_low(t) in _TITLE_HEADS for t in words)
     if not titled and not any(t.pos_ == "NOUN" for t in words):
         return None  # "Russian political scientist", "Russian President"; not a lone "President"
