@@ -135,7 +135,8 @@ def test_pieces_of_a_longer_quotation_stay_out_of_the_summary_and_key_facts() ->
     closing = 'The city deserves a crossing that lasts a century," the mayor said.'
     whole = '"The ferry will keep running until then," the mayor said at the harbour.'
     bare = '"Ferries have served this harbour well for more than forty years.'  # no closing mark, no speaker
-    body_sentences = [LEAD, opening, inside, closing, whole, bare, *OTHER[:2]]
+    tweet = "In the end, the bridge will stand,” the mayor wrote on Tuesday."  # its quote opened before
+    body_sentences = [LEAD, opening, inside, closing, whole, bare, "“We won the vote.", tweet, *OTHER[:2]]
     a = _article("a", body_sentences)
     spans = tuple(Span(a.body.index(t), a.body.index(t) + len(t)) for t in body_sentences)
     q_start = a.body.index(opening) + 1
@@ -146,9 +147,12 @@ def test_pieces_of_a_longer_quotation_stay_out_of_the_summary_and_key_facts() ->
     bare_quote = Quote("Ferries ...", Span(b_start, b_start + len(bare) - 1))
     quotes = (long_quote, short_quote, bare_quote)
     annotations = StoryAnnotations((Annotations("a", spans, quotes=quotes),), (), ())
-    claims = tuple(
-        Claim(f"q{i}", t, ClaimKind.QUOTE, ("a",), ("r",), 1, (_evidence(a, t),))
-        for i, t in enumerate([opening, closing, whole])
+    claims = (
+        *(
+            Claim(f"q{i}", t, ClaimKind.QUOTE, ("a",), ("r",), 1, (_evidence(a, t),))
+            for i, t in enumerate([opening, closing, whole])
+        ),
+        Claim("d", tweet, ClaimKind.DATE, ("a",), ("r",), 1, (_evidence(a, tweet),)),
     )
     story = _story([a], [("r", ["a"])], annotations=annotations, claims=claims)
     b = brief(story, {"a": a})

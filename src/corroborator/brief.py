@@ -170,8 +170,12 @@ def key_facts(
 
 
 def _quotation_piece(claim: Claim) -> bool:
-    """A quote claim on one sentence of a longer quotation: "Who said what" gives it whole."""
-    return claim.kind is ClaimKind.QUOTE and unpaired_quote_marks(claim.text)
+    """A claim on one sentence of a longer quotation ("Who said what" gives it whole): its curly
+    quote marks do not pair up, or, for a quote claim, its straight ones (a straight mark alone
+    is also an inch or a stray, so other claims need the curly evidence)."""
+    text = claim.text
+    curly = text.count("“") != text.count("”")
+    return curly or (claim.kind is ClaimKind.QUOTE and unpaired_quote_marks(text))
 
 
 def _label(side: Side) -> str:
