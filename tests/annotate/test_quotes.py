@@ -949,3 +949,8 @@ def test_a_surname_the_ner_missed_acts_as_its_person(nlp: Language) -> None:
     assert only(found, "Our objective").speaker == "Chris Early"  # "Early" read as an adverb
     assert only(found, "This is where").speaker == "Jack Buser"  # the subject, not the last speaker
 
+
+def test_the_one_who_describes_something_as_a_quoted_phrase_says_it(nlp: Language) -> None:
+    text = 'Mayor Ann Brook spoke first. She described the ferry as "a relic we have loved too long."'
+    assert [q.speaker for q in quotes(nlp, text)] == ["Ann Brook"]
+

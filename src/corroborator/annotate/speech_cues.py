@@ -29,7 +29,8 @@ _SPEECH = (
     "observed predict predicted promise promised suggest suggested tweet tweeted posted urge urged "
     "vow vowed called calls joked reiterated pointed told wrote testify testified testifies quipped "
     "conceded concedes lamented boasted recounted notified shouted yelled whispered texted emailed "
-    "exclaimed fumed gushed sighed snapped countered reported written spoken"
+    "exclaimed fumed gushed sighed snapped countered reported written spoken described describes "
+    "pleaded bemoaned bemoans chanted"
 )
 CUE_WORDS = word_set(_SPEECH)
 
