@@ -136,7 +136,7 @@ def test_pieces_of_a_longer_quotation_stay_out_of_the_summary_and_key_facts() ->
     whole = '"The ferry will keep running until then," the mayor said at the harbour.'
     bare = '"Ferries have served this harbour well for more than forty years.'  # no closing mark, no speaker
     tweet = "In the end, the bridge will stand,” the mayor wrote on Tuesday."  # its quote opened before
-    body_sentences = [LEAD, opening, inside, closing, whole, bare, "“We won the vote.", tweet, *OTHER[:2]]
+    body_sentences = [LEAD, opening, inside, closing, whole, bare, '"We won the vote."', tweet, *OTHER[:2]]
     a = _article("a", body_sentences)
     spans = tuple(Span(a.body.index(t), a.body.index(t) + len(t)) for t in body_sentences)
     q_start = a.body.index(opening) + 1
@@ -150,7 +150,7 @@ def test_pieces_of_a_longer_quotation_stay_out_of_the_summary_and_key_facts() ->
     claims = (
         *(
             Claim(f"q{i}", t, ClaimKind.QUOTE, ("a",), ("r",), 1, (_evidence(a, t),))
-            for i, t in enumerate([opening, closing, whole])
+            for i, t in enumerate([opening, closing, whole, '"We won the vote."'])
         ),
         Claim("d", tweet, ClaimKind.DATE, ("a",), ("r",), 1, (_evidence(a, tweet),)),
     )

@@ -170,12 +170,20 @@ def key_facts(
 
 
 def _quotation_piece(claim: Claim) -> bool:
-    """A claim on one sentence of a longer quotation ("Who said what" gives it whole): its curly
-    quote marks do not pair up, or, for a quote claim, its straight ones (a straight mark alone
-    is also an inch or a stray, so other claims need the curly evidence)."""
-    text = claim.text
-    curly = text.count("“") != text.count("”")
-    return curly or (claim.kind is ClaimKind.QUOTE and unpaired_quote_marks(text))
+    """A claim on one sentence of a longer quotation, or on a quotation alone with no one saying it
+    ("Who said what" gives both whole, with the speaker): its curly quote marks do not pair up, or,
+    for a quote claim, its straight ones (a straight mark alone is also an inch or a stray, so
+    other claims need the curly evidence), or it is quoted from its first word to its last."""
+    text = claim.text.strip()
+    if text.count("“") != text.count("”"):
+        return True
+    if claim.kind is not ClaimKind.QUOTE:
+        return False
+    bare = text[:1] in _OPENING and text.rstrip(".!?")[-1:] in _CLOSING
+    return bare or unpaired_quote_marks(text)
+
+
+_OPENING, _CLOSING = "\"“‘'", "\"”’'"
 
 
 def _label(side: Side) -> str:
