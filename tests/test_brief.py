@@ -311,6 +311,13 @@ def test_key_facts_timeline_and_removed() -> None:
     assert b.removed.counts == (("navigation", 2), ("share", 1)) and b.removed.total == 3
 
 
+def test_key_facts_of_equal_support_put_what_an_article_says_first_first() -> None:
+    a = _article("a", [OTHER[0], OTHER[5]])  # "Engineers said ..." leads, "Cyclists asked ..." follows
+    late, lead = _claim("late", OTHER[5], [a], ["r1"]), _claim("lead", OTHER[0], [a], ["r1"])
+    story = _story([a], [("r1", ["a"])], claims=(late, lead))
+    assert [k.claim_id for k in brief(story, {"a": a}).key_facts] == ["lead", "late"]
+
+
 # --- real corpora ---------------------------------------------------------------------------------
 
 

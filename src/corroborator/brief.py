@@ -150,9 +150,12 @@ def _date_of(article: Article, ann: Annotations | None) -> tuple[str | None, boo
 def key_facts(
     claims: Sequence[Claim], report_of: Mapping[str, str], limit: int = KEY_FACTS
 ) -> tuple[KeyFact, ...]:
-    """The best-supported claims (support, then how many articles, then the longer evidence trail),
-    none resting on a sentence that an earlier fact already rests on."""
-    ranked = sorted(claims, key=lambda c: (-c.support, -len(c.article_ids), -len(c.evidence), c.text))
+    """The best-supported claims (support, then how many articles, then the longer evidence trail,
+    then the nearer its article's top: news puts what matters most first), none resting on a
+    sentence that an earlier fact already rests on."""
+    ranked = sorted(
+        claims, key=lambda c: (-c.support, -len(c.article_ids), -len(c.evidence), _first_place(c), c.text)
+    )
     seen: set[tuple[str, int]] = set()  # (article, sentence start) of the facts chosen
     out: list[KeyFact] = []
     for c in ranked:
@@ -167,6 +170,11 @@ def key_facts(
         if len(out) == limit:
             break
     return tuple(out)
+
+
+def _first_place(claim: Claim) -> int:
+    """Where a claim's earliest evidence starts in its article's body (a caption's last)."""
+    return min((e.span.start for e in claim.evidence if e.caption is None), default=1 << 30)
 
 
 def _quotation_piece(claim: Claim) -> bool:
