@@ -163,6 +163,18 @@ def test_pieces_of_a_longer_quotation_stay_out_of_the_summary_and_key_facts() ->
     assert b.sources[0].adds == (whole,)  # what only this report carries: the whole quotation
 
 
+def test_sentences_that_lean_on_the_one_before_stay_out_of_the_summary() -> None:
+    leaning = [
+        "He is currently being held at the old harbour police station in the city.",
+        '"We will appeal against every part of the ruling," she said on the steps of the court.',
+        "Will the new bridge really carry buses within two years of its opening?",
+    ]
+    a = _article("a", [LEAD, *leaning, *OTHER[:3]])
+    b = brief(_story([a], [("r", ["a"])]), {"a": a})
+    texts = [s.text for s in b.summary]
+    assert LEAD in texts and not set(leaning) & set(texts)
+
+
 def test_summary_json_shape_and_datelines() -> None:
     a = _article("a", ["HARBOURTON (Wire) — " + LEAD, *OTHER])
     b = brief(_story([a], [("r", ["a"])]), {"a": a})

@@ -39,6 +39,9 @@ EXACT_LEXRANK = 1000  # above this many sentences, similarities leave out the co
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’')]*|$)")
 _ENDS = re.compile(r"[.!?][\"”’')\]]*$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]+\s*(?=[A-Z\"“])")
+# a sentence opening with a pronoun leans on the one before it, which a summary may not carry
+_ANAPHORIC = re.compile(r"(?:He|She|It|They|His|Her|Its|Their|Him|Them)\b")
+_SAID_BY_PRONOUN = re.compile(r"[,.!?]['\"”’]\s+(?:he|she|they)\b")  # '"...," he said': who?
 _MARKS = "\"“”'‘’ "
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
@@ -81,7 +84,7 @@ def candidates(
         n_words = len(text.split())
         if not MIN_WORDS <= n_words <= MAX_WORDS or not _ENDS.search(text) or "\n" in text:
             continue
-        if _quotation_piece(text, start, quoted):
+        if _quotation_piece(text, start, quoted) or _leans_on_context(text):
             continue
         words = content_words(text, memo)
         if len(words) < 4:
@@ -109,6 +112,13 @@ def _quotation_piece(text: str, start: int, quoted: Sequence[tuple[int, int]]) -
         for q_start, q_end in quoted[:i]
         if q_end > first
     )
+
+
+def _leans_on_context(text: str) -> bool:
+    """A sentence a reader cannot take alone: it opens with a pronoun ("He is being held ..."), gives
+    a quotation to a pronoun ('"...," he said'), or asks a question."""
+    question = text.rstrip("\"”’')").endswith("?")
+    return question or bool(_ANAPHORIC.match(text) or _SAID_BY_PRONOUN.search(text))
 
 
 def figures_of(text: str) -> frozenset[str]:
