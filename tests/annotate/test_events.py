@@ -64,7 +64,7 @@ def test_he_becomes_the_person_named_before(nlp: Any) -> None:
 
     mentions = find_mentions(doc)
     sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
-    ((event, _, _),) = events.find_events(doc, text, [_span(text, "on Friday")], sentences, [], mentions)
+    ((event, *_),) = events.find_events(doc, text, [_span(text, "on Friday")], sentences, [], mentions)
     assert event.startswith("Park returned")
 
 
@@ -112,7 +112,7 @@ def test_he_is_the_teller_not_one_his_clause_names(nlp: Any, text: str, phrase: 
 
     doc = nlp(text)
     sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
-    ((event, _, _),) = events.find_events(doc, text, [_span(text, phrase)], sentences, [], find_mentions(doc))
+    ((event, *_),) = events.find_events(doc, text, [_span(text, phrase)], sentences, [], find_mentions(doc))
     assert event.startswith(start)
 
 
@@ -163,7 +163,7 @@ def test_he_is_the_surname_not_a_generational_suffix(nlp: Any) -> None:
     doc = nlp(text)
     sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
     dated = [_span(text, "in February 1979")]
-    ((event, _, _),) = events.find_events(doc, text, dated, sentences, [], find_mentions(doc))
+    ((event, *_),) = events.find_events(doc, text, dated, sentences, [], find_mentions(doc))
     assert event.startswith("Comeaux")
 
 

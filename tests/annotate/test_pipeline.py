@@ -113,6 +113,19 @@ def test_a_yearless_day_takes_the_year_the_story_writes_with_it(nlp: Any) -> Non
     assert sank.value == "2005-06-24"  # not the June 24 before May 2007
 
 
+def test_a_weekday_of_what_is_scheduled_in_the_simple_present_looks_ahead(nlp: Any) -> None:
+    body = (
+        "Lorvik Ferries reports earnings Wednesday. The Harbour Show opens to the public on Friday. "
+        "Now consider what we know about the mayor's visit to the pier on Saturday. "
+        "Teachers didn't see the mayor at the town hall on Thursday."
+    )
+    article = Article(id="a" * 16, source="a.txt", body=body, published="2019-11-19")  # a Tuesday
+    times = {t.text: t.value for t in Annotator(nlp=nlp).annotate_story([article]).of("a" * 16).times}
+    assert times["Wednesday"] == "2019-11-20" and times["Friday"] == "2019-11-22"
+    assert times["Saturday"] == "2019-11-16"  # dates the visit, which "we know" does not schedule
+    assert times["Thursday"] == "2019-11-14"
+
+
 def test_no_sentence_runs_across_a_paragraph_break(nlp: Any) -> None:
     """The parser reads a paragraph without a closing full stop (a plain subhead, "according to a
     local radio station") into the next paragraph's first sentence; the sentences are cut there."""

@@ -158,6 +158,12 @@ def test_tense_cues_that_only_look_ahead(sentence: str, tense: Tense) -> None:
     assert match.tense is tense
 
 
+@pytest.mark.parametrize("sentence", ["Teachers didn’t see the mayor on Tuesday.", "It wasn't open Tuesday."])
+def test_a_negated_past_states_the_past(sentence: str) -> None:
+    (match,) = find_times(sentence)
+    assert (match.tense, match.tense_stated) == (Tense.PAST, True)
+
+
 def test_adjectives_in_ed_do_not_make_a_future_weekday_past() -> None:
     (match,) = find_times("The city will hold a meeting for evacuated residents on Thursday.")
     assert match.tense is Tense.FUTURE

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from corroborator.annotate.given_names import given_name_gender
 from corroborator.annotate.person_names import SUFFIXES, without_suffix
 from corroborator.annotate.pronouns import Gender
-from corroborator.annotate.speech_cues import verb_above
+from corroborator.annotate.speech_cues import CUE_WORDS, verb_above
 from corroborator.models import EntityType, Mention, Quote, Span
 
 if TYPE_CHECKING:
@@ -165,11 +165,14 @@ def _dates_noun(date: Token) -> bool:
 class DatedEvent(NamedTuple):
     """The event text a time expression dates; ``noun``: the noun the date is of ("Thursday's fight");
     ``act``: the verb of that event, or the noun, as written ("convicted", "fight"); "" when the
-    event is the sentence (no clause was read)."""
+    event is the sentence (no clause was read); ``scheduled``: its verb is in the simple present and
+    says no speech, which in news text dates what is planned ("Lowe's reports earnings Wednesday",
+    "The Gophers play Saturday")."""
 
     text: str
     noun: bool = False
     act: str = ""
+    scheduled: bool = False
 
 
 def _clause(
@@ -206,6 +209,8 @@ def _clause(
         if prep.dep_ == "prep" and all(c.i in drop for c in prep.children):
             drop.add(prep.i)
     verb = verb_above(tok)
+    held = tok.head.head if tok.head.dep_ == "prep" else tok.head
+    direct = held.i == verb.i  # the date hangs on the verb itself, not on a noun below it
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "ordered 340 households to leave on Tuesday": the event is the order
     if verb.pos_ not in ("VERB", "AUX"):
@@ -248,7 +253,8 @@ def _clause(
             names[subject.i] = name
     tokens = sorted(chosen.values(), key=lambda t: t.i)
     event = _TRAILING.sub("", _join(tokens, names))
-    return DatedEvent(event, act=verb.lower_) if event else None
+    scheduled = direct and verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in CUE_WORDS
+    return DatedEvent(event, act=verb.lower_, scheduled=scheduled) if event else None
 
 
 def _teller(pronoun: Token) -> str | None:

@@ -90,6 +90,15 @@ class StoryAnnotations:
         return next(a for a in self.articles if a.article_id == article_id)
 
 
+def _with_event(t: timex.TimexMatch, e: events.DatedEvent) -> timex.TimexMatch:
+    """A time expression with the event it dates; a weekday whose sentence states no tense looks
+    ahead when that event is scheduled in the simple present ("reports earnings Wednesday")."""
+    t = replace(t, event=e.text, act=e.act or None)
+    if e.scheduled and t.kind is timex.TimexKind.WEEKDAY and t.offset == 0 and not t.tense_stated:
+        t = replace(t, tense=timex.Tense.FUTURE, tense_stated=True)
+    return t
+
+
 def _texts(article: Article) -> Iterator[tuple[int | None, str]]:
     yield None, article.body
     for k, caption in enumerate(article.captions):
@@ -135,9 +144,7 @@ def parse_article(article: Article, docs: Sequence[Doc]) -> ArticleParse:
         times = timex.find_times(text, caption=caption)
         spans = sentences if caption is None else sentence_spans(text)
         dated = events.find_events(doc, text, [t.span for t in times], spans, text_quotes, mentions, caption)
-        found_times += [
-            replace(t, event=e.text, act=e.act or None) for t, e in zip(times, dated, strict=True)
-        ]
+        found_times += [_with_event(t, e) for t, e in zip(times, dated, strict=True)]
     return ArticleParse(
         article.id,
         tuple(sentences),

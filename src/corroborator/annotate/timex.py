@@ -242,7 +242,8 @@ _RELATIVE = word_set("that which who")
 _PAST_IRREGULAR = word_set(
     "was were had did said told met went came left began broke took made held spent saw gave fell rose won "
     "lost sent led struck knew flew ran drove spoke wrote thought brought bought sought caught fought became "
-    "got kept found heard paid sold stood chose drew grew threw shook woke been"
+    "got kept found heard paid sold stood chose drew grew threw shook woke been didn didn't wasn wasn't "
+    "weren weren't hadn hadn't"
 )
 # an -ed word after these is an adjective or a passive participle, not a past-tense verb
 _NOT_VERB_BEFORE = word_set(
