@@ -162,7 +162,7 @@ def key_facts(
         places = {(e.article, e.span.start) for e in c.evidence if e.caption is None}
         if places & seen or (not places and any(c.text == k.text for k in out)):
             continue  # the same sentence as a better-supported fact already listed
-        if _quotation_piece(c):
+        if _quoted_piece(c):
             continue  # a piece of a longer quotation: "Who said what" gives it whole, with its speaker
         seen |= places
         reports = c.report_ids or _reports_of(c.article_ids, report_of)
@@ -177,7 +177,10 @@ def _first_place(claim: Claim) -> int:
     return min((e.span.start for e in claim.evidence if e.caption is None), default=1 << 30)
 
 
-def _quotation_piece(claim: Claim) -> bool:
+_OPENING, _CLOSING = "\"“‘'", "\"”’'"
+
+
+def _quoted_piece(claim: Claim) -> bool:
     """A claim on one sentence of a longer quotation, or on a quotation alone with no one saying it
     ("Who said what" gives both whole, with the speaker): its curly quote marks do not pair up, or,
     for a quote claim, its straight ones (a straight mark alone is also an inch or a stray, so
@@ -189,9 +192,6 @@ def _quotation_piece(claim: Claim) -> bool:
         return False
     bare = text[:1] in _OPENING and text.rstrip(".!?")[-1:] in _CLOSING
     return bare or unpaired_quote_marks(text)
-
-
-_OPENING, _CLOSING = "\"“‘'", "\"”’'"
 
 
 def _label(side: Side) -> str:
@@ -264,7 +264,7 @@ def sources(
         by_article.setdefault(c.article_id, []).append(c)
     report_of = {a: r.id for r in reports for a in r.article_ids}
     origin = {r.id: r.origin for r in reports}
-    whole = [c for c in claims if not _quotation_piece(c)]
+    whole = [c for c in claims if not _quoted_piece(c)]
     ranked = sorted(whole, key=lambda c: (-c.support, -len(c.article_ids), c.text))
     shared = [e for c in claims if len(set(_claim_reports(c, report_of))) > 1 for e in c.evidence]
     memo = WordMemo()
