@@ -50,6 +50,7 @@ def test_is_sentence_like() -> None:
         ("then $4 per month", R.PAYWALL),
         ("Unlimited access • Archives included", R.PAYWALL),
         ("*Prices exclude VAT, which varies by country.", R.PAYWALL),
+        ("To Read the Full Story", R.PAYWALL),
         ("Jane Roe contributed reporting.", R.CONTRIBUTOR),
         ("Additional reporting by Jane Roe; Editing by Tom Poe", R.CONTRIBUTOR),
         ("© 2024 The Valley Courier. All rights reserved.", R.FOOTER),
@@ -87,6 +88,7 @@ def test_chrome_reason_by_cue_words(line: str, reason: R) -> None:
         "Residents get updates from the council by text message.",
         "The samples were retrieved 20 metres below the surface in November 2019.",
         "From https://lorvik.example the council streams every meeting.",
+        "Reporters had to read the full story of the ferry in the archive.",
     ],
 )
 def test_chrome_reason_spares_body_text(line: str) -> None:

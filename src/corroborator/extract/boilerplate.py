@@ -123,6 +123,7 @@ _PAYWALL = re.compile(
     r"subscri(?:be|bes|ption|ptions|ber|bers|bing)\b|unlimited (?:digital )?access|free account|free trial"
     r"|paywall|billed (?:annually|monthly|yearly)|access options|articles? (?:offered|left|remaining)"
     r"|already (?:a )?(?:subscriber|member|registered)|to continue reading"
+    r"|^to read the (?:full|whole|entire|rest of the) (?:story|article)"
     r"|sign (?:in|up) to (?:read|continue)|create (?:a |an )?(?:free )?account|become a (?:member|subscriber)"
     r"|premium (?:access|content|article|member)"
     r"|cancel (?:at )?any ?time|(?:ex(?:clud(?:e|es|ed|ing)|clusive of|cl\.?)|incl(?:uding|\.)?|plus) vat"
@@ -167,7 +168,7 @@ _LEADS_RELATED = re.compile(
 _SPLIT_PUNCT = str.maketrans({c: " " for c in "!\"#%&'()*+,-./:;<=>?@[\\]^_`{|}~‘’“”•·»«›‹–—…"})
 _PAYWALL_WORDS = word_set(
     """subscribe subscribes subscription subscriptions subscriber subscribers subscribing unlimited free
-    paywall billed access article articles already continue sign create become premium cancel vat excl
+    paywall billed access article articles already continue sign create become premium cancel vat excl full
     month year week mo yr"""
 )
 _CONTRIBUTOR_WORDS = word_set(
