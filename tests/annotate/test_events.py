@@ -189,3 +189,18 @@ def test_a_date_before_a_noun_it_only_lengthens_or_after_a_bare_verb_dates_the_c
     court, measures = _events(nlp, text, "tomorrow", "Sunday")
     assert "appear at Taunton Magistrates Court" in court
     assert "announced" in measures
+
+
+def test_a_verb_keeps_the_prefix_its_hyphen_cut_off(nlp: Any) -> None:
+    text = "The ferry comes back after Lindqvist rear-ended a tug with it on June 8, the owner said."
+    assert "Lindqvist rear-ended a tug" in _events(nlp, text, "on June 8")[0]
+    dash = "The crew of six-two women, one man-began the repairs on June 8."
+    assert "man-began" not in _events(nlp, dash, "on June 8")[0]
+
+
+def test_content_words_read_a_hyphenated_compound_as_its_words() -> None:
+    assert events.content_words("an eleventh-hour hit-and-run rule") == events.content_words(
+        "an eleventh hour hit and run rule"
+    )
+    assert events.content_words("an argument with her co-workers") == {"argument", "workers"}
+

@@ -22,6 +22,7 @@ from corroborator.annotate.person_names import SUFFIXES, without_suffix
 from corroborator.annotate.pronouns import Gender
 from corroborator.annotate.speech_cues import CUE_WORDS, verb_above
 from corroborator.models import EntityType, Mention, Quote, Span
+from corroborator.vocab import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -61,7 +62,7 @@ def content_words(text: str) -> frozenset[str]:
     run of capitalised words (a name) counts once, by its last word ("Mayor Ann Brook" -> brook), so
     that one shared name is not enough to make two clauses the same event."""
     out: set[str] = set()
-    words = [w.removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text)]
+    words = [w.removesuffix("'s").removesuffix("’s") for w in _hyphen_parts(_WORD.findall(text))]
     for k, word in enumerate(words):
         following = words[k + 1] if k + 1 < len(words) else ""
         low = word.lower()
@@ -72,6 +73,16 @@ def content_words(text: str) -> frozenset[str]:
         if (low not in _STOP and len(low) > 1) or low.isdigit():
             out.add(low)
     return frozenset(out)
+
+
+def _hyphen_parts(words: Sequence[str]) -> list[str]:
+    """Words with their hyphenated compounds taken apart, as a clause without the hyphens reads
+    ("hit-and-run", "eleventh-hour"), less a prefix of two letters ("co-workers": workers)."""
+    out: list[str] = []
+    for word in words:
+        parts = word.split("-")
+        out += parts if len(parts) == 1 else [p for p in parts if len(p) > 2 or p.isdigit()]
+    return out
 
 
 def _sentence(text: str, sentences: Sequence[Span], pos: int) -> Span:
@@ -139,6 +150,8 @@ def _join(tokens: Sequence[Token], names: dict[int, str]) -> str:
             break
         if following.i == t.i + 1:
             parts.append(t.whitespace_)
+        elif following.i == t.i + 2 and _glued_hyphen(t.doc, t.i + 1):
+            parts.append("-")  # "rear-ended", whose hyphen the phrase left out
         elif following.pos_ != "PUNCT" and not following.text.startswith("'"):
             parts.append(" ")
     return " ".join("".join(parts).strip(" ,;:—–-\"“”'‘’").split())
@@ -216,6 +229,8 @@ def _clause(
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     core: list[Token] = [verb]
+    if _hyphen_prefix(doc, verb):
+        core[:0] = [doc[verb.i - 2], doc[verb.i - 1]]  # "rear-ended", "re-opened": the verb's own prefix
     extra: list[list[Token]] = []
     subject = _subject_of(verb)
     if subject is not None and subject.head.i != verb.i:  # inherited from a coordinated verb
@@ -255,6 +270,25 @@ def _clause(
     event = _TRAILING.sub("", _join(tokens, names))
     scheduled = direct and verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in CUE_WORDS
     return DatedEvent(event, act=verb.lower_, scheduled=scheduled) if event else None
+
+
+# what English writes before a verb with a hyphen: "re-opened", "co-founded", "rear-ended"
+_VERB_PREFIXES = word_set(
+    "re co pre de un mis over under out up down back cross double fast test rear self sub inter counter "
+    "fine hand live spot air short"
+)
+
+
+def _hyphen_prefix(doc: Doc, verb: Token) -> bool:
+    """Whether the verb is written with a prefix the tokenizer cut off at its hyphen ("rear-ended",
+    "co-founded"; not "one Asian man-began", a dash between a subject and its verb)."""
+    return verb.i >= 2 and _glued_hyphen(doc, verb.i - 1) and doc[verb.i - 2].lower_ in _VERB_PREFIXES
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen written between two words without spaces."""
+    glued = not doc[i - 1].whitespace_ and not doc[i].whitespace_ if 0 < i < len(doc) - 1 else False
+    return glued and doc[i].text == "-"
 
 
 def _teller(pronoun: Token) -> str | None:
