@@ -10,6 +10,10 @@ def test_compatible_names() -> None:
     assert compatible(("j", "smith"), ("john", "smith"))
     assert not compatible(("alexander", "gabuev"), ("bjorn", "alexander", "duben"))
     assert not compatible(("mikhail", "krutikhin"), ("mikhail", "korostikov"))
+    assert compatible(("stan", "perlo"), ("stanley", "perlo"))  # a first name written short
+    assert compatible(("william", "hakim"), ("bill", "hakim"))
+    assert not compatible(("stan", "perlo"), ("steven", "perlo"))
+    assert not compatible(("mike", "krutikhin"), ("michael", "korostikov"))
     assert not compatible(("john", "paul", "smith"), ("john", "peter", "smith"))
 
 

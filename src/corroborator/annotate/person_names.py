@@ -82,8 +82,37 @@ def near_surnames(surname: str, known: Sequence[str]) -> list[str]:
     return [surname] + [k for k in known if k != surname and one_letter_off(k, surname)]
 
 
+# the English first names written short, with the names they are short for ("Stan Perlo" and
+# "Stanley Perlo" in one story are one lawyer)
+_SHORT_FOR = {
+    short: frozenset(full.split())
+    for short, full in (
+        ("al", "albert alan allan alfred"), ("alex", "alexander alexandra"), ("andy", "andrew"),
+        ("ben", "benjamin"), ("bill", "william"), ("billy", "william"), ("bob", "robert"),
+        ("bobby", "robert"), ("cathy", "catherine cathleen"), ("charlie", "charles"), ("chris",
+        "christopher christine christina"), ("chuck", "charles"), ("dan", "daniel"), ("danny", "daniel"),
+        ("dave", "david"), ("debbie", "deborah"), ("don", "donald"), ("doug", "douglas"), ("ed",
+        "edward edwin"), ("eddie", "edward"), ("fred", "frederick"), ("greg", "gregory"), ("jake",
+        "jacob"), ("jeff", "jeffrey"), ("jen", "jennifer"), ("jenny", "jennifer"), ("jim", "james"),
+        ("jimmy", "james"), ("joe", "joseph"), ("jon", "jonathan"), ("josh", "joshua"), ("kate",
+        "katherine kathleen"), ("ken", "kenneth"), ("larry", "lawrence"), ("liz", "elizabeth"), ("matt",
+        "matthew"), ("mike", "michael"), ("nick", "nicholas"), ("pat", "patrick patricia"), ("pete",
+        "peter"), ("phil", "philip phillip"), ("ray", "raymond"), ("rick", "richard"), ("rob", "robert"),
+        ("ron", "ronald"), ("sam", "samuel samantha"), ("stan", "stanley"), ("steve", "steven stephen"),
+        ("sue", "susan"), ("ted", "edward theodore"), ("tim", "timothy"), ("tom", "thomas"), ("tommy",
+        "thomas"), ("tony", "anthony"), ("vince", "vincent"), ("walt", "walter"), ("will", "william"),
+    )
+}
+
+
 def _given_match(a: str, b: str) -> bool:
-    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+    return (
+        a == b
+        or (len(a) == 1 and b.startswith(a))
+        or (len(b) == 1 and a.startswith(b))
+        or b in _SHORT_FOR.get(a, ())
+        or a in _SHORT_FOR.get(b, ())
+    )
 
 
 def _initials(words: Sequence[str]) -> list[str] | None:
