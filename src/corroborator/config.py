@@ -144,6 +144,10 @@ class ReuseConfig:
     # the same when the story has no other report to discount common facts by (two articles alone):
     # two reports of one event in the same order otherwise pass for a rewrite (see bench/README.md)
     paraphrase_alone_min_similarity: float = 0.3
+    # and of the source sentences such a rewrite retells, this many must state no figure: two reports
+    # of one company release share its figures, a rewrite its source's telling (capped by
+    # paraphrase_min_sentences)
+    paraphrase_alone_min_unfigured: int = 2
     paraphrase_margin: float = 0.06  # by how much the source must beat every rival article, per sentence
     paraphrase_min_sentences: int = 4  # aligned sentences, in order, for a rewrite
     paraphrase_min_share: float = 0.28  # share of the copy's content sentences aligned, in order
@@ -176,6 +180,9 @@ class ReuseConfig:
             raise ConfigError("reuse.all_pairs_max", self.all_pairs_max, "2 or more articles")
         if self.paraphrase_min_sentences < 1:
             raise ConfigError("reuse.paraphrase_min_sentences", self.paraphrase_min_sentences, "1 or more")
+        if self.paraphrase_alone_min_unfigured < 0:
+            value = self.paraphrase_alone_min_unfigured
+            raise ConfigError("reuse.paraphrase_alone_min_unfigured", value, "0 or more sentences")
         if not 0.0 < self.paraphrase_lsh_threshold < 1.0:
             allowed = "a number strictly between 0 and 1"
             raise ConfigError("reuse.paraphrase_lsh_threshold", self.paraphrase_lsh_threshold, allowed)

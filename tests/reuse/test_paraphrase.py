@@ -123,11 +123,22 @@ def test_rivals_discount_common_facts() -> None:
         paraphrase_min_similarity=0.1,
         paraphrase_alone_min_similarity=0.1,
     )
-    common = article("c", [REWRITE[0], "Hundreds of swimmers use the baths every week."])
-    rival = article("v", [SOURCE[0], "The baths are used by hundreds of swimmers every week, officials say."])
+    common = article("c", [REWRITE[0], "Members of the opposition said the vote was rushed."])
+    rival = article("v", [SOURCE[0], "Opposition members called the vote rushed, officials say."])
     alone = align_paraphrase(article("s", SOURCE), None, common, None, loose)
     assert alone
     assert align_paraphrase(article("s", SOURCE), None, common, None, loose, rivals=[(rival, None)]) == ()
+
+
+def test_two_articles_alone_sharing_only_figures_are_no_rewrite() -> None:
+    # two reports of one release: the same figures in the same order, each told its own way
+    figures = article("f", [REWRITE[1], REWRITE[2], REWRITE[5], "Swimmers will miss the old pool."])
+    loose = ReuseConfig(paraphrase_min_sentences=3, paraphrase_min_share=0.2)
+    assert align_paraphrase(article("s", SOURCE), None, figures, None, loose) == ()
+    unfigured = replace(loose, paraphrase_alone_min_unfigured=0)
+    assert len(align_paraphrase(article("s", SOURCE), None, figures, None, unfigured)) == 3
+    # the rewrite retells the source's telling too
+    assert align_paraphrase(article("s", SOURCE), None, article("r", REWRITE), None, loose)
 
 
 def test_quotes_shared_by_both_sides_are_no_evidence() -> None:

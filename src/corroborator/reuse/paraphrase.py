@@ -240,11 +240,14 @@ def chain_passages(
     article was there to judge against (see :func:`explains`)."""
     chain = _longest_ordered(_explained(matches, rivals, config, alone))
     content = copy.content_sentences
-    sources = len({m.source for _, m in chain})  # one source sentence split in two counts once
-    if sources < config.paraphrase_min_sentences or not content:
+    sources = {m.source for _, m in chain}  # one source sentence split in two counts once
+    if len(sources) < config.paraphrase_min_sentences or not content:
         return ()
     if len(chain) / content < config.paraphrase_min_share:
         return ()
+    unfigured = min(config.paraphrase_alone_min_unfigured, config.paraphrase_min_sentences)
+    if alone and sum(not _figured(source.sentences[i]) for i in sources) < unfigured:
+        return ()  # two reports of one release share its figures; a rewrite shares its source's telling
     return tuple(
         Passage(
             from_span=source.sentences[m.source].span,
@@ -254,6 +257,11 @@ def chain_passages(
         )
         for j, m in chain
     )
+
+
+def _figured(sentence: SentenceTerms) -> bool:
+    """Whether a sentence states a number (its ``#`` terms)."""
+    return any(t.startswith("#") for t in sentence.terms)
 
 
 def explains(score: float, rival: float, config: ReuseConfig, alone: bool = False) -> bool:
