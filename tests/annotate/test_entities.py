@@ -244,6 +244,15 @@ def test_caption_index_is_kept(parse: Parse) -> None:
     assert mentions and all(m.caption == 2 for m in mentions)
 
 
+def test_a_place_a_speech_verb_follows_as_a_prepositions_object_is_no_speaker(parse: Parse) -> None:
+    text = (
+        "A Lorvik man pleaded guilty to threatening Ann Brook, the U.S. Attorney's Office for the Western "
+        "District of New York announced Monday."
+    )
+    types = {m.text: m.type for m in find_mentions(parse(text))}
+    assert types["New York"] is EntityType.GPE and types["Ann Brook"] is EntityType.PERSON
+
+
 # --- find_descriptions ---------------------------------------------------------------------------------
 
 

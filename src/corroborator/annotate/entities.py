@@ -209,6 +209,8 @@ def _speech_subject(doc: Doc, start: int, end: int) -> bool:
     root = doc[start:end].root
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lower_ in SPEECH_VERBS:
         return True
+    if root.dep_ == "pobj":
+        return False  # "the Western District of New York announced": the district's office speaks
     after = doc[end] if end < len(doc) else None
     before = doc[start - 1] if start > 0 else None
     return (after is not None and after.lower_ in SPEECH_VERBS) or (
