@@ -253,6 +253,12 @@ def test_a_place_a_speech_verb_follows_as_a_prepositions_object_is_no_speaker(pa
     assert types["New York"] is EntityType.GPE and types["Ann Brook"] is EntityType.PERSON
 
 
+def test_a_person_whose_surname_is_a_place_word_is_a_person(parse: Parse) -> None:
+    text = "Morrison said his predecessor, Fiona Hill, had warned him about the channel."
+    types = {m.text: m.type for m in find_mentions(parse(text, ("Fiona Hill", "PERSON")))}
+    assert types.get("Fiona Hill") is EntityType.PERSON
+
+
 # --- find_descriptions ---------------------------------------------------------------------------------
 
 

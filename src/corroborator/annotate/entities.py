@@ -361,8 +361,9 @@ def _first_type(
             return n, EntityType.ORG
         if any(t.lower_ in ORG_WORDS for t in span):
             return n, EntityType.ORG
-        if span[-1].lower_ in PLACE_WORDS or not any(t.pos_ == "PROPN" for t in span):
-            return None  # a street, or a common noun the NER took for a name
+        street = span[-1].lower_ in PLACE_WORDS and not (len(span) > 1 and is_given_name(span[0].text))
+        if street or not any(t.pos_ == "PROPN" for t in span):
+            return None  # a street (not "Fiona Hill"), or a common noun the NER took for a name
         if len(span) == 1 and _in_heading(doc, n.start):
             return None  # a crosshead ("Foam and fireboats")
     if is_person:
