@@ -287,8 +287,9 @@ def _hyphen_prefix(doc: Doc, verb: Token) -> bool:
 
 def _glued_hyphen(doc: Doc, i: int) -> bool:
     """Token ``i`` is a hyphen written between two words without spaces."""
-    glued = not doc[i - 1].whitespace_ and not doc[i].whitespace_ if 0 < i < len(doc) - 1 else False
-    return glued and doc[i].text == "-"
+    if not 0 < i < len(doc) - 1 or doc[i].text != "-":
+        return False
+    return not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 def _teller(pronoun: Token) -> str | None:

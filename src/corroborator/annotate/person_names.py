@@ -82,27 +82,68 @@ def near_surnames(surname: str, known: Sequence[str]) -> list[str]:
     return [surname] + [k for k in known if k != surname and one_letter_off(k, surname)]
 
 
-# the English first names written short, with the names they are short for ("Stan Perlo" and
-# "Stanley Perlo" in one story are one lawyer)
-_SHORT_FOR = {
-    short: frozenset(full.split())
-    for short, full in (
-        ("al", "albert alan allan alfred"), ("alex", "alexander alexandra"), ("andy", "andrew"),
-        ("ben", "benjamin"), ("bill", "william"), ("billy", "william"), ("bob", "robert"),
-        ("bobby", "robert"), ("cathy", "catherine cathleen"), ("charlie", "charles"), ("chris",
-        "christopher christine christina"), ("chuck", "charles"), ("dan", "daniel"), ("danny", "daniel"),
-        ("dave", "david"), ("debbie", "deborah"), ("don", "donald"), ("doug", "douglas"), ("ed",
-        "edward edwin"), ("eddie", "edward"), ("fred", "frederick"), ("greg", "gregory"), ("jake",
-        "jacob"), ("jeff", "jeffrey"), ("jen", "jennifer"), ("jenny", "jennifer"), ("jim", "james"),
-        ("jimmy", "james"), ("joe", "joseph"), ("jon", "jonathan"), ("josh", "joshua"), ("kate",
-        "katherine kathleen"), ("ken", "kenneth"), ("larry", "lawrence"), ("liz", "elizabeth"), ("matt",
-        "matthew"), ("mike", "michael"), ("nick", "nicholas"), ("pat", "patrick patricia"), ("pete",
-        "peter"), ("phil", "philip phillip"), ("ray", "raymond"), ("rick", "richard"), ("rob", "robert"),
-        ("ron", "ronald"), ("sam", "samuel samantha"), ("stan", "stanley"), ("steve", "steven stephen"),
-        ("sue", "susan"), ("ted", "edward theodore"), ("tim", "timothy"), ("tom", "thomas"), ("tommy",
-        "thomas"), ("tony", "anthony"), ("vince", "vincent"), ("walt", "walter"), ("will", "william"),
-    )
-}
+# the English first names written short, each line a short form and the names it is short for
+# ("Stan Perlo" and "Stanley Perlo" in one story are one lawyer)
+_SHORT_FOR_TEXT = """
+al albert alan allan alfred
+alex alexander alexandra
+andy andrew
+ben benjamin
+bill william
+billy william
+bob robert
+bobby robert
+cathy catherine cathleen
+charlie charles
+chris christopher christine christina
+chuck charles
+dan daniel
+danny daniel
+dave david
+debbie deborah
+don donald
+doug douglas
+ed edward edwin
+eddie edward
+fred frederick
+greg gregory
+jake jacob
+jeff jeffrey
+jen jennifer
+jenny jennifer
+jim james
+jimmy james
+joe joseph
+jon jonathan
+josh joshua
+kate katherine kathleen
+ken kenneth
+larry lawrence
+liz elizabeth
+matt matthew
+mike michael
+nick nicholas
+pat patrick patricia
+pete peter
+phil philip phillip
+ray raymond
+rick richard
+rob robert
+ron ronald
+sam samuel samantha
+stan stanley
+steve steven stephen
+sue susan
+ted edward theodore
+tim timothy
+tom thomas
+tommy thomas
+tony anthony
+vince vincent
+walt walter
+will william
+"""
+_SHORT_FOR = {w[0]: frozenset(w[1:]) for w in map(str.split, _SHORT_FOR_TEXT.strip().splitlines())}
 
 
 def _given_match(a: str, b: str) -> bool:

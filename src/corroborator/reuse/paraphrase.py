@@ -22,7 +22,9 @@ instead of words, on lexical evidence only:
 Judged without rivals (two articles alone), step 3 has no background of common facts to discount,
 so pass the story's other articles as ``rivals`` whenever there are some; without any, a sentence
 pair must score ``paraphrase_alone_min_similarity`` (two independent reports of one event, told in
-the same order, otherwise pass for a rewrite). No sentence-embedding model
+the same order, otherwise pass for a rewrite), and ``paraphrase_alone_min_unfigured`` of the source
+sentences retold must state no figure (two reports of one company release share its figures, not
+its telling). No sentence-embedding model
 is used: the lexical evidence separates the seed and example stories (see the issue notes).
 """
 
