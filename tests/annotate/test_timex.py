@@ -45,6 +45,8 @@ def one(text: str, anchor: dt.date | None = TUESDAY) -> TimeExpression:
         ("Plans for winter 2023 were drawn up.", "winter 2023", "2023-12/2024-02", P.SEASON),
         ("By early 2024, trade could double.", "early 2024", "2024", P.YEAR),
         ("Beyond the 2028–2034 period nothing is planned.", "2028–2034", "2028/2034", P.RANGE),
+        ("The probe studied Saturn from 2004 to 2017.", "2004 to 2017", "2004/2017", P.RANGE),
+        ("Sales rose in 2019 to 25 million.", "2019", "2019", P.YEAR),
         # a weekday written with a date is part of it, not the weekday nearest the anchor
         ("She checked in on Tuesday, December 9, 2008.", "Tuesday, December 9, 2008", "2008-12-09", P.DAY),
         ("Riots broke out on Saturday December 13 2008.", "Saturday December 13 2008", "2008-12-13", P.DAY),

@@ -184,8 +184,9 @@ _RULES: tuple[_Rule, ...] = (
             r"(?:(?i:\b(?:in|since|by|until|till|from|through|throughout|during|before|after|of|for|early|mid|late"
             r"|the end of|the start of|the beginning of|the middle of"
             r"|the (?:first|second) half of))\s+|\bmid-)"
-            # not a title that starts with a year ("movies from 2001: A Space Odyssey to Alien")
-            rf"(?P<y>{_YEAR})\b(?![-–,.]?\d)(?!:\s?[A-Z])"
+            # not a title that starts with a year ("movies from 2001: A Space Odyssey to Alien"), nor the
+            # first year of a range ("from 2004 to 2017": the range rule reads it)
+            rf"(?P<y>{_YEAR})\b(?![-–,.]?\d)(?!:\s?[A-Z])(?!\s*[-–—]\s*{_YEAR}\b|\s+to\s+{_YEAR}\b)"
         ),
         (),
     ),
