@@ -954,3 +954,14 @@ def test_the_one_who_describes_something_as_a_quoted_phrase_says_it(nlp: Languag
     text = 'Mayor Ann Brook spoke first. She described the ferry as "a relic we have loved too long."'
     assert [q.speaker for q in quotes(nlp, text)] == ["Ann Brook"]
 
+
+def test_according_to_a_relative_named_after_and_as_someone_put_it(nlp: Language) -> None:
+    text = (
+        "Neil Barker knew the author well.\n\n"
+        "According to his aunt, Jane Starner, “He was brilliant from the start, reading at three.”\n\n"
+        "As Barker put it, “Had he written a sequel, he would have been famous.”"
+    )
+    found = quotes(nlp, text)
+    assert only(found, "He was brilliant").speaker == "Jane Starner"
+    assert only(found, "Had he written").speaker == "Neil Barker"
+

@@ -326,6 +326,12 @@ def _appositive_name(rd: Reader, noun: Token) -> tuple[int, int, str] | None:
             right_after = first == noun.i + 1 and last > first and not _more_speakers(tok)
             if (set_off or right_after) and (named := rd.name_of(tok)) is not None:
                 return named
+    k = noun.i + 2  # set off right after the noun, however the parse hung it ("his aunt, Jane Starner,")
+    if k < len(rd.doc) and rd.doc[k - 1].text == "," and k in rd.person_tok and rd.person_tok[k][0] == k:
+        last = rd.person_tok[k][1]
+        closed = last + 1 >= len(rd.doc) or rd.doc[last + 1].is_punct
+        if closed and (named := rd.name_of(rd.doc[last])) is not None:
+            return named
     return None
 
 

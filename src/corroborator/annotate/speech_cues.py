@@ -80,6 +80,9 @@ _WITHOUT_OBJECT = word_set("maintain maintained maintains snapped countered writ
 def is_cue(tok: Token) -> bool:
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    if tok.lower_ == "put":  # "As Gaiman put it, '...'"
+        deps = {(c.dep_, c.lower_) for c in tok.children}
+        return ("dobj", "it") in deps and ("mark", "as") in deps
     if tok.lower_ not in CUE_WORDS or tok.pos_ not in ("VERB", "AUX"):
         return False
     blocking = ("auxpass", "nsubjpass", "xcomp", "dobj") if tok.lower_ in _WITHOUT_OBJECT else (
