@@ -124,6 +124,7 @@ def test_relative(sentence: str, value: str, precision: Precision) -> None:
         "She was unaware until Entertainment Tonight broadcast a segment.",  # names, not days
         "USA Today reported the deal.",
         "In films from 1984: The Last Tram to Night Line, trams run forever.",  # a title, not a year
+        "The Courier plans to end Saturday publication of its print edition.",  # every Saturday
     ],
 )
 def test_durations_and_non_times_are_skipped(sentence: str) -> None:

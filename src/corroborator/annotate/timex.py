@@ -196,6 +196,8 @@ _RULES: tuple[_Rule, ...] = (
             rf"{_NOT_A_HOLIDAY}\b(?:(?P<rel>(?i:last|this|next))\s+)?"
             r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
             r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+            # a day of every week, no date: "end Saturday publication" (not "its Tuesday editions")
+            r"(?!\s+(?:publication|delivery|deliveries|mail)\b)"
         ),
         _WEEKDAY_WORDS,
     ),
