@@ -214,6 +214,8 @@ def test_person_tag_on_a_brand_initials_or_a_figure_is_no_person(parse: Parse) -
 def test_person_tag_on_a_street_is_dropped(parse: Parse) -> None:
     text = "Firefighters closed Harrow Lane after the blast."
     assert people(find_mentions(parse(text, ("Harrow Lane", "PERSON")))) == []
+    town = "The band plays Blossom Music Center in Cuyahoga Falls on July 8."
+    assert people(find_mentions(parse(town, ("Cuyahoga Falls", "PERSON")))) == []
 
 
 def test_person_tag_on_a_common_noun_a_title_or_a_people_is_corrected(parse: Parse) -> None:

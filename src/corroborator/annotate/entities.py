@@ -54,7 +54,7 @@ SPEECH_VERBS = word_set(
 # words that make a capitalised phrase a place
 PLACE_WORDS = word_set(
     "lane street road avenue square bridge point park river lake island hall bay harbour harbor beach "
-    "hill valley mountain sea ocean district county province"
+    "hill valley mountain sea ocean district county province falls drive boulevard creek springs heights"
 )
 # words after a company's own name: "Brandvold Chemicals" is also "Brandvold"
 DESIGNATORS = word_set(
