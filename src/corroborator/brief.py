@@ -37,7 +37,6 @@ from corroborator.brief_summary import (
     carries,
     probe,
     summarize,
-    unpaired_quote_marks,
 )
 from corroborator.corroborate.claims import WordMemo
 from corroborator.models import (
@@ -191,7 +190,7 @@ def _quoted_piece(claim: Claim) -> bool:
     if claim.kind is not ClaimKind.QUOTE:
         return False
     bare = text[:1] in _OPENING and text.rstrip(".!?")[-1:] in _CLOSING
-    return bare or unpaired_quote_marks(text)
+    return bare or text.count('"') % 2 == 1
 
 
 def _label(side: Side) -> str:

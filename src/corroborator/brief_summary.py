@@ -94,11 +94,6 @@ def candidates(
     return out
 
 
-def unpaired_quote_marks(text: str) -> bool:
-    """Whether a sentence opens or closes a quotation that runs on beyond it."""
-    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
-
-
 def _quotation_piece(text: str, start: int, quoted: Sequence[tuple[int, int]]) -> bool:
     """A sentence that cannot stand alone as the story's: part of a quotation that runs on beyond it
     (it opens one, closes one, or lies inside one) or nothing but a quotation, so a reader would get
