@@ -143,6 +143,44 @@ def test_a_name_holding_an_acronym_is_no_full_form_of_it() -> None:
     assert entity_with(ents, "U.S. Geological Survey").aliases == ("USGS",)  # a real acronym still joins
 
 
+def test_spellings_of_one_organisation_join() -> None:
+    org, gpe = EntityType.ORG, EntityType.GPE
+    corp, corporation = "Varnholt Dynamics Corp.", "Varnholt Dynamics Corporation"
+    ents = story(
+        [
+            ("a", mentions_of((corp, org), ("People's Relief Front", org), ("U.S.", gpe))),
+            ("b", mentions_of((corporation, org), ("Peoples Relief Front", org))),
+            ("c", mentions_of(("Varnholt Dynamics", org), ("VD", org), ("SkyReach", org))),
+            ("d", mentions_of(("Us", gpe), ("Sky Reach", org))),
+        ]
+    )
+    varnholt = next(e for e in ents if "Varnholt Dynamics" in names_of(e))
+    assert names_of(varnholt) == {corp, corporation, "Varnholt Dynamics", "VD"}
+    front = next(e for e in ents if "Peoples Relief Front" in names_of(e))
+    assert names_of(front) == {"People's Relief Front", "Peoples Relief Front"}
+    assert len([e for e in ents if names_of(e) & {"SkyReach", "Sky Reach"}]) == 1
+    assert len([e for e in ents if names_of(e) & {"U.S.", "Us"}]) == 2  # initials are no spelling of a word
+
+
+def test_a_name_joins_the_one_organisation_it_is_the_end_of() -> None:
+    org = EntityType.ORG
+    ents = story(
+        [
+            ("a", mentions_of(("Tollbridge Polytechnic University", org), ("Ostrian Labour Party", org))),
+            ("b", mentions_of(("Polytechnic University", org), ("Labour Party", org))),
+            ("c", mentions_of(("Velmar Labour Party", org), ("Starship, Blue Meridian", org))),
+            ("d", mentions_of(("Blue Meridian", org), ("a Harbour Board", org), ("Harbour Board", org))),
+        ]
+    )
+    assert names_of(entity_with(ents, "Tollbridge Polytechnic University")) == {
+        "Tollbridge Polytechnic University",
+        "Polytechnic University",
+    }
+    assert entity_with(ents, "Labour Party").aliases == ()  # two parties end so: neither is meant
+    assert entity_with(ents, "Blue Meridian").aliases == ()  # the NER's "Starship, Blue Meridian" is no name
+    assert entity_with(ents, "Harbour Board").aliases == ()  # nor is "a Harbour Board" a longer one
+
+
 def test_one_word_person_that_is_a_place_elsewhere_becomes_the_place() -> None:
     ents = cluster_entities(
         [

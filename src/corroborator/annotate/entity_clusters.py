@@ -3,7 +3,8 @@
 The story pass (:func:`cluster_entities`) joins the mentions and descriptions that the article pass
 (:mod:`corroborator.annotate.entities`) found in each article into entities, each with its aliases,
 descriptions and mentions: people by :mod:`corroborator.annotate.person_names`, organisations and
-places by normalised name, acronym and a company's own name. :func:`resolve_name` (or an
+places by normalised name, spelling, acronym, a company's own name and the one longer name a name
+ends. :func:`resolve_name` (or an
 :class:`EntityIndex` built once) says which entity a name in one article refers to.
 """
 
@@ -24,6 +25,7 @@ from corroborator.annotate.person_names import (
     without_suffix,
 )
 from corroborator.models import Description, Entity, EntityType, Mention, Span, content_hash
+from corroborator.vocab import word_set
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
@@ -33,6 +35,26 @@ def _org_key(text: str) -> str:
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
     return " ".join(words)
+
+
+# a company's legal form: "Ceres Robotics Inc" and "Ceres Robotics" are one name
+_LEGAL_FORMS = word_set("inc incorporated corp corporation co company ltd limited llc plc sa ag gmbh")
+
+
+def _spelling_key(key: str) -> str:
+    """One key for the spellings of a name: without its legal form, spaces or apostrophes
+    ("Sierra Nevada Corp", "Sierra Nevada Corporation"; "OrbitBeyond", "Orbit Beyond"; "People's
+    Liberation Army", "Peoples Liberation Army")."""
+    words: list[str] = []
+    for word in key.split():
+        if word == "s" and words and len(words[-1]) > 1:
+            words[-1] += "s"  # "people s", as norm() leaves "People's"
+        else:
+            words.append(word)
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    # initials stay apart: "U.S." is not "Us"
+    return " ".join(words) if any(len(w) == 1 for w in words) else "".join(words)
 
 
 def _initials(text: str) -> str:
@@ -89,8 +111,10 @@ def cluster_entities(
     ("Vladimir V. Putin", "Vladimir Putin"); a one-word name joins the person whose surname it is
     (resolved within its article, by the nearest full name before it, when the story has several),
     else the only person whose first name it is ("Xi"); a shared first name alone never merges.
-    Organisations and places join by normalised name, by acronym ("BRI" for "Belt and Road
-    Initiative") and by a company's own name ("Brandvold" for "Brandvold Chemicals").
+    Organisations and places join by normalised name, by spelling (without a legal form, spaces or
+    apostrophes: "Sierra Nevada Corp." and "Sierra Nevada Corporation"), by acronym ("BRI" for "Belt
+    and Road Initiative"), by a company's own name ("Brandvold" for "Brandvold Chemicals"), and an
+    organisation's name joins the one longer name it ends ("Red Sox" of "Boston Red Sox").
     ``known_names`` are organisation names stated outside the bodies (an article's outlet): they
     name an entity only when a mention joins them ("MPA" in "told MPA" for "Meridian Press Agency").
     """
@@ -160,19 +184,70 @@ def _add_surnames(groups: Sequence[PersonGroup], buckets: dict[int, _Bucket]) ->
             bucket.surfaces[name[-1]] += 0
 
 
+def _merge_spellings(others: dict[tuple[bool, str], _Bucket]) -> None:
+    """Names that differ only by a legal form, spaces or apostrophes are one organisation or place."""
+    by_spelling: dict[str, tuple[bool, str]] = {}
+    for (is_norp, key), bucket in others.items():
+        if is_norp or not bucket.surfaces:
+            continue
+        first = by_spelling.setdefault(_spelling_key(key), (is_norp, key))
+        if first != (is_norp, key):
+            _absorb(others[first], bucket)
+
+
+def _merge_qualified(others: dict[tuple[bool, str], _Bucket]) -> None:
+    """An organisation's name of two words or more joins the one organisation named with words
+    before it ("Polytechnic University" of "Hong Kong Polytechnic University", "Red Sox" of "Boston
+    Red Sox"); when two fit ("Communist Party" beside the Chinese and the Vietnamese), neither."""
+    orgs = [
+        key
+        for (is_norp, key), b in others.items()
+        if not is_norp and b.surfaces and b.types and b.types.most_common(1)[0][0] is EntityType.ORG
+    ]
+    for key in orgs:
+        if len(key.split()) < 2:
+            continue
+        longer = [k for k in orgs if k.endswith(" " + key)]
+        if len(longer) == 1 and _qualifies(others[(False, longer[0])].surfaces.most_common(1)[0][0], key):
+            _absorb(others[(False, longer[0])], others[(False, key)])
+
+
+_NOT_QUALIFIERS = word_set("a an the this that these those his her its their our my your")
+
+
+def _qualifies(surface: str, key: str) -> bool:
+    """Whether ``surface`` is the name ``key`` after capitalised words that name whose it is ("Hong
+    Kong", "Boston"), not after a determiner or other text the NER swept in ("a White House", "This
+    Sierra Nevada Corp.", "Starship, Blue Origin", "SLS at Michoud Assembly Facility")."""
+    tokens = surface.split()
+    if set(surface) & set(",;:()[]") or any(t.lower() in _NOT_QUALIFIERS for t in tokens[1:]):
+        return False  # "France (Group H", "Parliament the Communist Party"
+    for i in range(1, len(tokens)):
+        if _org_key(" ".join(tokens[i:])) == key:
+            return all(t[:1].isupper() and t.lower() not in _NOT_QUALIFIERS for t in tokens[:i])
+    return False
+
+
 def _merge_short_forms(others: dict[tuple[bool, str], _Bucket]) -> None:
     """Acronyms and a company's own name join the full name, when exactly one full name fits."""
-    names = [(key, b, b.surfaces.most_common(1)[0][0]) for (is_norp, key), b in others.items() if not is_norp]
+    _merge_spellings(others)
+    _merge_qualified(others)
+    names = [
+        (key, b, b.surfaces.most_common(1)[0][0])
+        for (is_norp, key), b in others.items()
+        if not is_norp and b.surfaces
+    ]
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_head: dict[str, list[str]] = defaultdict(list)
-    for key, _, surface in names:
+    for key, b, surface in names:
         words = key.split()
-        if len(words) > 1 and not _acronym(surface):
-            by_initials[_initials(surface)].append(key)
+        if len(words) > 1 and not _acronym(surface) and max(map(len, words)) > 1:  # not "U. S."
+            for initials in {_initials(s) for s in b.surfaces if not _acronym(s)}:
+                by_initials[initials].append(key)  # "USGS" of "U.S. Geological Survey", not of "US ..."
             if all(w in DESIGNATORS for w in words[1:]):
                 by_head[words[0]].append(key)
-    for key, b, surface in names:
-        acronym = _acronym(surface)
+    for key, b, _ in names:
+        acronym = next((a for s in b.surfaces if (a := _acronym(s))), None)
         targets = by_initials.get(acronym, []) if acronym else []
         # "US" is a word of "US Senate", not its acronym
         targets = [t for t in targets if acronym not in {_acronym(w) for w in t.upper().split()}]
