@@ -167,6 +167,20 @@ def test_a_negated_past_states_the_past(sentence: str) -> None:
     assert (match.tense, match.tense_stated) == (Tense.PAST, True)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("He was due to be freed in September after serving his term.", "2023-09"),  # gone, not next year
+        ("She was scheduled to be released October 2, but fell ill.", "2023-10-02"),
+        ("The trial was set to open in December.", "2023-12"),  # still to come: not last December
+        ("The ferry was due to sail on Friday.", "2023-10-20"),  # a weekday still looks ahead
+        ("He will be freed in September.", "2024-09"),
+    ],
+)
+def test_a_plan_told_in_the_past_takes_the_nearest_month_or_day(sentence: str, value: str) -> None:
+    assert one(sentence).value == value
+
+
 def test_adjectives_in_ed_do_not_make_a_future_weekday_past() -> None:
     (match,) = find_times("The city will hold a meeting for evacuated residents on Thursday.")
     assert match.tense is Tense.FUTURE

@@ -282,14 +282,23 @@ def _cue(words: Sequence[str], step: int) -> Tense | None:
     return None
 
 
+# a plan told in the past: the month or day it names is as likely gone as to come
+_PAST_PLAN = re.compile(r"\b(?:was|were)\s+(?:due|scheduled|set|slated|supposed|meant)\s+to\b", re.I)
+
+
+def _clause_before(text: str, start: int, sentence: Span) -> str:
+    before = text[sentence.start : start]
+    cut = [m.end() for m in _CLAUSE.finditer(before)]
+    return before[cut[-1] :] if cut else before
+
+
 def _tense(text: str, start: int, end: int, sentence: Span) -> Tense | None:
     """The tense governing a time expression: the nearest cue before it in its clause, else the first
     after it in its clause, else the same over the whole sentence; None when nothing tells."""
     before = text[sentence.start : start]
     after = text[end : sentence.end]
-    cut = [m.end() for m in _CLAUSE.finditer(before)]
     stop = _CLAUSE.search(after)
-    clause_before = before[cut[-1] :] if cut else before
+    clause_before = _clause_before(text, start, sentence)
     clause_after = after[: stop.start()] if stop else after
     for b, a in ((clause_before, clause_after), (before, after)):
         found = _cue(_WORD.findall(b)[::-1], 1) or _cue(_WORD.findall(a), -1)
@@ -442,8 +451,12 @@ def find_times(
             continue
         if kind is TimexKind.DAY and _in_title(text, start):
             continue
-        told = _tense(text, start, -neg_end, sentence_at(sents, start)) if sents else None
+        sentence = sentence_at(sents, start) if sents else None
+        told = _tense(text, start, -neg_end, sentence) if sentence else None
         match = _build(kind, m, text, told or Tense.PAST, caption)
+        planned = told is Tense.FUTURE and kind in (TimexKind.MONTH, TimexKind.DATE)
+        if planned and sentence and _PAST_PLAN.search(_clause_before(text, start, sentence)):
+            told = None  # "was due to be released in September": ahead of the plan, not of the writing
         if match is not None and told is not None:
             match = replace(match, tense_stated=True)
         if match is not None:

@@ -74,8 +74,8 @@ def _year_for_month(m: TimexMatch, anchor: dt.date) -> int:
         return anchor.year if month < anchor.month else anchor.year - 1
     if m.offset == 1:
         return anchor.year if month > anchor.month else anchor.year + 1
-    if month < anchor.month and m.tense is Tense.FUTURE:
-        return anchor.year + 1
+    if month < anchor.month and m.tense is Tense.FUTURE and m.tense_stated:
+        return anchor.year + 1  # a plan told in the past ("was due ... in September") is not stated
     if month > anchor.month and m.tense is Tense.PAST:
         return anchor.year - 1
     return anchor.year
@@ -141,7 +141,7 @@ def _resolve(m: TimexMatch, anchor: dt.date | None) -> tuple[str | None, Precisi
     if kind is TimexKind.DATE:
         year = _nearest_year(m.month or 1, m.day or 1, anchor)
         day = _day_of(year, m.month or 1, m.day or 1)
-        if m.tense is Tense.FUTURE and day < anchor - _FUTURE_SLACK:
+        if m.tense is Tense.FUTURE and m.tense_stated and day < anchor - _FUTURE_SLACK:
             year += 1  # "will host the March 2 broadcast", written in August: next March
         elif m.tense is Tense.PAST and m.tense_stated and day > anchor + _FUTURE_SLACK:
             year -= 1  # "was killed June 24", written in May: last June
