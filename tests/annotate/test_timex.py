@@ -100,6 +100,8 @@ def test_absolute(sentence: str, text: str, value: str, precision: Precision) ->
         ("It began a decade ago.", "2013", P.YEAR),
         ("It began two years ago.", "2021", P.YEAR),
         ("The minister spoke this weekend.", "2023-10-14/2023-10-15", P.RANGE),
+        ("The interview aired at the weekend.", "2023-10-14/2023-10-15", P.RANGE),  # the one gone
+        ("The shop will close over the weekend.", "2023-10-21/2023-10-22", P.RANGE),  # the one ahead
         ("Repairs are due by the end of the year.", "2023", P.YEAR),
     ],
 )
@@ -125,6 +127,7 @@ def test_relative(sentence: str, value: str, precision: Precision) -> None:
         "USA Today reported the deal.",
         "In films from 1984: The Last Tram to Night Line, trams run forever.",  # a title, not a year
         "The Courier plans to end Saturday publication of its print edition.",  # every Saturday
+        "Crews work during the week and rest at weekends.",  # no one week
     ],
 )
 def test_durations_and_non_times_are_skipped(sentence: str) -> None:

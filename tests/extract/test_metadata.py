@@ -272,6 +272,7 @@ def test_posted_in_date(line: str, iso: str | None) -> None:
         ("Nov 19, 2019 at 9:08 GMT1 day ago", "2019-11-19"),  # a stamp relative to the reading
         ("Nov.November 18, 2019", "2019-11-18"),  # a month abbreviated, then written out
         ("Published Tue, Nov 19 20197:05 AM ESTUpdated Tue, Nov 19 20197:16 AM EST", "2019-11-19"),
+        ("21:17 18.11.2019Get short URL", "2019-11-18"),  # a share widget's link glued to the date
     ],
 )
 def test_glued_stamps_are_read(line: str, iso: str) -> None:

@@ -215,6 +215,11 @@ _RULES: tuple[_Rule, ...] = (
         _list("week month year"),
     ),
     _Rule(
+        TimexKind.WEEK,  # "aired at the weekend", "announced over the weekend": the one the tense points to
+        re.compile(r"(?i:\b(?:at|over|during)\s+(?P<rel>the)\s+(?P<u>weekend))\b"),
+        ("weekend",),
+    ),
+    _Rule(
         TimexKind.REL_YEAR,
         re.compile(r"(?i:\b(?:by\s+)?the end of (?P<rel>the|this|next) (?P<u>year|month))\b"),
         ("the end of ",),

@@ -114,15 +114,18 @@ _TIME = re.compile(r"\b\d{1,2}:\d\d(?:\s*[ap]m)?\b|\b\d{1,2}\s*[ap]m\b", re.I)
 def _normalised(line: str) -> str:
     """A date line with the stray spaces of scraped times closed ("5: 03" -> "5:03", "p. m." -> "pm"),
     what pages glue together opened ("Nov. 20, 2019Updated:", "ESTUpdated", "Nov 20 20194:29 AM"), a
+    share widget's link after the date dropped ("18.11.2019Get short URL"), a
     month abbreviated before its full name dropped ("Nov.November 18, 2019") and so is a closing stamp
     relative to the reading ("9:08 GMT1 day ago")."""
-    line = _GLUED_STAMP.sub(r"\1 \2", line.strip())
+    line = _GLUED_STAMP.sub(r"\1 \2", _SHARE_TAIL.sub("", line.strip()))
     line = _GLUED_TIME.sub(r"\1 \2", _MONTH_TWICE.sub("", _AGO_TAIL.sub("", line)))
     return _MERIDIEM.sub(r"\1m", _CLOCK.sub(r"\1:\2", line))
 
 
 # a stamp glued to what stands before it: "2019Updated", "ESTUpdated"
 _GLUED_STAMP = re.compile(r"([\dA-Z])((?:Updated|Published|Posted|Modified)\b)")
+# a share widget's link text after the date: "21:17 18.11.2019Get short URL"
+_SHARE_TAIL = re.compile(r"(?<=\d)\s*(?:get short url|short url|share(?: this)?|print|e-?mail)$", re.I)
 # the year glued to the time: "Nov 20 20194:29 AM"
 _GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")
 # a stamp relative to when the page was read: "Published 1 day ago", "Updated 3 hours ago"
