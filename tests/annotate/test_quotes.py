@@ -965,3 +965,14 @@ def test_according_to_a_relative_named_after_and_as_someone_put_it(nlp: Language
     assert only(found, "He was brilliant").speaker == "Jane Starner"
     assert only(found, "Had he written").speaker == "Neil Barker"
 
+
+
+def test_begging_and_assuring_attribute_speech(nlp: Language) -> None:
+    text = (
+        "Ambassador Kurt Volker spoke for an hour. "
+        "He begged lawmakers “not to lose sight of” the conflict.\n\n"
+        "Health officer Ann Brook assured the public that the risk was “extremely low.”"
+    )
+    found = quotes(nlp, text)
+    assert only(found, "not to lose sight").speaker == "Kurt Volker"  # what he asks of them
+    assert only(found, "extremely low").speaker == "Ann Brook"
