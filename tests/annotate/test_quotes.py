@@ -976,3 +976,17 @@ def test_begging_and_assuring_attribute_speech(nlp: Language) -> None:
     found = quotes(nlp, text)
     assert only(found, "not to lose sight").speaker == "Kurt Volker"  # what he asks of them
     assert only(found, "extremely low").speaker == "Ann Brook"
+
+
+def test_a_role_in_the_lead_is_the_person_named_with_it_further_down(nlp: Language) -> None:
+    text = (
+        "Lorvik’s ambassador to Ostria warned that his government “will not sit on our hands” if the "
+        "unrest spreads.\n\n"
+        "Police cleared the square overnight.\n\n"
+        "Lorvik’s ambassador to Ostria Jan Brekke has said that the army could be deployed.\n\n"
+        "Last month, the Lorvik navy said it had sunk a smugglers’ “mother ship” off the coast.\n\n"
+        "“We fired in self-defence,” Commodore Nils Varg, a navy spokesman, told reporters."
+    )
+    found = quotes(nlp, text)
+    assert only(found, "will not sit").speaker == "Jan Brekke"
+    assert only(found, "mother ship").speaker != "Nils Varg"  # the navy, not its spokesman

@@ -225,6 +225,15 @@ class Reader:
             return None if any(t.lower_ == role for t in self.unnamed_between(pos, before)) else name
         return None
 
+    def role_named_later(self, role: str, after: int) -> str | None:
+        """The person named after ``after`` with the role ``role``, when the article gives that role
+        to no one else: a lead's "China's ambassador to Britain warned ..." before "China's ambassador
+        to Britain Liu Xiaoming has said ..." further down."""
+        holders = {name for _, name, words in self.roles if role in words}
+        if len(holders) != 1 or not any(pos > after and role in words for pos, _, words in self.roles):
+            return None
+        return next(iter(holders))
+
     def unnamed_between(self, after: int, before: int) -> list[Token]:
         """The unnamed speakers ("said a senior officer") after character ``after``, before ``before``."""
         starts = self.unnamed_starts
@@ -522,13 +531,19 @@ def _role_words(doc: Doc, a: int) -> frozenset[str]:
     """The nouns and titles right before a name ("Interior Secretary", "director", "Gov."), lower-cased
     and with abbreviated titles written out."""
     words: set[str] = set()
-    for i in range(a - 1, max(a - 5, -1), -1):
+    for i in range(a - 1, max(a - 7, -1), -1):
         tok = doc[i]
         low = tok.lower_.rstrip(".")
+        linked = 0 < i < a - 1 and doc[i - 1].pos_ == "NOUN" and doc[i + 1].pos_ == "PROPN"
+        if low in _ROLE_LINKS and linked:
+            continue  # "ambassador to Britain Liu Xiaoming", "secretary of State Ann Brook"
         if not low or not (tok.pos_ in ("NOUN", "PROPN") or low in TITLE_WORDS):
             break
         words.add(_ROLE_ABBREVIATIONS.get(low, low))
     return frozenset(words)
+
+
+_ROLE_LINKS = word_set("to of for")
 
 
 def _past_cut_title(doc: Doc, b: int) -> int:

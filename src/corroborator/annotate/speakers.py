@@ -4,7 +4,8 @@ A cue is a speech verb outside quotation marks (:mod:`corroborator.annotate.spee
 subject is resolved through the article's :class:`~corroborator.annotate.speaker_reader.Reader` to
 the fullest name the article gives: a name, "she" (the last person who can be meant), "the Chinese
 leader" (the last person named not known to be of another nationality), "the governor" (the last
-person named with that role), "Secretary of the Interior Dirk Kempthorne" (the name after the
+person named with that role; with none before, "China's ambassador to Britain" is the one person
+named with that role further down), "Secretary of the Interior Dirk Kempthorne" (the name after the
 title), "her nephew, Ravi Singh" (the name set off after a common noun). With no person named, an
 organisation speaks: "Waitrose said", "a Surrey Police spokeswoman said", and "it added" after one.
 The description is an appositive, the title or the words before the name; the listener is who was
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from corroborator.annotate.org_speakers import VOICES, WRITINGS, last_organisation, organisation
+from corroborator.annotate.person_names import ORG_WORDS
 from corroborator.annotate.speaker_reader import TITLE_WORDS, TITLES, Reader, appositives
 from corroborator.annotate.speech_cues import INVERTING_CUES, is_cue, subject_of, verb_above
 from corroborator.annotate.titles import HONORIFICS
@@ -201,12 +203,16 @@ def attribute(rd: Reader, cue: Token) -> Who:
     elif low in WRITINGS and _definite(subj) and (earlier := _earlier_writing(rd, subj)) is not None:
         # '..., the US military said in a statement. "...," the statement said.': the same statement
         speaker, description = earlier.speaker, earlier.description
-    elif subj.pos_ == "NOUN" and any(c.lower_ == "the" for c in subj.children):
+    elif subj.pos_ == "NOUN" and any(c.lower_ == "the" or _named_owner(c) for c in subj.children):
         norp = next((c.lower_ for c in subj.children if c.ent_type_ == "NORP"), "")
         if norp and low in ROLE_NOUNS:
             speaker = rd.last_person(subj.idx, norp)  # "the Chinese leader"
         else:
             speaker = rd.role_holder(low, subj.idx)  # "the governor", once "Gov. Sarah Palin"
+            # "China's ambassador to Britain warned", named with that role further down
+            if speaker is None and low not in WRITINGS and low not in ORG_WORDS:
+                # not "the letter", nor "the Indian navy" after "Nirad Sinha, a navy spokesman"
+                speaker = rd.role_named_later(low, subj.idx)
     if speaker is None and subj.pos_ == "PROPN" and (named := _person_after_body(rd, subj)) is not None:
         # "California Department of ... deputy director Millicent Tidwell told": parsed as the
         # department's appositive
@@ -226,6 +232,11 @@ def attribute(rd: Reader, cue: Token) -> Who:
     resolved = low in ("he", "she", "it") or subj.pos_ == "NOUN"
     description = _clean_description(description or rd.appos.get(speaker))
     return Who(speaker, span, description, told_to, cue_text, resolved)
+
+
+def _named_owner(tok: Token) -> bool:
+    """A proper name owning its head: "China's" in "China's ambassador"."""
+    return tok.dep_ == "poss" and tok.pos_ == "PROPN"
 
 
 _DANGLING = re.compile(r"(?:\s+(?:of|the|a|an|for|to|in|on|at|by|with|and))+$", re.IGNORECASE)
