@@ -155,6 +155,8 @@ def test_yen_and_yuan_by_context() -> None:
         "Emirates bought Boeing's 787-9 Dreamliner jets.",  # a model
         "He carried a .45 pistol.",
         "Score 4.5 out of 5\n\nSave hundreds on the laptop.",  # the counted word is on the next line
+        'The envoys were known as the "Three Amigos."',  # a figure that is all of a quotation
+        "He cringes at “three amigos” references.",
     ],
 )
 def test_not_figures(sentence: str) -> None:

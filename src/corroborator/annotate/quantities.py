@@ -10,7 +10,8 @@ suffix (``m3/year``, ``USD/year``). A range keeps its first value ("from 3 to 5"
 figures, unless something is "ranging from" 3 to 5). Scraped text's stray space after a separator
 ("120, 000", "5. 9") does not split a figure.
 
-Numbers that are not figures are skipped: names and codes ("Tank 7", "G20", "COVID-19", "F-16"),
+Numbers that are not figures are skipped: names and codes ("Tank 7", "G20", "COVID-19", "F-16", a
+figure that is all of a quotation: the "Three Amigos"),
 years and dates ("2022", "Oct. 17-18"), ordinals ("21st"), times of day, ages, "two years ago"; a
 bare number without a noun counts only after a marker such as "about" or a verb of change ("rose to").
 """
@@ -300,10 +301,19 @@ def find_quantities(text: str, *, caption: int | None = None) -> tuple[Quantity,
         if m.start() < consumed:
             continue
         quantity = _read(text, m, caption)
-        if quantity is not None:
+        if quantity is not None and not _whole_quotation(text, quantity.span):
             out.append(quantity)
             consumed = quantity.span.end
     return tuple(out)
+
+
+_OPENING = "\"“‘'"
+_CLOSING = re.compile(r"[.,!?]?[\"”’']")
+
+
+def _whole_quotation(text: str, span: Span) -> bool:
+    """A figure that is all of a quotation is a label: they were known as the "Three Amigos"."""
+    return span.start > 0 and text[span.start - 1] in _OPENING and _CLOSING.match(text, span.end) is not None
 
 
 def _falls(first: str, dashed: str) -> bool:
