@@ -11,7 +11,7 @@ from corroborator.annotate.nlp import load
 from corroborator.annotate.pipeline import Annotator
 from corroborator.config import AnnotateConfig
 from corroborator.corroborate import timeline
-from corroborator.models import Article, Span
+from corroborator.models import Article, Quote, Span
 
 
 @pytest.fixture(scope="module")
@@ -204,3 +204,13 @@ def test_content_words_read_a_hyphenated_compound_as_its_words() -> None:
     )
     assert events.content_words("an argument with her co-workers") == {"argument", "workers"}
 
+
+
+def test_a_date_in_a_quotation_dates_the_speakers_clause(nlp: Any) -> None:
+    text = '"The transcript of that call was released on September 25," the envoy said.'
+    doc = nlp(text)
+    sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
+    said = "The transcript of that call was released on September 25,"
+    quote = Quote(said, _span(text, said))
+    (found,) = events.find_events(doc, text, [_span(text, "September 25")], sentences, [quote], [])
+    assert (found.text, found.act) == ("The transcript of that call was released", "released")

@@ -183,6 +183,21 @@ def test_unresolved_deadlines_quoted_and_current_year_expressions_are_skipped(nl
     assert [(e.date, e.event) for e in events] == [("2024-03-05", "The ferry service resumed")]
 
 
+def test_a_calendar_day_in_a_speakers_words_dates_what_they_tell(nlp: Any) -> None:
+    body = (
+        '"The ferry was sold on February 12, and it was a shock," the mayor said. '
+        '"In 2019, we had four ferries," she added.'
+    )
+    a = article(
+        "a",
+        body,
+        [("February 12", "2024-02-12", DAY), ("2019", "2019", Precision.YEAR)],
+        quoted=["The ferry was sold on February 12, and it was a shock,", "In 2019, we had four ferries,"],
+    )
+    events = timeline(nlp, a)
+    assert [(e.date, e.event) for e in events] == [("2024-02-12", "The ferry was sold")]
+
+
 def test_datelines_and_time_stamps_date_no_event(nlp: Any) -> None:
     body = "HARBOURTON, March 4 -\n\nThe ferry service resumed on Tuesday.\n\non Mar 5 2024, 5:55p"
     a = article(

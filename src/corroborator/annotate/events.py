@@ -6,7 +6,8 @@ clause is the verb the expression hangs from, with its subject, objects and firs
 minus the expression itself ("Putin arrived in Beijing"); or the noun phrase it dates ("Hamas's
 attack on Israel this month"). "He" or "she" as subject becomes the person the text names most
 often before it; "it" or "they" the nearest noun before it in the sentence. Text parts inside direct
-quotations and parentheses are left out. A sentence without a verb (a caption), or whose clause says
+quotations (but the one the expression sits in: the speaker's own event) and parentheses are left out.
+A sentence without a verb (a caption), or whose clause says
 too little ("It happened in 1959": fewer than two content words), gives the sentence without the
 expression.
 """
@@ -483,6 +484,9 @@ def find_events(
             out.append(DatedEvent(_fallback(text, time, sentence)))
             continue
         sub, offset, hidden = found
+        inside = [q for q in quoted if q.start <= time.start < q.end]
+        if inside:  # a date the speaker gives ("I learned about it on July 18"): the event is theirs
+            hidden = _hidden(sub, offset, [q for q in quoted if q not in inside])
         out.append(_event(sub, offset, text, sentence, time, hidden, _person_finder(people, offset)))
     return out
 

@@ -3,7 +3,8 @@
 Each resolved time expression (body or caption) dates the clause it belongs to: its ``event``, read
 by the annotation pass from spaCy's parse of its sentence (:mod:`corroborator.annotate.events`;
 for time expressions made without it, the sentence is parsed here). Expressions that date nothing
-are skipped: unresolved ones, ones inside direct quotes, deadlines ("by 2029"), and the vague
+are skipped: unresolved ones, ones inside direct quotes but a calendar day ("I learned about it on
+July 18" dates what the speaker tells), deadlines ("by 2029"), and the vague
 current year ("this year"). Entries of
 different articles are one event when their dates are compatible (equal, or one contains the other:
 the finer date wins) and their clauses share enough content words.
@@ -85,7 +86,10 @@ def _skip(time: TimeExpression, text: str, quoted: Sequence[Span], anchor_year: 
     if time.value is None or time.precision is None or interval(time.value) is None:
         return True
     if any(q.start <= time.span.start < q.end for q in quoted):
-        return True  # "... and that is not today," he said
+        # a speaker's calendar day dates what they tell ("I learned about it on July 18"); "... and
+        # that is not today," or "in 2008, ..." in their words date nothing of the story
+        calendar_day = time.precision in (Precision.DAY, Precision.RANGE) and _CALENDAR.search(time.text)
+        return not calendar_day
     before = text[max(0, time.span.start - 12) : time.span.start].lower()
     deadline = re.search(r"\b(?:by|before)\s+$", before) or time.text.lower().startswith("by ")
     if deadline or re.search(r"\b(?:by|until)\s+(?:the\s+)?end\b", before + time.text.lower()):
@@ -94,6 +98,11 @@ def _skip(time: TimeExpression, text: str, quoted: Sequence[Span], anchor_year: 
     return time.precision is Precision.YEAR and time.relative and time.value == anchor_year
 
 
+_CALENDAR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d\s*(?:jan|feb|mar|apr|may|jun|jul"
+    r"|aug|sep|oct|nov|dec)",
+    re.IGNORECASE,
+)
 _CITED = re.compile(r"\b(?:retrieved|accessed)(?: on)?:?\s*$")
 _LINE_STAMP = re.compile(
     r"\W*(?:(?:last )?(?:updated|modified|posted|published)|first published)(?: on| at)?\s*:?\s*",
@@ -144,7 +153,8 @@ def _entries(
         event = time.event
         if event is None:  # annotations made without the annotation pass's events: parse here
             doc, found = next(docs), annotations.mentions
-            event = event_in(doc, sentence.start, text, sentence, time.span, quoted, found, time.caption)
+            around = [q for q in quoted if not q.start <= time.span.start < q.end]  # the speaker's date
+            event = event_in(doc, sentence.start, text, sentence, time.span, around, found, time.caption)
         evidence = Evidence(article.id, sentence, text[sentence.start : sentence.end], time.caption)
         out.append(
             _Entry(
