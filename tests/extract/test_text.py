@@ -565,6 +565,17 @@ def test_the_pages_headline_is_the_title_below_long_menus() -> None:
     assert parts.title == "Lorvik Approves Second Tram Line"
 
 
+def test_a_heading_linked_to_itself_is_the_title() -> None:
+    menu = "\n".join(f"- [Section {k}](/s{k})" for k in range(12))
+    head = "## [Lorvik Approves Second Tram Line After Long Debate]()"
+    parts = clean(menu, "STREAM BIG", head, "[Ann Brook](https://twitter.com/)", P1, P2, P3)
+    assert parts.title == "Lorvik Approves Second Tram Line After Long Debate"
+    assert parts.body.startswith(P1)
+    # a section's label linked to itself is no headline
+    parts = clean(menu, "### [Related stories](#)", P1, P2, P3)
+    assert parts.title != "Related stories"
+
+
 def test_the_date_line_nearest_the_headline_is_the_publication_date() -> None:
     parts = clean(
         "Wednesday, November 20, 2019",  # the page header's date of today

@@ -312,13 +312,16 @@ def _headline_before_most_prose(
 
 def _find_title(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
     """Pass 2: the first remaining unit is the title when it looks like a headline; its repeats go too."""
-    # a page's headline ("# ...") before the article's first full paragraph, however long the menus
-    # above it; else the first remaining line that is not a link
+    # a page's headline ("# ...", or a heading linked to itself: "## [The headline]()") before the
+    # article's first full paragraph, however long the menus above it; else the first remaining line
+    # that is not a link
     h1 = None
     for i, unit in enumerate(units):
         if reasons[i] is not None:
             continue
-        if unit.raw.startswith("# ") and not _logo(unit):
+        if (unit.raw.startswith("# ") and not _logo(unit)) or (
+            _linked_to_itself(unit) and _headline_alone(unit.text)
+        ):
             h1 = i
             break
         if word_count(unit.text) >= 25 and is_sentence_like(unit.text) and link_share(unit) < 0.6:
@@ -348,6 +351,15 @@ def _find_title(units: list[Unit], reasons: list[RemovalReason | None]) -> None:
     for i in range(first + 1, len(units)):
         if reasons[i] is None and abs(len(units[i].text) - size) < 8 and norm_line(units[i].text) == key:
             reasons[i] = R.TITLE
+
+
+_SELF_LINKED = re.compile(r"#{1,6}\s*\[[^\]]+\]\(#?\)\s*")
+
+
+def _linked_to_itself(unit: Unit) -> bool:
+    """A heading whose link points nowhere ("## [The Early Reviews Are Here]()"): the page's own
+    headline as a link to itself, not another article's."""
+    return unit.heading and _SELF_LINKED.fullmatch(unit.raw.strip()) is not None
 
 
 def _headline_alone(text: str) -> bool:
