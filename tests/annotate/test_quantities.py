@@ -68,6 +68,9 @@ def only(text: str) -> Quantity:
         ("Three people were hurt.", "Three people", 3, "count", K.COUNT),
         ("Twenty-one soldiers returned.", "Twenty-one soldiers", 21, "count", K.COUNT),
         ("Two dozen protesters gathered.", "Two dozen protesters", 24, "count", K.COUNT),
+        ("A million people marched.", "A million people", 1e6, "count", K.COUNT),
+        ("Nearly half a million people fled.", "Nearly half a million people", 5e5, "count", K.COUNT),
+        ("The fire did a million dollars of damage.", "a million dollars", 1e6, "USD", K.MONEY),
         ("The number evacuated rose to 1,900 overnight.", "1,900", 1900, "count", K.COUNT),
         ("It may take at least 10 years to build.", "at least 10 years", 10, "year", K.DURATION),
         ("During his two-day visit he spoke.", "two-day", 2, "day", K.DURATION),
@@ -156,6 +159,8 @@ def test_yen_and_yuan_by_context() -> None:
         "He carried a .45 pistol.",
         "Score 4.5 out of 5\n\nSave hundreds on the laptop.",  # the counted word is on the next line
         'The envoys were known as the "Three Amigos."',  # a figure that is all of a quotation
+        "It can seem like there are a thousand choices.",  # a way of speaking
+        "He is one in a million.",
         "He cringes at “three amigos” references.",
     ],
 )

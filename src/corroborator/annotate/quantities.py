@@ -40,7 +40,10 @@ _WORD_VALUE = {
 }
 _TENS, _TEENS, _ONES = ("|".join(words) for words in (_TENS_WORDS, _TEENS_WORDS, _UNITS_WORDS))
 _W1 = rf"(?:(?:{_TENS})(?:[-\s](?:{_ONES}))?|{_TEENS}|{_ONES})"
-_WORDNUM = rf"(?:(?:{_W1}|a)\s+dozen|{_W1}(?:\s+hundred(?:\s+(?:and\s+)?{_W1})?)?)"
+# "a million", "half a billion": a scale word after "a" counts one (or half) of it; not "a thousand",
+# more often a way of speaking ("a thousand choices") than a figure
+_A_SCALE = r"(?:half\s+)?a(?=\s+(?:million|billion|trillion)\b)"
+_WORDNUM = rf"(?:(?:{_W1}|a)\s+dozen|{_A_SCALE}|{_W1}(?:\s+hundred(?:\s+(?:and\s+)?{_W1})?)?)"
 # text scraped or converted with a stray space after a separator ("120, 000", "magnitude-5. 9") is
 # read as one figure; a lone digit after ". " can only be a decimal: news prose spells out a
 # sentence-opening number
@@ -221,6 +224,8 @@ class _Unit:
 
 
 def _word_number(words: str) -> float:
+    if re.fullmatch(r"half\s+a", words, re.IGNORECASE):
+        return 0.5
     total, current = 0.0, 0.0
     for word in re.split(r"[\s-]+", words.lower()):
         if word == "and":
@@ -382,8 +387,8 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
     else:
         noun_end = _count_noun_end(text, end)
         if noun_end is not None and not year_like:
-            if written and (prev_word in _DEFINITE or num.lower() in ("one", "a")):
-                return None
+            if written and (prev_word in _DEFINITE or (num.lower() in ("one", "a") and not scale)):
+                return None  # "the two men", "one man"; not "a million people"
             kind, unit_name, end = QuantityKind.COUNT, "count", noun_end
         elif (
             not written
