@@ -164,3 +164,21 @@ def test_a_fragment_in_two_quotations_does_not_make_them_one() -> None:
     assert speakers == {feig: ("Erik Feig", 1), weitz: ("Chris Weitz", 2), "New Moon": (None, 1)}
     (alone,) = merge_quotes([("a", [quote(feig, "Erik Feig")]), ("b", [quote("New Moon")])])
     assert len(alone.occurrences) == 2  # a fragment of one quotation still joins it
+
+
+def test_two_wordings_of_one_statement_are_two_records_of_one_speaker() -> None:
+    told = "Ferry travel, and especially crossing to the islands, needs an entire fleet to do what is needed"
+    other = "Ferry travel and, especially, crossing to the islands needs an entire fleet of operators"
+    chief = "chief executive of Lorvik Ferries"
+    merged = merge_quotes(
+        [
+            ("a", [quote(told, "Ann Roe", description=chief, told_to="Radio Lorvik")]),
+            ("b", [quote(told, "Ann Roe")]),
+            ("c", [quote(other)]),  # this report names no speaker
+        ]
+    )
+    assert sorted(sq.text for sq in merged) == sorted([told, other])
+    second = next(sq for sq in merged if sq.text == other)
+    assert [o.article for o in second.occurrences] == ["c"]
+    # who she is comes from the reports naming her; "told Radio Lorvik" is another report's
+    assert (second.speaker, second.description, second.told_to) == ("Ann Roe", chief, None)

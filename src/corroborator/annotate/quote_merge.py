@@ -6,7 +6,8 @@ the one another gives whole), or nearly so (rapidfuzz partial ratio at a high th
 edits). Short fragments need more: a fragment of a few words only joins a quotation by the same
 (or an unnamed) speaker, and only when it is part of one quotation (a title in quotes found in two
 people's words would make their two quotations one), and fuzzy matching needs enough words that
-sharing words is not enough.
+sharing words is not enough. A statement worded two ways (a word or two of one missing from the other)
+gives a record per wording, the unattributed one taking the statement's speaker.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -138,27 +140,66 @@ def merge_quotes(
     groups: dict[int, list[_Item]] = {}
     for item in items:
         groups.setdefault(_find(parent, item.order), []).append(item)
-    return tuple(_story_quote(group) for group in groups.values())
+    return tuple(
+        _story_quote(wording, group) for group in groups.values() for wording in _wordings(group)
+    )
 
 
-def _story_quote(group: list[_Item]) -> StoryQuote:
-    longest = max(group, key=lambda it: (len(it.quote.text), -it.order))
+VARIANT_WORDS = 2  # words of a quotation its longest wording lacks that make it a wording of its own
+
+
+def _wordings(group: list[_Item]) -> list[list[_Item]]:
+    """A statement's wordings, each a record of its own: the longest and what it holds (its parts,
+    small edits of it), then the longest of the rest, and so on. "... requires an entire ecosystem
+    of companies" in one report and "... requires an entire ecosystem to do what has to be done" in
+    another are one statement told two ways: a reader (and the contradiction between them) needs
+    both."""
+    rest = sorted(group, key=lambda it: (-len(it.quote.text), it.order))
+    out: list[list[_Item]] = []
+    while rest:
+        head = rest[0]
+        mine = [it for it in rest if it is head or _worded_as(it, head)]
+        out.append(mine)
+        rest = [it for it in rest if all(it is not m for m in mine)]
+    return out
+
+
+def _worded_as(item: _Item, head: _Item) -> bool:
+    """Whether ``item`` is ``head``'s wording: a part of it, or it with fewer than
+    :data:`VARIANT_WORDS` of its words missing from ``head`` ("realise" and "realize" are one)."""
+    if f" {item.norm} " in f" {head.norm} ":
+        return True
+    words, other = item.norm.split(), head.norm.split()
+    matcher = SequenceMatcher(None, words, other, autojunk=False)
+    kept = sum(block.size for block in matcher.get_matching_blocks())
+    return len(words) - kept < VARIANT_WORDS
+
+
+def _speaker(group: list[_Item]) -> str | None:
+    """The speaker most of a quotation's occurrences name (a speaker named at the attribution counts
+    twice one worked out from "she said"; ties: the first named)."""
     votes: Counter[str] = Counter()
-    for it in group:  # a speaker named at the attribution counts twice one worked out from "she said"
-        if it.speaker is not None:
-            votes[it.speaker] += 1 if it.quote.resolved else 2
     first: dict[str, int] = {}
     for it in group:
         if it.speaker is not None:
+            votes[it.speaker] += 1 if it.quote.resolved else 2
             first.setdefault(it.speaker, it.order)
-    speaker = max(votes, key=lambda s: (votes[s], -first[s])) if votes else None
+    return max(votes, key=lambda s: (votes[s], -first[s])) if votes else None
+
+
+def _story_quote(group: list[_Item], statement: list[_Item]) -> StoryQuote:
+    """One wording's record; a wording no report attributes takes the speaker of its statement (and
+    who they are from the reports that name them), but no listener: "told CNN" is another report's."""
+    longest = max(group, key=lambda it: (len(it.quote.text), -it.order))
+    speaker = _speaker(group) or _speaker(statement)
     own = [it for it in group if it.speaker == speaker] + [it for it in group if it.speaker != speaker]
+    naming = [it for it in own if it.speaker == speaker] or [it for it in statement if it.speaker == speaker]
     return StoryQuote(
         id=content_hash(longest.norm),
         text=longest.quote.text,
         speaker=speaker,
-        speaker_entity=next((it.entity for it in own if it.speaker == speaker and it.entity), None),
-        description=next((it.quote.description for it in own if it.quote.description), None),
+        speaker_entity=next((it.entity for it in naming if it.entity), None),
+        description=next((it.quote.description for it in naming + own if it.quote.description), None),
         told_to=next((it.quote.told_to for it in own if it.quote.told_to), None),
         occurrences=tuple(Occurrence(it.article, it.quote.span, it.quote.caption) for it in group),
     )
