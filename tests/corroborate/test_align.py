@@ -203,12 +203,23 @@ def test_quotations_same_with_spelling_variant_otherwise_variant_or_unrelated() 
         # one report quoting the start of a passage, another from its middle on
         ("Tonight was a peaceful vigil that turned into a riot",
          "peaceful vigil that turned into a riot. The young people here have nowhere to go"),
+        # words left out, unmarked
+        ("That person needs to be found as soon as possible",
+         "That person is dangerous and needs to be found as soon as possible"),
     ],
 )  # fmt: skip
 def test_one_quotation_cut_differently_is_the_same_quotation(shorter: str, longer: str) -> None:
     a = quoted("a", f'"{shorter}," she said.', shorter, "Ann Brook")
     b = quoted("b", f'"{longer}," she said.', longer, "Ann Brook")
     assert relation(a, b, weights_of([a, b])) == (Relation.SAME, 1.0)
+
+
+def test_a_cut_that_leaves_out_a_negation_is_a_variant() -> None:
+    shorter = "We will close the ferry line this winter"
+    longer = "We will never, under any circumstances, close the ferry line this winter"
+    a = quoted("a", f'"{shorter}," she said.', shorter, "Ann Brook")
+    b = quoted("b", f'"{longer}," she said.', longer, "Ann Brook")
+    assert relation(a, b, weights_of([a, b])) != (Relation.SAME, 1.0)
 
 
 def test_two_statements_sharing_a_few_words_are_not_variants() -> None:

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from corroborator.corroborate.claims import ELLIPSIS, ClaimUnit, elided_parts
 from corroborator.models import Bound, Claim, ClaimKind, Evidence, Quantity, content_hash
+from corroborator.vocab import word_set
 
 BLOCK = 48  # a block larger than this is cut by rare words
 WINDOW = 12  # neighbours compared inside a cut block, in sorted order
@@ -196,6 +197,8 @@ def quote_relation(a: ClaimUnit, b: ClaimUnit, weights: Mapping[str, float]) -> 
         return Relation.SAME, 1.0
     if _elided_from(a.quote.text, wb) or _elided_from(b.quote.text, wa) or _quoted_apart(short_w, long_w):
         return Relation.SAME, 1.0
+    if _cut_silently(short_w, long_w):
+        return Relation.SAME, 1.0
     qa, qb = a.quote_words, b.quote_words
     shared = qa & qb
     # a variant: a clause of the longer quotation says what the shorter one says, read with its clause
@@ -239,6 +242,28 @@ def _elided_from(text: str, other: str) -> bool:
             return False
         at = found + len(part)
     return True
+
+
+_NEGATIONS = word_set("not no never nor neither none nothing cannot")
+
+
+def _cut_silently(short: str, long_: str) -> bool:
+    """Whether the shorter wording is the longer with words left out and no mark to say so ("That
+    person needs to be found as soon as possible" of "That person is dangerous and needs to be found
+    as soon as possible"): a quotation cut, not told otherwise, unless what is left out negates."""
+    a, b = short.split(), long_.split()
+    if len(a) < 5:
+        return False
+    left_out: list[str] = []
+    it = iter(b)
+    for word in a:
+        for other in it:
+            if other == word:
+                break
+            left_out.append(other)
+        else:
+            return False  # a word of the shorter is not in the longer, in order
+    return not any(w in _NEGATIONS or w.endswith("n't") for w in left_out)
 
 
 def _quoted_apart(short: str, long_: str) -> bool:
