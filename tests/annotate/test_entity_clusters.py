@@ -181,6 +181,21 @@ def test_a_name_joins_the_one_organisation_it_is_the_end_of() -> None:
     assert entity_with(ents, "Harbour Board").aliases == ()  # nor is "a Harbour Board" a longer one
 
 
+def test_a_team_and_a_body_named_short_join_their_full_names() -> None:
+    org = EntityType.ORG
+    ents = story(
+        [
+            ("a", mentions_of(("Lorvik Falcons", org), ("Ostria Police Department", org))),
+            ("b", mentions_of(("Falcons", org), ("Ostria Police", org))),
+            ("c", mentions_of(("The Lorvik Herald's Stadia", org), ("Stadia", org), ("Police", org))),
+        ]
+    )
+    assert entity_with(ents, "Lorvik Falcons").aliases == ("Falcons",)
+    assert entity_with(ents, "Ostria Police Department").aliases == ("Ostria Police",)
+    assert entity_with(ents, "Stadia").aliases == ()  # an owner's product, not a longer name of it
+    assert entity_with(ents, "Police").aliases == ()  # an institution's common noun
+
+
 def test_one_word_person_that_is_a_place_elsewhere_becomes_the_place() -> None:
     ents = cluster_entities(
         [

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from corroborator.annotate.entities import DESIGNATORS, bare_name
 from corroborator.annotate.person_names import (
+    ORG_WORDS,
     PersonGroup,
     compatible,
     group_people,
@@ -196,22 +197,42 @@ def _merge_spellings(others: dict[tuple[bool, str], _Bucket]) -> None:
 
 
 def _merge_qualified(others: dict[tuple[bool, str], _Bucket]) -> None:
-    """An organisation's name of two words or more joins the one organisation named with words
-    before it ("Polytechnic University" of "Hong Kong Polytechnic University", "Red Sox" of "Boston
-    Red Sox"); when two fit ("Communist Party" beside the Chinese and the Vietnamese), neither."""
+    """An organisation's name joins the one organisation named with words before it ("Polytechnic
+    University" of "Hong Kong Polytechnic University", "Red Sox" of "Boston Red Sox"; one word only
+    when a capitalised plural that is no institution's common noun: "Angels" of "Los Angeles Angels")
+    or with a kind of body after it ("Wells Fargo" of "Wells Fargo Bank", "Woodburn Police" of
+    "Woodburn Police Department"); when two fit ("Communist Party" beside the Chinese and the
+    Vietnamese), neither."""
     orgs = [
         key
         for (is_norp, key), b in others.items()
         if not is_norp and b.surfaces and b.types and b.types.most_common(1)[0][0] is EntityType.ORG
     ]
     for key in orgs:
-        if len(key.split()) < 2:
+        words = key.split()
+        if len(words) == 1 and (key in ORG_WORDS or not _team_like(_surface(others, key))):
             continue
         longer = [k for k in orgs if k.endswith(" " + key)]
-        if len(longer) == 1 and _qualifies(others[(False, longer[0])].surfaces.most_common(1)[0][0], key):
+        qualified = len(longer) == 1 and _qualifies(_surface(others, longer[0]), key)
+        if not qualified and len(words) >= 2:
+            longer = [k for k in orgs if k.startswith(key + " ") and k.split()[len(words) :] in _ONE_BODY]
+            qualified = len(longer) == 1
+        if qualified:
             _absorb(others[(False, longer[0])], others[(False, key)])
 
 
+def _team_like(name: str) -> bool:
+    """A one-word name a longer one may end with: a capitalised plural ("Angels", "Yankees"), not a
+    product or a person's surname ("Stadia", "Volker")."""
+    return len(name) >= 4 and name[:1].isupper() and name.endswith("s") and not name.endswith(("'s", "’s"))
+
+
+def _surface(others: dict[tuple[bool, str], _Bucket], key: str) -> str:
+    return others[(False, key)].surfaces.most_common(1)[0][0]
+
+
+# the kind of body a name may leave off: "Wells Fargo (Bank)", "Woodburn Police (Department)"
+_ONE_BODY = [[w] for w in DESIGNATORS | word_set("department agency service office")]
 _NOT_QUALIFIERS = word_set("a an the this that these those his her its their our my your")
 
 
@@ -224,7 +245,11 @@ def _qualifies(surface: str, key: str) -> bool:
         return False  # "France (Group H", "Parliament the Communist Party"
     for i in range(1, len(tokens)):
         if _org_key(" ".join(tokens[i:])) == key:
-            return all(t[:1].isupper() and t.lower() not in _NOT_QUALIFIERS for t in tokens[:i])
+            # "Hong Kong", "Boston"; not an owner ("Apple's MacBook", "The Verge's Stadia")
+            return all(
+                t[:1].isupper() and t.lower() not in _NOT_QUALIFIERS and not t.endswith(("'s", "’s"))
+                for t in tokens[:i]
+            )
     return False
 
 
