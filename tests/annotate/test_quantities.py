@@ -69,6 +69,8 @@ def only(text: str) -> Quantity:
         ("Twenty-one soldiers returned.", "Twenty-one soldiers", 21, "count", K.COUNT),
         ("Two dozen protesters gathered.", "Two dozen protesters", 24, "count", K.COUNT),
         ("A million people marched.", "A million people", 1e6, "count", K.COUNT),
+        ("He weighs about 200 pounds.", "about 200 pounds", 90.718474, "kg", K.AMOUNT),
+        ("The fine was 200 pounds.", "200 pounds", 200, "GBP", K.MONEY),
         ("Nearly half a million people fled.", "Nearly half a million people", 5e5, "count", K.COUNT),
         ("The fire did a million dollars of damage.", "a million dollars", 1e6, "USD", K.MONEY),
         ("The number evacuated rose to 1,900 overnight.", "1,900", 1900, "count", K.COUNT),
@@ -224,3 +226,10 @@ def test_dollar_us_and_hyphenated_scales() -> None:
     assert read("Damage was put at $US1 million.") == [("$US1 million", 1e6, "USD")]
     assert read("It agreed a $143-billion package.") == [("$143-billion", 143e9, "USD")]
     assert read("They built a 5-m wall.") == [("5-m", 5, "m")]  # a hyphen joins only a scale word
+
+
+def test_pounds_are_a_weight_in_a_story_that_counts_money_in_dollars() -> None:
+    found = find_quantities("The 250-pound suspect had $10 on him.")
+    assert [(q.text, q.unit) for q in found] == [("250-pound", "kg"), ("$10", "USD")]
+    found = find_quantities("The 250-pound fine was paid in £10 notes.")
+    assert [(q.text, q.unit) for q in found] == [("250-pound", "GBP"), ("£10", "GBP")]

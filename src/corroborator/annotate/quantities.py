@@ -14,6 +14,7 @@ Numbers that are not figures are skipped: names and codes ("Tank 7", "G20", "COV
 figure that is all of a quotation: the "Three Amigos"),
 years and dates ("2022", "Oct. 17-18"), ordinals ("21st"), times of day, ages, "two years ago"; a
 bare number without a noun counts only after a marker such as "about" or a verb of change ("rose to").
+"Pounds" are sterling unless weighed ("weighs 200 pounds") or in a story that counts money in dollars.
 """
 
 from __future__ import annotations
@@ -255,6 +256,19 @@ def _currency(sign: str, text: str, pos: int) -> str:
     return {"rmb": "CNY"}.get(key, key.upper())
 
 
+_WEIGHING = re.compile(r"\b(?:weigh(?:s|ed|ing|t|ts)?|heavier|lighter)\b[^.;:!?]*$", re.I)
+
+
+def _pounds_weigh(text: str, start: int, end: int) -> bool:
+    """Whether "pounds" after a number are a weight: said of weighing ("weighs about 200 pounds"), or
+    written in a story that counts its money in dollars and never in sterling."""
+    if not re.match(r"[\s-]*pounds?(?!\s+sterling)\b", text[end : end + 20], re.I):
+        return False  # "quid", "pounds sterling"
+    if _WEIGHING.search(text, max(0, start - 60), start):
+        return True
+    return "£" not in text and ("$" in text or "dollar" in text.lower())
+
+
 def _unit_at(text: str, pos: int, money: bool) -> _Unit | None:
     for pattern, unit, factor, kind in _UNITS:
         m = pattern.match(text, pos)
@@ -374,6 +388,8 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
     value *= _SCALES.get(scale, 1)
     currency = _currency(cur, text, start) if cur else None
     unit = _unit_at(text, end, currency is not None)
+    if unit is not None and unit.unit == "GBP" and _pounds_weigh(text, first, end):
+        unit = _Unit(unit.end, "kg", 0.45359237, QuantityKind.AMOUNT)
     year_like = not cur and not scale and not written and re.fullmatch(r"1[89]\d\d|20\d\d", num) is not None
     if currency is not None:
         kind, unit_name, end = QuantityKind.MONEY, currency, end
