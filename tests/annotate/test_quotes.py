@@ -142,12 +142,12 @@ def test_a_paragraph_that_only_attributes_follows_a_quotation_ending_its_own(
     assert q.speaker == speaker
 
 
-def test_several_speakers_are_none_but_a_description_set_off_is_no_second(nlp: Language) -> None:
+def test_two_speakers_speak_together_but_a_description_set_off_is_no_second(nlp: Language) -> None:
     text = (
         "“We are thrilled,” said Craig Zadan and Neil Meron.\n\n"
         "“They help extend our reach,” says Chris Early, senior vp partnerships and revenue at Ubisoft."
     )
-    assert [q.speaker for q in quotes(nlp, text)] == [None, "Chris Early"]
+    assert [q.speaker for q in quotes(nlp, text)] == ["Craig Zadan and Neil Meron", "Chris Early"]
 
 
 def test_a_surname_after_an_inverted_cue_speaks_whatever_the_parser_tags_it(nlp: Language) -> None:
@@ -180,7 +180,8 @@ def test_a_titles_period_does_not_end_the_attribution(nlp: Language) -> None:
     [
         ("Relatives are skeptical; his sister Mahnefah Gray said, “They killed my brother for no reason.”",
          "Mahnefah Gray"),
-        ("“We are thrilled,” producers Craig Zadan and Neil Meron said in a statement.", None),
+        ("“We are thrilled,” producers Craig Zadan and Neil Meron said in a statement.",
+         "Craig Zadan and Neil Meron"),
         ("“What we are doing is clarifying the threshold,” Kempthorne maintained.", "Kempthorne"),
     ],
 )
@@ -505,10 +506,10 @@ def test_curly_and_straight_marks_read_alike(nlp: Language) -> None:
     assert curly[0].speaker == "Kwame Osei"
 
 
-def test_coordinated_speakers_are_not_guessed(nlp: Language) -> None:
+def test_coordinated_speakers_speak_together(nlp: Language) -> None:
     text = 'Mr. Xi and Mr. Putin declared a "no limits but firm" partnership in February.'
     (q,) = quotes(nlp, text)
-    assert q.speaker is None
+    assert q.speaker == "Xi and Putin"
 
 
 def test_caption_index_is_recorded(nlp: Language) -> None:
@@ -990,3 +991,18 @@ def test_a_role_in_the_lead_is_the_person_named_with_it_further_down(nlp: Langua
     found = quotes(nlp, text)
     assert only(found, "will not sit").speaker == "Jan Brekke"
     assert only(found, "mother ship").speaker != "Nils Varg"  # the navy, not its spokesman
+
+
+def test_two_people_named_as_one_subject_both_speak(nlp: Language) -> None:
+    text = (
+        "Producers Laurence Brook and Neil Varga will stage the gala.\n\n"
+        "“We are thrilled to have her host the show,” said Brook and Varga.\n\n"
+        '"It will be a party," producers Laurence Brook and Neil Varga said in a statement.\n\n'
+        "The Academy of Motion Picture Arts and Sciences wrote: “Tickets are sold out.”\n\n"
+        '"Markets run ahead of the economy," said Ann Lee, Director, Lorvik Securities.'
+    )
+    found = quotes(nlp, text)
+    assert only(found, "We are thrilled").speaker == "Laurence Brook and Neil Varga"
+    assert only(found, "It will be a party").speaker == "Laurence Brook and Neil Varga"
+    assert only(found, "Tickets").speaker != "Picture Arts and Sciences"  # no two people
+    assert only(found, "Markets").speaker == "Ann Lee"  # a description, not a second speaker

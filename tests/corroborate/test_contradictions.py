@@ -199,6 +199,17 @@ def test_a_speaker_worked_out_from_she_said_does_not_contradict_a_named_one() ->
     assert found == ()  # one name spelt two ways, not two speakers
 
 
+def test_people_speaking_together_are_one_speaker_in_any_order_or_one_of_them() -> None:
+    words = "We will rebuild every home that the flood destroyed"
+    units = [
+        quoted("a", f'"{words}," said Ann Brook and Tom Reed.', words, "Ann Brook and Tom Reed"),
+        quoted("c", f'"{words}," said Reed and Brook.', words, "Tom Reed and Ann Brook"),
+        quoted("d", f'"{words}," Ann Brook said.', words, "Ann Brook"),
+    ]
+    found, _ = find_contradictions(align_claims(units, REPORTS), REPORTS)
+    assert found == ()
+
+
 def test_variants_joined_through_the_same_words_are_no_contradiction() -> None:
     words = "We will rebuild every home that the flood destroyed"
     units = [

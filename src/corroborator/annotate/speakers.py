@@ -6,7 +6,8 @@ the fullest name the article gives: a name, "she" (the last person who can be me
 leader" (the last person named not known to be of another nationality), "the governor" (the last
 person named with that role; with none before, "China's ambassador to Britain" is the one person
 named with that role further down), "Secretary of the Interior Dirk Kempthorne" (the name after the
-title), "her nephew, Ravi Singh" (the name set off after a common noun). With no person named, an
+title), "her nephew, Ravi Singh" (the name set off after a common noun), "Zadan and Meron" (both, as "Craig
+Zadan and Neil Meron"). With no person named, an
 organisation speaks: "Waitrose said", "a Surrey Police spokeswoman said", and "it added" after one.
 The description is an appositive, the title or the words before the name; the listener is who was
 told ("told AFP", "in an interview with CNN"). A cue naming nobody gives no speaker: never guessed.
@@ -19,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from corroborator.annotate.given_names import is_given_name
 from corroborator.annotate.org_speakers import VOICES, WRITINGS, last_organisation, organisation
 from corroborator.annotate.person_names import ORG_WORDS
 from corroborator.annotate.speaker_reader import TITLE_WORDS, TITLES, Reader, appositives
@@ -146,6 +148,12 @@ def attribute(rd: Reader, cue: Token) -> Who:
     roles = None  # a subject of roles, before the person it names
     if subj is not None and (named_role := _named_after_roles(rd, subj)) is not None:
         roles, subj = subj, named_role  # "said Anchorage businessman and blogger Andrew Halcro"
+    # "said Zadan and Meron", "producers Craig Zadan and Neil Meron said": both speak
+    named_pair = subj
+    if subj is not None and subj.pos_ == "NOUN":  # "producers Craig Zadan and ...": the names set after
+        named_pair = next((c for c in subj.children if c.dep_ == "appos"), subj)
+    if named_pair is not None and _more_speakers(named_pair) and (pair := _two_people(rd, named_pair)):
+        return Who(pair[0], pair[1], None, _told_to(cue, subj), cue_text)
     if subj is None or _more_speakers(subj):
         return Who(None, None, None, _told_to(cue, None), cue_text)
     told_to = _told_to(cue, subj)
@@ -297,6 +305,30 @@ def _more_speakers(subj: Token) -> bool:
         c.dep_ == "conj" and not (c.pos_ == "NOUN" and doc[max(c.left_edge.i - 1, 0)].text == ",")
         for c in subj.children
     )
+
+
+def _two_people(rd: Reader, subj: Token) -> tuple[str, Span] | None:
+    """Two named people joined as one subject ("Zadan and Meron"), as "Craig Zadan and Neil Meron"."""
+    conj = [c for c in subj.children if c.dep_ == "conj"]
+    if len(conj) != 1 or any(c.dep_ == "conj" for c in conj[0].children):
+        return None
+    names = []
+    for tok in (subj, conj[0]):
+        person = tok.ent_type_ == "PERSON" or rd.known_surname(tok)  # not "Pictures and Sciences"
+        named = rd.name_of(tok) if person else None
+        if named is None:
+            return None
+        names.append((named[0], named[1], _from_given_name(rd.fullest(named[2], tok.idx))))
+    (a, _, first), (_, b, second) = names
+    doc = rd.doc
+    return f"{first} and {second}", Span(doc[a].idx, doc[b].idx + len(doc[b].text))
+
+
+def _from_given_name(name: str) -> str:
+    """A name without words the NER swept in before its given name ("Producers Laurence Mark")."""
+    words = name.split()
+    first = next((i for i, w in enumerate(words[:-1]) if is_given_name(w)), 0)
+    return " ".join(words[first:])
 
 
 def _titled_name(rd: Reader, title: Token) -> tuple[int, int, str] | None:

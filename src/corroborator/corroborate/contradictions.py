@@ -182,9 +182,11 @@ def _resolved(u: ClaimUnit) -> bool:
 
 
 def _speaker_key(u: ClaimUnit) -> str | None:
+    """Who speaks, by surname; people speaking together by theirs, in any order ("Vladimir Putin and
+    Xi Jinping", "Xi Jinping and Vladimir V. Putin")."""
     if u.quote is None or not u.quote.speaker:
         return None
-    return u.quote.speaker.split()[-1].lower()
+    return " ".join(sorted(part.split()[-1].lower() for part in u.quote.speaker.split(" and ") if part))
 
 
 def _group_contradiction(
@@ -282,6 +284,7 @@ def _quote_contradiction(group: ClaimGroup, report_of: Mapping[str, str]) -> Con
         apart = (
             ka[1] is not None and kb[1] is not None and ka[1] != kb[1]
             and not one_letter_off(ka[1], kb[1])  # "Heffner" for "Hefner": one name misspelt
+            and not set(ka[1].split()) & set(kb[1].split())  # "Zadan and Meron" in one, "Zadan" in another
         )  # fmt: skip
         if apart and link.relation is not Relation.SAME:
             continue  # two people saying alike in their own words: two statements
