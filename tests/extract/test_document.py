@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from corroborator.errors import NoArticleError
 from corroborator.extract import extract_document
 from corroborator.extract.metadata import url_date
 from corroborator.models import ContentType, RawDocument, SourceHints, SourceKind
@@ -66,3 +67,13 @@ def test_the_urls_month_says_which_way_a_dateline_reads() -> None:
     assert extract_document(document(text)).published is None  # never guessed
     hinted = document(text, "https://news.example.com/2010/09/tram.html", SourceHints(published="2010-09-12"))
     assert extract_document(hinted).published == "2010-09-12"  # the source's own date comes first
+
+
+def test_a_news_brief_is_an_article_however_short() -> None:
+    sentence = "A large fire has destroyed much of a supermarket in the centre of Lorvik overnight."
+    article = extract_document(document(f"Fire destroys Lorvik supermarket\n\n{sentence}"))
+    assert article.title == "Fire destroys Lorvik supermarket" and article.body.startswith("A large fire")
+    with pytest.raises(NoArticleError):  # a title alone, or words that are no sentence, are none
+        extract_document(document("Fire destroys Lorvik supermarket\n\nVideo: watch the fire"))
+    with pytest.raises(NoArticleError):  # nor a sentence with nothing to say it is a news item
+        extract_document(document(sentence))

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from corroborator.config import ExtractConfig
 from corroborator.errors import InputError, NoArticleError
-from corroborator.extract.boilerplate import repeated_lines
+from corroborator.extract.boilerplate import is_sentence_like, repeated_lines, word_count
 from corroborator.extract.html import extract_html
 from corroborator.extract.language import detect_language
 from corroborator.extract.metadata import url_date, url_month
@@ -40,7 +40,7 @@ def extract_document(
             repeated=repeated,
             markdown=doc.content_type is ContentType.MARKDOWN,
         )
-    if len(parts.body.strip()) < config.min_body_chars:
+    if len(parts.body.strip()) < config.min_body_chars and not _brief(parts):
         raise NoArticleError(
             doc.source,
             f"no article text found ({len(parts.body.strip())} characters of body, "
@@ -62,6 +62,18 @@ def extract_document(
         removed=parts.removed,
         content_type=doc.content_type,
     )
+
+
+BRIEF_WORDS = 12  # a news brief shorter than ``min_body_chars`` still needs a sentence this long
+
+
+def _brief(parts: ExtractedParts) -> bool:
+    """A news brief: a headline, date line or URL over a full sentence or two ("A large fire has
+    destroyed much of a supermarket in Somerset."), an article however short."""
+    if not (parts.title or parts.published or parts.url):
+        return False
+    paragraphs = parts.body.split("\n\n")
+    return any(word_count(p) >= BRIEF_WORDS and is_sentence_like(p) for p in paragraphs)
 
 
 def _published(parts: ExtractedParts, stated: str | None, url: str | None) -> str | None:
