@@ -178,6 +178,9 @@ def test_a_negated_past_states_the_past(sentence: str) -> None:
         ("The trial was set to open in December.", "2023-12"),  # still to come: not last December
         ("The ferry was due to sail on Friday.", "2023-10-20"),  # a weekday still looks ahead
         ("He will be freed in September.", "2024-09"),
+        # what a past act set ahead of itself
+        ("He was remanded in custody to appear in court on November 19.", "2023-11-19"),
+        ("He returned to court on November 19.", "2022-11-19"),  # "to court": no act set ahead
     ],
 )
 def test_a_plan_told_in_the_past_takes_the_nearest_month_or_day(sentence: str, value: str) -> None:

@@ -291,6 +291,12 @@ def _cue(words: Sequence[str], step: int) -> Tense | None:
 _PAST_PLAN = re.compile(r"\b(?:was|were)\s+(?:due|scheduled|set|slated|supposed|meant)\s+to\b", re.I)
 
 
+# what a past act sets ahead of itself: "remanded ... to appear on August 19", "released to face trial"
+_TO_AHEAD = re.compile(
+    r"\bto\s+(?:appear|reappear|face|stand|attend|testify|answer|begin|start|resume|reconvene)\b", re.I
+)
+
+
 def _clause_before(text: str, start: int, sentence: Span) -> str:
     before = text[sentence.start : start]
     cut = [m.end() for m in _CLAUSE.finditer(before)]
@@ -459,9 +465,14 @@ def find_times(
         sentence = sentence_at(sents, start) if sents else None
         told = _tense(text, start, -neg_end, sentence) if sentence else None
         match = _build(kind, m, text, told or Tense.PAST, caption)
-        planned = told is Tense.FUTURE and kind in (TimexKind.MONTH, TimexKind.DATE)
-        if planned and sentence and _PAST_PLAN.search(_clause_before(text, start, sentence)):
-            told = None  # "was due to be released in September": ahead of the plan, not of the writing
+        if sentence and kind in (TimexKind.MONTH, TimexKind.DATE) and told is not None:
+            clause = _clause_before(text, start, sentence)
+            if told is Tense.FUTURE and _PAST_PLAN.search(clause):
+                told = None  # "was due to be released in September": ahead of the plan, not of the writing
+            elif told is Tense.PAST and _TO_AHEAD.search(clause):
+                # "was remanded in custody to appear in court on August 19": what was set, as near
+                # the writing as it can be (a plan, not stated)
+                told, match = None, _build(kind, m, text, Tense.FUTURE, caption)
         if match is not None and told is not None:
             match = replace(match, tense_stated=True)
         if match is not None:
