@@ -208,14 +208,22 @@ def _merge_qualified(others: dict[tuple[bool, str], _Bucket]) -> None:
         for (is_norp, key), b in others.items()
         if not is_norp and b.surfaces and b.types and b.types.most_common(1)[0][0] is EntityType.ORG
     ]
+    ending: dict[str, list[str]] = defaultdict(list)  # "red sox" -> ["boston red sox"]
+    bodied: dict[str, list[str]] = defaultdict(list)  # "wells fargo" -> ["wells fargo bank"]
+    for key in orgs:
+        words = key.split()
+        for i in range(1, len(words)):
+            ending[" ".join(words[i:])].append(key)
+        if len(words) >= 3 and words[-1] in _BODIES:
+            bodied[" ".join(words[:-1])].append(key)
     for key in orgs:
         words = key.split()
         if len(words) == 1 and (key in ORG_WORDS or not _team_like(_surface(others, key))):
             continue
-        longer = [k for k in orgs if k.endswith(" " + key)]
+        longer = ending.get(key, [])
         qualified = len(longer) == 1 and _qualifies(_surface(others, longer[0]), key)
         if not qualified and len(words) >= 2:
-            longer = [k for k in orgs if k.startswith(key + " ") and k.split()[len(words) :] in _ONE_BODY]
+            longer = bodied.get(key, [])
             qualified = len(longer) == 1
         if qualified:
             _absorb(others[(False, longer[0])], others[(False, key)])
@@ -232,7 +240,7 @@ def _surface(others: dict[tuple[bool, str], _Bucket], key: str) -> str:
 
 
 # the kind of body a name may leave off: "Wells Fargo (Bank)", "Woodburn Police (Department)"
-_ONE_BODY = [[w] for w in DESIGNATORS | word_set("department agency service office")]
+_BODIES = DESIGNATORS | word_set("department agency service office")
 _NOT_QUALIFIERS = word_set("a an the this that these those his her its their our my your")
 
 
