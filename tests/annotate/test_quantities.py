@@ -233,3 +233,12 @@ def test_pounds_are_a_weight_in_a_story_that_counts_money_in_dollars() -> None:
     assert [(q.text, q.unit) for q in found] == [("250-pound", "kg"), ("$10", "USD")]
     found = find_quantities("The 250-pound fine was paid in £10 notes.")
     assert [(q.text, q.unit) for q in found] == [("250-pound", "GBP"), ("£10", "GBP")]
+
+
+def test_a_figure_written_again_in_other_units_in_brackets_is_one_figure() -> None:
+    text = "The quake struck seven km (4 miles) east of town, doing $US1 million ($1.52 million) of damage."
+    found = find_quantities(text)
+    assert [(q.text, q.unit) for q in found] == [("seven km", "m"), ("$US1 million", "USD")]
+    # a count in brackets is a part of the one before it, not the same count again
+    found = find_quantities("Five people (three children) died.")
+    assert [q.text for q in found] == ["Five people", "three children"]

@@ -15,6 +15,7 @@ figure that is all of a quotation: the "Three Amigos"),
 years and dates ("2022", "Oct. 17-18"), ordinals ("21st"), times of day, ages, "two years ago"; a
 bare number without a noun counts only after a marker such as "about" or a verb of change ("rose to").
 "Pounds" are sterling unless weighed ("weighs 200 pounds") or in a story that counts money in dollars.
+A measure or sum written again in other units in brackets ("seven km (4 miles)") is one figure.
 """
 
 from __future__ import annotations
@@ -321,9 +322,27 @@ def find_quantities(text: str, *, caption: int | None = None) -> tuple[Quantity,
             continue
         quantity = _read(text, m, caption)
         if quantity is not None and not _whole_quotation(text, quantity.span):
+            if out and _conversion(text, out[-1], quantity):
+                consumed = quantity.span.end
+                continue
             out.append(quantity)
             consumed = quantity.span.end
     return tuple(out)
+
+
+_IN_BRACKETS = re.compile(r"\s*\(\s*(?:about|around|some|roughly|nearly|approximately|or)?\s*$", re.I)
+
+
+def _conversion(text: str, before: Quantity, after: Quantity) -> bool:
+    """A measure or a sum written again in other units, in brackets: "seven km (4 miles)", "$5 (4
+    euros)"; not a count ("five people (three children)": a part of them)."""
+    if after.kind is not before.kind or after.kind not in (QuantityKind.AMOUNT, QuantityKind.MONEY):
+        return False
+    if after.kind is QuantityKind.AMOUNT and after.unit != before.unit:
+        return False
+    between = text[before.span.end : after.span.start]
+    closed = text[after.span.end : after.span.end + 2].strip()[:1] == ")"
+    return closed and _IN_BRACKETS.fullmatch(between) is not None
 
 
 _OPENING = "\"“‘'"
