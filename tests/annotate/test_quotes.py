@@ -1006,3 +1006,14 @@ def test_two_people_named_as_one_subject_both_speak(nlp: Language) -> None:
     assert only(found, "It will be a party").speaker == "Laurence Brook and Neil Varga"
     assert only(found, "Tickets").speaker != "Picture Arts and Sciences"  # no two people
     assert only(found, "Markets").speaker == "Ann Lee"  # a description, not a second speaker
+
+
+def test_a_site_or_a_named_outlet_of_some_kind_is_who_was_told(nlp: Language) -> None:
+    text = (
+        "“They have the right,” general manager Tony Reagins told Lorvik.com on Friday.\n\n"
+        "“Only walls collapsed,” Governor Mehdi Varan told ISNA news agency.\n\n"
+        "“I still don't know,” Maral, a resident, told the Associated Press news agency.\n\n"
+        "“We are ready,” she told the local radio station."
+    )
+    found = quotes(nlp, text)
+    assert [q.told_to for q in found] == ["Lorvik.com", "ISNA", "Associated Press", None]

@@ -83,7 +83,16 @@ def _subject_before_aside(rd: Reader, cue: Token) -> Token | None:
 
 
 def _addressee(tok: Token) -> str | None:
-    """A named listener: the proper-noun phrase headed by ``tok``."""
+    """A named listener: the proper-noun phrase headed by ``tok``, a site's name ("told MLB.com",
+    whatever the parser tags it), or the name before a kind of outlet ("told ISNA news agency")."""
+    if _SITE_NAME.fullmatch(tok.text):
+        return tok.text
+    if tok.pos_ == "NOUN" and tok.lower_ in _OUTLET_KINDS:
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not names or names[-1].i > tok.i:
+            return None
+        start = min(t.i for c in names for t in c.subtree if t.pos_ == "PROPN")  # "the Associated Press"
+        return tok.doc[start : names[-1].i + 1].text
     if tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_LISTENERS:
         return None
     doc = tok.doc
@@ -133,6 +142,11 @@ def _told_to(cue: Token, subj: Token | None) -> str | None:
                     return got
     return None
 
+
+_SITE_NAME = re.compile(r"[A-Z][\w-]*\.(?:com|org|net|co\.uk|tv)")
+_OUTLET_KINDS = word_set(
+    "agency newspaper paper daily broadcaster radio television channel station website magazine"
+)
 
 # what a quotation is given in, to someone: "in an interview with CNN", "in comments to Reuters"
 _QUOTING = word_set("quoted quotes quote quoting cited cites cite citing")
