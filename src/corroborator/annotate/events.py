@@ -6,10 +6,9 @@ clause is the verb the expression hangs from, with its subject, objects and firs
 minus the expression itself ("Putin arrived in Beijing"); or the noun phrase it dates ("Hamas's
 attack on Israel this month"). "He" or "she" as subject becomes the person the text names most
 often before it; "it" or "they" the nearest noun before it in the sentence. Text parts inside direct
-quotations (but the one the expression sits in: the speaker's own event) and parentheses are left out.
-A sentence without a verb (a caption), or whose clause says
-too little ("It happened in 1959": fewer than two content words), gives the sentence without the
-expression.
+quotations (but the one the expression sits in: the speaker's own event) and parentheses are left
+out. A sentence without a verb (a caption), or whose clause says too little ("It happened in 1959":
+fewer than two content words), gives the sentence without the expression.
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ the one another gives whole), or nearly so (rapidfuzz partial ratio at a high th
 edits). Short fragments need more: a fragment of a few words only joins a quotation by the same
 (or an unnamed) speaker, and only when it is part of one quotation (a title in quotes found in two
 people's words would make their two quotations one), and fuzzy matching needs enough words that
-sharing words is not enough. A statement worded two ways (a word or two of one missing from the other)
-gives a record per wording, the unattributed one taking the statement's speaker.
+sharing words is not enough. A statement worded two ways (two words or more of one not in the other)
+gives a record per wording, an unattributed one taking the statement's speaker.
 """
 
 from __future__ import annotations

@@ -6,9 +6,9 @@ the fullest name the article gives: a name, "she" (the last person who can be me
 leader" (the last person named not known to be of another nationality), "the governor" (the last
 person named with that role; with none before, "China's ambassador to Britain" is the one person
 named with that role further down), "Secretary of the Interior Dirk Kempthorne" (the name after the
-title), "her nephew, Ravi Singh" (the name set off after a common noun), "Zadan and Meron" (both, as "Craig
-Zadan and Neil Meron"). With no person named, an
-organisation speaks: "Waitrose said", "a Surrey Police spokeswoman said", and "it added" after one.
+title), "her nephew, Ravi Singh" (the name set off after a common noun), "Zadan and Meron" (both, as
+"Craig Zadan and Neil Meron"). With no person named, an organisation speaks: "Waitrose said", "a
+Surrey Police spokeswoman said", and "it added" after one.
 The description is an appositive, the title or the words before the name; the listener is who was
 told ("told AFP", "in an interview with CNN"). A cue naming nobody gives no speaker: never guessed.
 """

@@ -4,10 +4,9 @@ Each resolved time expression (body or caption) dates the clause it belongs to: 
 by the annotation pass from spaCy's parse of its sentence (:mod:`corroborator.annotate.events`;
 for time expressions made without it, the sentence is parsed here). Expressions that date nothing
 are skipped: unresolved ones, ones inside direct quotes but a calendar day ("I learned about it on
-July 18" dates what the speaker tells), deadlines ("by 2029"), and the vague
-current year ("this year"). Entries of
-different articles are one event when their dates are compatible (equal, or one contains the other:
-the finer date wins) and their clauses share enough content words.
+July 18" dates what the speaker tells), deadlines ("by 2029"), and the vague current year ("this
+year"). Entries of different articles are one event when their dates are compatible (equal, or one
+contains the other: the finer date wins) and their clauses share enough content words.
 """
 
 from __future__ import annotations
