@@ -283,6 +283,12 @@ def test_a_yearless_day_takes_the_year_the_story_writes_with_it() -> None:
     assert resolve([ahead], may_2007, stated=stated, article_id="c")[0].value == "2007-06-24"
 
 
+def test_years_listed_after_a_year_are_years_too() -> None:
+    found = find_times("She hosted in 1994, 1996, 1999 and 2002, and the Grammys in 1996 and 1997.")
+    assert [m.year for m in found] == [1994, 1996, 1999, 2002, 1996, 1997]
+    assert find_times("He paid 1500, 2000 people came.") == ()  # no year before it
+
+
 def test_a_named_day_is_no_weekday() -> None:
     text = "Prices fell to Black Friday levels before Cyber Monday; the vote is on Friday."
     assert [t.text for t in find_times(text)] == ["Friday"]

@@ -132,6 +132,12 @@ _MONTH_WORDS = _list("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")  # how e
 _SEASON_WORDS = _list("spring summer autumn fall winter")
 _WEEKDAY_WORDS = _list("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 
+# a year listed after another year ("in 1994, 1996, 1999 and 2002"); kept only right after a year read
+_LISTED_YEAR = re.compile(
+    rf"(?:(?<=\d, )|(?<=\d and )|(?<=\d, and )|(?<=\d or ))(?P<y>{_YEAR})\b(?![-–,.]?\d)(?!:\s?[A-Z])"
+)
+_LIST_GLUE = re.compile(r",? (?:and |or )?|, ")
+
 _RULES: tuple[_Rule, ...] = (
     _Rule(TimexKind.DATE, re.compile(rf"{_B}(?P<y>{_YEAR})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"), ()),
     _Rule(
@@ -190,6 +196,7 @@ _RULES: tuple[_Rule, ...] = (
         ),
         (),
     ),
+    _Rule(TimexKind.YEAR, _LISTED_YEAR, ()),  # "in 1994, 1996, 1999 and 2002": the years after the first
     _Rule(
         TimexKind.WEEKDAY,
         re.compile(
@@ -462,6 +469,10 @@ def find_times(
             continue
         if kind is TimexKind.DAY and _in_title(text, start):
             continue
+        if m.re is _LISTED_YEAR and not (
+            out and out[-1].kind is TimexKind.YEAR and _LIST_GLUE.fullmatch(text[out[-1].span.end : start])
+        ):
+            continue  # "1,500, 2000 people": no year before it
         sentence = sentence_at(sents, start) if sents else None
         told = _tense(text, start, -neg_end, sentence) if sentence else None
         match = _build(kind, m, text, told or Tense.PAST, caption)
