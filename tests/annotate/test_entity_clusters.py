@@ -196,6 +196,15 @@ def test_a_team_and_a_body_named_short_join_their_full_names() -> None:
     assert entity_with(ents, "Police").aliases == ()  # an institution's common noun
 
 
+def test_an_institutions_common_noun_joins_the_one_name_it_opens() -> None:
+    org = EntityType.ORG
+    ents = story([("a", mentions_of(("Academy of Lorvik Arts", org), ("Academy", org), ("University", org)))])
+    assert entity_with(ents, "Academy of Lorvik Arts").aliases == ("Academy",)
+    lorvik, ostria = ("University of Lorvik", org), ("University of Ostria", org)
+    two = story([("a", mentions_of(lorvik, ostria, ("University", org)))])
+    assert entity_with(two, "University").aliases == ()  # two fit: neither
+
+
 def test_one_word_person_that_is_a_place_elsewhere_becomes_the_place() -> None:
     ents = cluster_entities(
         [

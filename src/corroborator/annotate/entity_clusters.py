@@ -201,8 +201,9 @@ def _merge_qualified(others: dict[tuple[bool, str], _Bucket]) -> None:
     University" of "Hong Kong Polytechnic University", "Red Sox" of "Boston Red Sox"; one word only
     when a capitalised plural that is no institution's common noun: "Angels" of "Los Angeles Angels")
     or with a kind of body after it ("Wells Fargo" of "Wells Fargo Bank", "Woodburn Police" of
-    "Woodburn Police Department"); when two fit ("Communist Party" beside the Chinese and the
-    Vietnamese), neither."""
+    "Woodburn Police Department"); an institution's common noun joins the one name it opens
+    ("Academy" of "Academy of Motion Picture Arts and Sciences"); when two fit ("Communist Party"
+    beside the Chinese and the Vietnamese), neither."""
     orgs = [
         key
         for (is_norp, key), b in others.items()
@@ -216,8 +217,13 @@ def _merge_qualified(others: dict[tuple[bool, str], _Bucket]) -> None:
             ending[" ".join(words[i:])].append(key)
         if len(words) >= 3 and words[-1] in _BODIES:
             bodied[" ".join(words[:-1])].append(key)
+        if len(words) >= 3 and words[1] == "of":
+            bodied[words[0]].append(key)  # "Academy" of "Academy of Motion Picture Arts and Sciences"
     for key in orgs:
         words = key.split()
+        if len(words) == 1 and key in ORG_WORDS and len(bodied.get(key, [])) == 1:
+            _absorb(others[(False, bodied[key][0])], others[(False, key)])
+            continue
         if len(words) == 1 and (key in ORG_WORDS or not _team_like(_surface(others, key))):
             continue
         longer = ending.get(key, [])
