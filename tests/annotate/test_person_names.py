@@ -15,6 +15,11 @@ def test_compatible_names() -> None:
     assert not compatible(("stan", "perlo"), ("steven", "perlo"))
     assert not compatible(("mike", "krutikhin"), ("michael", "korostikov"))
     assert not compatible(("john", "paul", "smith"), ("john", "peter", "smith"))
+    # a surname of two words given alone, after a given name; not a given name, nor a swept-in word
+    assert compatible(("boone", "isaacs"), ("cheryl", "boone", "isaacs"))
+    assert compatible(("o", "connor"), ("matthew", "o", "connor"))  # "O'Connor"
+    assert not compatible(("jose", "garcia"), ("maria", "jose", "garcia"))
+    assert not compatible(("hasim", "rahman"), ("american", "hasim", "rahman"))
 
 
 def test_one_name_spelt_two_ways_is_one_person() -> None:

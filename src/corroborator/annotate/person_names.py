@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corroborator.annotate.given_names import is_given_name
 from corroborator.vocab import word_set
 
 _NON_WORD = re.compile(r"[^\w$%]+")
@@ -164,9 +165,15 @@ def _initials(words: Sequence[str]) -> list[str] | None:
 
 def compatible(a: Sequence[str], b: Sequence[str]) -> bool:
     """Two full names (normalised words) of the same person: the same surname and compatible given
-    names, or one of the two spelt one letter off while the other is the same (not both)."""
+    names, or one of the two spelt one letter off while the other is the same (not both); or a
+    surname of two words given alone ("Boone Isaacs" of "Cheryl Boone Isaacs")."""
     if len(a) < 2 or len(b) < 2:
         return False
+    for x, y in ((a, b), (b, a)):
+        if len(x) == 2 and len(y) == 3 and tuple(x) == tuple(y[1:]):
+            # "Boone Isaacs" of "Cheryl Boone Isaacs": a surname of two words after a given name; not
+            # "Jose Garcia" of "Maria Jose Garcia", nor a word the NER swept in ("American Hasim Rahman")
+            return is_given_name(y[0]) and not is_given_name(x[0])
     if a[-1] == b[-1]:
         if not (_given_match(a[0], b[0]) or one_letter_off(a[0], b[0])):
             return False
