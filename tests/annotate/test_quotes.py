@@ -1017,3 +1017,13 @@ def test_a_site_or_a_named_outlet_of_some_kind_is_who_was_told(nlp: Language) ->
     )
     found = quotes(nlp, text)
     assert [q.told_to for q in found] == ["Lorvik.com", "ISNA", "Associated Press", None]
+
+
+def test_a_named_person_seeing_something_as_a_quoted_phrase_says_it(nlp: Language) -> None:
+    text = (
+        "Lewis Ward, an analyst at a firm, sees the lineup as its “Achilles heel.” Prices are high.\n\n"
+        "Critics saw the plan as a “giveaway to developers,” said Ann Brook."
+    )
+    found = quotes(nlp, text)
+    assert only(found, "Achilles heel").speaker == "Lewis Ward"
+    assert only(found, "giveaway").speaker == "Ann Brook"  # unnamed critics: the one who said it

@@ -34,6 +34,9 @@ _SPEECH = (
 )
 CUE_WORDS = word_set(_SPEECH)
 
+# verbs that say what someone holds a thing to be, with "as": "sees the lineup as its “Achilles heel”"
+_SEEING_AS = word_set("see sees saw views viewed regard regards regarded")
+
 # verbs that ask someone to do what follows ("urged lawmakers to ...")
 _DIRECTIVES = word_set("urge urged urges begged begs asked asks pleaded warned warns")
 
@@ -86,6 +89,9 @@ def is_cue(tok: Token) -> bool:
     if tok.lower_ == "put":  # "As Gaiman put it, '...'"
         marks = {(c.dep_, c.lower_) for c in tok.children}
         return ("dobj", "it") in marks and ("mark", "as") in marks
+    if tok.lower_ in _SEEING_AS and tok.pos_ == "VERB":  # "Ward sees Stadia's lineup as its “Achilles heel”"
+        named = any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in tok.children)  # not "critics saw"
+        return named and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
     if tok.lower_ not in CUE_WORDS or tok.pos_ not in ("VERB", "AUX"):
         return False
     deps = {c.dep_ for c in tok.children}
