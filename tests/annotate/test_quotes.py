@@ -1027,3 +1027,16 @@ def test_a_named_person_seeing_something_as_a_quoted_phrase_says_it(nlp: Languag
     found = quotes(nlp, text)
     assert only(found, "Achilles heel").speaker == "Lewis Ward"
     assert only(found, "giveaway").speaker == "Ann Brook"  # unnamed critics: the one who said it
+
+
+def test_a_quotation_alone_after_a_persons_reported_words_goes_on_with_them(nlp: Language) -> None:
+    text = (
+        "Bob Varga, 66, who lives across the street, saw a police car at the bank.\n\n"
+        "He said the bank was evacuated at 1:30 p.m.\n\n"
+        "Later in the afternoon, “I went back to my computer and heard this loud boom.”\n\n"
+        "Ann Brook, 17, who works at the station, also heard the blast.\n\n"
+        "“At first I thought it was thunder.”"
+    )
+    found = quotes(nlp, text)
+    assert only(found, "I went back").speaker == "Bob Varga"
+    assert only(found, "At first").speaker is None  # the paragraph before says nothing she said

@@ -94,6 +94,8 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
                 cue = _introduced(rd, text, raw, paras)
             if cue is None and raw.closed and not text[raw.close + 1 : pe].strip():
                 cue = _attributing_paragraph(rd, text, raw, paras)
+            if cue is None and raw.closed:
+                cue = _told_before(rd, text, raw, paras)
         who = attribute(rd, cue) if cue is not None else _NOBODY
         if who.cue is None and len(WORD.findall(text[s:e])) <= 2:
             continue  # a scare quote: a word or two nobody is said to have said
@@ -195,6 +197,25 @@ def _only_attributes(cue: Token, start: int) -> bool:
         return False
     first = min(subject[0].left_edge.i, cue.i)
     return cue.doc[first].idx <= start + 1
+
+
+def _told_before(rd: Reader, text: str, raw: RawQuote, paras: list[tuple[int, int]]) -> Token | None:
+    """The speech verb of the paragraph before, when it reports a person's words without quoting them
+    and this paragraph is only the quotation they go on with ("He said the bank was evacuated at 1:30
+    p.m." / "Later in the afternoon, “I went back to my computer and ... heard this loud ka-boom.”")."""
+    if raw.para == 0 or raw.para != raw.last_para:
+        return None
+    ps, pe = paras[raw.para]
+    before, after = text[ps : raw.open], text[raw.close + 1 : pe]
+    if after.strip(" .") or len(WORD.findall(before)) > 6:
+        return None
+    prev_start, prev_end = paras[raw.para - 1]
+    if any(c in text[prev_start:prev_end] for c in "\"“”"):
+        return None  # a quoted paragraph before: its speaker carries on (:func:`_carry`)
+    cue = cue_in(rd, prev_start, prev_end, last=True)
+    if cue is None or attribute(rd, cue).speaker is None:
+        return None
+    return cue
 
 
 def _introduced(rd: Reader, text: str, raw: RawQuote, paras: list[tuple[int, int]]) -> Token | None:
