@@ -157,10 +157,11 @@ def _wordings(group: list[_Item]) -> list[list[_Item]]:
     rest = sorted(group, key=lambda it: (-len(it.quote.text), it.order))
     out: list[list[_Item]] = []
     while rest:
-        head = rest[0]
-        mine = [it for it in rest if it is head or _worded_as(it, head)]
+        head, *others = rest
+        mine, rest = [head], []
+        for it in others:
+            (mine if _worded_as(it, head) else rest).append(it)
         out.append(mine)
-        rest = [it for it in rest if all(it is not m for m in mine)]
     return out
 
 

@@ -136,7 +136,7 @@ _WEEKDAY_WORDS = _list("Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 _LISTED_YEAR = re.compile(
     rf"(?:(?<=\d, )|(?<=\d and )|(?<=\d, and )|(?<=\d or ))(?P<y>{_YEAR})\b(?![-–,.]?\d)(?!:\s?[A-Z])"
 )
-_LIST_GLUE = re.compile(r",? (?:and |or )?|, ")
+_LIST_GLUE = re.compile(r",? (?:and |or )?")
 
 _RULES: tuple[_Rule, ...] = (
     _Rule(TimexKind.DATE, re.compile(rf"{_B}(?P<y>{_YEAR})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"), ()),
