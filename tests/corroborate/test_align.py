@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from claim_units import dated, figure, quoted
 
@@ -346,3 +348,21 @@ def test_last_week_also_means_the_past_seven_days() -> None:
     next_week = dated("d", text.format("next week"), "next week", "2009-W51", published="2009-12-09")
     saturday = dated("e", text.format("on Saturday"), "on Saturday", "2009-12-12")
     assert relation(next_week, saturday, weights_of([next_week, saturday])) is None
+
+
+def test_two_tolls_of_the_story_s_own_days_disagree_on_little_shared_context() -> None:
+    five = figure("a", "A strong earthquake hit an island off the coast, injuring five people, media said.",
+                  "five people", 5, "count", measure="count:injured")  # fmt: skip
+    two = figure("b", "The quake on the outskirts of a small town on the island injured two people.",
+                 "two people", 2, "count", measure="count:injured")  # fmt: skip
+    w = weights_of([five, two])
+    found = relation(five, two, w)
+    assert found is not None and found[0] is Relation.DIFFERENT
+    counted = replace(five, measure="count:people"), replace(two, measure="count:people")
+    assert relation(*counted, w) is None  # "five people" and "two people", harm unread: too little shared
+    assert relation(five, replace(two, dated_away=True), w) is None  # "a quake in September injured two"
+    # each sentence describes its quake, by different magnitudes: two quakes' tolls
+    magnitude = [replace(u, sentence_measures=(("magnitude", m),)) for u, m in ((five, 5.6), (two, 5.2))]
+    assert relation(*magnitude, w) is None
+    found = relation(magnitude[0], replace(magnitude[1], sentence_measures=(("magnitude", 5.6),)), w)
+    assert found is not None and found[0] is Relation.DIFFERENT

@@ -275,3 +275,35 @@ def test_a_figure_in_apposition_to_a_place_describes_that_place() -> None:
     )
     units = [u for u in extract_claims(Article("a", "a.txt", body), ann) if u.kind is ClaimKind.FIGURE]
     assert [u.place for u in units] == ["varn", "selby", "", "ely"]  # "with a population of": whose?
+
+
+def test_a_count_of_people_harmed_counts_the_dead_or_the_injured() -> None:
+    body = (
+        "A quake hit the island on Sunday, injuring five people. "
+        "Two villagers were slightly injured. "
+        "The blast killed at least 3 people. "
+        "Ten people were evacuated. "
+        "A quake in September killed 40 people, the agency said on Monday. "
+        "Four people died on Sunday."
+    )
+    quantities = tuple(
+        Quantity(p, at(body, p), v, "count", QuantityKind.COUNT)
+        for p, v in (("five people", 5), ("Two villagers", 2), ("3 people", 3), ("Ten people", 10),
+                     ("40 people", 40), ("Four people", 4))
+    )  # fmt: skip
+    times = tuple(
+        TimeExpression(t, at(body, t, nth), None, None) for t, nth in (("Sunday", 0), ("September", 0),
+                                                                       ("Monday", 0), ("Sunday", 1))
+    )  # fmt: skip
+    units = extract_claims(
+        Article("a", "a.txt", body), Annotations("a", sentences(body), quantities=quantities, times=times)
+    )
+    read = {u.focus_text: (u.measure, u.dated_away) for u in units if u.kind is ClaimKind.FIGURE}
+    assert read == {
+        "five people": ("count:injured", False),  # a weekday stays within the article's days
+        "Two villagers": ("count:injured", False),
+        "3 people": ("count:dead", False),
+        "Ten people": ("count:people", False),
+        "40 people": ("count:dead", True),  # "in September": perhaps another quake ("said on Monday" is not)
+        "Four people": ("count:dead", False),
+    }

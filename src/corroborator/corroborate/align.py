@@ -316,7 +316,11 @@ def relation(
         if within_bound(qa, qb):
             return None  # "at least three dead" and "ten dead" can both be true
         strong = (n >= 3 and score >= 0.5) or (bool(a.phrases & b.phrases) and n >= 2 and score >= 0.45)
-        return (Relation.DIFFERENT, score) if strong and a.event_words & b.event_words else None
+        return (
+            (Relation.DIFFERENT, score)
+            if (strong or _one_toll(a, b, n)) and a.event_words & b.event_words
+            else None
+        )
     if set(a.subjects) & set(b.subjects) == set() and _people(a) and _people(b):
         return None
     if a.kind is ClaimKind.DATE:
@@ -342,6 +346,22 @@ def relation(
         strong = (n >= 3 and score >= 0.6) or (bool(a.phrases & b.phrases) and n >= 2 and score >= 0.45)
         return (Relation.DIFFERENT, score) if strong and len(a.event_words & b.event_words) >= 2 else None
     return (Relation.SAME, score) if n >= 3 and score >= 0.3 else None
+
+
+def _one_toll(a: ClaimUnit, b: ClaimUnit, shared: int) -> bool:
+    """Two tolls of the dead (or of the injured) that a story's reports give for its own days: the
+    harm read at each figure says what they count, so little more context need be shared ("injuring
+    five people" / "the quake ... injured two people")."""
+    if a.measure not in _TOLLS or shared < 2 or a.dated_away or b.dated_away:
+        return False
+    # "a magnitude-5.2 quake has injured three" and "a 5.6 magnitude earthquake ..., injuring five":
+    # each sentence describes its event by a measure, and the two differ: tolls of two events
+    return not any(
+        m == n and not _mentions([v], w) for m, v in a.sentence_measures for n, w in b.sentence_measures
+    )
+
+
+_TOLLS = frozenset({"count:dead", "count:injured"})
 
 
 def _other_acts(a: ClaimUnit, b: ClaimUnit) -> bool:

@@ -13,6 +13,7 @@ or in the clause of the date, lightly stemmed, spelling variants folded) and, fo
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -101,6 +102,32 @@ _CUMULATIVE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_COUNT = re.compile(r"\b(?:other|another|additional|more|further|extra)\b", re.IGNORECASE)
+# a count of people with the harm it tells, written at the figure: "killing at least seven people",
+# "injured two", "five people were killed", "two villagers slightly injured", "five hurt"
+_HARM = r"(?P<harm>kill(?:s|ed|ing)?|dead|died|injur(?:e|es|ed|ing)|wound(?:s|ed|ing)?|hurt(?:ing)?)"
+_HARM_BEFORE = re.compile(
+    _HARM + r"\s+(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as)?\s*$",
+    re.IGNORECASE,
+)
+_HARM_AFTER = re.compile(
+    r"\s*(?:(?:people|persons|others)\s+)?(?:(?:were|was|have\s+been|had\s+been|are|is|being)\s+)?"
+    r"(?:\w+ly\s+)?" + _HARM + r"\b",
+    re.IGNORECASE,
+)
+_HARM_CLASS = {
+    "kill": "dead",
+    "dead": "dead",
+    "died": "dead",
+    "inju": "injured",
+    "woun": "injured",
+    "hurt": "injured",
+}
+# what a sentence may date away from its article's days; a weekday or "yesterday" stays within them
+_NEAR_TIME = re.compile(
+    r"^(?:(?:on|last|this|early|late)\s+)*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|"
+    r"yesterday|overnight)\b",
+    re.IGNORECASE,
+)
 
 
 def stem(word: str) -> str:
@@ -231,8 +258,12 @@ class ClaimUnit:
     # total ("so far", "to date")
     other_instance: bool = False
     sentence_values: tuple[float, ...] = ()  # the other figures of the sentence, same unit
+    # figures: the sentence's other measures, not counts, with their values ("magnitude", 5.2)
+    sentence_measures: tuple[tuple[str, float], ...] = ()
     revised_from: float | None = None  # "rose to 1,900 from 1,200": the figure this one replaces
     place: str = ""  # figures: the place the figure describes ("Bandar Abbas, a city of 500,000")
+    # figures: the sentence dates something away from the article's days ("struck in September")
+    dated_away: bool = False
     sentence_dates: tuple[str, ...] = ()  # the other resolved dates of the sentence
     phrases: frozenset[str] = frozenset()  # adjacent content-word pairs of the context
     names: frozenset[str] = frozenset()  # context words that are parts of names (capitalised)
@@ -394,12 +425,52 @@ def _revised_from(text: str, q: Quantity, figures: Sequence[Quantity]) -> float 
     return None
 
 
+_HARMED = frozenset({"count:people", "count:dead", "count:injured", "count:?"})
+
+
+def _dated_away(times: Sequence[TimeExpression], article_date: str | None) -> bool:
+    """Whether a sentence dates something away from its article's days: a time that is not a weekday
+    or "yesterday" and is not resolved to within a week of the article's date."""
+    for t in times:
+        if _NEAR_TIME.match(t.text):
+            continue
+        if t.value and article_date:
+            try:
+                first, last = (
+                    dt.date.fromisoformat(v[:10]) for v in (t.value.split("/")[0], t.value.split("/")[-1])
+                )
+                anchor = dt.date.fromisoformat(article_date[:10])
+            except ValueError:
+                return True
+            if (
+                len(t.value.split("/")[0]) == 10
+                and abs((first - anchor).days) <= 7
+                and abs((last - anchor).days) <= 7
+            ):
+                continue
+        return True
+    return False
+
+
+def harm_of(q: Quantity, text: str) -> str:
+    """ "dead" or "injured" when a count of people says, at the figure, how they were harmed; ""
+    otherwise (a figure whose harm is told further off is left alone)."""
+    if q.kind is not QuantityKind.COUNT:
+        return ""
+    found = _HARM_BEFORE.search(text, max(0, q.span.start - 40), q.span.start) or _HARM_AFTER.match(
+        text, q.span.end
+    )
+    return _HARM_CLASS[found.group("harm")[:4].lower()] if found else ""
+
+
 def measure_of(q: Quantity, text: str, sentence: Span) -> str:
     """What a figure measures: its unit, what it counts, and whether it is a capacity."""
     if q.kind is QuantityKind.COUNT:
         if _RELATIVE_COUNT.search(q.text):
             return f"count:relative:{q.text.lower()}"
         key = f"count:{_count_class(q, text, sentence)}"
+        if key in _HARMED and (harm := harm_of(q, text)):
+            key = f"count:{harm}"  # "seven people killed" and "7 dead" count the same
     else:
         key = q.unit
     if q.kind is not QuantityKind.MONEY and _CAPACITY.search(text[sentence.start : q.span.start]):
@@ -482,11 +553,22 @@ def extract_claims(article: Article, ann: Annotations, *, memo: Memo | None = No
         figures = [q for q in ann.quantities if q.caption == caption and _within(q.span, sentence)]
         times = [t for t in ann.times if t.caption == caption and _within(t.span, sentence) and t.value]
         quotes = [q for q in ann.quotes if q.caption == caption and _within(q.span, sentence)]
+        away = _dated_away(
+            [
+                t
+                for t in ann.times
+                if t.caption == caption
+                and _within(t.span, sentence)
+                and not _reporting_date(text, sentence, t)
+            ],
+            article_date,
+        )
         cue = bool(_UPDATE.search(sent_text))
         running_total = bool(_CUMULATIVE.search(sent_text))  # every figure of the sentence is one
         names = _names(text, sentence, memo)
         subjects = _subjects(ann.mentions, caption, sentence)
         base = {"article_id": article.id, "text": sent_text, "span": sentence, "caption": caption}
+        measures = {id(q): measure_of(q, text, sentence) for q in figures}
         for q in figures:
             if q.kind is QuantityKind.DURATION or _conversion(text, q):
                 continue
@@ -501,13 +583,21 @@ def extract_claims(article: Article, ann: Annotations, *, memo: Memo | None = No
                     phrases=phrases_of(sent_text, context, memo),
                     subjects=subjects,
                     quantity=q,
-                    measure=measure_of(q, text, sentence),
+                    measure=measures[id(q)],
+                    sentence_measures=tuple(
+                        (measures[id(o)], o.value)
+                        for o in figures
+                        if o is not q
+                        and o.kind is not QuantityKind.COUNT
+                        and o.kind is not QuantityKind.DURATION
+                    ),
                     article_date=article_date,
                     update_cue=cue,
                     other_instance=other,
                     sentence_values=tuple(o.value for o in figures if o is not q and o.unit == q.unit),
                     revised_from=_revised_from(text, q, figures) if cue else None,
                     place=_place_described(text, sentence, q),
+                    dated_away=away,
                     **base,  # type: ignore[arg-type]
                 )
             )
