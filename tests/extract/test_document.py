@@ -75,5 +75,14 @@ def test_a_news_brief_is_an_article_however_short() -> None:
     assert article.title == "Fire destroys Lorvik supermarket" and article.body.startswith("A large fire")
     with pytest.raises(NoArticleError):  # a title alone, or words that are no sentence, are none
         extract_document(document("Fire destroys Lorvik supermarket\n\nVideo: watch the fire"))
-    with pytest.raises(NoArticleError):  # nor a sentence with nothing to say it is a news item
-        extract_document(document(sentence))
+    # a text that is only whole sentences is a lead kept alone, a wire snippet
+    assert extract_document(document(sentence)).body == sentence
+    second = "Two people were treated for smoke inhalation."
+    assert extract_document(document(f"{sentence}\n\n{second}")).body.endswith(second)
+    with pytest.raises(NoArticleError):  # but not when the rest is no sentence
+        extract_document(document(f"{sentence}\n\nmore photos on page 4."))
+    with pytest.raises(NoArticleError):  # nor a short one
+        extract_document(document("The fire is out."))
+    page = f"<html><body><p>{sentence}</p></body></html>".encode()
+    with pytest.raises(NoArticleError):  # a page with no more than that, not even a title, has no article
+        extract_document(RawDocument("a.html", SourceKind.FILE, ContentType.HTML, page))

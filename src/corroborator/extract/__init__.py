@@ -40,7 +40,8 @@ def extract_document(
             repeated=repeated,
             markdown=doc.content_type is ContentType.MARKDOWN,
         )
-    if len(parts.body.strip()) < config.min_body_chars and not _brief(parts):
+    plain = doc.content_type is not ContentType.HTML
+    if len(parts.body.strip()) < config.min_body_chars and not _brief(parts, plain=plain):
         raise NoArticleError(
             doc.source,
             f"no article text found ({len(parts.body.strip())} characters of body, "
@@ -67,13 +68,17 @@ def extract_document(
 BRIEF_WORDS = 12  # a news brief shorter than ``min_body_chars`` still needs a sentence this long
 
 
-def _brief(parts: ExtractedParts) -> bool:
+def _brief(parts: ExtractedParts, *, plain: bool) -> bool:
     """A news brief: a headline, date line or URL over a full sentence or two ("A large fire has
-    destroyed much of a supermarket in Somerset."), an article however short."""
-    if not (parts.title or parts.published or parts.url):
+    destroyed much of a supermarket in Somerset."), an article however short. A text file with none
+    of those is one when it is nothing but whole sentences (a lead kept alone, a wire snippet); a
+    page's markup with no more text than that is a page without an article."""
+    paragraphs = [p for p in parts.body.split("\n\n") if p.strip()]
+    if not any(word_count(p) >= BRIEF_WORDS and is_sentence_like(p) for p in paragraphs):
         return False
-    paragraphs = parts.body.split("\n\n")
-    return any(word_count(p) >= BRIEF_WORDS and is_sentence_like(p) for p in paragraphs)
+    if parts.title or parts.published or parts.url:
+        return True
+    return plain and all(is_sentence_like(p) and p.lstrip()[:1].isupper() for p in paragraphs)
 
 
 def _published(parts: ExtractedParts, stated: str | None, url: str | None) -> str | None:
