@@ -228,6 +228,7 @@ class QuantityKind(StrEnum):
     PERCENT = "percent"
     COUNT = "count"
     DURATION = "duration"
+    AGE = "age"  # how old someone or something is ("a 60-year-old woman", "Chohan, 59")
 
 
 class Bound(StrEnum):

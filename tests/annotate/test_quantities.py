@@ -149,7 +149,6 @@ def test_yen_and_yuan_by_context() -> None:
         "The vigil began around 8: 30 p. m. on Church Avenue.",  # scraped with stray spaces
         "He was alone about 3 p. m. Friday.",
         "Call 555-0123 for details.",
-        "The 30-year-old man was detained.",
         "Two years ago he left the party.",
         "The two countries signed a deal.",
         "We heard a bang around eleven.",
@@ -168,6 +167,40 @@ def test_yen_and_yuan_by_context() -> None:
 )
 def test_not_figures(sentence: str) -> None:
     assert find_quantities(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ages"),
+    [
+        ("The 30-year-old man was detained.", [("30-year-old", 30, "year")]),
+        ("Sixty-year-old Sharron Smith is accused.", [("Sixty-year-old", 60, "year")]),
+        ("A three-month-old baby was found.", [("three-month-old", 3, "month")]),
+        ("He is 16 years old.", [("16 years old", 16, "year")]),
+        ("Police arrested Sharron Smith, age 61, on Friday.", [("61", 61, "year")]),
+        ("She died at the age of 91.", [("91", 91, "year")]),
+        ("Children aged 5 to 12 were sent home.", [("5 to 12", 5, "year")]),
+        ("Paul Riva, 47, and Alan Steinberg, 48, were wounded.", [("47", 47, "year"), ("48", 48, "year")]),
+        ("The victim was Raj Chohan, 59.", [("59", 59, "year")]),
+    ],
+)
+def test_ages(sentence: str, ages: list[tuple[str, float, str]]) -> None:
+    assert [(q.text, q.value, q.unit) for q in find_quantities(sentence)] == ages
+    assert all(q.kind is K.AGE for q in find_quantities(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two years ago he left the party.",
+        "On May 5, 2008, the talks began.",  # a date, not an age in apposition
+        "It opened on Friday, 5, and closed.",
+        "The price is 49.95 euros (£40) a month.",
+        "Binge eating is common in the United States (1).",  # a note, not an age in brackets
+        "The score stood at Federer, 6-4.",
+    ],
+)
+def test_no_ages(sentence: str) -> None:
+    assert all(q.kind is not K.AGE for q in find_quantities(sentence))
 
 
 def test_bare_number_without_noun_or_marker_is_not_a_figure() -> None:

@@ -238,6 +238,7 @@ def test_sentence_spans_skip_titles_and_initials() -> None:
         ("Its shares fell 6.5 percent on Tuesday.", ["2023-10-17"]),
         ("Turnover grew by 60%. Last year was calm.", [None]),
         ("The plant will run for 10 years from 2025.", [None]),
+        ("Raj Chohan, 59, was killed on Tuesday.", [None]),  # an age refers to no period
     ],
 )
 def test_attach_periods(text: str, periods: list[str | None]) -> None:

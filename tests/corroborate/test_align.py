@@ -18,7 +18,7 @@ from corroborator.corroborate.align import (
     scale_slip,
     weights_of,
 )
-from corroborator.corroborate.claims import wording
+from corroborator.corroborate.claims import ClaimUnit, wording
 from corroborator.models import Bound, ClaimKind, Quantity, QuantityKind, Span
 
 
@@ -366,3 +366,26 @@ def test_two_tolls_of_the_story_s_own_days_disagree_on_little_shared_context() -
     assert relation(*magnitude, w) is None
     found = relation(magnitude[0], replace(magnitude[1], sentence_measures=(("magnitude", 5.6),)), w)
     assert found is not None and found[0] is Relation.DIFFERENT
+
+
+def test_two_ages_of_one_person_disagree_whatever_else_is_said() -> None:
+    def age(article: str, text: str, focus: str, value: float, holder: str, date: str | None = None
+            ) -> ClaimUnit:  # fmt: skip
+        unit = figure(article, text, focus, value, "year", measure=f"age:year:{holder}", date=date)
+        assert unit.quantity is not None
+        return replace(unit, quantity=replace(unit.quantity, kind=QuantityKind.AGE))
+
+    killed = age("a", "Raj Chohan, 59, was killed by a drunk hit-and-run driver.", "59", 59, "raj chohan")
+    parked = age("b", "Raj Chohan, 59, had just parked her car near the temple.", "59", 59, "raj chohan")
+    sixty = age("c", "Police said Raj Chohan, 60, lived nearby.", "60", 60, "raj chohan")
+    w = weights_of([killed, parked, sixty])
+    assert relation(killed, parked, w) is None  # one age, two statements
+    found = relation(killed, sixty, w)
+    assert found is not None and found[0] is Relation.DIFFERENT  # "59" and "60": not a rounding
+    unnamed = age("c", "A 60-year-old woman was killed by a driver.", "60-year-old", 60, "?")
+    assert relation(replace(killed, measure="age:year:?"), unnamed, w) is None
+    a_year_on = replace(sixty, article_id="d", article_date="2014-09-20")
+    then = replace(killed, article_date="2013-09-14")
+    assert relation(then, a_year_on, w) is None  # a birthday between
+    assert relation(then, replace(a_year_on, article_date="2013-09-16"), w) is not None
+    assert claims_of(align_claims([killed, sixty], {"a": "r1", "c": "r2"})) == ()  # the ages are no claim

@@ -307,3 +307,26 @@ def test_a_count_of_people_harmed_counts_the_dead_or_the_injured() -> None:
         "40 people": ("count:dead", True),  # "in September": perhaps another quake ("said on Monday" is not)
         "Four people": ("count:dead", False),
     }
+
+
+def test_an_age_is_measured_for_the_person_named_by_it() -> None:
+    body = (
+        "Police arrested Sharron Diane Crawford Smith, age 61, on Friday. "
+        "A 60-year-old woman was charged. "
+        "The 61-year-old Mr. Paul Riva was held. "
+        "Tara Reid, 33, checked into a clinic in Malibu on Tuesday."
+    )
+    quantities = tuple(
+        Quantity(p, at(body, p), v, "year", QuantityKind.AGE)
+        for p, v in (("61", 61), ("60-year-old", 60), ("61-year-old", 61), ("33", 33))
+    )
+    mentions = tuple(
+        Mention(n, at(body, n), EntityType.PERSON)
+        for n in ("Sharron Diane Crawford Smith", "Mr. Paul Riva", "Tara Reid")
+    )
+    ann = Annotations("a", sentences(body), mentions=mentions, quantities=quantities)
+    units = extract_claims(Article("a", "a.txt", body), ann)
+    ages = [u.measure for u in units if u.kind is ClaimKind.FIGURE]
+    assert ages == ["age:year:sharron smith", "age:year:?", "age:year:paul riva", "age:year:tara reid"]
+    # a sentence whose only figure is an age is still an event with an actor
+    assert [u.kind for u in units if u.text.startswith("Tara Reid")] == [ClaimKind.FIGURE, ClaimKind.EVENT]

@@ -1,4 +1,5 @@
-"""Figures in text: money, physical amounts and rates, percentages, counts of things and durations.
+"""Figures in text: money, physical amounts and rates, percentages, counts of things, durations and
+ages ("a 60-year-old woman", "aged 61", "Raj Chohan, 59,": a figure after a name in commas).
 
 A regex grammar finds each number (digits or a few written words, with an optional approximate
 marker, currency sign, scale word and range; "at least", "more than", "up to" and the like also make
@@ -12,7 +13,7 @@ figures, unless something is "ranging from" 3 to 5). Scraped text's stray space 
 
 Numbers that are not figures are skipped: names and codes ("Tank 7", "G20", "COVID-19", "F-16", a
 figure that is all of a quotation: the "Three Amigos"),
-years and dates ("2022", "Oct. 17-18"), ordinals ("21st"), times of day, ages, "two years ago"; a
+years and dates ("2022", "Oct. 17-18"), ordinals ("21st"), times of day, "two years ago"; a
 bare number without a noun counts only after a marker such as "about" or a verb of change ("rose to").
 "Pounds" are sterling unless weighed ("weighs 200 pounds") or in a story that counts money in dollars.
 A measure or sum written again in other units in brackets ("seven km (4 miles)") is one figure.
@@ -178,6 +179,14 @@ _MONTH_AFTER = re.compile(
 _TIME_AFTER = re.compile(  # a time of day, also as scraped with a stray space ("8: 30 p. m.")
     r"\s?(?:[ap](?:\.\s?)?m\.?(?![a-z])|o'clock|GMT|UTC|hrs?\b|h\b)|:\s?\d\d|\.\d\d\s?[ap]\.?m"
 )
+# an age: "a 60-year-old woman", "Sixty-year-old Sharron Smith", "three months old"; "aged 61", "age 61",
+# "at the age of 91"; in apposition to a name: "Raj Chohan, 59, was struck" (not in brackets: "the
+# United States (1)" is a note)
+_AGE_AFTER = re.compile(r"(?:-|\s)(?P<unit>year|month|week|day)s?(?:-|\s)old\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+of)\s*:?\s*$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"[A-Z][A-Za-z'’-]*[a-z],\s?$")
+_NAMED_AFTER = re.compile(r"(?:,|\.(?!\d)|;)")
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _NOT_FIGURE_AFTER = re.compile(
     r"(?:-|\s)(?:years?|months?|days?|weeks?)?[- ]?old\b|\s+(?:\w+\s+)?ago\b|(?:st|nd|rd|th)\b"
 )
@@ -313,6 +322,26 @@ def _is_name_or_code(text: str, start: int) -> bool:
     return named and word.lower().strip(".") not in _CAPITAL_OK and not word.endswith(("'s", "’s"))
 
 
+def _age(text: str, start: int, end: int, value: float, written: bool) -> Quantity | None:
+    """The figure as a person's (or a thing's) age, or None: "60-year-old", "aged 61", "Chohan, 59,"."""
+    found = _AGE_AFTER.match(text, end)
+    if found is not None:
+        return Quantity(text[start : found.end()], Span(start, found.end()), value, found["unit"].lower(),
+                        QuantityKind.AGE)  # fmt: skip
+    if written or not 0 < value < 120 or value != int(value):
+        return None
+    if _AGE_BEFORE.search(text, max(0, start - 16), start):
+        if (rng := _RANGE.match(text, end)) is not None and not rng["scale"] and rng["word"] != " and ":
+            end = rng.end()  # "aged 5 to 12"
+    else:
+        named = _NAMED_BEFORE.search(text, max(0, start - 40), start)
+        if named is None or _MONTH.search(named.group()) or _WEEKDAY.search(named.group()):
+            return None
+        if _NAMED_AFTER.match(text, end) is None:
+            return None
+    return Quantity(text[start:end], Span(start, end), value, "year", QuantityKind.AGE)
+
+
 def find_quantities(text: str, *, caption: int | None = None) -> tuple[Quantity, ...]:
     """Every figure in ``text``, in order."""
     out: list[Quantity] = []
@@ -386,6 +415,8 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
         scale, end = "", m.end("num")
     if _TIME_AFTER.match(text, m.end("num")) or _MONTH_AFTER.match(text, m.end("num")):
         return None
+    if not cur and (age := _age(text, first, m.end("num"), value, written)) is not None:
+        return age
     if _NOT_FIGURE_AFTER.match(text, end):
         return None
     if text[end : end + 1].isalpha() and not scale and not written and _unit_at(text, end, bool(cur)) is None:

@@ -282,11 +282,11 @@ def attach_periods(
 ) -> tuple[Quantity, ...]:
     """Give each figure the period it refers to: the resolved time expression of its clause nearest
     to it ("a record $190 billion last year" -> the year before publication), at the precision the
-    text states. Durations get none; so does a figure whose sentence names no resolvable time."""
+    text states. Durations and ages get none; so does a figure whose sentence names no resolvable time."""
     sents = tuple(sentences) if sentences is not None else sentence_spans(text)
     out: list[Quantity] = []
     for q in quantities:
-        if q.kind is QuantityKind.DURATION or q.period is not None:
+        if q.kind in (QuantityKind.DURATION, QuantityKind.AGE) or q.period is not None:
             out.append(q)
             continue
         sentence = _clause_of(

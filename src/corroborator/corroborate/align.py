@@ -28,7 +28,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from corroborator.corroborate.claims import ELLIPSIS, ClaimUnit, elided_parts
-from corroborator.models import Bound, Claim, ClaimKind, Evidence, Quantity, content_hash
+from corroborator.models import Bound, Claim, ClaimKind, Evidence, Quantity, QuantityKind, content_hash
 from corroborator.vocab import word_set
 
 BLOCK = 48  # a block larger than this is cut by rare words
@@ -91,7 +91,10 @@ def _granularity(q: Quantity) -> float:
 
 
 def same_value(a: Quantity, b: Quantity) -> bool:
-    """Equal within rounding: the coarser figure's last stated digit, or 10% when one is approximate."""
+    """Equal within rounding: the coarser figure's last stated digit, or 10% when one is approximate;
+    ages exactly ("sixty" and "61" differ)."""
+    if QuantityKind.AGE in (a.kind, b.kind):
+        return a.value == b.value
     diff = abs(a.value - b.value)
     top = max(abs(a.value), abs(b.value), 1e-9)
     if diff <= 0.005 * top:
@@ -296,6 +299,8 @@ def relation(
         assert qa is not None and qb is not None
         if a.measure != b.measure:
             return None
+        if a.measure.startswith("age:"):
+            return _ages(a, b, n, score)
         if not periods_compatible(qa.period, qb.period):
             revision = (a.update_cue or b.update_cue) and not same_value(qa, qb)
             return (Relation.DIFFERENT, score) if revision and n >= 3 and score >= 0.5 else None
@@ -346,6 +351,27 @@ def relation(
         strong = (n >= 3 and score >= 0.6) or (bool(a.phrases & b.phrases) and n >= 2 and score >= 0.45)
         return (Relation.DIFFERENT, score) if strong and len(a.event_words & b.event_words) >= 2 else None
     return (Relation.SAME, score) if n >= 3 and score >= 0.3 else None
+
+
+def _ages(a: ClaimUnit, b: ClaimUnit, shared: int, score: float) -> tuple[Relation, float] | None:
+    """Two ages of one person named alike disagree, whatever else their sentences say, unless the
+    articles are half a year apart or more (a birthday between them); the same age makes one statement
+    only when the sentences say one thing ("Chohan, 59, was killed" / "Chohan, 59, had just parked"
+    are two). An age said of no one named is compared with none."""
+    qa, qb = a.quantity, b.quantity
+    assert qa is not None and qb is not None
+    if a.measure.endswith(":?"):
+        return None
+    if same_value(qa, qb):
+        return (Relation.SAME, score) if shared >= 3 and score >= 0.3 else None
+    if a.article_date and b.article_date:
+        try:
+            first, second = (dt.date.fromisoformat(d[:10]) for d in (a.article_date, b.article_date))
+        except ValueError:
+            return None
+        if abs((first - second).days) >= 183:
+            return None
+    return Relation.DIFFERENT, score  # a date unknown: read as of the same days
 
 
 def _one_toll(a: ClaimUnit, b: ClaimUnit, shared: int) -> bool:
@@ -557,7 +583,9 @@ def evidence_of(u: ClaimUnit) -> Evidence:
 
 
 def claims_of(groups: Sequence[ClaimGroup]) -> tuple[Claim, ...]:
-    """The public claim records of aligned groups."""
+    """The public claim records of aligned groups. A group of ages alone is none: its sentences are
+    claims for what they say ("Chohan, 59, was killed"), and the ages are aligned only so that two
+    ages of one person can disagree."""
     return tuple(
         Claim(
             id=g.id,
@@ -569,4 +597,5 @@ def claims_of(groups: Sequence[ClaimGroup]) -> tuple[Claim, ...]:
             evidence=tuple(dict.fromkeys(evidence_of(u) for u in g.units)),
         )
         for g in groups
+        if not all(u.measure.startswith("age:") for u in g.units)
     )

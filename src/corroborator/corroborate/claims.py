@@ -463,8 +463,31 @@ def harm_of(q: Quantity, text: str) -> str:
     return _HARM_CLASS[found.group("harm")[:4].lower()] if found else ""
 
 
+# between a name and its age: "Smith, 61", "Smith, age 61"
+_AGE_OF = re.compile(r",\s*(?:aged?\s*)?")
+_TITLE = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady)\.?\s+", re.IGNORECASE)
+
+
+def _age_holder(text: str, q: Quantity, mentions: Sequence[Mention]) -> str:
+    """Whose age a figure is, as "given surname" (or the one name written), when a person's name
+    stands right by it: after it ("61-year-old Sharron Diane Crawford Smith") or before it, in
+    apposition ("Raj Chohan, 59", "Smith, age 61"); "?" otherwise ("a 60-year-old woman", "died at the
+    age of 91": an age said of no one named, or at another time)."""
+    for m in mentions:
+        if m.type is not EntityType.PERSON or m.caption != q.caption:
+            continue
+        before = _AGE_OF.fullmatch(text, m.span.end, q.span.start) is not None
+        after = q.text.lower().endswith("old") and text[q.span.end : m.span.start] == " "
+        if before or after:
+            words = _TITLE.sub("", m.text).removesuffix("'s").removesuffix("’s").lower().split()
+            return " ".join(dict.fromkeys((words[0], words[-1]))) if words else "?"
+    return "?"
+
+
 def measure_of(q: Quantity, text: str, sentence: Span) -> str:
     """What a figure measures: its unit, what it counts, and whether it is a capacity."""
+    if q.kind is QuantityKind.AGE:
+        return f"age:{q.unit}"  # whose: :func:`_age_holder`, which needs the names
     if q.kind is QuantityKind.COUNT:
         if _RELATIVE_COUNT.search(q.text):
             return f"count:relative:{q.text.lower()}"
@@ -570,6 +593,9 @@ def extract_claims(article: Article, ann: Annotations, *, memo: Memo | None = No
         base = {"article_id": article.id, "text": sent_text, "span": sentence, "caption": caption}
         measures = {id(q): measure_of(q, text, sentence) for q in figures}
         for q in figures:
+            if q.kind is QuantityKind.AGE:
+                measures[id(q)] += ":" + _age_holder(text, q, ann.mentions)
+        for q in figures:
             if q.kind is QuantityKind.DURATION or _conversion(text, q):
                 continue
             other = running_total or _other_instance(text, sentence, q.span)
@@ -637,7 +663,8 @@ def extract_claims(article: Article, ann: Annotations, *, memo: Memo | None = No
                     **base,  # type: ignore[arg-type]
                 )
             )
-        if not (figures or times or quotes) and subjects:
+        ages_only = all(q.kind is QuantityKind.AGE for q in figures)  # "Chohan, 59, was killed": an event
+        if ages_only and not (times or quotes) and subjects:
             words = content_words(sent_text, memo)
             if len(words) >= 4:
                 units.append(
