@@ -1040,3 +1040,20 @@ def test_a_quotation_alone_after_a_persons_reported_words_goes_on_with_them(nlp:
     found = quotes(nlp, text)
     assert only(found, "I went back").speaker == "Bob Varga"
     assert only(found, "At first").speaker is None  # the paragraph before says nothing she said
+
+
+def test_reported_words_go_on_over_paragraphs_and_a_denial_reports_words(nlp: Language) -> None:
+    text = (
+        "Lorvik director Ann Brook will not direct the sequel, the newspaper reported.\n\n"
+        "The director denied reports that her talks with the studio hit a snag.\n\n"
+        "“Contrary to what has been reported, the talks have not been difficult.\n\n"
+        "They have been very understanding of me.”\n\n"
+        "The mayor, Tom Varga, said the tram would be finished by May.\n\n"
+        "“The first trams will run in June.\n\n"
+        "The rest will follow in the autumn.”\n\n"
+        "Officials denied the “secret” deal."
+    )
+    found = quotes(nlp, text)
+    assert only(found, "Contrary to what").speaker == "Ann Brook"
+    assert only(found, "The first trams").speaker == "Tom Varga"
+    assert not [q for q in found if q.text == "secret"]  # a word denied, not a quotation of who denies

@@ -202,20 +202,35 @@ def _only_attributes(cue: Token, start: int) -> bool:
 def _told_before(rd: Reader, text: str, raw: RawQuote, paras: list[tuple[int, int]]) -> Token | None:
     """The speech verb of the paragraph before, when it reports a person's words without quoting them
     and this paragraph is only the quotation they go on with ("He said the bank was evacuated at 1:30
-    p.m." / "Later in the afternoon, “I went back to my computer and ... heard this loud ka-boom.”")."""
-    if raw.para == 0 or raw.para != raw.last_para:
+    p.m." / "Later in the afternoon, “I went back to my computer and ... heard this loud ka-boom.”"),
+    over one paragraph or more. A denial reports words too ("The director denied reports that his talks
+    hit a snag." / "“Contrary to what has been reported, ...”"), though it is no cue of its own: "denied
+    the “irregular” channel" quotes the word denied, not the one who denies it."""
+    if raw.para == 0:
         return None
-    ps, pe = paras[raw.para]
+    ps, pe = paras[raw.para][0], paras[raw.last_para][1]
     before, after = text[ps : raw.open], text[raw.close + 1 : pe]
     if after.strip(" .") or len(WORD.findall(before)) > 6:
         return None
     prev_start, prev_end = paras[raw.para - 1]
     if any(c in text[prev_start:prev_end] for c in "\"“”"):
         return None  # a quoted paragraph before: its speaker carries on (:func:`_carry`)
-    cue = cue_in(rd, prev_start, prev_end, last=True)
+    cue = cue_in(rd, prev_start, prev_end, last=True) or _denial(rd, prev_start, prev_end)
     if cue is None or attribute(rd, cue).speaker is None:
         return None
     return cue
+
+
+_DENYING = frozenset({"denied", "denies", "deny"})  # the parse has no lemmas
+
+
+def _denial(rd: Reader, start: int, end: int) -> Token | None:
+    """The first verb of denial with a subject between two offsets ("The director denied reports")."""
+    for i in rd.tokens_between(start, end):
+        tok = rd.doc[i]
+        if tok.lower_ in _DENYING and tok.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in tok.children):
+            return tok
+    return None
 
 
 def _introduced(rd: Reader, text: str, raw: RawQuote, paras: list[tuple[int, int]]) -> Token | None:
