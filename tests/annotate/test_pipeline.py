@@ -138,3 +138,14 @@ def test_no_sentence_runs_across_a_paragraph_break(nlp: Any) -> None:
     article = Article(id="c" * 16, source="c.txt", body=body)
     found = Annotator(nlp=nlp).annotate_story([article]).of(article.id)
     assert [body[s.start : s.end] for s in found.sentences] == body.split("\n\n")
+
+
+def test_a_listener_is_named_as_the_article_s_own_outlet_names_itself(nlp: Any) -> None:
+    body = '"The bridge is back," Mayor Ann Brook told the Example.'
+    own = Article(id="c" * 16, source="c.txt", body=body, outlet="The Daily Example")
+    courier = body.replace("Example", "Courier")
+    other = Article(id="d" * 16, source="d.txt", body=courier, outlet="Lorvik Post")
+    story = Annotator(nlp=nlp).annotate_story([own, other])
+    assert [q.told_to for q in story.of("c" * 16).quotes] == ["The Daily Example"]
+    assert [q.told_to for q in story.of("d" * 16).quotes] == ["Courier"]  # another outlet, as written
+    assert [q.told_to for q in story.quotes] == ["The Daily Example"]  # one quotation, first listener

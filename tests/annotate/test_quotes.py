@@ -428,6 +428,8 @@ def test_description_before_the_name(nlp: Language) -> None:
         ("said Anna Berg, an economist, to The Daily Courier", "The Daily Courier"),
         ("Anna Berg said in an interview with Reuters", "Reuters"),
         ("Anna Berg said, speaking to the BBC", "BBC"),
+        ("Anna Berg told CNN affiliate WDIV-TV", "WDIV-TV"),  # the kind of outlet is no part of its name
+        ("Anna Berg told the student news agency ISNA", "ISNA"),
     ],
 )
 def test_told_to_variants(nlp: Language, attribution: str, listener: str) -> None:

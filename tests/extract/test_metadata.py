@@ -278,3 +278,19 @@ def test_posted_in_date(line: str, iso: str | None) -> None:
 def test_glued_stamps_are_read(line: str, iso: str) -> None:
     assert meta.read_dateline(line) == (iso, True)
 
+
+
+@pytest.mark.parametrize(
+    ("told", "own", "named"),
+    [
+        ("Daily News", "New York Daily News", "New York Daily News"),  # how an outlet calls itself
+        ("News", "New York Daily News", "New York Daily News"),
+        ("Times", "Los Angeles Times", "Los Angeles Times"),
+        ("New York Times", None, "The New York Times"),  # a known outlet, as it writes itself
+        ("Times", None, "Times"),  # one word may name several outlets
+        ("CNN", "Reuters", "CNN"),
+        ("Ann Brook", "Reuters", "Ann Brook"),
+    ],
+)
+def test_a_listener_is_named_as_the_outlet_writes_itself(told: str, own: str | None, named: str) -> None:
+    assert meta.listener_name(told, own) == named

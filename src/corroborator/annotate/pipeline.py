@@ -31,6 +31,7 @@ from corroborator.annotate import (
 from corroborator.annotate.nlp import load, pipe
 from corroborator.annotate.timex import sentence_spans
 from corroborator.config import AnnotateConfig
+from corroborator.extract.metadata import listener_name
 from corroborator.models import (
     Annotations,
     Article,
@@ -227,6 +228,14 @@ def _anchor(value: str | None) -> date | None:
         return None
 
 
+def _own_listeners(article: Article, parse: ArticleParse) -> ArticleParse:
+    """The parse with each listener named as the outlet writes itself (:func:`listener_name`)."""
+    quotes = tuple(
+        replace(q, told_to=listener_name(q.told_to, article.outlet)) if q.told_to else q for q in parse.quotes
+    )
+    return parse if quotes == parse.quotes else replace(parse, quotes=quotes)
+
+
 def assemble_story(articles: Sequence[Article], parses: Sequence[ArticleParse]) -> StoryAnnotations:
     """The story pass: dates, periods, entities across articles, merged quotes."""
     pairs = list(zip(articles, parses, strict=True))
@@ -234,6 +243,8 @@ def assemble_story(articles: Sequence[Article], parses: Sequence[ArticleParse]) 
         [dating.DatingInput(a.id, a.body, a.published, p.times) for a, p in pairs]
     )
     stated = timex_resolve.stated_years({p.article_id: p.times for p in parses})
+    parses = [_own_listeners(a, p) for a, p in pairs]
+    pairs = list(zip(articles, parses, strict=True))
     per_article: list[Annotations] = []
     for article, parse in pairs:
         guess = inferred.get(article.id) if article.published is None else None

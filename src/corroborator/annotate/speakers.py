@@ -101,8 +101,14 @@ def _addressee(tok: Token) -> str | None:
         ent = next(e for e in doc.ents if e.start <= person.i < e.end)
         return ent.text
     a = tok.i
-    while a > tok.left_edge.i and doc[a - 1].dep_ in ("compound", "det", "amod", "poss", "case", "nmod"):
-        a -= 1
+    while a > tok.left_edge.i:
+        prev = doc[a - 1]
+        glued = prev.text in "-–" and not prev.whitespace_ and a >= 2 and not doc[a - 2].whitespace_
+        if prev.pos_ in ("NOUN", "ADJ") and prev.text[:1].islower():
+            break  # "CNN affiliate WDIV-TV": a kind of outlet before the name, not part of it
+        if not glued and prev.dep_ not in ("compound", "det", "amod", "poss", "case", "nmod"):
+            break
+        a -= 1  # "WDIV-TV": a name joined by a hyphen
     if doc[a].lower_ == "the" and doc[a].text == "the":
         a += 1
     return doc[a : tok.i + 1].text

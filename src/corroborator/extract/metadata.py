@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
+from functools import cache
 from importlib import resources
 from types import MappingProxyType
 from urllib.parse import urlsplit
@@ -449,6 +450,30 @@ def load_outlets(text: str | None = None) -> Mapping[str, str]:
         if name.strip():
             table[host.strip().lower()] = name.strip()
     return MappingProxyType(table)
+
+
+@cache
+def _outlet_names() -> Mapping[str, str]:
+    """Each known outlet's name, keyed by its words in lower case without a leading "the"."""
+    return MappingProxyType({_name_key(n): n for n in load_outlets().values()})
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.lower().removeprefix("the ").split())
+
+
+def listener_name(told: str, own_outlet: str | None = None) -> str:
+    """The name of an outlet someone spoke to, as the outlet writes it: the article's own outlet for
+    the short name it calls itself by ("told the Daily News", "told the News" in the New York Daily
+    News), else a known outlet of two words or more ("The New York Times" for "told the New York
+    Times"; "told the Times" may be any of several). Any other listener stays as written."""
+    key = _name_key(told)
+    own = _name_key(own_outlet or "").split()
+    words = key.split()
+    if own_outlet and 0 < len(words) <= len(own) and own[-len(words) :] == words:
+        return own_outlet
+    known = _outlet_names().get(key) if len(words) >= 2 else None
+    return known or told
 
 
 def host_of(url: str) -> str | None:
