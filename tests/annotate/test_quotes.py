@@ -1059,3 +1059,14 @@ def test_reported_words_go_on_over_paragraphs_and_a_denial_reports_words(nlp: La
     assert only(found, "Contrary to what").speaker == "Ann Brook"
     assert only(found, "The first trams").speaker == "Tom Varga"
     assert not [q for q in found if q.text == "secret"]  # a word denied, not a quotation of who denies
+
+
+def test_a_letter_reads_what_its_writer_wrote(nlp: Language) -> None:
+    text = (
+        "The school's principal, Ann Brook, wrote a letter describing the boy as a hard-working student.\n\n"
+        "“He made great strides this year,” the letter read.\n\n"
+        "“He read every book we gave him,” Tom Varga said."
+    )
+    found = quotes(nlp, text)
+    assert only(found, "He made great strides").speaker == "Ann Brook"
+    assert only(found, "He read every book").speaker == "Tom Varga"  # "read" with an object is no cue

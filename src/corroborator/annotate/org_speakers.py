@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from corroborator.annotate.person_names import ORG_WORDS
-from corroborator.annotate.speech_cues import is_cue, subject_of
+from corroborator.annotate.speech_cues import WRITINGS, is_cue, subject_of
 from corroborator.vocab import word_set
 
 if TYPE_CHECKING:
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from corroborator.annotate.speaker_reader import Reader
 
 # what a person or a body issues: "a statement from Ann Brook", "Waitrose's statement"
-WRITINGS = word_set("statement message letter note post tweet email")
 
 # the words for whoever speaks for an organisation, and for what it issues
 VOICES = word_set("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative")

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from corroborator.annotate.given_names import is_given_name
-from corroborator.annotate.org_speakers import VOICES, WRITINGS, last_organisation, organisation
+from corroborator.annotate.org_speakers import VOICES, last_organisation, organisation
 from corroborator.annotate.person_names import ORG_WORDS
 from corroborator.annotate.speaker_reader import TITLE_WORDS, TITLES, Reader, appositives
-from corroborator.annotate.speech_cues import INVERTING_CUES, is_cue, subject_of, verb_above
+from corroborator.annotate.speech_cues import INVERTING_CUES, WRITINGS, is_cue, subject_of, verb_above
 from corroborator.annotate.titles import HONORIFICS
 from corroborator.models import Span
 from corroborator.vocab import word_set

@@ -83,7 +83,15 @@ def subject_of(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
 _WITHOUT_OBJECT = word_set("maintain maintained maintains snapped countered written spoken")
 
 
+# what is said in writing: "the statement said", "the letter read"
+WRITINGS = word_set("statement message letter note post tweet email")
+
+
 def is_cue(tok: Token) -> bool:
+    if tok.lower_ in ("read", "reads") and tok.pos_ == "VERB":  # "..., the letter read." (not "he read it")
+        parts = [(c.dep_, c.lower_) for c in tok.children]
+        written = any(d == "nsubj" and w in WRITINGS for d, w in parts)
+        return written and not any(d == "dobj" for d, _ in parts)
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
     if tok.lower_ == "put":  # "As Gaiman put it, '...'"
