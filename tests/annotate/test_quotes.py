@@ -1070,3 +1070,14 @@ def test_a_letter_reads_what_its_writer_wrote(nlp: Language) -> None:
     found = quotes(nlp, text)
     assert only(found, "He made great strides").speaker == "Ann Brook"
     assert only(found, "He read every book").speaker == "Tom Varga"  # "read" with an object is no cue
+
+
+def test_a_name_with_a_particle_is_a_person_to_take_the_pronoun(nlp: Language) -> None:
+    text = (
+        "Tom Varga, a critic of the police, spoke first.\n\n"
+        "“We need answers.”\n\n"
+        "Varga said before the chief arrived.\n\n"
+        "Public Advocate Bill de Blasio, a candidate for mayor, also came to the area on Monday night.\n\n"
+        "“I understand if young people are frustrated,” he said."
+    )
+    assert only(quotes(nlp, text), "I understand").speaker == "Bill de Blasio"  # the title is no part of it

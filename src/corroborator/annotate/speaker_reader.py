@@ -22,7 +22,7 @@ from corroborator.annotate.person_names import ORG_WORDS, SUFFIXES, is_vessel, w
 from corroborator.annotate.pronouns import genders, noun_gender, speaking
 from corroborator.annotate.speech_cues import CUE_WORDS, subject_of, verb_above
 from corroborator.annotate.titles import HONORIFICS, OFFICES, PROFESSIONS, QUALIFIERS
-from corroborator.vocab import word_set
+from corroborator.vocab import NAME_PARTICLES, word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -473,13 +473,15 @@ def _gerund(tok: Token) -> bool:
 
 
 def _name_word(doc: Doc, i: int, a: int, b: int) -> bool:
-    """Whether word ``i`` of the chunk ``a..b`` can be part of a name: capitalised, or a hyphen
-    inside a hyphenated name and the proper noun after it, which may be lower case ("Jennifer
-    Ngo-Anh", "Cheuk Hau-yip"; not the "Ortiz-" of a scrape that lost the spaces around a dash, nor
-    the "keyboardist" of "singer-keyboardist")."""
+    """Whether word ``i`` of the chunk ``a..b`` can be part of a name: capitalised, a particle inside
+    it ("Bill de Blasio"), or a hyphen inside a hyphenated name and the proper noun after it, which
+    may be lower case ("Jennifer Ngo-Anh", "Cheuk Hau-yip"; not the "Ortiz-" of a scrape that lost
+    the spaces around a dash, nor the "keyboardist" of "singer-keyboardist")."""
     tok = doc[i]
     if tok.text in _HYPHENS:
         return a < i < b and doc[i - 1].text[:1].isupper()
+    if a < i < b and tok.lower_ in NAME_PARTICLES and doc[i + 1].text[:1].isupper():
+        return True  # "Bill de Blasio", "Ursula von der Leyen"
     joined = i - 1 > a and doc[i - 1].text in _HYPHENS and doc[i - 2].text[:1].isupper()
     return tok.text[:1].isupper() or (joined and tok.pos_ == "PROPN")
 

@@ -23,9 +23,9 @@ OFFICES = word_set(
     "ambassador amb commissioner inspector insp superintendent supt representative rep speaker leader "
     "spokesman spokeswoman spokesperson professor doctor reverend bishop archbishop cardinal rabbi imam "
     "sheikh ayatollah sheriff undersheriff detective det constable const councillor councilman "
-    "councilwoman alderman chief deputy clerk administrator"
+    "councilwoman alderman chief deputy clerk administrator advocate"
 )
-QUALIFIERS = word_set("defence defense economy finance fire foreign interior prime state vice")
+QUALIFIERS = word_set("defence defense economy finance fire foreign interior prime state vice public")
 PROFESSIONS = word_set(
     "editor publisher manager coach producer correspondent reporter anchor founder analyst economist lawyer"
 )
