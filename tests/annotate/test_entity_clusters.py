@@ -162,6 +162,25 @@ def test_spellings_of_one_organisation_join() -> None:
     assert len([e for e in ents if names_of(e) & {"U.S.", "Us"}]) == 2  # initials are no spelling of a word
 
 
+def test_abbreviations_of_a_state_or_a_street_are_spellings_of_it() -> None:
+    org, gpe, person = EntityType.ORG, EntityType.GPE, EntityType.PERSON
+    ents = story(
+        [
+            ("a", mentions_of(("Troy", gpe), ("Mich.", gpe), ("Church Ave.", org), ("E. 52nd St.", org))),
+            ("b", mentions_of(("Michigan", gpe), ("Church Avenue", org), ("East 52nd Street", org))),
+            ("c", mentions_of(("Miss", person), ("Miss.", org), ("Mississippi", gpe), ("St. Louis", gpe))),
+        ]
+    )
+    def named(name: str) -> set[str]:
+        return names_of(next(e for e in ents if name in names_of(e)))
+
+    assert named("Michigan") == {"Michigan", "Mich."}
+    assert named("Church Avenue") == {"Church Ave.", "Church Avenue"}
+    assert named("East 52nd Street") == {"E. 52nd St.", "East 52nd Street"}
+    assert named("Mississippi") == {"Mississippi"}  # "Miss." is no form of a state here
+    assert named("St. Louis") == {"St. Louis"}  # "St." first: a saint
+
+
 def test_a_name_joins_the_one_organisation_it_is_the_end_of() -> None:
     org = EntityType.ORG
     ents = story(

@@ -58,6 +58,34 @@ def _spelling_key(key: str) -> str:
     return " ".join(words) if any(len(w) == 1 for w in words) else "".join(words)
 
 
+# how the Associated Press writes the states after a town ("Troy, Mich."), and the short words of a
+# street's kind ("Church Ave.", "E. 52nd St."): one name with the words written out
+_STATES = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+    "conn": "connecticut", "fla": "florida", "ga": "georgia", "ill": "illinois", "kan": "kansas",
+    "ky": "kentucky", "md": "maryland", "mass": "massachusetts", "mich": "michigan", "minn": "minnesota",
+    "mont": "montana", "neb": "nebraska", "nev": "nevada", "okla": "oklahoma", "ore": "oregon",
+    "pa": "pennsylvania", "tenn": "tennessee", "vt": "vermont", "va": "virginia", "wis": "wisconsin",
+    "wyo": "wyoming",
+}  # fmt: skip
+_STREET_KINDS = {"ave": "avenue", "av": "avenue", "st": "street", "rd": "road", "blvd": "boulevard",
+                 "hwy": "highway", "pkwy": "parkway", "ln": "lane", "sq": "square"}  # fmt: skip
+_COMPASS = {"e": "east", "w": "west", "n": "north", "s": "south"}
+
+
+def _written_out(key: str, place: bool) -> str:
+    """A place's name with its abbreviations written out: "mich" -> "michigan" (a place alone), "church
+    ave" -> "church avenue", "e 52nd st" -> "east 52nd street" (the kind of street last)."""
+    words = key.split()
+    if place and len(words) == 1 and words[0] in _STATES:
+        return _STATES[words[0]]
+    if len(words) >= 2 and words[-1] in _STREET_KINDS:
+        words[-1] = _STREET_KINDS[words[-1]]
+        if words[0] in _COMPASS:
+            words[0] = _COMPASS[words[0]]
+    return " ".join(words)
+
+
 def _initials(text: str) -> str:
     return "".join(w[0] for w in re.findall(r"[^\W\d_][\w]*", text) if w[0].isupper())
 
@@ -186,12 +214,14 @@ def _add_surnames(groups: Sequence[PersonGroup], buckets: dict[int, _Bucket]) ->
 
 
 def _merge_spellings(others: dict[tuple[bool, str], _Bucket]) -> None:
-    """Names that differ only by a legal form, spaces or apostrophes are one organisation or place."""
+    """Names that differ only by a legal form, spaces, apostrophes or a written-out abbreviation
+    (:func:`_written_out`) are one organisation or place."""
     by_spelling: dict[str, tuple[bool, str]] = {}
     for (is_norp, key), bucket in others.items():
         if is_norp or not bucket.surfaces:
             continue
-        first = by_spelling.setdefault(_spelling_key(key), (is_norp, key))
+        place = bucket.types.most_common(1)[0][0] is EntityType.GPE if bucket.types else False
+        first = by_spelling.setdefault(_spelling_key(_written_out(key, place)), (is_norp, key))
         if first != (is_norp, key):
             _absorb(others[first], bucket)
 
