@@ -181,6 +181,29 @@ def test_abbreviations_of_a_state_or_a_street_are_spellings_of_it() -> None:
     assert named("St. Louis") == {"St. Louis"}  # "St." first: a saint
 
 
+def test_a_broadcaster_a_hospital_a_county_building_and_a_national_body_by_their_short_names() -> None:
+    org = EntityType.ORG
+
+    def joined(*names: str, also: tuple[str, ...] = ()) -> set[str]:
+        ents = story([("a", mentions_of(*((n, org) for n in (*names, *also))))])
+        return names_of(next(e for e in ents if names[0] in names_of(e)))
+
+    assert joined("CNN News", "CNN") == {"CNN News", "CNN"}
+    assert joined("Fox News", "FOX") == {"Fox News", "FOX"}
+    assert joined("WDIV-TV", "WDIV") == {"WDIV-TV", "WDIV"}
+    assert joined("Apple TV", "Apple") == {"Apple TV"}  # a product, not the company
+    assert joined("Yahoo! News", "Yahoo") == {"Yahoo! News"}
+    assert joined("Jamaica Hospital Medical Center", "Jamaica Hospital") == {
+        "Jamaica Hospital Medical Center",
+        "Jamaica Hospital",
+    }
+    courthouse = {"Fulton County Courthouse", "Fulton Courthouse"}
+    assert joined("Fulton County Courthouse", "Fulton Courthouse") == courthouse
+    assert joined("Indian Navy", "Navy") == {"Indian Navy", "Navy"}
+    assert joined("Indian Navy", "Navy", also=("Pakistani Navy",)) == {"Indian Navy"}  # two navies
+    assert joined("White House", "House") == {"White House"}
+
+
 def test_a_name_joins_the_one_organisation_it_is_the_end_of() -> None:
     org = EntityType.ORG
     ents = story(

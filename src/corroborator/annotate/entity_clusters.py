@@ -79,6 +79,8 @@ def _written_out(key: str, place: bool) -> str:
     words = key.split()
     if place and len(words) == 1 and words[0] in _STATES:
         return _STATES[words[0]]
+    if len(words) >= 3 and "county" in words[1:-1]:
+        words.remove("county")  # "Fulton County Courthouse", "Fulton Courthouse"
     if len(words) >= 2 and words[-1] in _STREET_KINDS:
         words[-1] = _STREET_KINDS[words[-1]]
         if words[0] in _COMPASS:
@@ -247,12 +249,19 @@ def _merge_qualified(others: dict[tuple[bool, str], _Bucket]) -> None:
             ending[" ".join(words[i:])].append(key)
         if len(words) >= 3 and words[-1] in _BODIES:
             bodied[" ".join(words[:-1])].append(key)
+        if len(words) >= 4 and tuple(words[-2:]) in _BODY_PAIRS:
+            bodied[" ".join(words[:-2])].append(key)
         if len(words) >= 3 and words[1] == "of":
             bodied[words[0]].append(key)  # "Academy" of "Academy of Motion Picture Arts and Sciences"
     for key in orgs:
         words = key.split()
         if len(words) == 1 and key in ORG_WORDS and len(bodied.get(key, [])) == 1:
             _absorb(others[(False, bodied[key][0])], others[(False, key)])
+            continue
+        national = [k for k in ending.get(key, []) if len(k.split()) == 2]
+        if key in _NATIONAL_BODIES and len(ending.get(key, [])) == len(national) == 1:
+            if _qualifies(_surface(others, national[0]), key):  # "Navy" of "Indian Navy"
+                _absorb(others[(False, national[0])], others[(False, key)])
             continue
         if len(words) == 1 and (key in ORG_WORDS or not _team_like(_surface(others, key))):
             continue
@@ -275,8 +284,24 @@ def _surface(others: dict[tuple[bool, str], _Bucket], key: str) -> str:
     return others[(False, key)].surfaces.most_common(1)[0][0]
 
 
-# the kind of body a name may leave off: "Wells Fargo (Bank)", "Woodburn Police (Department)"
+# the kind of body a name may leave off: "Wells Fargo (Bank)", "Woodburn Police (Department)",
+# "Jamaica Hospital (Medical Center)"
 _BODIES = DESIGNATORS | word_set("department agency service office")
+# a country's body, called by its common noun once the story has named whose it is ("the Indian
+# Navy" ... "the Navy"); not "Police" (whose?) nor "House" (not the "White House")
+_NATIONAL_BODIES = word_set("navy army parliament senate congress")
+_BODY_PAIRS = frozenset({("medical", "center"), ("medical", "centre"), ("health", "center")})
+_BROADCASTS = word_set("news tv television radio")
+
+
+def _station(others: dict[tuple[bool, str], _Bucket], key: str, longer: list[str]) -> bool:
+    """Whether the one longer name is a broadcaster named by its initials and what it broadcasts
+    ("CNN News", "FOX" for "Fox News", "WDIV-TV"), not a product ("Apple TV") nor a company and its
+    news site ("Yahoo! News")."""
+    if len(longer) != 1:
+        return False
+    surfaces = [*others[(False, key)].surfaces, *others[(False, longer[0])].surfaces]
+    return any(s.split()[0].isupper() or "-" in s for s in surfaces if s.strip())
 _NOT_QUALIFIERS = word_set("a an the this that these those his her its their our my your")
 
 
@@ -308,13 +333,16 @@ def _merge_short_forms(others: dict[tuple[bool, str], _Bucket]) -> None:
     ]
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_head: dict[str, list[str]] = defaultdict(list)
+    by_station: dict[str, list[str]] = defaultdict(list)  # "cnn" -> ["cnn news"]
     for key, b, surface in names:
         words = key.split()
         if len(words) > 1 and not _acronym(surface) and max(map(len, words)) > 1:  # not "U. S."
             for initials in {_initials(s) for s in b.surfaces if not _acronym(s)}:
                 by_initials[initials].append(key)  # "USGS" of "U.S. Geological Survey", not of "US ..."
             if all(w in DESIGNATORS for w in words[1:]):
-                by_head[words[0]].append(key)
+                by_head[words[0]].append(key)  # "Brandvold" of "Brandvold Chemicals"
+            elif len(words) == 2 and words[1] in _BROADCASTS:
+                by_station[words[0]].append(key)
     for key, b, _ in names:
         acronym = next((a for s in b.surfaces if (a := _acronym(s))), None)
         targets = by_initials.get(acronym, []) if acronym else []
@@ -322,6 +350,8 @@ def _merge_short_forms(others: dict[tuple[bool, str], _Bucket]) -> None:
         targets = [t for t in targets if acronym not in {_acronym(w) for w in t.upper().split()}]
         if not targets and " " not in key:
             targets = by_head.get(key, [])
+        if not targets and " " not in key and _station(others, key, by_station.get(key, [])):
+            targets = by_station[key]  # "CNN" of "CNN News", "WDIV" of "WDIV-TV"
         if len(targets) == 1 and targets[0] != key:
             _absorb(others[(False, targets[0])], b)
     for (is_norp, key), b in others.items():
