@@ -185,7 +185,12 @@ def test_shipped_outlet_table_knows_major_outlets() -> None:
     assert meta.outlet_from_url("https://edition.cnn.com/2023/x") == "CNN"
     assert meta.outlet_from_url("https://www.bbc.co.uk/news/x") == "BBC"
     assert meta.outlet_from_url("https://unknown-site.example/x") is None
-    assert len(meta.load_outlets()) >= 200
+    # entertainment, sport, technology and US local news too
+    assert meta.outlet_from_url("http://www.hollywoodreporter.com/news/x") == "The Hollywood Reporter"
+    assert meta.outlet_from_url("http://sports.espn.go.com/nba/news/story?id=1") == "ESPN"
+    assert meta.outlet_from_url("http://blog.mlive.com/grpress/2008/04/x.html") == "MLive"
+    assert meta.outlet_from_url("https://gizmodo.com/x") == "Gizmodo"
+    assert len(meta.load_outlets()) >= 400
 
 
 def test_host_labels() -> None:
