@@ -46,6 +46,8 @@ def only(text: str) -> Quantity:
         ("They set a 2-kilometre radius.", "2-kilometre", 2_000, "m", K.AMOUNT),
         ("The reserve covers 500 square kilometres.", "500 square kilometres", 500e6, "m2", K.AMOUNT),
         ("The park spans 30 km2 of hills.", "30 km2", 30e6, "m2", K.AMOUNT),
+        ("A 1,500-square-kilometer island.", "1,500-square-kilometer", 1.5e9, "m2", K.AMOUNT),
+        ("The 10,000-cubic-meter tank leaked.", "10,000-cubic-meter", 1e4, "m3", K.AMOUNT),
         ("Output was 2 million tonnes of grain.", "2 million tonnes", 2e9, "kg", K.AMOUNT),
         (
             "Wells pump 10 million barrels per day.",
