@@ -75,6 +75,7 @@ def only(text: str) -> Quantity:
         ("The fine was 200 pounds.", "200 pounds", 200, "GBP", K.MONEY),
         ("Nearly half a million people fled.", "Nearly half a million people", 5e5, "count", K.COUNT),
         ("The fire did a million dollars of damage.", "a million dollars", 1e6, "USD", K.MONEY),
+        ("Trade worth nearly 100 billion USD passes.", "nearly 100 billion USD", 1e11, "USD", K.MONEY),
         ("The number evacuated rose to 1,900 overnight.", "1,900", 1900, "count", K.COUNT),
         ("It may take at least 10 years to build.", "at least 10 years", 10, "year", K.DURATION),
         ("During his two-day visit he spoke.", "two-day", 2, "day", K.DURATION),

@@ -87,6 +87,8 @@ _CURRENCY_SIGNS = {
     "s$": "SGD", "nz$": "NZD", "r$": "BRL", "€": "EUR", "£": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR",
 }  # fmt: skip
 
+_CODES_AFTER = ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "CHF", "AUD", "CAD")
+
 # (pattern after the number, unit, factor, kind); singular forms serve "a 2-kilometre radius"
 _U = QuantityKind
 _UNIT_TABLE: tuple[tuple[str, str, float, QuantityKind], ...] = (
@@ -98,6 +100,7 @@ _UNIT_TABLE: tuple[tuple[str, str, float, QuantityKind], ...] = (
     (r"(?:roubles?|rubles?)", "RUB", 1, _U.MONEY),
     (r"rupees?", "INR", 1, _U.MONEY),
     (r"(?:Swiss )?francs?", "CHF", 1, _U.MONEY),
+    *((code, code, 1, _U.MONEY) for code in _CODES_AFTER),  # "100 billion USD"
     (r"%|percent|per cent|pct", "percent", 1, _U.PERCENT),
     (r"percentage points?", "percentage point", 1, _U.PERCENT),
     (r"(?:barrels?|bbl) (?:per|a) day|bpd|b/d", "barrel/day", 1, _U.AMOUNT),
