@@ -182,6 +182,8 @@ def test_not_figures(sentence: str) -> None:
         ("Police arrested Sharron Smith, age 61, on Friday.", [("61", 61, "year")]),
         ("She died at the age of 91.", [("91", 91, "year")]),
         ("Children aged 5 to 12 were sent home.", [("5 to 12", 5, "year")]),
+        ("His sons, ages 6 and 16, survive.", [("6", 6, "year"), ("16", 16, "year")]),  # a list of ages
+        ("Sons aged 6, 10 and 16 survive him.", [("6", 6, "year"), ("10", 10, "year")]),  # to a mark only
         ("Paul Riva, 47, and Alan Steinberg, 48, were wounded.", [("47", 47, "year"), ("48", 48, "year")]),
         ("The victim was Raj Chohan, 59.", [("59", 59, "year")]),
     ],

@@ -187,8 +187,11 @@ _TIME_AFTER = re.compile(  # a time of day, also as scraped with a stray space (
 # United States (1)" is a note)
 _AGE_AFTER = re.compile(r"(?:-|\s)(?P<unit>year|month|week|day)s?(?:-|\s)old\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+of)\s*:?\s*$", re.IGNORECASE)
+# the next of a list of ages, ending at a mark: "two men, ages 47 and 48,", "sons aged 6, 10 and 16."
+_AGES_BEFORE = re.compile(r"\b(?:aged|ages)\s+(?:\d{1,3}\s*(?:,\s*|,?\s+and\s+))+$", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(r"[A-Z][A-Za-z'’-]*[a-z],\s?$")
 _NAMED_AFTER = re.compile(r"(?:,|\.(?!\d)|;)")
+_LIST_GOES_ON = re.compile(r"(?:,|\.(?!\d)|;|\)|\s+and\b)")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _NOT_FIGURE_AFTER = re.compile(
     r"(?:-|\s)(?:years?|months?|days?|weeks?)?[- ]?old\b|\s+(?:\w+\s+)?ago\b|(?:st|nd|rd|th)\b"
@@ -333,7 +336,8 @@ def _age(text: str, start: int, end: int, value: float, written: bool) -> Quanti
                         QuantityKind.AGE)  # fmt: skip
     if written or not 0 < value < 120 or value != int(value):
         return None
-    if _AGE_BEFORE.search(text, max(0, start - 16), start):
+    listed = _AGES_BEFORE.search(text, max(0, start - 40), start) and _LIST_GOES_ON.match(text, end)
+    if listed or _AGE_BEFORE.search(text, max(0, start - 16), start):
         if (rng := _RANGE.match(text, end)) is not None and not rng["scale"] and rng["word"] != " and ":
             end = rng.end()  # "aged 5 to 12"
     else:
