@@ -79,7 +79,7 @@ class ExtractConfig:
     """Turning raw documents into clean articles."""
 
     min_body_chars: int = 200  # shorter bodies mean "no article here", but for a news brief (a headline,
-    # date line or URL over a full sentence)
+    # date line or URL over a full sentence, or a text file of whole sentences only)
     html_favor_precision: bool = False
     html_fast: bool = False  # trafilatura's fast mode (no fallback extractors)
     corpus_repetition: int = 3  # a line seen in this many documents of one corpus is boilerplate
