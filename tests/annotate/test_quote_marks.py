@@ -101,3 +101,13 @@ def test_a_straight_mark_opening_a_paragraph_opens_a_quotation_though_a_space_fo
     text = 'The jury heard the tape.\n\n" (Orozco) arranged to have witnesses killed, " Hickok said.'
     (q,) = scan(text)
     assert text[q.open] == '"' and text[q.open + 2] == "(" and q.closed
+
+
+def test_a_closing_mark_before_who_said_it_opens_where_the_scrape_lost_the_opening_one() -> None:
+    text = (
+        "A source tells the paper that the two sides will make a deal:\n\n"
+        "Ultimately, it will be difficult, and yet everybody will work it out, ” says one.\n\n"
+        "Talks went on, ” he said.\n\n"  # too short to tell
+        "It was a long day for the team and its coach” and the players."  # no one said it
+    )
+    assert quoted(text) == ["Ultimately, it will be difficult, and yet everybody will work it out"]

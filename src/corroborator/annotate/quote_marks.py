@@ -85,6 +85,8 @@ def scan(text: str) -> list[RawQuote]:
             elif open_at is not None:
                 doubles.append(RawQuote(open_at, i, p, True))
                 open_at = None
+            elif ch == "”" and not doubles and left_open is None and _lost_opening(text, ps, i, pe):
+                doubles.append(RawQuote(ps - 1, i, p, True))  # the scrape lost the opening mark
         if open_at is not None:
             doubles.append(RawQuote(open_at, pe, p, False))
             left_open = doubles[-1]
@@ -112,6 +114,23 @@ def _runs_on(text: str, left_open: RawQuote, i: int, p: int, ps: int) -> bool:
     after = text[i + 1 : i + 2]
     ends_words = bool(before) and (before.isalnum() or before in ",.!?…—-")  # not "" (spaces only)
     return ends_words and (not after or after.isspace() or after in ",.;:!?)")
+
+
+_SAYS_AFTER = re.compile(r"\s*(?:[A-Za-z.'’-]+\s+){0,4}?(?:said|says|added|adds|told|tells|wrote|writes)\b")
+
+
+def _lost_opening(text: str, ps: int, i: int, pe: int) -> bool:
+    """A paragraph whose first mark is a curly closing one after a sentence of its own, then who said
+    it ("Ultimately, it will be difficult, and yet everybody will do the sane thing, ” says one."):
+    the quotation opened with the paragraph, its mark lost in the scrape."""
+    before = text[ps:i].rstrip()
+    return (
+        ps > 0
+        and before[:1].isupper()
+        and before[-1:] in (",", ".", "!", "?")
+        and len(before.split()) >= 4
+        and _SAYS_AFTER.match(text, i + 1, pe) is not None
+    )
 
 
 # a name and a speech verb ending the sentence: '..., “DiLeo said.' (the closing mark typed as opening)
