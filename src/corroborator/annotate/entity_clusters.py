@@ -58,8 +58,8 @@ def _spelling_key(key: str) -> str:
     return " ".join(words) if any(len(w) == 1 for w in words) else "".join(words)
 
 
-# how the Associated Press writes the states after a town ("Troy, Mich."), and the short words of a
-# street's kind ("Church Ave.", "E. 52nd St."): one name with the words written out
+# how the Associated Press writes the states after a town ("Troy, Mich."; not the ambiguous "Miss.",
+# "La.", "Ind.", "Wash."), and the short words of a street's kind ("Church Ave.", "E. 52nd St.")
 _STATES = {
     "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
     "conn": "connecticut", "fla": "florida", "ga": "georgia", "ill": "illinois", "kan": "kansas",
@@ -74,8 +74,9 @@ _COMPASS = {"e": "east", "w": "west", "n": "north", "s": "south"}
 
 
 def _written_out(key: str, place: bool) -> str:
-    """A place's name with its abbreviations written out: "mich" -> "michigan" (a place alone), "church
-    ave" -> "church avenue", "e 52nd st" -> "east 52nd street" (the kind of street last)."""
+    """A name with its abbreviations written out and a county inside it left out: "mich" ->
+    "michigan" (a place alone), "church ave" -> "church avenue", "e 52nd st" -> "east 52nd street"
+    (the kind of street last), "fulton county courthouse" -> "fulton courthouse"."""
     words = key.split()
     if place and len(words) == 1 and words[0] in _STATES:
         return _STATES[words[0]]
@@ -292,6 +293,7 @@ _BODIES = DESIGNATORS | word_set("department agency service office")
 _NATIONAL_BODIES = word_set("navy army parliament senate congress")
 _BODY_PAIRS = frozenset({("medical", "center"), ("medical", "centre"), ("health", "center")})
 _BROADCASTS = word_set("news tv television radio")
+_NOT_QUALIFIERS = word_set("a an the this that these those his her its their our my your")
 
 
 def _station(others: dict[tuple[bool, str], _Bucket], key: str, longer: list[str]) -> bool:
@@ -302,7 +304,6 @@ def _station(others: dict[tuple[bool, str], _Bucket], key: str, longer: list[str
         return False
     surfaces = [*others[(False, key)].surfaces, *others[(False, longer[0])].surfaces]
     return any(s.split()[0].isupper() or "-" in s for s in surfaces if s.strip())
-_NOT_QUALIFIERS = word_set("a an the this that these those his her its their our my your")
 
 
 def _qualifies(surface: str, key: str) -> bool:

@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 
     from corroborator.annotate.speaker_reader import Reader
 
-# what a person or a body issues: "a statement from Ann Brook", "Waitrose's statement"
-
 # the words for whoever speaks for an organisation, and for what it issues
 VOICES = word_set("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative")
 _ISSUED = WRITINGS | word_set("release announcement")

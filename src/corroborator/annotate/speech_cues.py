@@ -83,7 +83,8 @@ def subject_of(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
 _WITHOUT_OBJECT = word_set("maintain maintained maintains snapped countered written spoken")
 
 
-# what is said in writing: "the statement said", "the letter read"
+# what a person or a body issues and what is said in it: "a statement from Ann Brook", "Waitrose's
+# statement", "the statement said", "the letter read"
 WRITINGS = word_set("statement message letter note post tweet email")
 
 

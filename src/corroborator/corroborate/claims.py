@@ -426,6 +426,8 @@ def _revised_from(text: str, q: Quantity, figures: Sequence[Quantity]) -> float 
 
 
 _HARMED = frozenset({"count:people", "count:dead", "count:injured", "count:?"})
+# figures that do not describe the event a sentence tells of (as a magnitude or a sum does)
+_NOT_DESCRIBING = frozenset({QuantityKind.COUNT, QuantityKind.DURATION, QuantityKind.AGE})
 
 
 def _dated_away(times: Sequence[TimeExpression], article_date: str | None) -> bool:
@@ -452,7 +454,7 @@ def _dated_away(times: Sequence[TimeExpression], article_date: str | None) -> bo
     return False
 
 
-def harm_of(q: Quantity, text: str) -> str:
+def _harm_of(q: Quantity, text: str) -> str:
     """ "dead" or "injured" when a count of people says, at the figure, how they were harmed; ""
     otherwise (a figure whose harm is told further off is left alone)."""
     if q.kind is not QuantityKind.COUNT:
@@ -492,7 +494,7 @@ def measure_of(q: Quantity, text: str, sentence: Span) -> str:
         if _RELATIVE_COUNT.search(q.text):
             return f"count:relative:{q.text.lower()}"
         key = f"count:{_count_class(q, text, sentence)}"
-        if key in _HARMED and (harm := harm_of(q, text)):
+        if key in _HARMED and (harm := _harm_of(q, text)):
             key = f"count:{harm}"  # "seven people killed" and "7 dead" count the same
     else:
         key = q.unit
@@ -613,9 +615,7 @@ def extract_claims(article: Article, ann: Annotations, *, memo: Memo | None = No
                     sentence_measures=tuple(
                         (measures[id(o)], o.value)
                         for o in figures
-                        if o is not q
-                        and o.kind is not QuantityKind.COUNT
-                        and o.kind is not QuantityKind.DURATION
+                        if o is not q and o.kind not in _NOT_DESCRIBING
                     ),
                     article_date=article_date,
                     update_cue=cue,
