@@ -175,6 +175,8 @@ def test_abbreviations_of_a_state_or_a_street_are_spellings_of_it() -> None:
         return names_of(next(e for e in ents if name in names_of(e)))
 
     assert named("Michigan") == {"Michigan", "Mich."}
+    written = ("Michigan", "Church Avenue", "East 52nd Street")
+    assert [next(e for e in ents if n in names_of(e)).name for n in written] == list(written)
     assert named("Church Avenue") == {"Church Ave.", "Church Avenue"}
     assert named("East 52nd Street") == {"E. 52nd St.", "East 52nd Street"}
     assert named("Mississippi") == {"Mississippi"}  # "Miss." is no form of a state here

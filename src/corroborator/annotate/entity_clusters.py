@@ -361,8 +361,12 @@ def _merge_short_forms(others: dict[tuple[bool, str], _Bucket]) -> None:
 
 
 def _org_name(bucket: _Bucket) -> str:
-    def weight(s: str) -> tuple[int, int, bool]:
-        return (0 if _acronym(s) else len(s.split()), bucket.surfaces[s], s[:1].isupper())
+    """The fullest name: most words, written out ("California", not "Calif."; "Church Avenue"), most
+    used."""
+
+    def weight(s: str) -> tuple[int, bool, int, bool]:
+        written_out = not any(len(w) >= 3 and w.endswith(".") for w in s.split())
+        return (0 if _acronym(s) else len(s.split()), written_out, bucket.surfaces[s], s[:1].isupper())
 
     best = max(bucket.surfaces, key=weight)
     return best[4:] if best.startswith("the ") else best
