@@ -1081,3 +1081,11 @@ def test_a_name_with_a_particle_is_a_person_to_take_the_pronoun(nlp: Language) -
         "“I understand if young people are frustrated,” he said."
     )
     assert only(quotes(nlp, text), "I understand").speaker == "Bill de Blasio"  # the title is no part of it
+
+
+def test_a_known_outlet_the_tagger_misreads_speaks_for_itself(nlp: Language) -> None:
+    text = (
+        "“Choosing her signals that the next awards show will have a decidedly different tone,” trade "
+        "magazine The Hollywood Reporter wrote."
+    )
+    assert only(quotes(nlp, text), "Choosing her").speaker == "Hollywood Reporter"

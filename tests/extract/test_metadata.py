@@ -299,3 +299,8 @@ def test_glued_stamps_are_read(line: str, iso: str) -> None:
 )
 def test_a_listener_is_named_as_the_outlet_writes_itself(told: str, own: str | None, named: str) -> None:
     assert meta.listener_name(told, own) == named
+
+
+def test_a_known_outlet_is_known_with_or_without_the() -> None:
+    assert meta.is_known_outlet("Hollywood Reporter") and meta.is_known_outlet("The New York Times")
+    assert not meta.is_known_outlet("Hollywood") and not meta.is_known_outlet("Ann Brook")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from corroborator.annotate.person_names import ORG_WORDS
 from corroborator.annotate.speech_cues import WRITINGS, is_cue, subject_of
+from corroborator.extract.metadata import is_known_outlet
 from corroborator.vocab import word_set
 
 if TYPE_CHECKING:
@@ -102,8 +103,8 @@ def _body_at(rd: Reader, tok: Token, *, voiced: bool) -> tuple[int, int, str] | 
         b = max(b, ent.end - 1)
     if not all(_in_name(t) for t in doc[a : b + 1]):
         return None  # "the city's police": no name
-    if tok.lower_ in ORG_WORDS or label in _SPEAKING_BODIES:
-        return a, b, doc[a : b + 1].text
+    if tok.lower_ in ORG_WORDS or label in _SPEAKING_BODIES or is_known_outlet(doc[a : b + 1].text):
+        return a, b, doc[a : b + 1].text  # "The Hollywood Reporter wrote", tagged a place and a name
     if voiced and label not in ("PERSON", "NORP", "DATE", "TIME") and tok.i not in rd.person_tok:
         return a, b, doc[a : b + 1].text
     return None

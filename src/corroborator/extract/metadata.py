@@ -462,6 +462,11 @@ def _name_key(name: str) -> str:
     return " ".join(name.lower().removeprefix("the ").split())
 
 
+def is_known_outlet(name: str) -> bool:
+    """Whether a name is a known outlet's, "the" or not ("Hollywood Reporter")."""
+    return _name_key(name) in _outlet_names()
+
+
 def listener_name(told: str, own_outlet: str | None = None) -> str:
     """The name of an outlet someone spoke to, as the outlet writes it: the article's own outlet for
     the short name it calls itself by ("told the Daily News", "told the News" in the New York Daily
