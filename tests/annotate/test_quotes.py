@@ -1041,7 +1041,21 @@ def test_a_quotation_alone_after_a_persons_reported_words_goes_on_with_them(nlp:
     )
     found = quotes(nlp, text)
     assert only(found, "I went back").speaker == "Bob Varga"
-    assert only(found, "At first").speaker is None  # the paragraph before says nothing she said
+    assert only(found, "At first").speaker == "Ann Brook"  # she is introduced, then her words follow
+
+
+def test_a_quotation_alone_after_a_person_is_introduced_is_theirs_only_then(nlp: Language) -> None:
+    known = (
+        "Ann Brook, 17, who works at the station, spoke to the police on Monday.\n\n"
+        "Later, Ann Brook, who lives nearby, heard the blast.\n\n"
+        "“At first I thought it was thunder.”"
+    )
+    assert only(quotes(nlp, known), "At first").speaker is None  # named before: not an introduction
+    more = (
+        "Ann Brook, 17, who works at the station, heard the blast. The police came at noon.\n\n"
+        "“At first I thought it was thunder.”"
+    )
+    assert only(quotes(nlp, more), "At first").speaker is None  # the paragraph tells more than who she is
 
 
 def test_reported_words_go_on_over_paragraphs_and_a_denial_reports_words(nlp: Language) -> None:

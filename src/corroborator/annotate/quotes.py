@@ -205,7 +205,8 @@ def _told_before(rd: Reader, text: str, raw: RawQuote, paras: list[tuple[int, in
     p.m." / "Later in the afternoon, “I went back to my computer and ... heard this loud ka-boom.”"),
     over one paragraph or more. A denial reports words too ("The director denied reports that his talks
     hit a snag." / "“Contrary to what has been reported, ...”"), though it is no cue of its own: "denied
-    the “irregular” channel" quotes the word denied, not the one who denies it."""
+    the “irregular” channel" quotes the word denied, not the one who denies it. So does a paragraph
+    that only introduces a person (:func:`_introducing`)."""
     if raw.para == 0:
         return None
     ps, pe = paras[raw.para][0], paras[raw.last_para][1]
@@ -216,9 +217,31 @@ def _told_before(rd: Reader, text: str, raw: RawQuote, paras: list[tuple[int, in
     if any(c in text[prev_start:prev_end] for c in "\"“”"):
         return None  # a quoted paragraph before: its speaker carries on (:func:`_carry`)
     cue = cue_in(rd, prev_start, prev_end, last=True) or _denial(rd, prev_start, prev_end)
+    cue = cue or _introducing(rd, prev_start, prev_end)
     if cue is None or attribute(rd, cue).speaker is None:
         return None
     return cue
+
+
+def _introducing(rd: Reader, start: int, end: int) -> Token | None:
+    """The verb of a paragraph of one sentence that introduces a person, named there for the first
+    time with who they are ("T.J. Simons, 17, who works at the station, also heard the blast."):
+    the quotation alone in the next paragraph is theirs, in news style."""
+    span = rd.tokens_between(start, end)
+    if not len(span):
+        return None
+    doc = rd.doc
+    sent = doc[span[0]].sent
+    if sent.end_char < end - 1:
+        return None  # more than one sentence: the paragraph tells more than who they are
+    verb = sent.root
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    named = rd.name_of(subj) if subj is not None and subj.pos_ == "PROPN" else None
+    if subj is None or named is None:
+        return None
+    described = any(c.dep_ in ("appos", "relcl") and c.i > subj.i for c in subj.children)
+    earlier = any(t.lower_ == subj.lower_ for t in doc[: named[0]])
+    return verb if described and not earlier else None
 
 
 _DENYING = frozenset({"denied", "denies", "deny"})  # the parse has no lemmas
