@@ -193,7 +193,8 @@ class Reader:
             return None  # "INS Mysore"
         after = b + 2 if b + 2 < len(doc) and doc[b + 1].text == "." else b + 1
         if words[-1].rstrip(".").lower() in ("no", "number") and after < len(doc) and doc[after].like_num:
-            return None  # "Juror No. 8": a number, not a name
+            # "Juror No. 8": no name, but how the story names someone it does not name otherwise
+            return (a, after, doc[a : after + 1].text) if len(words) == 2 and b > a else None
         name = doc[a : b + 1].text
         if honorific or tok.i in self.person_tok or (a == b and self.known_surname(doc[a])):
             return a, b, name
