@@ -216,6 +216,11 @@ def _add_surnames(groups: Sequence[PersonGroup], buckets: dict[int, _Bucket]) ->
             bucket.surfaces[name[-1]] += 0
 
 
+def _kind(bucket: _Bucket) -> EntityType | None:
+    """What the tagger calls a name most often (None for a bucket of no mention yet)."""
+    return bucket.types.most_common(1)[0][0] if bucket.types else None
+
+
 def _merge_spellings(others: dict[tuple[bool, str], _Bucket]) -> None:
     """Names that differ only by a legal form, spaces, apostrophes or a written-out abbreviation
     (:func:`_written_out`) are one organisation or place."""
@@ -223,7 +228,7 @@ def _merge_spellings(others: dict[tuple[bool, str], _Bucket]) -> None:
     for (is_norp, key), bucket in others.items():
         if is_norp or not bucket.surfaces:
             continue
-        place = bucket.types.most_common(1)[0][0] is EntityType.GPE if bucket.types else False
+        place = _kind(bucket) is EntityType.GPE
         first = by_spelling.setdefault(_spelling_key(_written_out(key, place)), (is_norp, key))
         if first != (is_norp, key):
             _absorb(others[first], bucket)
@@ -240,7 +245,7 @@ def _merge_qualified(others: dict[tuple[bool, str], _Bucket]) -> None:
     orgs = [
         key
         for (is_norp, key), b in others.items()
-        if not is_norp and b.surfaces and b.types and b.types.most_common(1)[0][0] is EntityType.ORG
+        if not is_norp and b.surfaces and _kind(b) is EntityType.ORG
     ]
     ending: dict[str, list[str]] = defaultdict(list)  # "red sox" -> ["boston red sox"]
     bodied: dict[str, list[str]] = defaultdict(list)  # "wells fargo" -> ["wells fargo bank"]

@@ -66,6 +66,14 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(without_suffix(norm(name).split()))
 
 
+JOINT = " and "  # people speaking together, as one speaker: "Craig Zadan and Neil Meron"
+
+
+def joint_names(speaker: str) -> list[str]:
+    """The names a speaker joins with :data:`JOINT` (one for a single speaker)."""
+    return [part for part in speaker.split(JOINT) if part]
+
+
 def one_letter_off(a: str, b: str) -> bool:
     """One letter changed (Carolos / Karolos, Heidar / Heydar) or, in a longer word, one added
     (Hickok / Hickock): how one name is transliterated or misspelt, not another name (Ivan / Ivana

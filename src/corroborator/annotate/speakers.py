@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from corroborator.annotate.given_names import is_given_name
 from corroborator.annotate.org_speakers import VOICES, last_organisation, organisation
-from corroborator.annotate.person_names import ORG_WORDS
+from corroborator.annotate.person_names import JOINT, ORG_WORDS
 from corroborator.annotate.speaker_reader import TITLE_WORDS, TITLES, Reader, appositives
 from corroborator.annotate.speech_cues import INVERTING_CUES, WRITINGS, is_cue, subject_of, verb_above
 from corroborator.annotate.titles import HONORIFICS
@@ -341,7 +341,7 @@ def _two_people(rd: Reader, subj: Token) -> tuple[str, Span] | None:
         names.append((named[0], named[1], _from_given_name(rd.fullest(named[2], tok.idx))))
     (a, _, first), (_, b, second) = names
     doc = rd.doc
-    return f"{first} and {second}", Span(doc[a].idx, doc[b].idx + len(doc[b].text))
+    return JOINT.join((first, second)), Span(doc[a].idx, doc[b].idx + len(doc[b].text))
 
 
 def _from_given_name(name: str) -> str:

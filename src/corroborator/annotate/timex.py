@@ -310,13 +310,13 @@ def _clause_before(text: str, start: int, sentence: Span) -> str:
     return before[cut[-1] :] if cut else before
 
 
-def _tense(text: str, start: int, end: int, sentence: Span) -> Tense | None:
-    """The tense governing a time expression: the nearest cue before it in its clause, else the first
-    after it in its clause, else the same over the whole sentence; None when nothing tells."""
+def _tense(text: str, start: int, end: int, sentence: Span, clause_before: str) -> Tense | None:
+    """The tense governing a time expression: the nearest cue before it in its clause (``clause_before``,
+    :func:`_clause_before`), else the first after it in its clause, else the same over the whole
+    sentence; None when nothing tells."""
     before = text[sentence.start : start]
     after = text[end : sentence.end]
     stop = _CLAUSE.search(after)
-    clause_before = _clause_before(text, start, sentence)
     clause_after = after[: stop.start()] if stop else after
     for b, a in ((clause_before, clause_after), (before, after)):
         found = _cue(_WORD.findall(b)[::-1], 1) or _cue(_WORD.findall(a), -1)
@@ -474,10 +474,10 @@ def find_times(
         ):
             continue  # "1,500, 2000 people": no year before it
         sentence = sentence_at(sents, start) if sents else None
-        told = _tense(text, start, -neg_end, sentence) if sentence else None
+        clause = _clause_before(text, start, sentence) if sentence else ""
+        told = _tense(text, start, -neg_end, sentence, clause) if sentence else None
         match = _build(kind, m, text, told or Tense.PAST, caption)
         if sentence and kind in (TimexKind.MONTH, TimexKind.DATE) and told is not None:
-            clause = _clause_before(text, start, sentence)
             if told is Tense.FUTURE and _PAST_PLAN.search(clause):
                 told = None  # "was due to be released in September": ahead of the plan, not of the writing
             elif told is Tense.PAST and _TO_AHEAD.search(clause):

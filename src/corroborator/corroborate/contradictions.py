@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
-from corroborator.annotate.person_names import one_letter_off
+from corroborator.annotate.person_names import joint_names, one_letter_off
 from corroborator.corroborate.align import (
     ClaimGroup,
     Relation,
@@ -186,7 +186,7 @@ def _speaker_key(u: ClaimUnit) -> str | None:
     Xi Jinping", "Xi Jinping and Vladimir V. Putin")."""
     if u.quote is None or not u.quote.speaker:
         return None
-    return " ".join(sorted(part.split()[-1].lower() for part in u.quote.speaker.split(" and ") if part))
+    return " ".join(sorted(name.split()[-1].lower() for name in joint_names(u.quote.speaker)))
 
 
 def _group_contradiction(
