@@ -1109,3 +1109,47 @@ def test_a_known_outlet_the_tagger_misreads_speaks_for_itself(nlp: Language) -> 
         "magazine The Hollywood Reporter wrote."
     )
     assert only(quotes(nlp, text), "Choosing her").speaker == "Hollywood Reporter"
+
+
+def test_a_capitalised_title_after_the_is_the_person_named_with_it(nlp: Language) -> None:
+    text = (
+        "District Attorney Steve Cooley announced today that charges were filed.\n\n"
+        "“We will not let their killers go unpunished,” the District Attorney said."
+    )
+    assert only(quotes(nlp, text), "We will not").speaker == "Steve Cooley"
+
+
+def test_an_organisation_written_to_is_told_and_a_continuation_was_told_it_too(nlp: Language) -> None:
+    text = (
+        "John Henry had expressed concern about a long contract.\n\n"
+        '"We all have limits," he wrote the AP on Wednesday.\n\n'
+        '"Eight years is a very long time in baseball and everywhere else."\n\n'
+        '"It is done," he wrote a friend.\n\n'
+        "Wells Fargo analyst Zachary Fadem points out a couple of reasons. “While certainly a "
+        "disappointing result, we note that [the company] faced a [0.6% to 0.7%] hurricane headwind in "
+        "Q3,” wrote Fadem in a Tuesday research report."
+    )
+    found = quotes(nlp, text)
+    assert [(q.speaker, q.told_to) for q in found] == [
+        ("John Henry", "AP"),
+        ("John Henry", "AP"),
+        ("John Henry", None),
+        ("Zachary Fadem", None),
+    ]
+
+
+def test_a_name_set_off_as_a_person_or_as_a_business_is_one_or_is_not(nlp: Language) -> None:
+    text = (
+        "Mat Maid, a farmer's cooperative begun in 1936, tried to help.\n\n"
+        '"It\'s a long story," said Ed Fogels, the deputy commissioner.\n\n'
+        "He could not guess how much money the state has lost on Mat Maid over the years.\n\n"
+        '"That\'s a good question," he said.\n\n'
+        "Darcy Davies, an agriculture student at the University of Alaska Fairbanks, in 2007 authored a "
+        "thesis on the projects.\n\n"
+        "Davies examined the spending on Mat Maid in detail.\n\n"
+        '"It is debatable," she wrote, "whether those funds were worth it."'
+    )
+    found = quotes(nlp, text)
+    assert only(found, "That's a good").speaker == "Ed Fogels"
+    assert only(found, "It is debatable").speaker == "Darcy Davies"
+    assert only(found, "whether those").speaker == "Darcy Davies"

@@ -298,14 +298,17 @@ def _carry(text: str, paras: list[tuple[int, int]], found: list[_Found]) -> None
     """Unattributed quotations take the speaker of the quotation they continue (in place).
 
     A later quotation in the same paragraph, or one opening the paragraph right after a quoted one,
-    continues it; a paragraph left open continues into the next one's opening quotation.
+    continues it; a paragraph left open continues into the next one's opening quotation. A
+    continuation was said to whom the quotation it continues was.
     """
     for prev, cur in itertools.pairwise(found):
         if cur.who.cue is not None or cur.partial or prev.who.speaker is None:
             continue
         opens_para = not text[paras[cur.raw.para][0] : cur.raw.open].strip()
         if prev.raw.last_para == cur.raw.para or (opens_para and prev.raw.last_para == cur.raw.para - 1):
-            cur.who = Who(prev.who.speaker, prev.who.speaker_span, prev.who.description, None, None, True)
+            # the same statement: to the same listener ('"...," he wrote the AP. "..."')
+            w = prev.who
+            cur.who = Who(w.speaker, w.speaker_span, w.description, w.told_to, None, True)
     for cur, nxt in reversed(list(itertools.pairwise(found))):
         if (
             cur.who.speaker is not None
@@ -315,4 +318,5 @@ def _carry(text: str, paras: list[tuple[int, int]], found: list[_Found]) -> None
         ):
             continue
         if nxt.raw.para == cur.raw.last_para + 1 and not text[paras[nxt.raw.para][0] : nxt.raw.open].strip():
-            cur.who = Who(nxt.who.speaker, nxt.who.speaker_span, nxt.who.description, None, None, True)
+            w = nxt.who
+            cur.who = Who(w.speaker, w.speaker_span, w.description, w.told_to, None, True)

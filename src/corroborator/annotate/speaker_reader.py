@@ -85,6 +85,8 @@ class Reader:
                 head = tok
             elif self._surname_acting(tok):
                 head = tok  # "Buser, however, is counting on ...", after "Jack Buser": the NER missed him
+            elif tok.pos_ == "PROPN" and tok.i not in seen and _described_as_someone(tok):
+                head = tok  # "Darcy Davies, an agriculture student at ...": the NER missed her
             if head is None:
                 if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat") and tok.i not in seen:
                     chunk = self.name_of(tok)  # a name the NER missed ("Xi Jinping" as WORK_OF_ART)
@@ -126,8 +128,12 @@ class Reader:
         )
         # persons a pronoun can mean: a one-word name must be said to speak, or be he or she
         self.speaking = {name for _, b, name in full if speaking(doc[b], CUE_WORDS)}
+        # not one set off as a business anywhere ("Mat Maid, a farmer's cooperative begun in 1936")
+        businesses = {name for _, b, name in full if _described_as_business(doc[b])}
         self.persons = {
-            name for _, _, name in full if " " in name or name in self.gender or name in self.speaking
+            name
+            for _, _, name in full
+            if (" " in name or name in self.gender or name in self.speaking) and name not in businesses
         }
         # speakers the article does not name ("said a senior officer"): a later "he" may mean them
         self.unnamed = [t for t in doc if _unnamed_speaker(t, self.in_quote)]  # in text order
@@ -490,12 +496,54 @@ def _name_word(doc: Doc, i: int, a: int, b: int) -> bool:
 def _mislabelled_person(ent: SpacySpan, surnames: Counter[str], labelled: Counter[str]) -> bool:
     """A name the parser labelled otherwise whose last word it takes for a person's (outside
     quotations) at least as often: "Bettie Page" (ORG once), with "Page" (PERSON) later; not "Kessel
-    Point" (ORG four times, PERSON once)."""
+    Point" (ORG four times, PERSON once); or one set off by what only a person is ("Darcy Davies, an
+    agriculture student at the University of Alaska, ...": ORG)."""
     return (
-        ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC")
+        ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE")
         and 2 <= len(ent) <= 3
-        and surnames[ent[-1].text] >= labelled[ent.text]
+        and (surnames[ent[-1].text] >= labelled[ent.text] or _described_as_someone(ent[-1]))
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in ent)
+    )
+
+
+# what only a person is, besides titles and gendered nouns ("actress"), in an apposition
+_SOMEONE = word_set(
+    "student teacher scientist researcher expert author writer artist singer musician farmer worker "
+    "fellow resident graduate veteran neighbor neighbour friend owner official consultant activist"
+)
+
+
+_BUSINESS = ORG_WORDS | word_set(
+    "cooperative co-op business firm brand chain enterprise retailer manufacturer dairy creamery store "
+    "restaurant shop factory plant mill"
+)
+
+
+_MODIFIER = frozenset({"compound", "poss", "nmod"})  # "the police commissioner", "the company's spokesman"
+
+
+def _described_as_business(head: Token) -> bool:
+    """The name ending at ``head`` is set off by a phrase that names a kind of business before its head
+    ("a farmer's cooperative begun in 1936"; not "a spokesman for the company", "the police
+    commissioner" or "the company's spokesman")."""
+    doc = head.doc
+    return any(
+        c.dep_ == "appos"
+        and c.i > head.i
+        and any(t.lower_ in _BUSINESS and t.dep_ not in _MODIFIER for t in doc[c.left_edge.i : c.i + 1])
+        for c in head.children
+    )
+
+
+def _described_as_someone(head: Token) -> bool:
+    """The name ending at ``head`` is set off by a noun phrase headed by what only a person is."""
+    return any(
+        c.dep_ == "appos"
+        and c.i > head.i
+        and c.pos_ == "NOUN"
+        and (c.lower_ in _SOMEONE or c.lower_ in TITLE_WORDS or noun_gender(c.text) is not None)
+        and head.doc[head.i + 1].text == ","
+        for c in head.children
     )
 
 

@@ -119,6 +119,12 @@ def _told_to(cue: Token, subj: Token | None) -> str | None:
         for c in cue.children:
             if c.dep_ in ("dobj", "dative", "iobj") and (got := _addressee(c)) is not None:
                 return got
+    if cue.lower_ in _WRITING_TO and subj is not None and subj.i < cue.i:
+        # "he wrote the AP": an organisation written to, not a thing written; not "wrote Fadem"
+        for c in cue.children:
+            named = c.ent_type_ == "ORG" or _SITE_NAME.fullmatch(c.text)
+            if c.dep_ in ("dobj", "dative", "iobj") and named and (got := _addressee(c)) is not None:
+                return got
     holders = [cue] + ([subj] if subj is not None else [])
     holders += [c for c in cue.children if c.lower_ in ("speaking", "talking")]
     if subj is not None and subj.i < cue.i:  # "Ann Brook, speaking to the BBC, said"
@@ -149,6 +155,7 @@ def _told_to(cue: Token, subj: Token | None) -> str | None:
     return None
 
 
+_WRITING_TO = word_set("wrote write writes emailed e-mailed texted messaged")
 _SITE_NAME = re.compile(r"[A-Z][\w-]*\.(?:com|org|net|co\.uk|tv)")
 _OUTLET_KINDS = word_set(
     "agency newspaper paper daily broadcaster radio television channel station website magazine"
@@ -231,7 +238,9 @@ def attribute(rd: Reader, cue: Token) -> Who:
     elif low in WRITINGS and _definite(subj) and (earlier := _earlier_writing(rd, subj)) is not None:
         # '..., the US military said in a statement. "...," the statement said.': the same statement
         speaker, description = earlier.speaker, earlier.description
-    elif subj.pos_ == "NOUN" and any(c.lower_ == "the" or _named_owner(c) for c in subj.children):
+    elif (subj.pos_ == "NOUN" or (subj.pos_ == "PROPN" and low in TITLE_WORDS)) and any(
+        c.lower_ == "the" or _named_owner(c) for c in subj.children
+    ):  # "the governor", and a title capitalised like a name: "the District Attorney said"
         norp = next((c.lower_ for c in subj.children if c.ent_type_ == "NORP"), "")
         if norp and low in ROLE_NOUNS:
             speaker = rd.last_person(subj.idx, norp)  # "the Chinese leader"
