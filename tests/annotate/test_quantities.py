@@ -186,6 +186,9 @@ def test_not_figures(sentence: str) -> None:
         ("Sons aged 6, 10 and 16 survive him.", [("6", 6, "year"), ("10", 10, "year")]),  # to a mark only
         ("Paul Riva, 47, and Alan Steinberg, 48, were wounded.", [("47", 47, "year"), ("48", 48, "year")]),
         ("The victim was Raj Chohan, 59.", [("59", 59, "year")]),
+        ("Esther Williams has died. She was 91.", [("91", 91, "year")]),  # an obituary's age
+        ("The swimmer died Thursday at 91, her publicist said.", [("91", 91, "year")]),
+        ("Esther Williams dies at 91 in Beverly Hills", [("91", 91, "year")]),
     ],
 )
 def test_ages(sentence: str, ages: list[tuple[str, float, str]]) -> None:
@@ -202,6 +205,8 @@ def test_ages(sentence: str, ages: list[tuple[str, float, str]]) -> None:
         "The price is 49.95 euros (£40) a month.",
         "Binge eating is common in the United States (1).",  # a note, not an age in brackets
         "The score stood at Federer, 6-4.",
+        "He died at 5 p.m. on Monday.",  # a time of day
+        "She was 12 points behind.",
     ],
 )
 def test_no_ages(sentence: str) -> None:

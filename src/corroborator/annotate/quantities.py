@@ -1,5 +1,6 @@
 """Figures in text: money, physical amounts and rates, percentages, counts of things, durations and
-ages ("a 60-year-old woman", "aged 61", "Raj Chohan, 59,": a figure after a name in commas).
+ages ("a 60-year-old woman", "aged 61", "Raj Chohan, 59,": a figure after a name in commas; an
+obituary's "She was 91.").
 
 A regex grammar finds each number (digits or a few written words, with an optional approximate
 marker, currency sign, scale word and range; "at least", "more than", "up to" and the like also make
@@ -190,6 +191,10 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+of)\s*:?\s*$", re.IGNORECASE)
 # the next of a list of ages, ending at a mark: "two men, ages 47 and 48,", "sons aged 6, 10 and 16."
 _AGES_BEFORE = re.compile(r"\b(?:aged|ages)\s+(?:\d{1,3}\s*(?:,\s*|,?\s+and\s+))+$", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(r"[A-Z][A-Za-z'’-]*[a-z],\s?$")
+# an obituary's age: "She was 91.", "died Thursday at 91", "dies at 91 in Beverly Hills"
+_PERSON_WAS = re.compile(r"(?:^|[.!?]\s+|\n)(?:[Ss]he|[Hh]e) was\s+$")
+_DIED_AT = re.compile(r"\b(?:died|dies|dead)\b[^.!?\n\d]{0,40}\bat\s+$")
+_AGE_ENDS = re.compile(r"(?:,|\.(?!\d)|;|\s+(?:in|on|after|of|from|and)\b|\s*$)")
 _NAMED_AFTER = re.compile(r"(?:,|\.(?!\d)|;)")
 _LIST_GOES_ON = re.compile(r"(?:,|\.(?!\d)|;|\)|\s+and\b)")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
@@ -329,7 +334,8 @@ def _is_name_or_code(text: str, start: int) -> bool:
 
 
 def _age(text: str, start: int, end: int, value: float, written: bool) -> Quantity | None:
-    """The figure as a person's (or a thing's) age, or None: "60-year-old", "aged 61", "Chohan, 59,"."""
+    """The figure as a person's (or a thing's) age, or None: "60-year-old", "aged 61", "Chohan, 59,",
+    "She was 91.", "died Thursday at 91"."""
     found = _AGE_AFTER.match(text, end)
     if found is not None:
         return Quantity(text[start : found.end()], Span(start, found.end()), value, found["unit"].lower(),
@@ -337,6 +343,12 @@ def _age(text: str, start: int, end: int, value: float, written: bool) -> Quanti
     if written or not 0 < value < 120 or value != int(value):
         return None
     listed = _AGES_BEFORE.search(text, max(0, start - 40), start) and _LIST_GOES_ON.match(text, end)
+    said = _PERSON_WAS.search(text, max(0, start - 12), start)
+    if said is not None or _DIED_AT.search(text, max(0, start - 60), start):
+        # "She was 91.", "died Thursday at 91": an age only where the clause ends (not "was 12 points")
+        if _AGE_ENDS.match(text, end) is None:
+            return None
+        return Quantity(text[start:end], Span(start, end), value, "year", QuantityKind.AGE)
     if listed or _AGE_BEFORE.search(text, max(0, start - 16), start):
         if (rng := _RANGE.match(text, end)) is not None and not rng["scale"] and rng["word"] != " and ":
             end = rng.end()  # "aged 5 to 12"
