@@ -83,6 +83,12 @@ def test_a_news_brief_is_an_article_however_short() -> None:
         extract_document(document(f"{sentence}\n\nmore photos on page 4."))
     with pytest.raises(NoArticleError):  # nor a short one
         extract_document(document("The fire is out."))
+    # a lead the scrape cut off mid-sentence, under a headline: a report all the same
+    cut = "Early Friday morning, around 1:30 a.m., the actress checked into a clinic in Rancho Mirage, Calif,"
+    headed = f"Actress checks into rehab\n\nFri., May. 3, 2013 11:45 AM PDT\n\n{cut}"
+    assert extract_document(document(headed)).body == cut
+    with pytest.raises(NoArticleError):  # but not with nothing over it
+        extract_document(document(cut))
     page = f"<html><body><p>{sentence}</p></body></html>".encode()
     with pytest.raises(NoArticleError):  # a page with no more than that, not even a title, has no article
         extract_document(RawDocument("a.html", SourceKind.FILE, ContentType.HTML, page))

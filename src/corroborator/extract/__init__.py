@@ -72,13 +72,23 @@ def _brief(parts: ExtractedParts, *, plain: bool) -> bool:
     """A news brief: a headline, date line or URL over a full sentence or two ("A large fire has
     destroyed much of a supermarket in Somerset."), an article however short. A text file with none
     of those is one when it is nothing but whole sentences (a lead kept alone, a wire snippet); a
-    page's markup with no more text than that is a page without an article."""
+    page's markup with no more text than that is a page without an article. Under a headline, date
+    line or URL, a text file's lead the scrape cut off mid-sentence is one too."""
     paragraphs = [p for p in parts.body.split("\n\n") if p.strip()]
-    if not any(word_count(p) >= BRIEF_WORDS and is_sentence_like(p) for p in paragraphs):
+    headed = bool(parts.title or parts.published or parts.url)
+    leads = (p for p in paragraphs if word_count(p) >= BRIEF_WORDS)
+    if not any(is_sentence_like(p) or (plain and headed and _cut(p)) for p in leads):
         return False
-    if parts.title or parts.published or parts.url:
+    if headed:
         return True
     return plain and all(is_sentence_like(p) and p.lstrip()[:1].isupper() for p in paragraphs)
+
+
+def _cut(paragraph: str) -> bool:
+    """A lead the scrape cut off mid-sentence ("... checked into Betty Ford Center in Rancho Mirage,
+    Calif,", "taking over will be former Portland Trailblazers Coach..."): a sentence's start."""
+    text = paragraph.strip()
+    return text[:1].isupper() and text.endswith((",", "...", "…"))
 
 
 def _published(parts: ExtractedParts, stated: str | None, url: str | None) -> str | None:
