@@ -291,6 +291,8 @@ def test_glued_stamps_are_read(line: str, iso: str) -> None:
         ("Daily News", "New York Daily News", "New York Daily News"),  # how an outlet calls itself
         ("News", "New York Daily News", "New York Daily News"),
         ("Times", "Los Angeles Times", "Los Angeles Times"),
+        ("Access", "Access Hollywood", "Access Hollywood"),  # first words too,
+        ("Business Insider", "Business Insider Deutschland", "Business Insider"),  # unless an outlet's
         ("New York Times", None, "The New York Times"),  # a known outlet, as it writes itself
         ("Times", None, "Times"),  # one word may name several outlets
         ("CNN", "Reuters", "CNN"),

@@ -470,14 +470,17 @@ def is_known_outlet(name: str) -> bool:
 def listener_name(told: str, own_outlet: str | None = None) -> str:
     """The name of an outlet someone spoke to, as the outlet writes it: the article's own outlet for
     the short name it calls itself by ("told the Daily News", "told the News" in the New York Daily
-    News), else a known outlet of two words or more ("The New York Times" for "told the New York
-    Times"; "told the Times" may be any of several). Any other listener stays as written."""
+    News; "told Access" in Access Hollywood, unless those first words name an outlet), else a known
+    outlet of two words or more ("The New York Times" for "told the New York Times"; "told the
+    Times" may be any of several). Any other listener stays as written."""
     key = _name_key(told)
     own = _name_key(own_outlet or "").split()
     words = key.split()
+    known = _outlet_names().get(key) if len(words) >= 2 else None
     if own_outlet and 0 < len(words) <= len(own) and own[-len(words) :] == words:
         return own_outlet
-    known = _outlet_names().get(key) if len(words) >= 2 else None
+    if own_outlet and 0 < len(words) < len(own) and own[: len(words)] == words and known is None:
+        return own_outlet  # its first words, unless they name an outlet ("Business Insider" Deutschland)
     return known or told
 
 
