@@ -1153,3 +1153,13 @@ def test_a_name_set_off_as_a_person_or_as_a_business_is_one_or_is_not(nlp: Langu
     assert only(found, "That's a good").speaker == "Ed Fogels"
     assert only(found, "It is debatable").speaker == "Darcy Davies"
     assert only(found, "whether those").speaker == "Darcy Davies"
+
+
+def test_speech_by_a_participle_after_by_is_the_subjects_and_a_profession_is_no_name(nlp: Language) -> None:
+    text = (
+        "Comedian Ellen Lorvik will host the awards next year, organizers said.\n\n"
+        "Lorvik earned praise as the host in 2001, memorably lightening the mood by asking, "
+        '"What would bug them more than this?"'
+    )
+    found = quotes(nlp, text)
+    assert only(found, "What would bug").speaker == "Ellen Lorvik"

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _SPEECH = (
     "say said says saying tell told tells telling add added adds adding note noted notes noting "
     "stress stressed stresses warn warned warns warning write wrote writes writing explain explained "
-    "explains ask asked asks insist insisted insists argue argued argues arguing claim claimed claims "
+    "explains ask asked asks asking insist insisted insists argue argued argues arguing claim claimed claims "
     "continue continued continues conclude concluded concludes declare declared declares hail hailed "
     "hails state stated states comment commented comments remark remarked maintain maintained "
     "maintains reply replied replies respond responded recall recalled recalls acknowledge "
@@ -70,7 +70,8 @@ def subject_of(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
         subjs = [c for c in tok.children if c.dep_ in deps and not quoted(c.idx)]
         if subjs:
             return min(subjs, key=lambda c: (c.pos_ == "ADV", abs(c.i - tok.i)))  # not "Below is ..."
-        as_saying = tok.dep_ == "prep" and tok.lower_ == "as"  # "quoted as saying"
+        # "quoted as saying", "lightening the mood by asking, ..."
+        as_saying = tok.dep_ == "prep" and tok.lower_ in ("as", "by")
         climbs = tok.dep_ in ("advcl", "xcomp", "conj", "pcomp") or as_saying
         if not climbs or tok.head.i == tok.i:
             return None

@@ -27,5 +27,6 @@ OFFICES = word_set(
 )
 QUALIFIERS = word_set("defence defense economy finance fire foreign interior prime state vice public")
 PROFESSIONS = word_set(
-    "editor publisher manager coach producer correspondent reporter anchor founder analyst economist lawyer"
+    "editor publisher manager coach producer correspondent reporter anchor founder analyst economist lawyer "
+    "actor actress comedian comedienne rapper filmmaker novelist playwright"
 )
