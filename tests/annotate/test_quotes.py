@@ -1163,3 +1163,12 @@ def test_speech_by_a_participle_after_by_is_the_subjects_and_a_profession_is_no_
     )
     found = quotes(nlp, text)
     assert only(found, "What would bug").speaker == "Ellen Lorvik"
+
+
+def test_a_person_told_is_named_in_full_as_named_before(nlp: Language) -> None:
+    text = (
+        "Jose Luis Orozco was sentenced to death on Friday.\n\n"
+        'Chela Ortiz told Orozco in a firm voice, "I want you to know you did not break our family," '
+        "as her family began to cry."
+    )
+    assert only(quotes(nlp, text), "I want you").told_to == "Jose Luis Orozco"

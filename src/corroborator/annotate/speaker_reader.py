@@ -265,6 +265,10 @@ class Reader:
             return ends_one(self.known)
         return ends_one((pos, name) for pos, name in self.known if is_given_name(name.split()[0]))
 
+    def names_person(self, name: str) -> bool:
+        """Whether the article names a person ``name`` (outside quotations)."""
+        return any(other == name for _, other, _ in self.names)
+
     def fullest(self, name: str, before: int) -> str:
         """The longest earlier name ending with ``name`` (the latest of equals), else ``name``."""
         words = name.split()

@@ -184,6 +184,8 @@ def attribute(rd: Reader, cue: Token) -> Who:
     if subj is None or _more_speakers(subj):
         return Who(None, None, None, _told_to(cue, None), cue_text)
     told_to = _told_to(cue, subj)
+    if told_to is not None and rd.names_person(full := rd.fullest(told_to, cue.idx)):
+        told_to = full  # "told Orozco": Jose Luis Orozco, named before
     if subj.dep_ == "nsubj" and subj.head.lower_ in _QUOTING:
         # "the Daily News quoted witness Devonte Brown as saying": the one quoted speaks
         quoted = next((c for c in subj.head.children if c.dep_ == "dobj"), None)
