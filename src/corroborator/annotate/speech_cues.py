@@ -22,7 +22,7 @@ _SPEECH = (
     "stress stressed stresses warn warned warns warning write wrote writes writing explain explained "
     "explains ask asked asks asking insist insisted insists argue argued argues arguing claim claimed claims "
     "continue continued continues conclude concluded concludes declare declared declares hail hailed "
-    "hails state stated states comment commented comments remark remarked maintain maintained "
+    "hails state stated states stating comment commented comments remark remarked maintain maintained "
     "maintains reply replied replies respond responded recall recalled recalls acknowledge "
     "acknowledged admit admitted admits announce announced assert asserted caution cautioned complain "
     "complained confirm confirmed contend contended emphasise emphasised emphasize emphasized observe "
