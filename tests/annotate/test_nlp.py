@@ -34,3 +34,22 @@ def test_a_speaker_after_an_abbreviated_rank_is_the_name_alone(nlp: Any) -> None
     text = '"The claim is false," Cmdr. Ola Nord, a spokesman for the coalition, said on Tuesday.'
     (quote,) = find_quotes(nlp(text), text=text)
     assert quote.speaker == "Ola Nord"
+
+
+def test_a_paragraph_after_one_that_ends_a_sentence_starts_one(nlp: Any) -> None:
+    """The model parsed a paragraph into the last sentence of a quotation before it ('... Bush. ”'),
+    so the paragraph's own speaker was lost; a sentence the scrape broke in two stays one."""
+    text = (
+        "At the time, Obama stated that he opposed the changes with a spokesman stating: “ As president, "
+        "Senator Obama will fight to undo this proposal from President Bush. ”\n\n"
+        "Darin Schroeder, Vice President for Conservation Advocacy at the environmental organization, "
+        "American Bird Conservancy, agreed with Salazar ’ s decision.\n\n"
+        "“ We are gratified Secretary Salazar acted to restore the Endangered Species Act to its strength. ”"
+    )
+    starts = [s.text[:12] for s in nlp(text).sents]
+    assert "Darin Schroe" in starts
+    quote = next(q for q in find_quotes(nlp(text), text=text) if q.text.startswith("We are"))
+    assert quote.speaker == "Darin Schroeder"
+    broken = "“We have no idea what caused it,” the Rev.\n\nLarry Kroon of the church said on Saturday."
+    (kroon,) = find_quotes(nlp(broken), text=broken)
+    assert kroon.speaker == "Larry Kroon"

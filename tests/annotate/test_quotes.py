@@ -1172,3 +1172,20 @@ def test_a_person_told_is_named_in_full_as_named_before(nlp: Language) -> None:
         "as her family began to cry."
     )
     assert only(quotes(nlp, text), "I want you").told_to == "Jose Luis Orozco"
+
+
+def test_a_surname_after_an_inverted_cue_speaks_though_tagged_an_adverb(nlp: Language) -> None:
+    text = 'Analyst Chris Early follows the industry.\n\n"Streaming is somewhat binary," says Early.'
+    doc = nlp(text)
+    early = next(t for t in doc if t.text == "Early" and t.idx > text.index("says"))
+    early.pos_, early.dep_ = "ADV", "advmod"  # as the parser read it in a scraped report
+    (q,) = find_quotes(doc)
+    assert q.speaker == "Chris Early"
+
+
+def test_stating_attributes_what_follows_to_the_subject(nlp: Language) -> None:
+    text = (
+        'On March 3, President Ola Nord directed the departments to review it, stating that "we should '
+        'be looking at ways to strengthen the act."'
+    )
+    assert only(quotes(nlp, text), "we should").speaker == "Ola Nord"

@@ -46,6 +46,8 @@ def load(config: AnnotateConfig | None = None) -> Language:
     from spacy.symbols import ORTH
     from spacy.tokenizer import Tokenizer
 
+    _register_paragraphs()
+
     try:
         nlp: Language = spacy.load(config.model, exclude=["lemmatizer"])
     except OSError as exc:
@@ -56,9 +58,47 @@ def load(config: AnnotateConfig | None = None) -> Language:
     if isinstance(nlp.tokenizer, Tokenizer):  # "Sgt." one token, as "Gen." is: no sentence ends after it
         for abbreviation in _ABBREVIATIONS:
             nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    if "parser" in nlp.pipe_names and _PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(_PARAGRAPHS, before="parser")
     attribute_rules.install(nlp)  # the same annotations, matched through an index
     matmul.use_numpy_blas(nlp)  # the same annotations, multiplied by numpy's (faster) BLAS
     return nlp
+
+
+_PARAGRAPHS = "corroborator_paragraphs"
+
+
+_ENDS = frozenset(".!?…")
+_CLOSERS = frozenset("”\"’')»")
+
+
+def _ends_sentence(doc: Doc, i: int) -> bool:
+    """Whether the token at ``i`` ends a sentence: a full stop, "!", "?" or "…", or a closing quote or
+    bracket right after one ('Bush. ”'); not an abbreviation ("the Rev." before "Larry Kroon ...
+    said" in the next paragraph: the scrape broke that sentence in two)."""
+    while i >= 0 and doc[i].text in _CLOSERS:
+        i -= 1
+    return i >= 0 and doc[i].text in _ENDS
+
+
+def _register_paragraphs() -> None:
+    """Register the component that starts a sentence at a paragraph after one that ends a sentence:
+    the parser keeps the starts set before it, so the next paragraph is not parsed into a quotation's
+    last sentence ('... from President Bush. ”' / 'Darin Schroeder, ..., agreed with ...'). A
+    paragraph that ends without one is left to the parser: the scrape may have broken a sentence."""
+    from spacy.language import Language
+
+    if Language.has_factory(_PARAGRAPHS):
+        return
+
+    @Language.component(_PARAGRAPHS)
+    def paragraphs(doc: Doc) -> Doc:
+        for tok in doc[1:]:
+            before = doc[tok.i - 1]
+            paragraph = before.is_space and before.text.count("\n") >= 2
+            if paragraph and not tok.is_space and _ends_sentence(doc, tok.i - 2):
+                tok.is_sent_start = True
+        return doc
 
 
 def pipe(nlp: Language, texts: Iterable[str], config: AnnotateConfig | None = None) -> Iterator[Doc]:

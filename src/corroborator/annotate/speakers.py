@@ -62,6 +62,8 @@ def _inverted_subject(rd: Reader, cue: Token) -> Token | None:
     end = cue.i + 1
     while end < len(doc) and doc[end].pos_ == "PROPN":
         end += 1
+    if end == cue.i + 1 and end < len(doc) and doc[end].is_title and rd.known_surname(doc[end]):
+        end += 1  # '"...," says Early.' after "Chris Early": a surname the tagger took for an adverb
     last = doc[end - 1]
     if end == cue.i + 1 or rd.in_quote(last.idx):
         return None
