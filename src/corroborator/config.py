@@ -133,6 +133,7 @@ class ReuseConfig:
     num_perm: int = 256  # MinHash permutations (256 catches small partial reprints 128 misses)
     lsh_threshold: float = 0.1  # Jaccard threshold of the LSH index: low, so partial reprints are caught
     min_passage_words: int = 12  # shorter shared stretches are common phrases, not reuse
+    min_passage_telling: int = 3  # ... and this many different words of its own telling, not names
     gap_tolerance: int = 6  # words of difference (changed, dropped, added) bridged inside one passage
     min_passage_score: float = 0.75  # token similarity a passage must keep after bridging gaps
     max_anchor_repeats: int = 8  # a k-gram this frequent in an article is no anchor (lists, refrains)
@@ -164,6 +165,8 @@ class ReuseConfig:
         if self.min_passage_words < self.shingle_size:
             allowed = f"at least shingle_size ({self.shingle_size})"
             raise ConfigError("reuse.min_passage_words", self.min_passage_words, allowed)
+        if self.min_passage_telling < 0:
+            raise ConfigError("reuse.min_passage_telling", self.min_passage_telling, "0 or more words")
         if self.gap_tolerance < 0:
             raise ConfigError("reuse.gap_tolerance", self.gap_tolerance, "0 or more words")
         if not 0.0 <= self.min_passage_score <= 1.0:

@@ -162,3 +162,22 @@ def test_large_story_uses_the_index_and_still_finds_the_rewrite() -> None:
     pairs = [(link.from_id, link.to_id) for link in result.links]
     assert pairs in ([("source", "rewrite")], [("rewrite", "source")])
     assert len(result.reports) == len(story) - 1
+
+
+def test_a_passage_of_names_is_no_reuse_but_one_of_telling_is() -> None:
+    """Two reports naming the same people and bodies share strings of names; that is no copying."""
+    names = "the Lorvik State Police and Capt. Ola Nord of the Talvik Police Department"
+    first = _article("first", [
+        f"A bomb exploded at a bank on Friday and killed two officers, {names}, as they examined it.",
+        "The bank had received a threatening call in the morning and was evacuated before noon.",
+    ])  # fmt: skip
+    second = _article("second", [
+        f"Mourners gathered on Sunday for {names}, who died in the blast.",
+        "A vigil is planned for Monday evening outside the town hall.",
+    ])  # fmt: skip
+    assert detect_reuse([first, second], None).links == ()
+    told = "Paramedics rushed the officer to the county hospital, where he died two hours later."
+    third = _article("third", [second.body, told])
+    fourth = _article("fourth", [first.body, told])
+    (link,) = detect_reuse([third, fourth], None).links
+    assert len(link.passages) == 1 and told[:40] in fourth.body[link.passages[0].to_span.start :]

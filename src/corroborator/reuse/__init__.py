@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ from corroborator.reuse.index import ReuseIndex
 from corroborator.reuse.paraphrase import (
     SentenceProfile,
     build_profile,
+    is_content_word,
     paraphrase_candidates,
 )
 from corroborator.reuse.provenance import (
@@ -164,10 +166,31 @@ def _verbatim(
         tables=(tables[a.id], tables[b.id]),
         excluded=(flags.of(a.id), flags.of(b.id)),
     )
+    # a passage of names and set phrases ("the U.S. Fish and Wildlife Service or the National Oceanic
+    # and Atmospheric Administration", "has died. She was 91. Williams died") is what independent
+    # reports write alike: a passage needs words of its own telling
+    passages = tuple(p for p in passages if _told(a.body[p.from_span.start : p.from_span.end], config))
     if not passages:
         return ()
     share = max(shared_share(passages, len(b.body), "to"), shared_share(passages, len(a.body), "from"))
     return passages if share >= config.min_verbatim_share else ()
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]?\s+|\n\s*)([^\W\d_][\w'’-]*)")
+
+
+def _told(text: str, config: ReuseConfig) -> bool:
+    """Whether a passage has ``min_passage_telling`` different words of its own telling: words of
+    three letters or more that are not function words (:func:`is_content_word`) and not names, i.e.
+    written in lower case, or capitalised only as a sentence's first word ("Paramedics rushed ...")."""
+    first = {m.start(1) for m in _SENTENCE_START.finditer(text)}
+    words = {
+        m.group().lower()
+        for m in _WORD.finditer(text)
+        if (m.group()[0].islower() or m.start() in first) and is_content_word(m.group())
+    }
+    return len(words) >= config.min_passage_telling
 
 
 def _quote_spans(annotations: Annotations | None) -> tuple[Span, ...]:

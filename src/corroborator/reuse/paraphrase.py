@@ -51,6 +51,7 @@ __all__ = [
     "chain_passages",
     "explains",
     "index_profile",
+    "is_content_word",
     "paraphrase_candidates",
     "rival_scores",
     "sentence_spans",
@@ -72,6 +73,12 @@ yourselves according mr ms mrs dr year years day days week weeks month months to
 tomorrow monday tuesday wednesday thursday friday saturday sunday
 """
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+def is_content_word(word: str) -> bool:
+    """A word of three letters or more that is not a function word ("died", "agencies"; not "was")."""
+    low = word.lower()
+    return len(low) >= 3 and low.isalpha() and low not in _STOPWORDS
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ness", "ies", "ied", "ed", "ers", "er", "ly",
              "es", "s")
 _STEM_LENGTH = 7  # stems are cut here: dependence/dependent/dependency -> "depende"
