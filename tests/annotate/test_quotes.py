@@ -787,6 +787,7 @@ def test_whom_a_newspaper_quotes_is_the_speaker(nlp: Language) -> None:
     )
     (q,) = quotes(nlp, text)
     assert (q.speaker, q.description) == ("Devin Marsh", "witness")
+    assert q.told_to == "Harbour Daily News"  # the one quoting was told
 
 
 @pytest.mark.parametrize(
@@ -1189,3 +1190,13 @@ def test_stating_attributes_what_follows_to_the_subject(nlp: Language) -> None:
         'be looking at ways to strengthen the act."'
     )
     assert only(quotes(nlp, text), "we should").speaker == "Ola Nord"
+
+
+def test_the_magazine_told_is_the_outlet_told_before_in_the_article(nlp: Language) -> None:
+    told_before = (
+        "Actress Kari Lund checked herself into a clinic, her rep told People.\n\n"
+        "“We appreciate your respect for her privacy,” her rep Ola Nord told the magazine."
+    )
+    assert only(quotes(nlp, told_before), "We appreciate").told_to == "People"
+    nobody_before = "“We appreciate your respect for her privacy,” her rep Ola Nord tells the mag."
+    assert only(quotes(nlp, nobody_before), "We appreciate").told_to is None

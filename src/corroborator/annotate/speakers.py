@@ -117,9 +117,13 @@ def _addressee(tok: Token) -> str | None:
 
 
 def _told_to(cue: Token, subj: Token | None) -> str | None:
-    if cue.lower_ in ("told", "tell", "tells", "telling"):
+    if cue.lower_ in _TELLING_VERBS:
         for c in cue.children:
-            if c.dep_ in ("dobj", "dative", "iobj") and (got := _addressee(c)) is not None:
+            if c.dep_ not in ("dobj", "dative", "iobj"):
+                continue
+            if _the_outlet(c):
+                return _outlet_told_before(cue)  # "told the magazine", after "her rep told People"
+            if (got := _addressee(c)) is not None:
                 return got
     if cue.lower_ in _WRITING_TO and subj is not None and subj.i < cue.i:
         # "he wrote the AP": an organisation written to, not a thing written; not "wrote Fadem"
@@ -153,6 +157,33 @@ def _told_to(cue: Token, subj: Token | None) -> str | None:
             for agent in (c for c in clause.children if c.dep_ == "agent"):
                 pobj = next((o for o in agent.children if o.dep_ == "pobj"), None)
                 if pobj is not None and (got := _addressee(pobj)) is not None:
+                    return got
+    return None
+
+
+_TELLING_VERBS = word_set("told tell tells telling")
+# an outlet named by its kind: "told the magazine" means the one told before in the article
+_OUTLET_NOUNS = word_set("magazine mag paper newspaper network station agency website site outlet channel")
+
+
+def _the_outlet(tok: Token) -> bool:
+    """An outlet named only by its kind: "the magazine", not "the Associated Press news agency"."""
+    children = list(tok.children)
+    return (
+        tok.lower_ in _OUTLET_NOUNS
+        and any(c.lower_ == "the" for c in children)
+        and not any(c.pos_ == "PROPN" or c.dep_ == "compound" for c in children)
+    )
+
+
+def _outlet_told_before(cue: Token) -> str | None:
+    """The outlet last told something before ``cue`` in its article ("her rep told People. ... told
+    the magazine"), or None."""
+    for tok in reversed(cue.doc[: cue.i]):
+        if tok.lower_ in _TELLING_VERBS:
+            for c in tok.children:
+                named = c.dep_ in ("dobj", "dative", "iobj") and not _the_outlet(c)
+                if named and (got := _addressee(c)) is not None:
                     return got
     return None
 
@@ -191,6 +222,7 @@ def attribute(rd: Reader, cue: Token) -> Who:
     if subj.dep_ == "nsubj" and subj.head.lower_ in _QUOTING:
         # "the Daily News quoted witness Devonte Brown as saying": the one quoted speaks
         quoted = next((c for c in subj.head.children if c.dep_ == "dobj"), None)
+        told_to = told_to or _addressee(subj)  # the one quoting was told: "People quoted him as saying"
         if quoted is None:
             return Who(None, None, None, told_to, cue_text)
         subj = quoted
