@@ -1200,3 +1200,20 @@ def test_the_magazine_told_is_the_outlet_told_before_in_the_article(nlp: Languag
     assert only(quotes(nlp, told_before), "We appreciate").told_to == "People"
     nobody_before = "“We appreciate your respect for her privacy,” her rep Ola Nord tells the mag."
     assert only(quotes(nlp, nobody_before), "We appreciate").told_to is None
+
+
+def test_a_closing_mark_typed_as_an_opening_one_ends_its_paragraphs_quotation(nlp: Language) -> None:
+    text = (
+        "The general manager spoke after the loss.\n\n"
+        "“I believe in this team.\n\n"
+        "We are better than this, “said Ola Nord.\n\n"
+        "“We are going to make it better.\n\n"
+        "We will find a way to improve on this team. “\n\n"
+        "Nord took the job in 2008."
+    )
+    found = quotes(nlp, text)
+    assert [(q.text.split("\n")[0], q.speaker) for q in found] == [
+        ("I believe in this team.", "Ola Nord"),
+        ("We are going to make it better.", "Ola Nord"),
+    ]
+    assert found[1].text.endswith("improve on this team.")

@@ -108,6 +108,8 @@ def _runs_on(text: str, left_open: RawQuote, i: int, p: int, ps: int) -> bool:
     ch = text[i]
     if ch in "”»":
         return True
+    if ch == "“" and _turned(text, i, ps, _paragraph_end(text, i)):
+        return True  # "... I'm not just a party girl. “": the closing mark typed as an opening one
     if ch != '"' or i == ps:
         return False
     before = text[ps:i].rstrip()[-1:]
@@ -137,14 +139,20 @@ def _lost_opening(text: str, ps: int, i: int, pe: int) -> bool:
 _NAME_SAID = re.compile(r"\s?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2} (?:said|says|added|told|asked)[.,]")
 
 
+def _paragraph_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end < 0 else end
+
+
 def _turned(text: str, i: int, ps: int, pe: int) -> bool:
     """An opening-shaped mark that closes: after end punctuation, before a lower-case word
-    (``respectful, “said``) or after a comma, before a name and a speech verb ending the sentence
-    (``step in, “DiLeo said.``); an opening one is followed by the quotation's capital."""
+    (``respectful, “said``) or the paragraph's end (``a party girl. “``), or after a comma, before a
+    name and a speech verb ending the sentence (``step in, “DiLeo said.``); an opening one is
+    followed by the quotation's capital."""
     before = text[max(ps, i - 2) : i].rstrip()[-1:]
     after = text[i + 1 : min(pe, i + 3)].lstrip()
-    if before in (",", ".", "!", "?") and after[:1].islower():
-        return True
+    if before in (",", ".", "!", "?") and (after[:1].islower() or not text[i + 1 : pe].strip()):
+        return True  # or ending the paragraph: "I'm not just a party girl. “"
     return before == "," and _NAME_SAID.match(text, i + 1, pe) is not None
 
 
