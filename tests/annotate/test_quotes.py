@@ -1217,3 +1217,16 @@ def test_a_closing_mark_typed_as_an_opening_one_ends_its_paragraphs_quotation(nl
         ("We are going to make it better.", "Ola Nord"),
     ]
     assert found[1].text.endswith("improve on this team.")
+
+
+def test_his_brother_is_the_brother_named_before_and_not_specifying_is_speaking(nlp: Language) -> None:
+    text = (
+        "Ola Nord, Ben's older brother, spoke briefly from the parents' home on Monday.\n\n"
+        "“He spoke a few languages and could play any instrument,” said his brother.\n\n"
+        "Pastor Per Lund said the fire started in the kitchen.\n\n"
+        "He would not specify how many people were in the building at the time.\n\n"
+        "“They were all adults, and they all got out.”"
+    )
+    found = quotes(nlp, text)
+    assert only(found, "He spoke").speaker == "Ola Nord"
+    assert only(found, "They were all").speaker == "Per Lund"

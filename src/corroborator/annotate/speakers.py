@@ -275,8 +275,8 @@ def attribute(rd: Reader, cue: Token) -> Who:
         # '..., the US military said in a statement. "...," the statement said.': the same statement
         speaker, description = earlier.speaker, earlier.description
     elif (subj.pos_ == "NOUN" or (subj.pos_ == "PROPN" and low in TITLE_WORDS)) and any(
-        c.lower_ == "the" or _named_owner(c) for c in subj.children
-    ):  # "the governor", and a title capitalised like a name: "the District Attorney said"
+        c.lower_ == "the" or _named_owner(c) or (subj.pos_ == "NOUN" and _owned(c)) for c in subj.children
+    ):  # "the governor", "said his brother", a title capitalised like a name: "the District Attorney said"
         norp = next((c.lower_ for c in subj.children if c.ent_type_ == "NORP"), "")
         if norp and low in ROLE_NOUNS:
             speaker = rd.last_person(subj.idx, norp)  # "the Chinese leader"
@@ -310,6 +310,12 @@ def attribute(rd: Reader, cue: Token) -> Who:
 def _named_owner(tok: Token) -> bool:
     """A proper name owning its head: "China's" in "China's ambassador"."""
     return tok.dep_ == "poss" and tok.pos_ == "PROPN"
+
+
+def _owned(tok: Token) -> bool:
+    """A possessive pronoun owning its head: "his" in "said his brother" (someone named before as
+    "Ben's older brother")."""
+    return tok.dep_ == "poss" and tok.lower_ in ("his", "her", "their")
 
 
 _DANGLING = re.compile(r"(?:\s+(?:of|the|a|an|for|to|in|on|at|by|with|and))+$", re.IGNORECASE)

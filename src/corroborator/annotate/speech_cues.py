@@ -30,7 +30,7 @@ _SPEECH = (
     "vow vowed called calls joked reiterated pointed told wrote testify testified testifies quipped "
     "conceded concedes lamented boasted recounted notified shouted yelled whispered texted emailed "
     "exclaimed fumed gushed sighed snapped countered reported written spoken described describes "
-    "pleaded bemoaned bemoans chanted begged begs assured assures"
+    "pleaded bemoaned bemoans chanted begged begs assured assures specify specified elaborate elaborated"
 )
 CUE_WORDS = word_set(_SPEECH)
 

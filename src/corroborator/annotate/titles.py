@@ -22,7 +22,7 @@ OFFICES = word_set(
     "executive chairman chairwoman chairperson ceo cfo coo cto gm judge justice attorney atty ada dist "
     "ambassador amb commissioner inspector insp superintendent supt representative rep speaker leader "
     "spokesman spokeswoman spokesperson professor doctor reverend bishop archbishop cardinal rabbi imam "
-    "sheikh ayatollah sheriff undersheriff detective det constable const councillor councilman "
+    "sheikh ayatollah pastor sheriff undersheriff detective det constable const councillor councilman "
     "councilwoman alderman chief deputy clerk administrator advocate"
 )
 QUALIFIERS = word_set("defence defense economy finance fire foreign interior prime state vice public")
