@@ -1230,3 +1230,15 @@ def test_his_brother_is_the_brother_named_before_and_not_specifying_is_speaking(
     found = quotes(nlp, text)
     assert only(found, "He spoke").speaker == "Ola Nord"
     assert only(found, "They were all").speaker == "Per Lund"
+
+
+def test_a_speaker_telling_an_outlet_just_before_said_the_quotation_to_it(nlp: Language) -> None:
+    text = (
+        "Looking through the windows, Ola Nord told the Lorvik Herald he could see a man with a gun.\n\n"
+        "“We saw the guy moving inside the office,” Nord said.\n\n"
+        "Kari Lund told reporters she heard two shots.\n\n"
+        "“It was terrifying,” Nord said."
+    )
+    found = quotes(nlp, text)
+    assert only(found, "We saw").told_to == "Lorvik Herald"
+    assert only(found, "It was terrifying").told_to is None  # the last telling before is someone else's
