@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from corroborator.annotate.quote_marks import PARAGRAPH, WORD, RawQuote, inner, is_partial, scan
 from corroborator.annotate.speaker_reader import TITLES, Reader
 from corroborator.annotate.speakers import Who, according_after, attribute, cue_in, governing_cue
-from corroborator.annotate.speech_cues import CUE_WORDS, INVERTING_CUES, is_cue
+from corroborator.annotate.speech_cues import CUE_WORDS, INVERTING_CUES, TELLING, is_cue
 from corroborator.models import Quote, Span
 from corroborator.vocab import word_set
 
@@ -98,7 +98,7 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
                 cue = _told_before(rd, text, raw, paras)
         who = attribute(rd, cue) if cue is not None else _NOBODY
         if who.speaker is not None and who.told_to is None and cue is not None and not _tells_someone(cue):
-            who = _told_earlier(rd, text, raw, paras, who)
+            who = _told_earlier(rd, raw, paras, who)
         if who.cue is None and len(WORD.findall(text[s:e])) <= 2:
             continue  # a scare quote: a word or two nobody is said to have said
         found.append(_Found(raw, s, e, partial, who))
@@ -225,22 +225,19 @@ def _told_before(rd: Reader, text: str, raw: RawQuote, paras: list[tuple[int, in
     return cue
 
 
-_TOLD = word_set("told tells")
-
-
 def _tells_someone(cue: Token) -> bool:
     """The cue says whom it was told to, named or not ("she told the local radio station")."""
-    return cue.lower_ in _TOLD or any(c.dep_ in ("dobj", "dative", "iobj") for c in cue.children)
+    return cue.lower_ in TELLING or any(c.dep_ in ("dobj", "dative", "iobj") for c in cue.children)
 
 
-def _told_earlier(rd: Reader, text: str, raw: RawQuote, paras: list[tuple[int, int]], who: Who) -> Who:
+def _told_earlier(rd: Reader, raw: RawQuote, paras: list[tuple[int, int]], who: Who) -> Who:
     """``who`` with the listener the speaker was telling in this paragraph or the one before, in words
     not quoted ("Mr. Ali told The Canadian Press he could see a man ..." / '“We saw the guy moving
     inside the office,” Mr. Ali said.'): the same interview."""
     start = paras[max(0, raw.para - 1)][0]
     for i in reversed(rd.tokens_between(start, raw.open)):
         tok = rd.doc[i]
-        if tok.lower_ in _TOLD and not rd.in_quote(tok.idx):
+        if tok.lower_ in TELLING and not rd.in_quote(tok.idx):
             told = attribute(rd, tok)
             if told.told_to is not None and told.speaker == who.speaker:
                 return replace(who, told_to=told.told_to)

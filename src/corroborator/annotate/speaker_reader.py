@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from corroborator.annotate.given_names import given_name_gender, is_given_name
 from corroborator.annotate.person_names import ORG_WORDS, SUFFIXES, is_vessel, without_suffix
 from corroborator.annotate.pronouns import genders, noun_gender, speaking
-from corroborator.annotate.speech_cues import CUE_WORDS, subject_of, verb_above
+from corroborator.annotate.speech_cues import CUE_WORDS, TELLING, subject_of, verb_above
 from corroborator.annotate.titles import HONORIFICS, OFFICES, PROFESSIONS, QUALIFIERS
 from corroborator.vocab import NAME_PARTICLES, word_set
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 TITLE_WORDS = OFFICES | QUALIFIERS | PROFESSIONS
 TITLES = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
 _SPEAKER_OR_LISTENER = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj"})
-_TELLING = word_set("told tells tell telling asked asks")  # the speaker is the subject, not the one told
+_TELLING = TELLING | word_set("asked asks")  # the speaker is the subject, not the one told
 _HYPHENS = frozenset({"-", "‐", "–"})
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "ADV", "SCONJ", "CCONJ"})
 

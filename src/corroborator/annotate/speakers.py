@@ -24,7 +24,14 @@ from corroborator.annotate.given_names import is_given_name
 from corroborator.annotate.org_speakers import VOICES, last_organisation, organisation
 from corroborator.annotate.person_names import JOINT, ORG_WORDS
 from corroborator.annotate.speaker_reader import TITLE_WORDS, TITLES, Reader, appositives
-from corroborator.annotate.speech_cues import INVERTING_CUES, WRITINGS, is_cue, subject_of, verb_above
+from corroborator.annotate.speech_cues import (
+    INVERTING_CUES,
+    TELLING,
+    WRITINGS,
+    is_cue,
+    subject_of,
+    verb_above,
+)
 from corroborator.annotate.titles import HONORIFICS
 from corroborator.models import Span
 from corroborator.vocab import word_set
@@ -117,7 +124,7 @@ def _addressee(tok: Token) -> str | None:
 
 
 def _told_to(cue: Token, subj: Token | None) -> str | None:
-    if cue.lower_ in _TELLING_VERBS:
+    if cue.lower_ in TELLING:
         for c in cue.children:
             if c.dep_ not in ("dobj", "dative", "iobj"):
                 continue
@@ -161,7 +168,6 @@ def _told_to(cue: Token, subj: Token | None) -> str | None:
     return None
 
 
-_TELLING_VERBS = word_set("told tell tells telling")
 # an outlet named by its kind: "told the magazine" means the one told before in the article
 _OUTLET_NOUNS = word_set("magazine mag paper newspaper network station agency website site outlet channel")
 
@@ -180,7 +186,7 @@ def _outlet_told_before(cue: Token) -> str | None:
     """The outlet last told something before ``cue`` in its article ("her rep told People. ... told
     the magazine"), or None."""
     for tok in reversed(cue.doc[: cue.i]):
-        if tok.lower_ in _TELLING_VERBS:
+        if tok.lower_ in TELLING:
             for c in tok.children:
                 named = c.dep_ in ("dobj", "dative", "iobj") and not _the_outlet(c)
                 if named and (got := _addressee(c)) is not None:

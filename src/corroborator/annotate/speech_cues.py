@@ -33,6 +33,7 @@ _SPEECH = (
     "pleaded bemoaned bemoans chanted begged begs assured assures specify specified elaborate elaborated"
 )
 CUE_WORDS = word_set(_SPEECH)
+TELLING = word_set("told tell tells telling")  # the cues that name whom they were said to
 
 # verbs that say what someone holds a thing to be, with "as": "sees the lineup as its “Achilles heel”"
 _SEEING_AS = word_set("see sees saw views viewed regard regards regarded")

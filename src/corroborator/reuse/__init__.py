@@ -166,9 +166,8 @@ def _verbatim(
         tables=(tables[a.id], tables[b.id]),
         excluded=(flags.of(a.id), flags.of(b.id)),
     )
-    # a passage of names and set phrases ("the U.S. Fish and Wildlife Service or the National Oceanic
-    # and Atmospheric Administration", "has died. She was 91. Williams died") is what independent
-    # reports write alike: a passage needs words of its own telling
+    # a passage of names ("the U.S. Fish and Wildlife Service or the National Oceanic and Atmospheric
+    # Administration") is what independent reports write alike: a passage needs words of its own telling
     passages = tuple(p for p in passages if _told(a.body[p.from_span.start : p.from_span.end], config))
     if not passages:
         return ()
