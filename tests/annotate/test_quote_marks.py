@@ -82,8 +82,11 @@ def test_a_run_on_stops_at_quotes_in_between_and_far_away() -> None:
     singles = "\"Fox reported the suspect fled.\n\n'We are looking for him,' he said.\n\nMore.\" ends"
     first = scan(singles)[0]
     assert (first.closed, first.last_para) == (False, 0)  # a paragraph quoting in single marks between
-    far = '"Open.\n\n' + "A line.\n\n" * 5 + 'Closed," she said.'
+    far = '"Open.\n\n' + "A line.\n\n" * 10 + 'Closed," she said.'
     assert scan(far)[0].closed is False
+    # a scrape that puts each sentence on a line of its own: six short lines are one quotation
+    lines = '"Open.\n\n' + "A line.\n\n" * 5 + 'Closed," she said.'
+    assert (scan(lines)[0].closed, scan(lines)[0].last_para) == (True, 6)
 
 
 def test_single_quotes_inside_a_run_on_quote_are_part_of_it() -> None:

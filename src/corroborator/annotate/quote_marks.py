@@ -29,7 +29,8 @@ PARAGRAPH = re.compile(r"[^\n]+")
 WORD = re.compile(r"\w+(?:[-’']\w+)*")
 
 
-MAX_RUN_ON = 4  # a quotation left open closes at most this many paragraphs later ...
+MAX_RUN_ON = 10  # a quotation left open closes at most this many paragraphs later (lines: a scrape
+# may put each sentence on a line of its own) ...
 MAX_RUN_ON_CHARS = 1500  # ... and this many characters after its opening mark
 
 
