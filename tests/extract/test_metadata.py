@@ -294,6 +294,7 @@ def test_glued_stamps_are_read(line: str, iso: str) -> None:
         ("Access", "Access Hollywood", "Access Hollywood"),  # first words too,
         ("Business Insider", "Business Insider Deutschland", "Business Insider"),  # unless an outlet's
         ("New York Times", None, "The New York Times"),  # a known outlet, as it writes itself
+        ("Associated Press", None, "The Associated Press"),
         ("Times", None, "Times"),  # one word may name several outlets
         ("CNN", "Reuters", "CNN"),
         ("Ann Brook", "Reuters", "Ann Brook"),
