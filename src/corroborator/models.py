@@ -8,9 +8,21 @@ the sentence it came from.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+
+def iso_day(value: str | None) -> dt.date | None:
+    """The day an ISO date or timestamp begins with ("2013-05-03", "2013-05-03T10:00Z"); None when it
+    is absent or no day."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def content_hash(data: bytes | str, length: int = 16) -> str:

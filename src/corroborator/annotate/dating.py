@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from corroborator.annotate.timex import Tense, TimexKind, TimexMatch
 from corroborator.annotate.timex_resolve import resolve_match
-from corroborator.models import InferredDate, Precision
+from corroborator.models import InferredDate, Precision, iso_day
 
 _SCORED = frozenset({TimexKind.WEEKDAY, TimexKind.DAY, TimexKind.WEEK, TimexKind.WEEKEND})
 _SEARCH_DAYS = 14  # how far from the story's known days a publication date is looked for
@@ -56,15 +56,6 @@ class _Known:
     weeks_of_days: dict[str, list[tuple[str, str]]]  # holding a day another article names: weaker
 
 
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def _week(day: dt.date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
@@ -73,10 +64,10 @@ def _week(day: dt.date) -> str:
 def _days_of(value: str, precision: Precision) -> list[dt.date]:
     """The days a day or day-range value covers (nothing for coarser values)."""
     if precision is Precision.DAY:
-        day = _date(value)
+        day = iso_day(value)
         return [day] if day else []
     if precision is Precision.RANGE and len(value) == 21:
-        first, last = _date(value[:10]), _date(value[11:])
+        first, last = iso_day(value[:10]), iso_day(value[11:])
         if first and last and 0 <= (last - first).days <= 31:
             return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
     return []
@@ -132,7 +123,7 @@ def _latest_past_day(scored: Sequence[TimexMatch], anchor: dt.date) -> dt.date |
             m.kind is TimexKind.DAY and m.offset <= 0
         )
         value, precision = resolve_match(m, anchor)
-        day = _date(value) if past and precision is Precision.DAY else None
+        day = iso_day(value) if past and precision is Precision.DAY else None
         if day is not None and (latest is None or day > latest):
             latest = day
     return latest
@@ -253,7 +244,7 @@ def infer_publication_dates(items: Sequence[DatingInput]) -> dict[str, InferredD
 
     Articles with a stated date, and undated ones the story gives no evidence for, have no entry.
     """
-    dated = [(i, d) for i in items if (d := _date(i.published)) is not None]
+    dated = [(i, d) for i in items if (d := iso_day(i.published)) is not None]
     out: dict[str, InferredDate] = {}
     for item in items:
         if item.published is not None:
@@ -267,4 +258,4 @@ def infer_publication_dates(items: Sequence[DatingInput]) -> dict[str, InferredD
 def anchor_of(inferred: InferredDate) -> dt.date | None:
     """The date to resolve an article's relative expressions against: the window's last day (every day
     of the window fits the evidence equally)."""
-    return _date(inferred.date.split("/")[-1])
+    return iso_day(inferred.date.split("/")[-1])

@@ -43,6 +43,7 @@ from corroborator.models import (
     Span,
     StoryQuote,
     TimeExpression,
+    iso_day,
 )
 from corroborator.serialize import decode, to_data
 from corroborator.versions import source_digest
@@ -220,12 +221,8 @@ class Annotator:
 
 
 def _anchor(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value.split("/")[-1][:10])
-    except ValueError:
-        return None
+    """The day a date or range ends on."""
+    return iso_day(value.split("/")[-1]) if value else None
 
 
 def _own_listeners(article: Article, parse: ArticleParse) -> ArticleParse:

@@ -28,7 +28,16 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from corroborator.corroborate.claims import ELLIPSIS, ClaimUnit, elided_parts
-from corroborator.models import Bound, Claim, ClaimKind, Evidence, Quantity, QuantityKind, content_hash
+from corroborator.models import (
+    Bound,
+    Claim,
+    ClaimKind,
+    Evidence,
+    Quantity,
+    QuantityKind,
+    content_hash,
+    iso_day,
+)
 from corroborator.vocab import word_set
 
 BLOCK = 48  # a block larger than this is cut by rare words
@@ -365,11 +374,8 @@ def _ages(a: ClaimUnit, b: ClaimUnit, shared: int, score: float) -> tuple[Relati
     if same_value(qa, qb):
         return (Relation.SAME, score) if shared >= 3 and score >= 0.3 else None
     if a.article_date and b.article_date:
-        try:
-            first, second = (dt.date.fromisoformat(d[:10]) for d in (a.article_date, b.article_date))
-        except ValueError:
-            return None
-        if abs((first - second).days) >= 183:
+        first, second = iso_day(a.article_date), iso_day(b.article_date)
+        if first is None or second is None or abs((first - second).days) >= 183:
             return None
     return Relation.DIFFERENT, score  # a date unknown: read as of the same days
 

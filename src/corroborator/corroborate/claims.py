@@ -13,7 +13,6 @@ or in the clause of the date, lightly stemmed, spelling variants folded) and, fo
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -30,6 +29,7 @@ from corroborator.models import (
     Quote,
     Span,
     TimeExpression,
+    iso_day,
 )
 from corroborator.vocab import word_set
 
@@ -433,24 +433,18 @@ _NOT_DESCRIBING = frozenset({QuantityKind.COUNT, QuantityKind.DURATION, Quantity
 def _dated_away(times: Sequence[TimeExpression], article_date: str | None) -> bool:
     """Whether a sentence dates something away from its article's days: a time that is not a weekday
     or "yesterday" and is not resolved to within a week of the article's date."""
+    anchor = iso_day(article_date)
     for t in times:
         if _NEAR_TIME.match(t.text):
             continue
-        if t.value and article_date:
-            try:
-                first, last = (
-                    dt.date.fromisoformat(v[:10]) for v in (t.value.split("/")[0], t.value.split("/")[-1])
-                )
-                anchor = dt.date.fromisoformat(article_date[:10])
-            except ValueError:
-                return True
-            if (
-                len(t.value.split("/")[0]) == 10
-                and abs((first - anchor).days) <= 7
-                and abs((last - anchor).days) <= 7
-            ):
-                continue
-        return True
+        if not t.value:
+            return True
+        start, end = t.value.split("/")[0], t.value.split("/")[-1]
+        first, last = iso_day(start), iso_day(end)
+        if anchor is None or first is None or last is None or len(start) != 10:
+            return True
+        if abs((first - anchor).days) > 7 or abs((last - anchor).days) > 7:
+            return True
     return False
 
 
