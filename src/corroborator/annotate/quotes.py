@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from corroborator.annotate.quote_marks import PARAGRAPH, WORD, RawQuote, inner, is_partial, scan
 from corroborator.annotate.speaker_reader import TITLES, Reader
 from corroborator.annotate.speakers import Who, according_after, attribute, cue_in, governing_cue
-from corroborator.annotate.speech_cues import CUE_WORDS, INVERTING_CUES, TELLING, is_cue
+from corroborator.annotate.speech_cues import CUE_WORDS, INVERTING_CUES, TELLING, is_cue, objects_of
 from corroborator.models import Quote, Span
 from corroborator.vocab import word_set
 
@@ -227,7 +227,7 @@ def _told_before(rd: Reader, text: str, raw: RawQuote, paras: list[tuple[int, in
 
 def _tells_someone(cue: Token) -> bool:
     """The cue says whom it was told to, named or not ("she told the local radio station")."""
-    return cue.lower_ in TELLING or any(c.dep_ in ("dobj", "dative", "iobj") for c in cue.children)
+    return cue.lower_ in TELLING or bool(objects_of(cue))
 
 
 def _told_earlier(rd: Reader, raw: RawQuote, paras: list[tuple[int, int]], who: Who) -> Who:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from corroborator.annotate.given_names import given_name_gender, is_given_name
 from corroborator.annotate.person_names import ORG_WORDS, SUFFIXES, is_vessel, without_suffix
 from corroborator.annotate.pronouns import genders, noun_gender, speaking
-from corroborator.annotate.speech_cues import CUE_WORDS, TELLING, subject_of, verb_above
+from corroborator.annotate.speech_cues import CUE_WORDS, OBJECT_DEPS, TELLING, subject_of, verb_above
 from corroborator.annotate.titles import HONORIFICS, OFFICES, PROFESSIONS, QUALIFIERS
 from corroborator.vocab import NAME_PARTICLES, word_set
 
@@ -357,7 +357,7 @@ class Reader:
         whether Thomas slept on the night Epstein died"), that person, unless the article says they
         do not take ``pronoun``."""
         tok = self.heads.get(pos)
-        if tok is not None and tok.dep_ in ("dobj", "dative", "iobj") and tok.head.lower_ in _TELLING:
+        if tok is not None and tok.dep_ in OBJECT_DEPS and tok.head.lower_ in _TELLING:
             speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             return self._named_at(speaker, pos, pronoun) if speaker is not None else None
         while tok is not None and tok.head.i != tok.i:

@@ -29,6 +29,7 @@ from corroborator.annotate.speech_cues import (
     TELLING,
     WRITINGS,
     is_cue,
+    objects_of,
     subject_of,
     verb_above,
 )
@@ -125,18 +126,16 @@ def _addressee(tok: Token) -> str | None:
 
 def _told_to(cue: Token, subj: Token | None) -> str | None:
     if cue.lower_ in TELLING:
-        for c in cue.children:
-            if c.dep_ not in ("dobj", "dative", "iobj"):
-                continue
+        for c in objects_of(cue):
             if _the_outlet(c):
                 return _outlet_told_before(cue)  # "told the magazine", after "her rep told People"
             if (got := _addressee(c)) is not None:
                 return got
     if cue.lower_ in _WRITING_TO and subj is not None and subj.i < cue.i:
         # "he wrote the AP": an organisation written to, not a thing written; not "wrote Fadem"
-        for c in cue.children:
+        for c in objects_of(cue):
             named = c.ent_type_ == "ORG" or _SITE_NAME.fullmatch(c.text)
-            if c.dep_ in ("dobj", "dative", "iobj") and named and (got := _addressee(c)) is not None:
+            if named and (got := _addressee(c)) is not None:
                 return got
     holders = [cue] + ([subj] if subj is not None else [])
     holders += [c for c in cue.children if c.lower_ in ("speaking", "talking")]
@@ -187,9 +186,8 @@ def _outlet_told_before(cue: Token) -> str | None:
     the magazine"), or None."""
     for tok in reversed(cue.doc[: cue.i]):
         if tok.lower_ in TELLING:
-            for c in tok.children:
-                named = c.dep_ in ("dobj", "dative", "iobj") and not _the_outlet(c)
-                if named and (got := _addressee(c)) is not None:
+            for c in objects_of(tok):
+                if not _the_outlet(c) and (got := _addressee(c)) is not None:
                     return got
     return None
 

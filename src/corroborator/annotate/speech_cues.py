@@ -34,6 +34,12 @@ _SPEECH = (
 )
 CUE_WORDS = word_set(_SPEECH)
 TELLING = word_set("told tell tells telling")  # the cues that name whom they were said to
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})  # whom a cue tells ("told AFP", "wrote the AP")
+
+
+def objects_of(tok: Token) -> list[Token]:
+    """The verb's objects: whom or what it tells ("told AFP", "told the magazine", "wrote the AP")."""
+    return [c for c in tok.children if c.dep_ in OBJECT_DEPS]
 
 # verbs that say what someone holds a thing to be, with "as": "sees the lineup as its “Achilles heel”"
 _SEEING_AS = word_set("see sees saw views viewed regard regards regarded")
