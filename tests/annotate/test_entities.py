@@ -62,6 +62,8 @@ def test_bare_name_strips_titles_and_honorifics() -> None:
     assert bare_name("Mr. Okonjo") == "Okonjo"
     assert bare_name("Russian President Vladimir Putin") == "Vladimir Putin"
     assert bare_name("Chief Fire Officer Dana Okafor") == "Dana Okafor"
+    assert bare_name("Actress Mara Quill") == "Mara Quill"  # a profession written as a title
+    assert bare_name("Harbour Police Chief Ola Brandt") == "Ola Brandt"
     assert bare_name("Stephen King") == "Stephen King"  # a title word as the surname stays
     assert bare_name("Okonjo") == "Okonjo"
 
@@ -118,6 +120,21 @@ def test_abbreviated_offices_are_titles_not_people(parse: Parse) -> None:
              ("Jim Gale", "PERSON"))
     found = people(find_mentions(parse(text, *slips)))
     assert found == ["Steve Calloway", "GM Theo Ardent", "Undersheriff Jim Gale"]  # no person "Atty"
+
+
+def test_a_chief_a_prosecutor_and_a_profession_before_a_name_are_its_title(parse: Parse) -> None:
+    """An analyst lists "Police Chief Ola Brandt" and "Actress Mara Quill" among a person's names, as
+    "President Vladimir Putin": "Chief" alone heads no title elsewhere ("Chief Officer" does), but it
+    does directly before a person's name."""
+    text = (
+        "Police Chief Ola Brandt said the road was closed. Chief Brandt added nothing. "
+        "Actress Mara Quill and Prosecutor Jon Vik were in court."
+    )
+    slips = (("Ola Brandt", "PERSON"), ("Brandt", "PERSON", 1), ("Mara Quill", "PERSON"),
+             ("Jon Vik", "PERSON"))
+    assert people(find_mentions(parse(text, *slips))) == [
+        "Police Chief Ola Brandt", "Chief Brandt", "Actress Mara Quill", "Prosecutor Jon Vik"
+    ]
 
 
 def test_nationality_before_title_is_part_of_titled_form(parse: Parse) -> None:

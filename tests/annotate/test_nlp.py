@@ -30,6 +30,12 @@ def test_an_abbreviated_rank_or_street_ends_no_sentence(nlp: Any, text: str) -> 
     assert [s.text for s in nlp(text).sents] == [text]
 
 
+def test_abbreviated_titles_are_one_token_each(nlp: Any) -> None:
+    """Split from its period, "Dist" was no title: the DA's mention was "Atty. Ola Nord"."""
+    words = [t.text for t in nlp("Dist. Atty. Ola Nord and Asst. Chief Kari Lund and Dep. Per Berg spoke.")]
+    assert {"Dist.", "Atty.", "Asst.", "Dep."} <= set(words)
+
+
 def test_a_speaker_after_an_abbreviated_rank_is_the_name_alone(nlp: Any) -> None:
     text = '"The claim is false," Cmdr. Ola Nord, a spokesman for the coalition, said on Tuesday.'
     (quote,) = find_quotes(nlp(text), text=text)

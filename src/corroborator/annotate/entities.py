@@ -36,6 +36,9 @@ from corroborator.vocab import NAME_PARTICLES, word_set
 TITLES = HONORIFICS | OFFICES
 # a title nearest the name must be one of these (so "Chief" alone is not a title, "Chief Officer" is)
 _TITLE_HEADS = TITLES - {"chief"}
+# ... but directly before a person's name it is ("Police Chief James Steele"), as a profession written
+# like a title is ("Actress Lindsay Lohan", "Coach Bill Belichick")
+_NAME_TITLE_HEADS = TITLES | PROFESSIONS
 # role nouns that may head a description standing before a name: "North Korea's leader, Kim Jong-un"
 _ROLES = TITLES | word_set(
     "counterpart head founder expert analyst adviser advisor aide envoy official spokesperson "
@@ -102,11 +105,12 @@ def _proper(token: Token) -> bool:
 
 
 def bare_name(text: str) -> str:
-    """A person's name without the title or honorific written before it: "Mr. Putin" -> "Putin"."""
+    """A person's name without the title or honorific written before it: "Mr. Putin" -> "Putin",
+    "Actress Lindsay Lohan" -> "Lindsay Lohan"."""
     words = text.split()
     cut = 0
     for i, word in enumerate(words[:-1]):
-        if _low(word) in TITLES:
+        if _low(word) in _NAME_TITLE_HEADS:
             cut = i + 1
     return " ".join(words[cut:])
 
@@ -175,7 +179,7 @@ def _gerund_heading(doc: Doc, i: int) -> bool:
 def _title_start(doc: Doc, start: int) -> int:
     """Where a title written directly before a name begins ("Russian President", "Mr."), or ``start``."""
     i = start - 1
-    if i < 0 or not _is_capital(doc[i]) or _low(doc[i]) not in _TITLE_HEADS:
+    if i < 0 or not _is_capital(doc[i]) or _low(doc[i]) not in _NAME_TITLE_HEADS:
         return start
     while i - 1 >= 0:
         prev = doc[i - 1]

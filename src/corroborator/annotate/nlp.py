@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 _ABBREVIATIONS = (
     *("Sgt.", "Lt.", "Capt.", "Det.", "Cpl.", "Pvt.", "Spc.", "Maj.", "Col.", "Cmdr.", "Cdr.", "Supt."),
     *("Insp.", "Atty.", "Amb.", "Pres.", "Hon.", "Sr.", "Ave.", "Blvd.", "Rd.", "Hwy.", "Ft.", "Dept."),
-    "Univ.",
+    *("Univ.", "Dist.", "Asst.", "Dep."),
 )
 
 

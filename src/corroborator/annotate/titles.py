@@ -23,7 +23,7 @@ OFFICES = word_set(
     "ambassador amb commissioner inspector insp superintendent supt representative rep speaker leader "
     "spokesman spokeswoman spokesperson professor doctor reverend bishop archbishop cardinal rabbi imam "
     "sheikh ayatollah pastor sheriff undersheriff detective det constable const councillor councilman "
-    "councilwoman alderman chief deputy clerk administrator advocate"
+    "councilwoman alderman chief deputy clerk administrator advocate prosecutor"
 )
 QUALIFIERS = word_set("defence defense economy finance fire foreign interior prime state vice public")
 PROFESSIONS = word_set(
