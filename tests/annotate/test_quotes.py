@@ -1156,6 +1156,19 @@ def test_a_name_set_off_as_a_person_or_as_a_business_is_one_or_is_not(nlp: Langu
     assert only(found, "whether those").speaker == "Darcy Davies"
 
 
+def test_a_name_set_off_after_a_person_noun_is_a_person(nlp: Language) -> None:
+    """The NER took "Yanis Varoufakis" for an organisation; set off after "A professor of ...", he is
+    a person, and the "he said" that follows is his, not the prime minister's named before."""
+    text = (
+        "As the prime minister George Lambrou looked out from his office, he saw how angry they were.\n\n"
+        '"We are all deeply shocked," Mr Lambrou said.\n\n'
+        "A professor of economics at the University of Athens, Yanis Varoufakis, stayed at home on "
+        "Wednesday.\n\n"
+        '"What I saw was a city after a battle," he said.'
+    )
+    assert only(quotes(nlp, text), "What I saw").speaker == "Yanis Varoufakis"
+
+
 def test_speech_by_a_participle_after_by_is_the_subjects_and_a_profession_is_no_name(nlp: Language) -> None:
     text = (
         "Comedian Ellen Lorvik will host the awards next year, organizers said.\n\n"

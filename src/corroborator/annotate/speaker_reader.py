@@ -539,16 +539,25 @@ def _described_as_business(head: Token) -> bool:
     )
 
 
-def _described_as_someone(head: Token) -> bool:
-    """The name ending at ``head`` is set off by a noun phrase headed by what only a person is."""
-    return any(
-        c.dep_ == "appos"
-        and c.i > head.i
-        and c.pos_ == "NOUN"
-        and (c.lower_ in _SOMEONE or c.lower_ in TITLE_WORDS or noun_gender(c.text) is not None)
-        and head.doc[head.i + 1].text == ","
-        for c in head.children
+def _someone(noun: Token) -> bool:
+    """A common noun that only a person is ("student", "professor", "actress")."""
+    return noun.pos_ == "NOUN" and (
+        noun.lower_ in _SOMEONE or noun.lower_ in TITLE_WORDS or noun_gender(noun.text) is not None
     )
+
+
+def _described_as_someone(head: Token) -> bool:
+    """The name ending at ``head`` is set off by a noun phrase headed by what only a person is, after
+    it ("Darcy Davies, an agriculture student at ...") or before it ("A professor of economics at the
+    University of Athens, Yanis Varoufakis, ...")."""
+    doc = head.doc
+    if doc[head.i + 1 : head.i + 2].text == "," and any(
+        c.dep_ == "appos" and c.i > head.i and _someone(c) for c in head.children
+    ):
+        return True
+    first = head.left_edge.i
+    described = head.dep_ == "appos" and head.head.i < first and _someone(head.head)
+    return described and doc[first - 1].text == ","
 
 
 _NOT_SOMEONE = word_set(
