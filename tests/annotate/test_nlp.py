@@ -59,3 +59,15 @@ def test_a_paragraph_after_one_that_ends_a_sentence_starts_one(nlp: Any) -> None
     broken = "“We have no idea what caused it,” the Rev.\n\nLarry Kroon of the church said on Saturday."
     (kroon,) = find_quotes(nlp(broken), text=broken)
     assert kroon.speaker == "Larry Kroon"
+
+
+def test_a_paragraph_that_lost_its_full_stop_ends_its_sentence(nlp: Any) -> None:
+    """The parser read "... by the city's own planners" and "The vice president of the union, Ola Nord,
+    told ..." as one sentence, whose subject was then no one."""
+    text = (
+        "Tram workers say they are paying for a crisis that was created by the city's own planners\n\n"
+        "The vice president of the tram workers' union, Ola Nord, told Radio Lorvik: \"The cuts take back "
+        'everything we won in thirty years."'
+    )
+    (q,) = find_quotes(nlp(text), text=text)
+    assert (q.speaker, q.told_to) == ("Ola Nord", "Radio Lorvik")

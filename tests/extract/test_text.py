@@ -103,6 +103,24 @@ def test_broken_paragraphs_are_rejoined() -> None:
     ]
 
 
+def test_a_paragraph_that_lost_its_full_stop_is_not_joined_to_the_next_sentence() -> None:
+    """A capitalised article or pronoun opening the next paragraph starts a sentence, unless the
+    paragraph before ends on a word no sentence ends on ("according to" / "The Lorvik Herald")."""
+    parts = clean(
+        "Lorvik Tram Workers Strike",
+        "Tram workers say they are paying for a crisis that was created by the city's own planners",
+        "The deputy head of the tram workers' union, Ola Nord, told Radio Lorvik the strike would go on.",
+        "The strike is the longest in the history of the city, lasting twelve days so far, according to",
+        "The Lorvik Herald, which first reported the walk-out on its front page.",
+    )
+    assert parts.body.split("\n\n") == [
+        "Tram workers say they are paying for a crisis that was created by the city's own planners",
+        "The deputy head of the tram workers' union, Ola Nord, told Radio Lorvik the strike would go on.",
+        "The strike is the longest in the history of the city, lasting twelve days so far, according to The "
+        "Lorvik Herald, which first reported the walk-out on its front page.",
+    ]
+
+
 def test_hard_wrapped_lines_are_one_paragraph() -> None:
     parts = clean(
         "Tram Line Approved",

@@ -16,7 +16,7 @@ from corroborator.errors import CorroboratorError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 # Abbreviations the pipeline's tokenizer splits from their period ("Sgt", "."), so that its parser
@@ -81,11 +81,34 @@ def _ends_sentence(doc: Doc, i: int) -> bool:
     return i >= 0 and doc[i].text in _ENDS
 
 
+# tags (the tagger runs before the parser) of a word that may end a sentence a scrape left without its
+# full stop, and of a capitalised word that opens one: "... by corrupt politicians" / "The vice
+# president of the union, Elias Vrettakos, told Sky News: ..."; not "according to" / "The New York
+# Times", a sentence the scrape broke in two
+_LAST_WORDS = frozenset({"NN", "NNS", "VBD", "VBN", "VBZ", "VBP", "VBG", "RB", "JJ"})
+_OPENERS = frozenset({"DT", "PRP", "CC", "EX", "WRB"})
+
+
+def _unpunctuated_end(doc: Doc, i: int, tok: Token) -> bool:
+    """Whether a paragraph ending at ``i`` in a lower-case word ends a sentence that lost its full stop,
+    as the next one, ``tok``, opens with a capitalised article, pronoun or conjunction."""
+    last = doc[i]
+    return (
+        last.is_alpha
+        and last.text[:1].islower()
+        and last.tag_ in _LAST_WORDS
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and tok.tag_ in _OPENERS
+    )
+
+
 def _register_paragraphs() -> None:
     """Register the component that starts a sentence at a paragraph after one that ends a sentence:
     the parser keeps the starts set before it, so the next paragraph is not parsed into a quotation's
-    last sentence ('... from President Bush. ”' / 'Darin Schroeder, ..., agreed with ...'). A
-    paragraph that ends without one is left to the parser: the scrape may have broken a sentence."""
+    last sentence ('... from President Bush. ”' / 'Darin Schroeder, ..., agreed with ...'), nor into
+    a sentence that lost its full stop (:func:`_unpunctuated_end`). Any other paragraph that ends
+    without one is left to the parser: the scrape may have broken a sentence."""
     from spacy.language import Language
 
     if Language.has_factory(_PARAGRAPHS):
@@ -96,7 +119,9 @@ def _register_paragraphs() -> None:
         for tok in doc[1:]:
             before = doc[tok.i - 1]
             paragraph = before.is_space and before.text.count("\n") >= 2
-            if paragraph and not tok.is_space and _ends_sentence(doc, tok.i - 2):
+            if paragraph and not tok.is_space and (
+                _ends_sentence(doc, tok.i - 2) or _unpunctuated_end(doc, tok.i - 2, tok)
+            ):
                 tok.is_sent_start = True
         return doc
 

@@ -68,6 +68,7 @@ from corroborator.extract.markup import ALNUM, ENDS_CLAUSE, LINK, Unit, link_sha
 from corroborator.extract.page import links_and_main_run
 from corroborator.extract.parts import ExtractedParts
 from corroborator.models import RemovalReason, Removed
+from corroborator.vocab import word_set
 
 R = RemovalReason
 
@@ -382,7 +383,27 @@ def _broken_off(prev: Unit, nxt: Unit) -> bool:
     words = word_count(prev.text)
     if words >= 6 and nxt.text[0].islower():
         return True
+    if _new_sentence(prev.text, nxt.text):
+        return False
     return words >= 12 and is_sentence_like(nxt.text) and prev.text[-1].isalnum()
+
+
+# a capitalised word that opens a sentence, and words a sentence cannot end on
+_OPENERS = word_set(
+    "the a an he she it they we i his her its their this that these those but on in for at after when while "
+    "as if"
+)
+_OPEN_ENDS = word_set("to of by the a an and or nor but for with from in on at as that than into onto via")
+
+
+def _new_sentence(prev: str, nxt: str) -> bool:
+    """Whether a paragraph that lost its full stop ("... created by corrupt politicians") is followed by
+    a new sentence ("The vice president of the union, Elias Vrettakos, told ..."), not the rest of a
+    sentence the scrape broke in two ("... a policy fellow at the European" / "Council on Foreign
+    Relations, told AFP."; "... according to" / "The Associated Press")."""
+    first = nxt.split(maxsplit=1)[0]
+    last = prev.rsplit(maxsplit=1)[-1]
+    return first[:1].isupper() and first.lower() in _OPENERS and last.lower() not in _OPEN_ENDS
 
 
 def _rejoin(
