@@ -43,6 +43,26 @@ def test_quote_left_open_runs_to_the_end_of_its_paragraph() -> None:
     assert text[slice(*inner(text, closed))] == "We shall never surrender"
 
 
+def test_an_unmarked_paragraph_in_the_first_person_between_two_quotations_is_quoted() -> None:
+    """News style opens each paragraph of a long quotation again; a scrape (or a writer) may leave a
+    middle paragraph with no mark. Narration between two quotations says no "I" or "we"."""
+    text = (
+        'He added: "We will stand with the families.\n\n'
+        "This is the least we can do.\n\n"
+        '"Those responsible will be found."\n\n'
+        'The minister said: "The talks are over.\n\n'
+        "Police closed the road.\n\n"
+        '"Nobody was hurt," she said.'
+    )
+    assert quoted(text) == [
+        "We will stand with the families.",
+        "This is the least we can do.",
+        "Those responsible will be found.",
+        "The talks are over.",
+        "Nobody was hurt",
+    ]
+
+
 def test_partial_quote_continues_a_sentence_begun_outside_it() -> None:
     def partial(text: str) -> bool:
         (raw,) = scan(text)

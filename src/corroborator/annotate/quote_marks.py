@@ -94,10 +94,29 @@ def scan(text: str) -> list[RawQuote]:
         singles = _singles(text, ps, pe, p, doubles)
         if singles and first is None:
             left_open = None  # a paragraph quoting in single marks is no run-on of a double quote
+        elif first is None and left_open is not None and _unmarked_middle(text, left_open, p, ps, pe):
+            doubles.append(RawQuote(ps - 1, pe, p, False))
+            left_open = doubles[-1]
         out.extend(doubles)
         out.extend(singles)
     out.sort(key=lambda r: r.open)
     return out
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b", re.I)
+_NEXT_OPENS = re.compile(r"\s*[\"“„«]")
+
+
+def _unmarked_middle(text: str, left_open: RawQuote, p: int, ps: int, pe: int) -> bool:
+    """A paragraph with no mark, between a quotation the paragraph before left open and one the next
+    paragraph opens, that speaks in the first person, is the middle of that quotation (its opening mark
+    lost or never typed): 'He added: "We will ... loved ones.' / 'This is the least we can do.' / '"To
+    those who now mourn ...'. Narration between two quotations does not say "I" or "we"."""
+    return (
+        left_open.last_para == p - 1
+        and _NEXT_OPENS.match(text, pe) is not None
+        and _FIRST_PERSON.search(text, ps, pe) is not None
+    )
 
 
 def _runs_on(text: str, left_open: RawQuote, i: int, p: int, ps: int) -> bool:
