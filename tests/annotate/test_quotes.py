@@ -1169,6 +1169,38 @@ def test_a_name_set_off_after_a_person_noun_is_a_person(nlp: Language) -> None:
     assert only(quotes(nlp, text), "What I saw").speaker == "Yanis Varoufakis"
 
 
+def test_a_paragraph_that_only_says_who_spoke_and_when_attributes_the_quotation_before(nlp: Language) -> None:
+    """A text that sets each sentence on a line of its own leaves the attribution of a quotation in
+    a paragraph after it; one with a clause or an object of its own says more than who spoke."""
+    text = (
+        "Councilman Ola Nord reached the corner at nine.\n\n"
+        "The crowd grew through the night.\n\n"
+        "“The mayor and the commissioner should be down here.\n\n"
+        "Right now!”\n\n"
+        "Nord, a critic of the police, said before the commissioner appeared on the scene.\n\n"
+        "“There was no reason to fire,” Kari Lund said.\n\n"
+        "“No false move.”\n\n"
+        "A police source said Lund never told detectives that the boy had his hands down.\n\n"
+        "The boy was taken to hospital.\n\n"
+        "“The road has been a wall between the north and the south of the valley.”\n\n"
+        "Nord noted the administration's recent two-step manoeuvre in the valley off the coast."
+    )
+    found = quotes(nlp, text)
+    assert only(found, "The mayor").speaker == "Ola Nord"
+    assert only(found, "No false").speaker == "Kari Lund"  # carried on, not the unnamed source's
+    assert only(found, "The road").speaker is None
+
+
+def test_a_sentence_that_runs_on_past_its_quotations_is_searched_to_its_end(nlp: Language) -> None:
+    text = (
+        "Van Rompuy insisted the debt problems of Spain had \"nothing to do with Greece.\"\n\n"
+        '"Greece is a unique case in the union" because of its "precarious debt dynamics" and because it '
+        '"has cheated with its statistics for years," EU Commissioner Olli Rehn said.'
+    )
+    found = quotes(nlp, text)
+    assert [q.speaker for q in found] == ["Van Rompuy", "Olli Rehn", "Olli Rehn", "Olli Rehn"]
+
+
 def test_speech_by_a_participle_after_by_is_the_subjects_and_a_profession_is_no_name(nlp: Language) -> None:
     text = (
         "Comedian Ellen Lorvik will host the awards next year, organizers said.\n\n"

@@ -82,7 +82,9 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
                     sent = doc[idx[0]].sent
                     if _ends_with_title(sent):  # '..." Const. | Fanning said.': a title's period
                         sent = doc[sent.end].sent if sent.end < len(doc) else sent
-                    end = min(limit, sent.end_char)
+                    # a sentence that runs on is searched past its later quotations to its end ('"..."
+                    # because of its "..." and because it "...," EU Commissioner Olli Rehn said.')
+                    end = min(limit if comma else max(limit, pe), sent.end_char)
                     # after a run-on, the sentence's last cue: its own verbs come first ('"..."
                     # announced in October, said Derek Scissors')
                     cue = cue_in(rd, raw.close + 1, end, last=not comma)
@@ -124,6 +126,9 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
 # a sentence of a few words right after a quotation, which can only say who said it: "she said.",
 # "Pappas told Reuters.", "said Ann Brook, a teacher."
 _SHORT_ATTRIBUTION = re.compile(r"[A-Za-z][^.!?\"“”‘’\n]{0,60}?[.!?](?=\s|$)")
+# ... or a paragraph of its own, which may describe who spoke and when: "Williams, a critic of police
+# policy, said before Kelly appeared on the scene."
+_ATTRIBUTING_PARAGRAPH = re.compile(r"[A-Za-z][^.!?\"“”‘’\n]{0,160}?[.!?]")
 # ... or one that starts with the verb: "said Anna Pavlidou, manager of a mobile phone store."
 _INVERTED_ATTRIBUTION = re.compile(
     rf"(?:{'|'.join(sorted(INVERTING_CUES))})\s[^\"“”‘’\n]{{0,200}}?[.!?](?=\s|$)"
@@ -178,7 +183,7 @@ def _attributing_paragraph(
         return None
     start, end = paras[raw.last_para + 1]
     whole = text[start:end].rstrip()
-    short = _SHORT_ATTRIBUTION.fullmatch(whole) or _INVERTED_ATTRIBUTION.fullmatch(whole)
+    short = _ATTRIBUTING_PARAGRAPH.fullmatch(whole) or _INVERTED_ATTRIBUTION.fullmatch(whole)
     return None if short is None else _only_attributing(rd, start, start + len(whole))
 
 
@@ -192,13 +197,30 @@ def _only_attributes(cue: Token, start: int) -> bool:
     """Whether the sentence of ``cue``, starting at ``start``, says nothing but who spoke: the cue
     verb, its subject first (or after it), and how, when or to whom; no clause of its own."""
     after = [c for c in cue.children if c.idx >= start]  # not the quotation, parsed as its clause
-    if any(c.dep_ in ("ccomp", "xcomp", "conj", "advcl") and c.lower_ not in CUE_WORDS for c in after):
-        return False  # a clause of its own; "..., adding she was not afraid" only says more
+    if any(
+        c.dep_ in ("ccomp", "xcomp", "conj", "advcl")
+        and (c.lower_ not in CUE_WORDS or c.dep_ == "ccomp")
+        and not _when(c)
+        for c in after
+    ):
+        return False  # a clause of its own ("said King never told ..."); "..., adding she was not
+        # afraid" only says more
+    if cue.lower_ not in TELLING and any(c.dep_ == "dobj" for c in after):
+        return False  # what was said, not who said it: "Inslee noted the administration's maneuver"
     subject = [c for c in after if c.dep_ == "nsubj"]
     if len(subject) != 1:
         return False
     first = min(subject[0].left_edge.i, cue.i)
     return cue.doc[first].idx <= start + 1
+
+
+_TIME_MARKS = word_set("before after when while as")
+
+
+def _when(clause: Token) -> bool:
+    """A clause that only says when the words were said: "said before Kelly appeared on the scene" (the
+    parser may call it the verb's complement)."""
+    return any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children)
 
 
 def _told_before(rd: Reader, text: str, raw: RawQuote, paras: list[tuple[int, int]]) -> Token | None:
