@@ -81,6 +81,18 @@ def only(text: str) -> Quantity:
         ("During his two-day visit he spoke.", "two-day", 2, "day", K.DURATION),
         ("The talks lasted four months.", "four months", 4, "month", K.DURATION),
         ("Some had worked for 18 hours straight.", "18 hours", 18, "hour", K.DURATION),
+        ("The navy seized six AK-47 rifles.", "six AK-47 rifles", 6, "count", K.COUNT),  # a model's code
+        ("Police found 14 AK 47 assault rifles.", "14 AK 47 assault rifles", 14, "count", K.COUNT),
+        ("They had 26 crewmen aboard.", "26 crewmen", 26, "count", K.COUNT),
+        ("Seven gunmen fled.", "Seven gunmen", 7, "count", K.COUNT),
+        ("They found 12 Magazines and rounds.", "12 Magazines", 12, "count", K.COUNT),  # a release's capitals
+        ("He improved to 52-3 with 46 KOs.", "46 KOs", 46, "count", K.COUNT),
+        ("Apple employs about 450 Dreamers, he said.", "about 450 Dreamers", 450, "count", K.COUNT),
+        ("It crossed three Texas counties.", "three Texas counties", 3, "count", K.COUNT),
+        ("It plans two SLS missions in all.", "two SLS missions", 2, "count", K.COUNT),
+        ("Its share was 22 billion Euros in all.", "22 billion Euros", 22e9, "EUR", K.MONEY),
+        ("He led the crowd of 22, 000 in song.", "22, 000", 22000, "count", K.COUNT),
+        ("The town of 14,000 has struggled.", "14,000", 14000, "count", K.COUNT),
     ],
 )
 def test_figures(sentence: str, text: str, value: float, unit: str, kind: QuantityKind) -> None:
@@ -166,6 +178,8 @@ def test_yen_and_yuan_by_context() -> None:
         "It can seem like there are a thousand choices.",  # a way of speaking
         "He is one in a million.",
         "He cringes at “three amigos” references.",
+        "You can hear 10 Things in Tech each morning.",  # a title's capitals
+        "He saw 5 Seconds of Summer play.",
     ],
 )
 def test_not_figures(sentence: str) -> None:

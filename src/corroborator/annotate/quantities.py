@@ -205,6 +205,16 @@ _NOT_FIGURE_AFTER = re.compile(
 _MAGNITUDE_BEFORE = re.compile(
     r"\bmagnitudes?(?:\s*-\s*|\s+of\s+|\s+(?:rang\w*\s+)?(?:from|between)\s+|\s+)$", re.IGNORECASE
 )
+# a bare number that counts people: "a crowd of 22,000", "the town of 14,000"
+_HEADCOUNT_BEFORE = re.compile(
+    r"\b(?:crowds?|audience|population|town|city|village|attendance|turnout)\s+of\s+$", re.IGNORECASE
+)
+
+
+def _headcount(text: str, first: int) -> bool:
+    return _HEADCOUNT_BEFORE.search(text, max(0, first - 40), first) is not None
+
+
 _RANGING_FROM = re.compile(r"\b(?:rang\w*|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)  # a range
 _WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z][A-Za-z'’-]*)")  # on the same line
 _NAME_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \u00a0]$")
@@ -298,22 +308,49 @@ def _unit_at(text: str, pos: int, money: bool) -> _Unit | None:
     return None
 
 
-def _count_noun_end(text: str, pos: int) -> int | None:
-    """End of "[modifier [modifier]] plural-noun" right after ``pos``, or None."""
+def _count_noun_end(text: str, pos: int, capitals: bool = False) -> int | None:
+    """End of "[modifier [modifier]] plural-noun" right after ``pos``, or None. A model's code may be
+    a modifier ("six AK 47 rifles"); a capitalised noun may head it only with ``capitals`` (the text
+    around is not a title's) and before a lower-case word or punctuation ("12 Magazines and ...")."""
     for _ in range(3):
+        code = _CODE_AFTER.match(text, pos)
+        if code is not None:
+            pos = code.end()
+            continue
         m = _WORD_AFTER.match(text, pos)
         if not m:
             return None
         word = m.group(1).lower().rstrip("'’")
         if word in _STOP or _MONTH.match(m.group(1)):
             return None
-        head = m.group(1)[0].islower() and len(word) > 2
-        if head and (
-            word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
-        ):
+        head = len(word) > 2 and (m.group(1)[0].islower() or (capitals and _capital_head(text, m)))
+        if head and (word in _IRREGULAR_PLURALS or _regular_plural(word)):
             return m.end()
         pos = m.end()
     return None
+
+
+def _capital_head(text: str, m: re.Match[str]) -> bool:
+    """Whether a capitalised word can head a count in running text ("12 Magazines and ...", "46
+    KOs."): not an acronym ("three SLS rockets"), nor a name's word before the noun ("three Texas
+    counties"), nor a headline's ("10 Things in Tech", "5 Seconds of Summer")."""
+    if m.group(1).isupper() or _LOWER_NEXT.match(text, m.end()) is None:
+        return False
+    nxt = _WORD_AFTER.match(text, m.end())
+    plural_next = nxt is not None and nxt.group(1).islower() and _regular_plural(nxt.group(1))
+    return not plural_next and _TITLE_GOES_ON.match(text, m.end()) is None
+
+
+_CODE_AFTER = re.compile(r"[^\S\n]+[A-Z]{1,3}[- ]?\d{1,3}(?![\w,.]\d)\b")  # "AK 47", "AK-47", "M16"
+_LOWER_NEXT = re.compile(r"[,.;:)]|[^\S\n]+[a-z]")
+_TITLE_GOES_ON = re.compile(r"[^\S\n]+(?:to|in|of|for|on|at|with|and|the|a|you)[^\S\n]+[A-Z]")
+
+
+def _regular_plural(word: str) -> bool:
+    """"rifles", "crewmen", "gunmen"; not "news", "virus", "crisis", "specimen", "abdomen"."""
+    if word.endswith("men") and len(word) > 4:
+        return word[-4] not in "aio"
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _is_name_or_code(text: str, start: int) -> bool:
@@ -457,6 +494,10 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
     value *= _SCALES.get(scale, 1)
     currency = _currency(cur, text, start) if cur else None
     unit = _unit_at(text, end, currency is not None)
+    if unit is None and (word := _WORD_AFTER.match(text, end)) is not None and word.group(1).istitle():
+        lowered = text[: word.start(1)] + word.group(1).lower() + text[word.end(1) :]
+        money = _unit_at(lowered, end, currency is not None)  # "22 billion Euros"; not "5 Seconds of ..."
+        unit = money if money is not None and money.kind is QuantityKind.MONEY else None
     if unit is not None and unit.unit == "GBP" and _pounds_weigh(text, first, end):
         unit = _Unit(unit.end, "kg", 0.45359237, QuantityKind.AMOUNT)
     year_like = not cur and not scale and not written and re.fullmatch(r"1[89]\d\d|20\d\d", num) is not None
@@ -470,7 +511,8 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
         kind, unit_name, end = unit.kind, unit.unit, unit.end
         value *= unit.factor
     else:
-        noun_end = _count_noun_end(text, end)
+        capitals = prev is not None and prev.group(1)[0].islower()
+        noun_end = _count_noun_end(text, end, capitals)
         if noun_end is not None and not year_like:
             if written and (prev_word in _DEFINITE or (num.lower() in ("one", "a") and not scale)):
                 return None  # "the two men", "one man"; not "a million people"
@@ -478,7 +520,7 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
         elif (
             not written
             and not year_like
-            and (m.group("approx") or prev_word in _BARE_OK)
+            and (m.group("approx") or prev_word in _BARE_OK or _headcount(text, first))
             and not text[end : end + 1].isalpha()
         ):
             kind, unit_name = QuantityKind.COUNT, "count"
