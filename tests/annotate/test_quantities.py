@@ -194,6 +194,8 @@ def test_not_figures(sentence: str) -> None:
         ("A three-month-old baby was found.", [("three-month-old", 3, "month")]),
         ("He is 16 years old.", [("16 years old", 16, "year")]),
         ("Police arrested Sharron Smith, age 61, on Friday.", [("61", 61, "year")]),
+        ("Arne Lund Jr., 49, escaped on Monday.", [("49", 49, "year")]),  # after a name's suffix
+        ("Per Berg III, 38, was arrested.", [("38", 38, "year")]),
         ("She died at the age of 91.", [("91", 91, "year")]),
         ("Children aged 5 to 12 were sent home.", [("5 to 12", 5, "year")]),
         ("His sons, ages 6 and 16, survive.", [("6", 6, "year"), ("16", 16, "year")]),  # a list of ages

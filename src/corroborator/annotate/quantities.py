@@ -190,7 +190,7 @@ _AGE_AFTER = re.compile(r"(?:-|\s)(?P<unit>year|month|week|day)s?(?:-|\s)old\b",
 _AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+of)\s*:?\s*$", re.IGNORECASE)
 # the next of a list of ages, ending at a mark: "two men, ages 47 and 48,", "sons aged 6, 10 and 16."
 _AGES_BEFORE = re.compile(r"\b(?:aged|ages)\s+(?:\d{1,3}\s*(?:,\s*|,?\s+and\s+))+$", re.IGNORECASE)
-_NAMED_BEFORE = re.compile(r"[A-Z][A-Za-z'’-]*[a-z],\s?$")
+_NAMED_BEFORE = re.compile(r"(?:[A-Z][A-Za-z'’-]*[a-z]|\b[JS]r\.|\bI{2,3}|\bIV),\s?$")  # "Comeaux Jr., 49,"
 # an obituary's age: "She was 91.", "died Thursday at 91", "dies at 91 in Beverly Hills"
 _PERSON_WAS = re.compile(r"(?:^|[.!?]\s+|\n)(?:[Ss]he|[Hh]e) was\s+$")
 _DIED_AT = re.compile(r"\b(?:died|dies|dead)\b[^.!?\n\d]{0,40}\bat\s+$")
