@@ -1201,6 +1201,23 @@ def test_a_sentence_that_runs_on_past_its_quotations_is_searched_to_its_end(nlp:
     assert [q.speaker for q in found] == ["Van Rompuy", "Olli Rehn", "Olli Rehn", "Olli Rehn"]
 
 
+def test_an_interview_in_an_outlet_names_the_listener_of_that_speakers_next_quotations(nlp: Language) -> None:
+    text = (
+        '"Everyone must remain vigilant," Ola Nord said in an interview published in French newspaper '
+        "Le Parisien on Wednesday.\n\n"
+        '"I understand the anger of the people," Nord said.\n\n'
+        '"The plan is too small," said Kari Lund, an economist.\n\n'
+        '"It will not be enough," Nord said.'
+    )
+    found = quotes(nlp, text)
+    assert [(q.speaker, q.told_to) for q in found] == [
+        ("Ola Nord", "Le Parisien"),
+        ("Ola Nord", "Le Parisien"),  # the same interview
+        ("Kari Lund", None),
+        ("Ola Nord", None),  # someone else was quoted in between
+    ]
+
+
 def test_speech_by_a_participle_after_by_is_the_subjects_and_a_profession_is_no_name(nlp: Language) -> None:
     text = (
         "Comedian Ellen Lorvik will host the awards next year, organizers said.\n\n"

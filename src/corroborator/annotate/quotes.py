@@ -101,6 +101,7 @@ def find_quotes(doc: Doc, *, caption: int | None = None, text: str | None = None
         who = attribute(rd, cue) if cue is not None else _NOBODY
         if who.speaker is not None and who.told_to is None and cue is not None and not _tells_someone(cue):
             who = _told_earlier(rd, raw, paras, who)
+            who = who if who.told_to is not None else _same_interview(found, raw, who)
         if who.cue is None and len(WORD.findall(text[s:e])) <= 2:
             continue  # a scare quote: a word or two nobody is said to have said
         found.append(_Found(raw, s, e, partial, who))
@@ -264,6 +265,18 @@ def _told_earlier(rd: Reader, raw: RawQuote, paras: list[tuple[int, int]], who: 
             if told.told_to is not None and told.speaker == who.speaker:
                 return replace(who, told_to=told.told_to)
             return who  # the last telling before is someone else's, or names no listener
+    return who
+
+
+def _same_interview(found: list[_Found], raw: RawQuote, who: Who) -> Who:
+    """``who`` with the listener of the speaker's quotation just before, in this paragraph or the one
+    before, when nobody else was quoted in between ('"...," Strauss-Kahn said in an interview in French
+    newspaper Le Parisien.' / '"...," Strauss-Kahn said.'): the same interview."""
+    for f in reversed(found):
+        if f.raw.last_para < raw.para - 1 or f.who.speaker != who.speaker:
+            return who
+        if f.who.told_to is not None:
+            return replace(who, told_to=f.who.told_to)
     return who
 
 

@@ -99,6 +99,9 @@ def _addressee(tok: Token) -> str | None:
         return tok.text
     if tok.pos_ == "NOUN" and tok.lower_ in _OUTLET_KINDS:
         names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if not names and named is not None:
+            return _addressee(named)  # "French newspaper Le Parisien"
         if not names or names[-1].i > tok.i:
             return None
         start = min(t.i for c in names for t in c.subtree if t.pos_ == "PROPN")  # "the Associated Press"
@@ -150,12 +153,8 @@ def _told_to(cue: Token, subj: Token | None) -> str | None:
                     continue
                 if prep.lower_ == "to" and cue.lower_ in _TO_CUES and (got := _addressee(obj)) is not None:
                     return got
-                if obj.lower_ in _TO_WHOM:  # "in an interview with CNN", "in an email to the AP"
-                    for sub in obj.children:
-                        if sub.lower_ in ("with", "to"):
-                            pobj = next((o for o in sub.children if o.dep_ == "pobj"), None)
-                            if pobj is not None and (got := _addressee(pobj)) is not None:
-                                return got
+                if obj.lower_ in _TO_WHOM and (got := _given_to(obj)) is not None:
+                    return got  # "in an interview with CNN", "in an email to the AP"
                 if prep.lower_ == "with" and (got := _addressee(obj)) is not None:
                     return got
     for clause in cue.children:  # "said when contacted by Reuters"
@@ -165,6 +164,24 @@ def _told_to(cue: Token, subj: Token | None) -> str | None:
                 if pobj is not None and (got := _addressee(pobj)) is not None:
                     return got
     return None
+
+
+def _given_to(given: Token) -> str | None:
+    """Whom an interview, a statement or an email was given to: "with CNN", "to the AP"; an interview
+    also "in" or "on" an outlet, or published or aired there ("in an interview published in French
+    newspaper Le Parisien")."""
+    preps = [c for c in given.children if c.dep_ == "prep"]
+    if given.lower_ == "interview":
+        preps += [p for c in given.children if c.lower_ in _PUBLISHED for p in c.children if p.dep_ == "prep"]
+    for sub in preps:
+        if sub.lower_ in ("with", "to") or (given.lower_ == "interview" and sub.lower_ in ("in", "on")):
+            pobj = next((o for o in sub.children if o.dep_ == "pobj"), None)
+            if pobj is not None and (got := _addressee(pobj)) is not None:
+                return got
+    return None
+
+
+_PUBLISHED = word_set("published broadcast aired printed posted")
 
 
 # an outlet named by its kind: "told the magazine" means the one told before in the article
