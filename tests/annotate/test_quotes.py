@@ -1218,6 +1218,15 @@ def test_an_interview_in_an_outlet_names_the_listener_of_that_speakers_next_quot
     ]
 
 
+def test_an_unnamed_speakers_listener_carries_on_to_the_quotation_continuing_theirs(nlp: Language) -> None:
+    text = (
+        '"They were staying in the dark part of the street," a witness told Radio Lorvik.\n\n'
+        '"You just knew it would turn into a fight."'
+    )
+    found = quotes(nlp, text)
+    assert [(q.speaker, q.told_to) for q in found] == [(None, "Radio Lorvik"), (None, "Radio Lorvik")]
+
+
 def test_speech_by_a_participle_after_by_is_the_subjects_and_a_profession_is_no_name(nlp: Language) -> None:
     text = (
         "Comedian Ellen Lorvik will host the awards next year, organizers said.\n\n"

@@ -359,8 +359,8 @@ def _carry(text: str, paras: list[tuple[int, int]], found: list[_Found]) -> None
     continuation was said to whom the quotation it continues was.
     """
     for prev, cur in itertools.pairwise(found):
-        if cur.who.cue is not None or cur.partial or prev.who.speaker is None:
-            continue
+        if cur.who.cue is not None or cur.partial or (prev.who.speaker is None and prev.who.told_to is None):
+            continue  # an unnamed speaker's listener carries on ('"...," a witness told CNN. "..."')
         opens_para = not text[paras[cur.raw.para][0] : cur.raw.open].strip()
         if prev.raw.last_para == cur.raw.para or (opens_para and prev.raw.last_para == cur.raw.para - 1):
             # the same statement: to the same listener ('"...," he wrote the AP. "..."')
