@@ -142,6 +142,24 @@ def test_quote_variant_with_a_less_specific_speaker_is_low() -> None:
     assert {s.speaker for s in found.sides} == {"Vladimir Putin", None}
 
 
+def test_one_statement_reworded_sentence_by_sentence_is_one_contradiction() -> None:
+    """Two translations of one speaker's statement differ in each sentence: one disagreement, each
+    sentence's wording as evidence, not one per sentence."""
+    units = [
+        quoted("a", '"Our country has reached the edge of the abyss," Nord said.',
+               "Our country has reached the edge of the abyss", "Ola Nord"),
+        quoted("c", '"Our country is on the edge of the abyss," Nord said.',
+               "Our country is on the edge of the abyss", "Ola Nord"),
+        quoted("a", '"It is the duty of us all not to take the step into the void," Nord said.',
+               "It is the duty of us all not to take the step into the void", "Ola Nord"),
+        quoted("c", '"We all have a duty so that it does not take the step into the void," Nord said.',
+               "We all have a duty so that it does not take the step into the void", "Ola Nord"),
+    ]  # fmt: skip
+    (found,), _ = find_contradictions(align_claims(units, REPORTS), REPORTS)
+    assert found.kind is ContradictionKind.QUOTE and found.severity is Severity.LOW
+    assert sorted(len(s.evidence) for s in found.sides) == [2, 2]
+
+
 def test_a_running_total_on_a_side_is_not_counted_as_disagreeing() -> None:
     seized = "The warship seized {} magazines from the pirate boats on Thursday, the navy said."
     units = [

@@ -14,6 +14,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from corroborator.annotate.person_names import joint_names, one_letter_off
 from corroborator.corroborate.align import (
@@ -418,6 +419,45 @@ def find_contradictions(
         if found is not None:
             contradictions.append(found)
         updates.extend(revised)
+    contradictions = _one_per_statement(contradictions)
     contradictions.extend(attribution_contradictions(descriptions, report_of or {}))
     updates.extend(explicit_updates(groups, report_of))
     return tuple(contradictions), tuple(dict.fromkeys(updates))
+
+
+def _statement_key(c: Contradiction) -> tuple[frozenset[frozenset[str]], str] | None:
+    """The articles on each side and the one named speaker of a reworded quotation, or None."""
+    if c.kind is not ContradictionKind.QUOTE or c.severity is not Severity.LOW or len(c.sides) != 2:
+        return None
+    speakers = {_surname(s.speaker) for s in c.sides if s.speaker}
+    if len(speakers) != 1:
+        return None
+    return frozenset(frozenset(s.article_ids) for s in c.sides), speakers.pop()
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower()
+
+
+def _one_per_statement(found: list[Contradiction]) -> list[Contradiction]:
+    """Reworded quotations of one speaker between the same articles are one statement translated or
+    retold twice, one disagreement with every sentence as evidence ('Our country has reached the edge
+    of the abyss. It is the responsibility of us all ...' / 'Our country is on the edge of the abyss.
+    We are all responsible ...'), not one per sentence."""
+    out: list[Contradiction] = []
+    first: dict[tuple[frozenset[frozenset[str]], str], int] = {}
+    for c in found:
+        key = _statement_key(c)
+        if key is None or key not in first:
+            if key is not None:
+                first[key] = len(out)
+            out.append(c)
+            continue
+        kept = out[first[key]]
+        more = {frozenset(s.article_ids): s.evidence for s in c.sides}
+        sides = tuple(
+            replace(s, evidence=tuple(dict.fromkeys(s.evidence + more[frozenset(s.article_ids)])))
+            for s in kept.sides
+        )
+        out[first[key]] = replace(kept, sides=sides)
+    return out
