@@ -1227,6 +1227,22 @@ def test_an_unnamed_speakers_listener_carries_on_to_the_quotation_continuing_the
     assert [(q.speaker, q.told_to) for q in found] == [(None, "Radio Lorvik"), (None, "Radio Lorvik")]
 
 
+def test_a_quotation_left_open_carries_its_speaker_past_an_unquoted_paragraph(nlp: Language) -> None:
+    """News style leaves a quotation that goes on unclosed; the scrape (or the writer) may leave a
+    paragraph of it without marks: the next quotation is still the same speaker's."""
+    text = (
+        "“We saw the man moving inside the office,” Ola Nord said.\n\n"
+        "“He was just going back and forth.\n\n"
+        "After the shots, he turned the lights off.\n\n"
+        "“It is terrifying.”\n\n"
+        "Police closed the street.\n\n"
+        "“Nobody could leave.”"
+    )
+    found = quotes(nlp, text)
+    assert only(found, "It is terrifying").speaker == "Ola Nord"
+    assert only(found, "Nobody could").speaker is None  # after a closed quotation, narration ends it
+
+
 def test_speech_by_a_participle_after_by_is_the_subjects_and_a_profession_is_no_name(nlp: Language) -> None:
     text = (
         "Comedian Ellen Lorvik will host the awards next year, organizers said.\n\n"

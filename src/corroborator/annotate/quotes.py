@@ -351,6 +351,18 @@ class _Found:
 _NOBODY = Who(None, None, None, None, None)
 
 
+def _next_paragraph(text: str, paras: list[tuple[int, int]], prev: RawQuote, cur: RawQuote) -> bool:
+    """Whether ``cur`` opens the paragraph after ``prev``'s, or the one after an unquoted paragraph
+    when ``prev`` was left open: its quotation went on ('"He was just going back and forth.' / 'After
+    the shots, he just put the lights off.' / '"It is terrifying.')."""
+    if prev.last_para == cur.para - 1:
+        return True
+    if prev.closed or prev.last_para != cur.para - 2:
+        return False
+    start, end = paras[cur.para - 1]
+    return not any(c in text[start:end] for c in "\"“”„«»")
+
+
 def _carry(text: str, paras: list[tuple[int, int]], found: list[_Found]) -> None:
     """Unattributed quotations take the speaker of the quotation they continue (in place).
 
@@ -362,7 +374,8 @@ def _carry(text: str, paras: list[tuple[int, int]], found: list[_Found]) -> None
         if cur.who.cue is not None or cur.partial or (prev.who.speaker is None and prev.who.told_to is None):
             continue  # an unnamed speaker's listener carries on ('"...," a witness told CNN. "..."')
         opens_para = not text[paras[cur.raw.para][0] : cur.raw.open].strip()
-        if prev.raw.last_para == cur.raw.para or (opens_para and prev.raw.last_para == cur.raw.para - 1):
+        following = opens_para and _next_paragraph(text, paras, prev.raw, cur.raw)
+        if prev.raw.last_para == cur.raw.para or following:
             # the same statement: to the same listener ('"...," he wrote the AP. "..."')
             w = prev.who
             cur.who = Who(w.speaker, w.speaker_span, w.description, w.told_to, None, True)
