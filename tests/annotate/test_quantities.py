@@ -93,6 +93,11 @@ def only(text: str) -> Quantity:
         ("Its share was 22 billion Euros in all.", "22 billion Euros", 22e9, "EUR", K.MONEY),
         ("He led the crowd of 22, 000 in song.", "22, 000", 22000, "count", K.COUNT),
         ("The town of 14,000 has struggled.", "14,000", 14000, "count", K.COUNT),
+        ("The talks took two and a half hours.", "two and a half hours", 2.5, "hour", K.DURATION),
+        ("They paid one and a half million dollars.", "one and a half million dollars", 1.5e6, "USD",
+         K.MONEY),
+        ("He was shot 11 times by police.", "11 times", 11, "count", K.COUNT),  # blows
+        ("Police fired at him seven times.", "seven times", 7, "count", K.COUNT),
     ],
 )
 def test_figures(sentence: str, text: str, value: float, unit: str, kind: QuantityKind) -> None:
@@ -180,6 +185,8 @@ def test_yen_and_yuan_by_context() -> None:
         "He cringes at “three amigos” references.",
         "You can hear 10 Things in Tech each morning.",  # a title's capitals
         "He saw 5 Seconds of Summer play.",
+        "The new hall is three times as large.",
+        "He was hit three times the average.",
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -195,6 +202,7 @@ def test_not_figures(sentence: str) -> None:
         ("He is 16 years old.", [("16 years old", 16, "year")]),
         ("Police arrested Sharron Smith, age 61, on Friday.", [("61", 61, "year")]),
         ("Arne Lund Jr., 49, escaped on Monday.", [("49", 49, "year")]),  # after a name's suffix
+        ("Savings are locked until age 59 and a half.", [("59 and a half", 59.5, "year")]),
         ("Per Berg III, 38, was arrested.", [("38", 38, "year")]),
         ("She died at the age of 91.", [("91", 91, "year")]),
         ("Children aged 5 to 12 were sent home.", [("5 to 12", 5, "year")]),

@@ -75,7 +75,7 @@ _SCALE = r"thousand|million|billion|trillion|bn|mn|mln|tn|crore|lakh|m|k"
 _NUMBER = re.compile(
     # "more than the $21 million that Sabathia got": a bound set by another figure
     rf"(?P<approx>\b(?i:{_APPROX})\s+(?:(?<=than )(?i:the)\s+)?)?"
-    rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS}|\b(?i:{_WORDNUM})\b)"
+    rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS}|\b(?i:{_WORDNUM})\b)(?P<half>\s+and\s+a\s+half\b)?"
     rf"(?:(?:\s?|-(?=(?i:thousand|million|billion|trillion)))(?P<scale>(?i:{_SCALE}))(?![A-Za-z]))?"
 )
 
@@ -205,6 +205,20 @@ _NOT_FIGURE_AFTER = re.compile(
 _MAGNITUDE_BEFORE = re.compile(
     r"\bmagnitudes?(?:\s*-\s*|\s+of\s+|\s+(?:rang\w*\s+)?(?:from|between)\s+|\s+)$", re.IGNORECASE
 )
+# how many times someone was hit: "shot him 17 times", "was stabbed eleven times"; not "three times as
+# many" or "three times the size"
+_BLOWS = re.compile(r"[^\S\n]+times\b(?![^\S\n]+(?:as|more|less|the|that|a|an|over|higher|larger|bigger)\b)")
+_STRUCK_BEFORE = re.compile(
+    r"\b(?:shot|stabbed|struck|hit|punched|kicked|beaten|fired|slashed)\b(?:[^\S\n]+(?:him|her|them|it|at)){0,2}"
+    r"[^\S\n]+$",
+    re.IGNORECASE,
+)
+
+
+def _struck(text: str, first: int) -> bool:
+    return _STRUCK_BEFORE.search(text, max(0, first - 30), first) is not None
+
+
 # a bare number that counts people: "a crowd of 22,000", "the town of 14,000"
 _HEADCOUNT_BEFORE = re.compile(
     r"\b(?:crowds?|audience|population|town|city|village|attendance|turnout)\s+of\s+$", re.IGNORECASE
@@ -377,8 +391,8 @@ def _age(text: str, start: int, end: int, value: float, written: bool) -> Quanti
     if found is not None:
         return Quantity(text[start : found.end()], Span(start, found.end()), value, found["unit"].lower(),
                         QuantityKind.AGE)  # fmt: skip
-    if written or not 0 < value < 120 or value != int(value):
-        return None
+    if written or not 0 < value < 120 or value * 2 != int(value * 2):
+        return None  # whole years, or "59 and a half"
     listed = _AGES_BEFORE.search(text, max(0, start - 40), start) and _LIST_GOES_ON.match(text, end)
     said = _PERSON_WAS.search(text, max(0, start - 12), start)
     if said is not None or _DIED_AT.search(text, max(0, start - 60), start):
@@ -464,6 +478,7 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
     if _EMERGENCY.match(text, start):
         return None  # "911 calls": the number dialled, not 911 of them
     value = _word_number(num) if written else float(num.replace(",", "").replace(" ", ""))
+    value += 0.5 if m.group("half") else 0  # "two and a half hours"
     end = m.end()
     if scale in ("m", "k") and not cur:  # "5m" is five metres; "5k" is not news prose
         if scale == "k":
@@ -471,7 +486,8 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
         scale, end = "", m.end("num")
     if _TIME_AFTER.match(text, m.end("num")) or _MONTH_AFTER.match(text, m.end("num")):
         return None
-    if not cur and (age := _age(text, first, m.end("num"), value, written)) is not None:
+    number_end = m.end("half") if m.group("half") else m.end("num")
+    if not cur and (age := _age(text, first, number_end, value, written)) is not None:
         return age
     if _NOT_FIGURE_AFTER.match(text, end):
         return None
@@ -510,6 +526,8 @@ def _read(text: str, m: re.Match[str], caption: int | None) -> Quantity | None:
             return None
         kind, unit_name, end = unit.kind, unit.unit, unit.end
         value *= unit.factor
+    elif (blows := _BLOWS.match(text, end)) is not None and _struck(text, first):
+        kind, unit_name, end = QuantityKind.COUNT, "count", blows.end()  # "shot 17 times"
     else:
         capitals = prev is not None and prev.group(1)[0].islower()
         noun_end = _count_noun_end(text, end, capitals)
