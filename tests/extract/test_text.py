@@ -654,6 +654,13 @@ def test_a_byline_of_the_name_alone_beside_a_date_line(lines: list[str]) -> None
     assert parts.body.split("\n\n") == [P1, P2, P3]
 
 
+def test_a_title_case_dek_above_the_date_line_is_no_byline() -> None:
+    parts = clean("# Lorvik Tram Driver Arrested", "Driver Charged With DWI, Reckless Endangerment",
+                  "September 14, 2013 10: 46 AM", P1, P2, P3)  # fmt: skip
+    assert parts.byline is None
+    assert parts.published == "2013-09-14"
+
+
 def test_a_commenters_name_and_date_are_no_byline_nor_publication_date() -> None:
     comment = "[Cherie Moss](http://pinterest.example) August 17, 2019 - 2:19 pm"
     parts = clean("# Lorvik Approves Second Tram Line", P1, P2, P3, "#### 2 comments", comment, P1)

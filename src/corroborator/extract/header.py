@@ -117,6 +117,10 @@ BY_CUE = re.compile(r"(?:posted |written |published )?by\s", re.IGNORECASE)
 _STAMP_LABEL = re.compile(r"(?:updated|published|posted|last updated)\s*:?", re.IGNORECASE)
 
 
+# capitalised words a headline has and no name does
+_DEK_WORDS = re.compile(r"\b(?:With|In|Of|To|For|On|After|Over|From|Into|Is|Are|Was|Were|Says|Said)\b")
+
+
 def name_line(units: list[Unit], reasons: list[RemovalReason | None], found: Found) -> Found:
     """A byline written as the writer's name alone, with no "By": the first line kept after the title,
     when a date line stands right before or after it (perhaps after an "Updated" label): "Tom
@@ -130,6 +134,8 @@ def name_line(units: list[Unit], reasons: list[RemovalReason | None], found: Fou
     if _STAMP_LABEL.fullmatch(units[i].text.strip()):
         return found  # "Updated" is no one's name
     line = units[i].text.strip()
+    if _DEK_WORDS.search(line):
+        return found  # a headline's dek in title case: "Driver Charged With DWI, Vehicular Manslaughter"
     names = meta.parse_byline("By " + line)
     if names is None and line.startswith("The ") and meta.parse_byline("By " + line[4:]):
         names = line  # "The Associated Press"
