@@ -134,6 +134,10 @@ class ReuseConfig:
     lsh_threshold: float = 0.1  # Jaccard threshold of the LSH index: low, so partial reprints are caught
     min_passage_words: int = 12  # shorter shared stretches are common phrases, not reuse
     min_passage_telling: int = 3  # ... and this many different words of its own telling, not names
+    # a link of one shared passage shorter than this (a formula every report copies from one release:
+    # "charged with vehicular manslaughter, criminally negligent homicide, leaving the scene of an
+    # accident") is shown, but does not make the two articles one report
+    report_passage_words: int = 20
     gap_tolerance: int = 6  # words of difference (changed, dropped, added) bridged inside one passage
     min_passage_score: float = 0.75  # token similarity a passage must keep after bridging gaps
     max_anchor_repeats: int = 8  # a k-gram this frequent in an article is no anchor (lists, refrains)

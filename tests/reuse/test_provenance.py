@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from corroborator.config import ReuseConfig
 from corroborator.models import (
     Annotations,
     Article,
@@ -22,7 +23,7 @@ from corroborator.reuse.provenance import (
     publication_window,
 )
 
-BODY = "x" * 400
+BODY = "word " * 80
 
 
 def art(ident: str, body: str = BODY, **kwargs: str) -> Article:
@@ -103,7 +104,7 @@ def test_reports_are_components_with_origins() -> None:
         art("byl", byline="By Jane Roe"),
     ]
     links = [
-        ReuseLink("wire", "reprint", ReuseKind.VERBATIM, 0.8, passages(10, 10)),
+        ReuseLink("wire", "reprint", ReuseKind.VERBATIM, 0.8, passages(300, 300)),
         ReuseLink("reprint", "rewrite", ReuseKind.PARAPHRASE, 0.5, passages(10, 10)),
     ]
     reports = independent_reports(articles, links, None)
@@ -114,6 +115,24 @@ def test_reports_are_components_with_origins() -> None:
         (("byl",), "own reporting (Jane Roe)"),
     ]
     assert reports[0].id == content_hash("reprint\nrewrite\nwire")
+
+
+def test_one_short_shared_passage_is_shown_but_makes_no_report() -> None:
+    """A formula every report copies from one release ("charged with vehicular manslaughter,
+    criminally negligent homicide, leaving the scene ...") is no shared reporting: one verbatim
+    passage under ``report_passage_words`` words links two articles but leaves them two reports;
+    two such passages, or one as long, make one."""
+    short = (Passage(Span(0, 90), Span(0, 90)),)  # 18 words
+    two = (Passage(Span(0, 60), Span(0, 60)), Passage(Span(100, 160), Span(100, 160)))
+    articles = [art("a"), art("b"), art("c"), art("d")]
+    links = [
+        ReuseLink("a", "b", ReuseKind.VERBATIM, 0.2, short),
+        ReuseLink("c", "d", ReuseKind.VERBATIM, 0.2, two),
+    ]
+    reports = independent_reports(articles, links, None)
+    assert [r.article_ids for r in reports] == [("a",), ("b",), ("c", "d")]
+    longer = ReuseConfig(report_passage_words=10)
+    assert len(independent_reports(articles, links, None, longer)) == 2
 
 
 def test_same_agency_without_shared_reporting_stays_apart() -> None:

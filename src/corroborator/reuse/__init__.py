@@ -105,7 +105,7 @@ def detect_reuse(
     credits = StoryCredits(agencies)
     links = [_link(by_id[a], by_id[b], passages, ann, credits) for (a, b), passages in found.items()]
     links.sort(key=lambda link: (link.from_id, link.to_id))
-    return ReuseResult(tuple(links), independent_reports(articles, links, ann))
+    return ReuseResult(tuple(links), independent_reports(articles, links, ann, config))
 
 
 def _candidates(

@@ -23,7 +23,16 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
-from corroborator.models import Annotations, Article, IndependentReport, Passage, ReuseLink, content_hash
+from corroborator.config import ReuseConfig
+from corroborator.models import (
+    Annotations,
+    Article,
+    IndependentReport,
+    Passage,
+    ReuseKind,
+    ReuseLink,
+    content_hash,
+)
 from corroborator.reuse.align import shared_share
 from corroborator.unionfind import UnionFind
 
@@ -204,16 +213,29 @@ def story_agencies(articles: Sequence[Article]) -> tuple[str, ...]:
     return tuple(found)
 
 
+def slight(copy: Article, passages: Sequence[Passage], config: ReuseConfig) -> bool:
+    """Whether what two articles share is one verbatim passage too short to make them one report."""
+    if len(passages) != 1 or passages[0].kind is not ReuseKind.VERBATIM:
+        return False
+    span = passages[0].to_span
+    return len(copy.body[span.start : span.end].split()) < config.report_passage_words
+
+
 def independent_reports(
     articles: Sequence[Article],
     links: Sequence[ReuseLink],
     annotations: Sequence[Annotations] | Mapping[str, Annotations] | None = None,
+    config: ReuseConfig | None = None,
 ) -> tuple[IndependentReport, ...]:
-    """A partition of ``articles`` into independent reports: the components of the reuse links."""
+    """A partition of ``articles`` into independent reports: the components of the reuse links that
+    are not :func:`slight`."""
+    config = config or ReuseConfig()
     by_id = {a.id: a for a in articles}
     units = UnionFind(by_id)
     for link in links:
-        if link.from_id in units and link.to_id in units:
+        if link.from_id not in units or link.to_id not in units:
+            continue
+        if not (link.kind is ReuseKind.VERBATIM and slight(by_id[link.to_id], link.passages, config)):
             units.join(link.from_id, link.to_id)
     groups: dict[str, list[str]] = {}
     for article in articles:
