@@ -149,3 +149,13 @@ def test_a_listener_is_named_as_the_article_s_own_outlet_names_itself(nlp: Any) 
     assert [q.told_to for q in story.of("c" * 16).quotes] == ["The Daily Example"]
     assert [q.told_to for q in story.of("d" * 16).quotes] == ["Courier"]  # another outlet, as written
     assert [q.told_to for q in story.quotes] == ["The Daily Example"]  # one quotation, first listener
+
+
+def test_a_listener_named_by_its_last_word_is_the_one_told_before_in_full(nlp: Any) -> None:
+    body = (
+        '"The officers came out of the car so fast," Ann Brook told the Harbour Courier.\n\n'
+        'Police sources also told the Courier that "he had four prior arrests."'
+    )
+    article = Article(id="e" * 16, source="e.txt", body=body, outlet="Lorvik Post")
+    story = Annotator(nlp=nlp).annotate_story([article])
+    assert [q.told_to for q in story.of("e" * 16).quotes] == ["Harbour Courier", "Harbour Courier"]

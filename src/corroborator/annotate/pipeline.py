@@ -226,11 +226,20 @@ def _anchor(value: str | None) -> date | None:
 
 
 def _own_listeners(article: Article, parse: ArticleParse) -> ArticleParse:
-    """The parse with each listener named as the outlet writes itself (:func:`listener_name`)."""
-    quotes = tuple(
-        replace(q, told_to=listener_name(q.told_to, article.outlet)) if q.told_to else q for q in parse.quotes
-    )
-    return parse if quotes == parse.quotes else replace(parse, quotes=quotes)
+    """The parse with each listener named as the outlet writes itself (:func:`listener_name`), and a
+    listener named by one word that ends a fuller name told before in the article by that name ("told
+    the Daily News" ... "told the News")."""
+    named: list[str] = []
+    quotes = []
+    for q in parse.quotes:  # in the order of the text
+        if q.told_to:
+            told = listener_name(q.told_to, article.outlet)
+            if " " not in told:
+                told = next((n for n in reversed(named) if n.split()[-1] == told), told)
+            named.append(told)
+            q = replace(q, told_to=told)
+        quotes.append(q)
+    return parse if tuple(quotes) == parse.quotes else replace(parse, quotes=tuple(quotes))
 
 
 def assemble_story(articles: Sequence[Article], parses: Sequence[ArticleParse]) -> StoryAnnotations:
