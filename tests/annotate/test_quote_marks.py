@@ -63,6 +63,14 @@ def test_an_unmarked_paragraph_in_the_first_person_between_two_quotations_is_quo
     ]
 
 
+def test_curly_single_quotes_set_apart_from_their_words_pair_but_spaced_apostrophes_do_not() -> None:
+    """Text tokenised for a corpus sets every mark apart: "‘ Please don ’ t let me die! ’". A closing
+    mark set apart follows the quotation's end punctuation; a spaced apostrophe follows a letter."""
+    text = "She was calling out: ‘ Please don ’ t let me die! ’ and the officers yelled back."
+    assert quoted(text) == ["Please don ’ t let me die!"]
+    assert quoted("Lohan ’ s lawyer said she ’ d be fine.") == []
+
+
 def test_partial_quote_continues_a_sentence_begun_outside_it() -> None:
     def partial(text: str) -> bool:
         (raw,) = scan(text)

@@ -23,8 +23,10 @@ import re
 from dataclasses import dataclass
 
 _DQ = re.compile(r"[\"“”„«»]")
-_SQ_OPEN = re.compile(r"(?<![\w’'])[‘'](?=[^\W\d_])")
-_SQ_CLOSE = re.compile(r"(?<=[\w.,!?])[’'](?![\w])")
+# single quotes; a curly pair may stand apart from the words it quotes, as in text tokenised for a
+# corpus ("‘ Please don ’ t let me die! ’"), where a spaced apostrophe follows a letter, not a mark
+_SQ_OPEN = re.compile(r"(?<![\w’'])(?:[‘'](?=[^\W\d_])|‘ (?=[^\W\d_]))")
+_SQ_CLOSE = re.compile(r"(?<=[\w.,!?])[’'](?![\w])|(?<=[.,!?] )’(?!\w)")
 PARAGRAPH = re.compile(r"[^\n]+")
 WORD = re.compile(r"\w+(?:[-’']\w+)*")
 
