@@ -1243,6 +1243,16 @@ def test_a_quotation_left_open_carries_its_speaker_past_an_unquoted_paragraph(nl
     assert only(found, "Nobody could").speaker is None  # after a closed quotation, narration ends it
 
 
+def test_a_name_after_a_or_an_is_no_person_for_he_to_mean(nlp: Language) -> None:
+    """The NER took "a local Rite Aid" for a person, and "he wrote" after it for the shop's."""
+    text = (
+        "Councilman Ola Nord said garbage cans had been overturned.\n\n"
+        "He added that one person had been attacked outside of a local Rite Aid.\n\n"
+        "“Tonight was a peaceful vigil that turned into a riot,” he wrote."
+    )
+    assert only(quotes(nlp, text), "Tonight").speaker == "Ola Nord"
+
+
 def test_speech_by_a_participle_after_by_is_the_subjects_and_a_profession_is_no_name(nlp: Language) -> None:
     text = (
         "Comedian Ellen Lorvik will host the awards next year, organizers said.\n\n"

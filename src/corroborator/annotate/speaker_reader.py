@@ -53,6 +53,8 @@ class Reader:
         )
         labelled = Counter(ent.text for ent in doc.ents if ent.label_ != "PERSON")
         for ent in doc.ents:
+            if ent.label_ == "PERSON" and _indefinite(ent):
+                continue  # "outside of a local Rite Aid": a shop, not a person
             if ent.label_ == "PERSON" or _mislabelled_person(ent, surnames, labelled):
                 end = ent.end
                 while end > ent.start + 1 and doc[end - 1].text in _POSSESSIVE:
@@ -495,6 +497,16 @@ def _name_word(doc: Doc, i: int, a: int, b: int) -> bool:
         return True  # "Bill de Blasio", "Ursula von der Leyen"
     joined = i - 1 > a and doc[i - 1].text in _HYPHENS and doc[i - 2].text[:1].isupper()
     return tok.text[:1].isupper() or (joined and tok.pos_ == "PROPN")
+
+
+def _indefinite(ent: SpacySpan) -> bool:
+    """A name after "a" or "an" (and perhaps an adjective): a place or a brand, as people are not
+    named so ("a local Rite Aid", "an Applebee's"); not "a Mr. Smith", which a title keeps a name."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 0 and doc[i].pos_ == "ADJ":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("a", "an")
 
 
 def _mislabelled_person(ent: SpacySpan, surnames: Counter[str], labelled: Counter[str]) -> bool:
