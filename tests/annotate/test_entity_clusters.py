@@ -240,6 +240,17 @@ def test_a_team_and_a_body_named_short_join_their_full_names() -> None:
     assert entity_with(ents, "Police").aliases == ()  # an institution's common noun
 
 
+def test_two_teams_the_ner_ran_together_do_not_keep_a_team_from_its_full_name() -> None:
+    org = EntityType.ORG
+    ents = story(
+        [
+            ("a", mentions_of(("Harbour Gulls", org), ("Lorvik Falcons", org))),
+            ("b", mentions_of(("Gulls", org), ("Falcons and Gulls", org))),
+        ]
+    )
+    assert entity_with(ents, "Harbour Gulls").aliases == ("Gulls",)
+
+
 def test_an_institutions_common_noun_joins_the_one_name_it_opens() -> None:
     org = EntityType.ORG
     ents = story([("a", mentions_of(("Academy of Lorvik Arts", org), ("Academy", org), ("University", org)))])

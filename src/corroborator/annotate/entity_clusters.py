@@ -249,8 +249,12 @@ def _merge_qualified(others: dict[tuple[bool, str], _Bucket]) -> None:
     ]
     ending: dict[str, list[str]] = defaultdict(list)  # "red sox" -> ["boston red sox"]
     bodied: dict[str, list[str]] = defaultdict(list)  # "wells fargo" -> ["wells fargo bank"]
+    named = set(orgs)
     for key in orgs:
         words = key.split()
+        parts = key.split(" and ")
+        if len(parts) == 2 and all(" " not in p and any(k.endswith(" " + p) for k in named) for p in parts):
+            continue  # the NER's "Nationals and Orioles": two names the story has, not one ending either
         for i in range(1, len(words)):
             ending[" ".join(words[i:])].append(key)
         if len(words) >= 3 and words[-1] in _BODIES:
