@@ -79,6 +79,8 @@ def is_content_word(word: str) -> bool:
     """A word of three letters or more that is not a function word ("died", "agencies"; not "was")."""
     low = word.lower()
     return len(low) >= 3 and low.isalpha() and low not in _STOPWORDS
+
+
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ness", "ies", "ied", "ed", "ers", "er", "ly",
              "es", "s")
 _STEM_LENGTH = 7  # stems are cut here: dependence/dependent/dependency -> "depende"
