@@ -107,7 +107,11 @@ def main() -> None:
     within = [link for link in result.links if relation(link, labels) == "same event"]
     rng = random.Random(7)
     sample_within = rng.sample(within, min(args.sample_within, len(within)))
-    parts = ["# Cross-event links", ""]
+    parts = ["# Reports mixing events", ""]
+    for report in mixed:
+        members = [f"{i} ({by_id[i].outlet or '-'}, {labels[i][1]})" for i in report.article_ids]
+        parts += [f"- {report.origin}: " + "; ".join(members), ""]
+    parts += ["# Cross-event links", ""]
     parts += [describe(link, by_id, labels) for link in cross[: args.sample_cross]]
     parts += ["# Within-event links (random sample)", ""]
     parts += [describe(link, by_id, labels) for link in sample_within]

@@ -138,6 +138,15 @@ class ReuseConfig:
     # "charged with vehicular manslaughter, criminally negligent homicide, leaving the scene of an
     # accident") is shown, but does not make the two articles one report
     report_passage_words: int = 20
+    # one newsroom's articles are one report though they share no text (see corroborator.reuse.relays):
+    # an outlet's own stories, unless bylined apart
+    newsroom_reports: bool = True
+    # ... and an article that credits one other outlet for its news relays that outlet's report: it
+    # joins the outlet's article and the other relays of it published within relay_max_days; the
+    # credit must start in the first relay_credit_share of the body unless the outlet is credited twice
+    relay_reports: bool = True
+    relay_credit_share: float = 0.5
+    relay_max_days: int = 2
     gap_tolerance: int = 6  # words of difference (changed, dropped, added) bridged inside one passage
     min_passage_score: float = 0.75  # token similarity a passage must keep after bridging gaps
     max_anchor_repeats: int = 8  # a k-gram this frequent in an article is no anchor (lists, refrains)
@@ -180,10 +189,12 @@ class ReuseConfig:
         if not 0.0 <= self.max_excluded_share <= 1.0:
             raise ConfigError("reuse.max_excluded_share", self.max_excluded_share, "a number in [0, 1]")
         shares: tuple[str, ...] = ("min_verbatim_share", "paraphrase_min_similarity", "paraphrase_margin")
-        shares += ("paraphrase_min_share", "paraphrase_alone_min_similarity")
+        shares += ("paraphrase_min_share", "paraphrase_alone_min_similarity", "relay_credit_share")
         for name in shares:
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ConfigError(f"reuse.{name}", getattr(self, name), "a number in [0, 1]")
+        if self.relay_max_days < 0:
+            raise ConfigError("reuse.relay_max_days", self.relay_max_days, "0 or more days")
         if self.all_pairs_max < 2:
             raise ConfigError("reuse.all_pairs_max", self.all_pairs_max, "2 or more articles")
         if self.paraphrase_min_sentences < 1:

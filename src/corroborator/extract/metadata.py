@@ -467,6 +467,12 @@ def is_known_outlet(name: str) -> bool:
     return _name_key(name) in _outlet_names()
 
 
+def known_outlet_name(name: str) -> str:
+    """A known outlet's name as the table writes it ("The Hollywood Reporter" for "Hollywood
+    Reporter"), else ``name`` as written."""
+    return _outlet_names().get(_name_key(name), name)
+
+
 def listener_name(told: str, own_outlet: str | None = None) -> str:
     """The name of an outlet someone spoke to, as the outlet writes it: the article's own outlet for
     the short name it calls itself by ("told the Daily News", "told the News" in the New York Daily

@@ -9,12 +9,14 @@ Direction of a reuse link, from the strongest evidence to the weakest:
    is closer to the wire than one that does not;
 4. containment: the article whose body is the more covered by the shared passages is the copy.
 
-Independent reports are the connected components of the reuse links: articles that share reporting,
-directly or through others, count once. Each report is labelled by its origin: the agency when a byline
-or a credit in it names one ("AFP wire"), else the outlet of its earliest article ("The Moscow Times,
-own reporting"). Two articles by one agency are one report only when they share reporting: an agency's
-follow-up that reuses its earlier copy joins it; a separate dispatch stays apart. A photo credit is no
-shared reporting.
+Independent reports are the connected components of the reuse links and of the links
+:mod:`corroborator.reuse.relays` finds between one newsroom's articles (an outlet's own stories, and
+articles relaying an outlet's report with credit): articles that share reporting, directly or through
+others, count once. Each report is labelled by its origin: the agency when a byline or a credit in it
+names one ("AFP wire"), else the outlet its articles relay ("The Hollywood Reporter, relayed"), else
+the outlet of its earliest article ("The Moscow Times, own reporting"). Two articles by one agency are
+one report only when they share reporting: an agency's follow-up that reuses its earlier copy joins it;
+a separate dispatch stays apart. A photo credit is no shared reporting.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 from corroborator.config import ReuseConfig
+from corroborator.extract.metadata import known_outlet_name
 from corroborator.models import (
     Annotations,
     Article,
@@ -34,6 +37,7 @@ from corroborator.models import (
     content_hash,
 )
 from corroborator.reuse.align import shared_share
+from corroborator.reuse.relays import newsroom_links, outlet_key, relayed, same_outlet, story_outlets
 from corroborator.unionfind import UnionFind
 
 # A general lexicon of news agencies: canonical name -> other names it goes by.
@@ -228,7 +232,7 @@ def independent_reports(
     config: ReuseConfig | None = None,
 ) -> tuple[IndependentReport, ...]:
     """A partition of ``articles`` into independent reports: the components of the reuse links that
-    are not :func:`slight`."""
+    are not :func:`slight` and of the newsroom links (:func:`~corroborator.reuse.relays.newsroom_links`)."""
     config = config or ReuseConfig()
     by_id = {a.id: a for a in articles}
     units = UnionFind(by_id)
@@ -237,17 +241,23 @@ def independent_reports(
             continue
         if not (link.kind is ReuseKind.VERBATIM and slight(by_id[link.to_id], link.passages, config)):
             units.join(link.from_id, link.to_id)
+    agencies = story_agencies(articles)
+    credits = StoryCredits(agencies)
+    wire = [a.id for a in articles if byline_agency(a) is not None or credits(a)]
+    for a, b, _why in newsroom_links(articles, config, wire):
+        units.join(a, b)
     groups: dict[str, list[str]] = {}
     for article in articles:
         groups.setdefault(units.find(article.id), []).append(article.id)
     ann_map = _annotation_map(annotations)
     copies = {link.to_id for link in links}
-    agencies = story_agencies(articles)
+    outlets = story_outlets(articles) if config.relay_reports else []
     reports: list[IndependentReport] = []
     for members in groups.values():
         ids = tuple(sorted(members))
         group = [by_id[i] for i in members]
-        origin = _origin(group, ann_map, copies, agencies)
+        origin = _origin(group, ann_map, copies, agencies) or _relayed_origin(group, outlets, config)
+        origin = origin or _own_origin(group, ann_map, copies)
         reports.append(IndependentReport(content_hash("\n".join(ids)), origin, ids))
     order = {a.id: n for n, a in enumerate(articles)}
     reports.sort(key=lambda r: min(order[i] for i in r.article_ids))
@@ -269,7 +279,8 @@ def _origin(
     annotations: Mapping[str, Annotations],
     copies: set[str],
     agencies: Sequence[str],
-) -> str:
+) -> str | None:
+    """The agency a report's articles are the copy of ("AFP wire"), or None."""
     bylines = Counter(agency for a in group if (agency := byline_agency(a)) is not None)
     if bylines:
         agency = bylines.most_common(1)[0][0]
@@ -281,6 +292,28 @@ def _origin(
     credits = Counter(name for a in originals for name in credited_agencies(a, agencies))
     if credits:
         return f"{credits.most_common(1)[0][0]} wire"
+    return None
+
+
+def _relayed_origin(
+    group: Sequence[Article], story_outlets: Sequence[str], config: ReuseConfig
+) -> str | None:
+    """The outlet a report's articles relay: its own article's outlet when the report holds one
+    ("The Hollywood Reporter, own reporting"), else the name as credited ("The Hollywood Reporter,
+    relayed"); None when no article of the report relays an outlet."""
+    credits = [c for a in group if (c := relayed(a, story_outlets, config)) is not None]
+    if not credits or not config.relay_reports:
+        return None
+    key = Counter(c.key for c in credits).most_common(1)[0][0]
+    own = next((a.outlet for a in group if a.outlet and same_outlet(outlet_key(a.outlet), key)), None)
+    if own is not None:
+        return f"{own}, own reporting"
+    written = max((c.outlet for c in credits if c.key == key), key=len)  # not its initials
+    return f"{known_outlet_name(written.removeprefix('the '))}, relayed"
+
+
+def _own_origin(group: Sequence[Article], annotations: Mapping[str, Annotations], copies: set[str]) -> str:
+    """A report of its own: the outlet of its earliest article, else its byline or title."""
     earliest = min(group, key=lambda a: (_first_day(a, annotations), a.id not in copies, a.source))
     if earliest.outlet:
         return f"{earliest.outlet}, own reporting"

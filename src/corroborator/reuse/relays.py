@@ -1,0 +1,209 @@
+"""Reports that come from one newsroom though they share no text.
+
+Two kinds, both independent of text reuse:
+
+- **a newsroom's own stories**: articles of one outlet (the same ``Article.outlet``) are one report,
+  as its successive stories of an event restate its reporting ("BBC: fire at a supermarket", "man
+  charged", "man denies arson"), unless they are bylined apart: an agency's copy the outlet ran ("By
+  AFP"), or two different bylines (a platform's contributors);
+- **credited relays**: an article that credits one other outlet for its news ("THR is reporting
+  that ...", "according to The Hollywood Reporter", "her rep tells People magazine") relays that
+  outlet's report. It is one report with the outlet's own article and with the other articles that
+  relay the same outlet within a few days. An article that credits several outlets is a round-up of
+  its own; one that credits an outlet once, late in the article, only borrows a detail.
+
+An outlet is recognised by name: the outlet of an article of the story, a known outlet
+(``data/outlets.tsv``) or agency, a name ending in a word outlets are named by ("Herald", "News",
+"Reporter", ...) or followed by a kind of outlet ("People magazine"), a site ("FoxSports.com"), or the
+initials of one of those ("THR" for The Hollywood Reporter).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from corroborator.config import ReuseConfig
+from corroborator.extract.metadata import is_known_outlet, known_outlet_name
+from corroborator.models import Article, Span
+from corroborator.vocab import word_set
+
+_KINDS = r"(?:magazine|mag|newspaper|paper|website|site|web site|tabloid|network|station|channel|blog|outlet)"
+_WORD = r"[A-Z][\w.!&'’-]*"
+_NAME = rf"(?:[Tt]he )?(?:{_WORD}|[a-z][\w-]*\.com)(?: (?:of |& )?{_WORD})*"
+_CREDITS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        # "according to a report in the Boston Herald", "according to Michael Silverman of the Herald"
+        rf"\b[Aa]ccording to (?:an? |the |this )?(?:(?:new|recent|latest|exclusive) )?"
+        rf"(?:report|story|article|piece|item)s? (?:in|by|from|on|at) ({_NAME})",
+        rf"\b[Aa]ccording to {_WORD}(?: {_WORD})+ (?:of|from|at) ({_NAME})",
+        rf"\b[Aa]ccording to (?:''|[“\"])?({_NAME})",
+        # "THR is reporting that", "the Associated Press reported", "People magazine says"
+        rf"({_NAME})(?: {_KINDS})? (?:is |are |was |has |have |had )?(?:also |first |now )?"
+        r"(?:reporting|reported|reports|says|said|saying|learned|confirmed|revealed|broke)\b",
+        rf"\b(?:reports|reported by) ({_NAME})",
+        rf"\b(?:told|tells) ({_NAME})",
+        rf"\b(?:[Ww]ord comes from|via|h/t|[Hh]at tip to|[Ss]ource:|courtesy of) ({_NAME})",
+    )
+)
+# the last word of an outlet's name ("Boston Herald", "ABC News", "Daily Mail")
+_OUTLET_WORDS = word_set(
+    "times post news herald reporter journal tribune magazine gazette telegraph chronicle daily weekly "
+    "today wire press radio tv network examiner observer standard independent star sun mirror express "
+    "register dispatch bulletin inquirer courier review insider guardian globe mail record sentinel "
+    "enquirer digest beast variety deadline politico"
+)
+_NOT_NAMES = word_set("i we us it he she they you")  # "told I", "told Us" at a sentence start
+_KIND_AFTER = re.compile(rf"\s+{_KINDS}$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """An outlet an article credits for what it reports, as written, and where."""
+
+    outlet: str
+    key: str  # outlet_key(outlet)
+    span: Span
+
+
+def outlet_key(name: str) -> str:
+    """A name's words in lower case without "the", a kind after it ("People magazine") or dots."""
+    text = name.strip().strip(".,;:'\"’“”").replace("’", "'")
+    text = re.sub(r"^the\s+", "", text, flags=re.I)
+    text = _KIND_AFTER.sub("", text).removesuffix("'s")
+    return " ".join(text.replace(".", "").lower().split())
+
+
+def _initials(key: str, the: bool) -> str:
+    return ("t" if the else "") + "".join(w[0] for w in key.split() if w not in ("of", "and", "&"))
+
+
+def same_outlet(a: str, b: str) -> bool:
+    """Whether two outlet keys name one outlet: equal, one the initials of the other ("thr", "the
+    hollywood reporter"), or the same last word after such initials ("la times", "los angeles times")."""
+    if a == b:
+        return True
+    words_a, words_b = a.split(), b.split()
+    for short, long in ((a, b), (b, a)):
+        if " " not in short and len(short) >= 2 and " " in long and short in (
+            _initials(long, False), _initials(long, True)
+        ):
+            return True
+    if len(words_a) >= 2 and len(words_b) >= 2 and words_a[-1] == words_b[-1]:
+        return same_outlet(" ".join(words_a[:-1]), " ".join(words_b[:-1]))
+    return False
+
+
+def _ends_with(key: str, end: str) -> bool:
+    words, tail = key.split(), end.split()
+    return len(tail) < len(words) and words[-len(tail) :] == tail
+
+
+def _outlet(name: str, story: Sequence[str]) -> str | None:
+    """The key of the outlet ``name`` names, or None when it names none."""
+    key = outlet_key(name)
+    if not key or key in _NOT_NAMES:
+        return None
+    for known in story:
+        if same_outlet(key, known):
+            return known
+    longer = [k for k in story if len(key.split()) >= 2 and _ends_with(k, key)]
+    if len(longer) == 1:
+        return longer[0]  # "the Daily News" of the New York Daily News
+    words = key.split()
+    if is_known_outlet(name) or words[-1] in _OUTLET_WORDS or name.lower().endswith(".com"):
+        return key
+    if _KIND_AFTER.search(name.strip()):
+        return key  # "People magazine"
+    return None
+
+
+def credited_outlets(article: Article, story_outlets: Sequence[str] = ()) -> tuple[Credit, ...]:
+    """The outlets ``article`` credits for its news, in order of place (``story_outlets``: keys of the
+    outlets of the story's articles, so that their initials and short names are recognised)."""
+    found: dict[int, Credit] = {}
+    for pattern in _CREDITS:
+        for match in pattern.finditer(article.body):
+            name = match.group(1).rstrip(".")  # "... she told The Post."
+            start, end = match.start(1), match.start(1) + len(name)
+            if name.startswith("the "):
+                start += 4  # "of the Boston Herald": the name as a reader would write it
+            key = _outlet(name, story_outlets)
+            if key is not None and start not in found:
+                found[start] = Credit(article.body[start:end], key, Span(start, end))
+    return tuple(found[k] for k in sorted(found))
+
+
+def story_outlets(articles: Sequence[Article]) -> list[str]:
+    """Keys of the outlets a story's articles are by or credit by a name of several words: the names
+    the initials and short names in its articles may stand for ("THR" where one article says "The
+    Hollywood Reporter")."""
+    keys = {outlet_key(a.outlet) for a in articles if a.outlet}
+    for article in articles:
+        keys.update(c.key for c in credited_outlets(article, ()) if " " in c.key)
+    return sorted(keys)
+
+
+def relayed(article: Article, story_outlets: Sequence[str], config: ReuseConfig) -> Credit | None:
+    """The one outlet other than its own that ``article`` credits for its news, credited early
+    (``config.relay_credit_share`` of the body) or more than once; None for an article that credits
+    no outlet, several, or one only late and once."""
+    own = outlet_key(article.outlet) if article.outlet else None
+    credits = [
+        c for c in credited_outlets(article, story_outlets)
+        if own is None or not (same_outlet(c.key, own) or _ends_with(own, c.key))  # "the News"
+    ]
+    keys = Counter(c.key for c in credits)
+    if len(keys) != 1:
+        return None
+    first = credits[0]
+    if keys[first.key] < 2 and first.span.start > config.relay_credit_share * len(article.body):
+        return None
+    return first
+
+
+def _day(article: Article) -> date | None:
+    try:
+        return date.fromisoformat((article.published or "")[:10])
+    except ValueError:
+        return None
+
+
+def _apart(a: Article, b: Article, days: int) -> bool:
+    x, y = _day(a), _day(b)
+    return x is not None and y is not None and abs((x - y).days) > days
+
+
+def newsroom_links(
+    articles: Sequence[Article], config: ReuseConfig, wire: Sequence[str] = ()
+) -> Iterator[tuple[str, str, str]]:
+    """``(a, b, why)`` for articles that are one newsroom's report without sharing text. ``wire``:
+    ids of articles that are an agency's copy (bylined or credited), never joined by their outlet."""
+    outlets = {a.id: outlet_key(a.outlet) for a in articles if a.outlet}
+    if config.newsroom_reports:
+        kept = [a for a in articles if a.id in outlets and a.id not in wire]
+        for n, a in enumerate(kept):
+            for b in kept[n + 1 :]:
+                bylined_apart = a.byline and b.byline and outlet_key(a.byline) != outlet_key(b.byline)
+                if outlets[a.id] == outlets[b.id] and not bylined_apart:
+                    yield a.id, b.id, f"both by {a.outlet}"
+    if not config.relay_reports:
+        return
+    story = story_outlets(articles)
+    relays = {a.id: credit for a in articles if (credit := relayed(a, story, config)) is not None}
+    for a in articles:
+        credit = relays.get(a.id)
+        if credit is None:
+            continue
+        for b in articles:
+            if b.id == a.id or _apart(a, b, config.relay_max_days):
+                continue
+            other = relays.get(b.id)
+            if b.id in outlets and same_outlet(outlets[b.id], credit.key):
+                yield a.id, b.id, f"relays {b.outlet} ({credit.outlet!r})"
+            elif other is not None and other.key == credit.key and a.id < b.id:
+                yield a.id, b.id, f"both relay {known_outlet_name(credit.outlet)}"
