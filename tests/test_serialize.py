@@ -6,12 +6,15 @@ from corroborator.models import (
     Annotations,
     Description,
     EntityType,
+    Evidence,
+    IndependentReport,
     InferredDate,
     Mention,
     Precision,
     Quantity,
     QuantityKind,
     Quote,
+    ReportTie,
     Span,
     TimeExpression,
 )
@@ -38,6 +41,14 @@ def test_annotations_round_trip_through_json() -> None:
     )
     text = json.dumps(to_data(original))
     assert decode(Annotations, json.loads(text)) == original
+
+
+def test_reports_with_ties_round_trip_through_json() -> None:
+    """A story's cached analysis keeps why articles sharing no text are one report."""
+    credit = Evidence("blog", Span(0, 22), "THR is reporting that")
+    ties = (ReportTie("blog", "thr", "relays THR", credit), ReportTie("thr", "blog", "both by X"))
+    original = IndependentReport("r1", "The Hollywood Reporter, own reporting", ("blog", "thr"), ties)
+    assert decode(IndependentReport, json.loads(json.dumps(to_data(original)))) == original
 
 
 def test_integral_floats_come_back_as_floats() -> None:

@@ -121,7 +121,12 @@ def summary_json(briefing: Briefing) -> list[dict[str, Any]]:
 def _reports(story: StoryAnalysis, ordered: Sequence[Article]) -> tuple[ReportEntry, ...]:
     present = {a.id for a in ordered}
     found = tuple(
-        ReportEntry(r.id, r.origin, tuple(a for a in r.article_ids if a in present))
+        ReportEntry(
+            r.id,
+            r.origin,
+            tuple(a for a in r.article_ids if a in present),
+            tuple(t for t in r.ties if t.article in present and t.other in present),
+        )
         for r in story.reports
         if any(a in present for a in r.article_ids)
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from corroborator.models import ClaimKind, ContradictionKind, Evidence, Precision, Severity
+from corroborator.models import ClaimKind, ContradictionKind, Evidence, Precision, ReportTie, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,11 +174,13 @@ class RemovedSummary:
 
 @dataclass(frozen=True, slots=True)
 class ReportEntry:
-    """An independent report of the story and its articles."""
+    """An independent report of the story and its articles (``ties``: why those that share no text
+    are in it)."""
 
     id: str
     origin: str
     article_ids: tuple[str, ...]
+    ties: tuple[ReportTie, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -387,12 +387,26 @@ class ReuseLink:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportTie:
+    """Why ``article`` is one report with ``other`` though they share no text: "both by BBC", "relays
+    The Hollywood Reporter"; ``evidence`` is the credit in ``article`` ("THR is reporting that"), when
+    there is one."""
+
+    article: str
+    other: str
+    reason: str
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class IndependentReport:
-    """Articles that carry the same reporting and so count once; ``origin`` names where it came from."""
+    """Articles that carry the same reporting and so count once; ``origin`` names where it came from;
+    ``ties`` say why articles that share no text are in it (one newsroom's stories, credited relays)."""
 
     id: str
     origin: str  # "AFP wire", or the outlet
     article_ids: tuple[str, ...]
+    ties: tuple[ReportTie, ...] = ()
 
 
 # --- corroboration ------------------------------------------------------------------------------

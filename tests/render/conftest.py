@@ -29,6 +29,7 @@ from corroborator.models import (
     Precision,
     RemovalReason,
     Removed,
+    ReportTie,
     ReuseKind,
     ReuseLink,
     Severity,
@@ -110,7 +111,8 @@ def hostile() -> Analysis:
         url="https://ledger.example/story?id=1&x=<b>",
     )
     articles = (wire, reprint, own)
-    r1 = IndependentReport("r1" + "0" * 14, f"Wire agency {SCRIPT}", (wire.id, reprint.id))
+    tie = ReportTie(reprint.id, wire.id, f"relays Wire {SVG}", _evidence(reprint, s2))
+    r1 = IndependentReport("r1" + "0" * 14, f"Wire agency {SCRIPT}", (wire.id, reprint.id), (tie,))
     r2 = IndependentReport("r2" + "0" * 14, f"Ledger, own reporting {IMG}", (own.id,))
     e1, e1b, e_own = _evidence(wire, s1), _evidence(reprint, s1), _evidence(own, own_s)
     e3 = _evidence(wire, s3)

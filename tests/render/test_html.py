@@ -95,6 +95,14 @@ def test_provenance_graph_draws_reports_and_reuse(page_html: str) -> None:
     assert graph.count('<g class="node">') == 3
 
 
+def test_reports_say_why_articles_without_shared_text_are_one(page_html: str) -> None:
+    listing = page_html[page_html.index('<ul class="reports">') :].split("</ul>")[0]
+    assert listing.count("one report without shared text") == 1  # the wire's report, not the Ledger's
+    tie = listing.split("one report without shared text: ")[1]
+    assert tie.startswith('<span class="cite">[<a href="#s1-src-2">2</a>]</span> relays Wire')
+    assert "Mayor Ann Brook said the vote ended" in tie
+
+
 def test_coverage_matrix_marks_which_report_carries_which_fact(page_html: str) -> None:
     matrix = page_html[page_html.index('id="s1-coverage"') :].split("</svg>")[0]
     assert matrix.count("<circle") == 3 * 2  # three key facts x two reports

@@ -8,6 +8,7 @@ import jsonschema
 import pytest
 
 from corroborator.api import Analysis, RelatedStory
+from corroborator.models import Evidence, ReportTie, Span
 from corroborator.render.json import report, schema
 
 
@@ -24,3 +25,20 @@ def test_related_stories_are_in_the_report_and_valid(analysis: Analysis) -> None
     bad = {**data["stories"][0], "related": [{**data["stories"][0]["related"][0], "similarity": 2}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**data, "stories": [bad]}, schema())
+
+
+def test_report_ties_are_in_the_report_and_valid(analysis: Analysis) -> None:
+    story = analysis.stories[0]
+    first, *rest = story.reports
+    a, b = (first.article_ids * 2)[:2]
+    body = next(x.body for x in analysis.articles if x.id == a)
+    tie = ReportTie(a, b, "relays The Daily Planet", Evidence(a, Span(0, 5), body[:5]))
+    tied = replace(first, ties=(tie, ReportTie(b, a, "both by The Daily Planet")))
+    data = report(replace(analysis, stories=(replace(story, reports=(tied, *rest)),)))
+    jsonschema.validate(data, schema())
+    assert data["stories"][0]["reports"][0]["ties"] == [
+        {"article": a, "with": b, "why": "relays The Daily Planet",
+         "evidence": {"article": a, "text": body[:5], "span": [0, 5]}},
+        {"article": b, "with": a, "why": "both by The Daily Planet", "evidence": None},
+    ]  # fmt: skip
+    assert all(r["ties"] == [] for r in report(analysis)["stories"][0]["reports"])

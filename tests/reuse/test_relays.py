@@ -56,6 +56,7 @@ def test_a_relay_credits_one_outlet_early_or_twice() -> None:
     late = art("late", FILLER + " The Hollywood Reporter says Ross is in talks.")
     twice = art("twice", FILLER + " THR says so. " + FILLER + " The Hollywood Reporter says so.")
     roundup = art("roundup", "ESPN is reporting an offer; SI.com is reporting more. " + FILLER)
+    pair = art("pair", "The Hollywood Reporter and Collider are reporting that he is in talks. " + FILLER)
     own = art("own", "The Hollywood Reporter has learned of the talks. " + FILLER,
               outlet="The Hollywood Reporter")
     story = ["hollywood reporter"]
@@ -64,6 +65,7 @@ def test_a_relay_credits_one_outlet_early_or_twice() -> None:
     assert relayed(late, story, config) is None  # a detail borrowed late, once
     assert relayed(twice, story, config) is not None
     assert relayed(roundup, story, config) is None  # several outlets: a round-up of its own
+    assert relayed(pair, story, config) is None
     assert relayed(own, story, config) is None  # its own outlet is no credit
 
 
@@ -75,13 +77,24 @@ def test_relays_join_the_outlet_and_each_other_within_days() -> None:
     week = art("week", "The Hollywood Reporter says talks resume. " + FILLER, published="2012-04-12")
     alone = art("alone", "Ross is in talks, the director's agent said. " + FILLER)
     articles = [thr, blog, other, week, alone]
-    links = {(a, b) for a, b, _ in newsroom_links(articles, ReuseConfig())}
-    assert links == {("blog", "thr"), ("other", "thr"), ("blog", "other"), ("other", "week")}
+    ties = list(newsroom_links(articles, ReuseConfig()))
+    assert {(t.article, t.other) for t in ties} == {
+        ("blog", "thr"), ("other", "thr"), ("blog", "other"), ("other", "week")
+    }
+    blog_tie = next(t for t in ties if (t.article, t.other) == ("blog", "thr"))
+    assert blog_tie.reason == "relays The Hollywood Reporter"
+    assert blog_tie.evidence is not None
+    assert blog_tie.evidence.text == "THR is reporting that Ross is in talks."
+    assert blog.body[blog_tie.evidence.span.start : blog_tie.evidence.span.end] == blog_tie.evidence.text
     reports = independent_reports(articles, [], None)
     assert [(r.article_ids, r.origin) for r in reports] == [
         (("blog", "other", "thr", "week"), "The Hollywood Reporter, own reporting"),
         (("alone",), "own reporting"),
     ]
+    # each report keeps the ties that joined it, one fewer than its articles: what explains it
+    joined = [(t.article, t.other) for t in reports[0].ties]
+    assert joined == [("blog", "thr"), ("other", "thr"), ("other", "week")]
+    assert reports[1].ties == ()
     relays_only = independent_reports([blog, other], [], None)
     assert [r.origin for r in relays_only] == ["The Hollywood Reporter, relayed"]
     off = ReuseConfig(relay_reports=False)

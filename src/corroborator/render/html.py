@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from corroborator import __name__ as _package
 from corroborator.api import Analysis, StoryAnalysis
 from corroborator.brief_records import Briefing, Dispute, Position, SourceEntry
-from corroborator.models import Article, Evidence
+from corroborator.models import Article, Evidence, ReportTie
 from corroborator.render import svg
 from corroborator.render.html_assets import CSS, csp, esc, safe_href
 from corroborator.render.related import detail
@@ -159,7 +159,7 @@ def provenance_figure(page: _Page, story: StoryAnalysis) -> str:
     )
     reports = "".join(
         f"<li><strong>{esc(page.code[r.id])}</strong> {esc(r.origin)}: "
-        f"{_plural(len(r.article_ids), 'article')}{page.cite(r.article_ids)}</li>"
+        f"{_plural(len(r.article_ids), 'article')}{page.cite(r.article_ids)}{_ties(page, r.ties)}</li>"
         for r in b.reports
     )
     return (
@@ -168,6 +168,17 @@ def provenance_figure(page: _Page, story: StoryAnalysis) -> str:
         f"each box is one independent report; arrows show reused text.</figcaption></figure>{legend}"
         f'<ul class="reports">{reports}</ul></section>'
     )
+
+
+def _ties(page: _Page, ties: Sequence[ReportTie]) -> str:
+    """Why articles sharing no text are one report: "[3] relays The Hollywood Reporter: 'THR is ...'"."""
+    if not ties:
+        return ""
+    items = []
+    for t in ties:
+        said = f": “{esc(svg.clip(t.evidence.text, 160))}”" if t.evidence is not None else ""
+        items.append(f"{page.cite((t.article,)).strip()} {esc(t.reason)}{said}")
+    return f' <span class="muted">— one report without shared text: {"; ".join(items)}.</span>'
 
 
 def _node(page: _Page, s: SourceEntry) -> svg.GraphNode:

@@ -88,7 +88,16 @@ def evidence_json(e: Evidence) -> dict[str, Any]:
 
 
 def report_json(r: IndependentReport) -> dict[str, Any]:
-    return {"id": r.id, "origin": r.origin, "articles": list(r.article_ids)}
+    ties = [
+        {
+            "article": t.article,
+            "with": t.other,
+            "why": t.reason,
+            "evidence": evidence_json(t.evidence) if t.evidence is not None else None,
+        }
+        for t in r.ties
+    ]
+    return {"id": r.id, "origin": r.origin, "articles": list(r.article_ids), "ties": ties}
 
 
 def reuse_json(link: ReuseLink) -> dict[str, Any]:

@@ -244,21 +244,25 @@ def independent_reports(
     agencies = story_agencies(articles)
     credits = StoryCredits(agencies)
     wire = [a.id for a in articles if byline_agency(a) is not None or credits(a)]
-    for a, b, _why in newsroom_links(articles, config, wire):
-        units.join(a, b)
+    ties = []  # the newsroom ties that join what text does not: each report's ties explain it
+    for tie in newsroom_links(articles, config, wire):
+        if units.find(tie.article) != units.find(tie.other):
+            units.join(tie.article, tie.other)
+            ties.append(tie)
     groups: dict[str, list[str]] = {}
     for article in articles:
         groups.setdefault(units.find(article.id), []).append(article.id)
     ann_map = _annotation_map(annotations)
     copies = {link.to_id for link in links}
-    outlets = story_outlets(articles) if config.relay_reports else []
+    outlets = story_outlets(articles) if config.relay_reports else {}
     reports: list[IndependentReport] = []
     for members in groups.values():
         ids = tuple(sorted(members))
         group = [by_id[i] for i in members]
         origin = _origin(group, ann_map, copies, agencies) or _relayed_origin(group, outlets, config)
         origin = origin or _own_origin(group, ann_map, copies)
-        reports.append(IndependentReport(content_hash("\n".join(ids)), origin, ids))
+        held = tuple(t for t in ties if t.article in ids)
+        reports.append(IndependentReport(content_hash("\n".join(ids)), origin, ids, held))
     order = {a.id: n for n, a in enumerate(articles)}
     reports.sort(key=lambda r: min(order[i] for i in r.article_ids))
     return tuple(reports)
@@ -296,7 +300,7 @@ def _origin(
 
 
 def _relayed_origin(
-    group: Sequence[Article], story_outlets: Sequence[str], config: ReuseConfig
+    group: Sequence[Article], story_outlets: Mapping[str, str], config: ReuseConfig
 ) -> str | None:
     """The outlet a report's articles relay: its own article's outlet when the report holds one
     ("The Hollywood Reporter, own reporting"), else the name as credited ("The Hollywood Reporter,
@@ -309,7 +313,7 @@ def _relayed_origin(
     if own is not None:
         return f"{own}, own reporting"
     written = max((c.outlet for c in credits if c.key == key), key=len)  # not its initials
-    return f"{known_outlet_name(written.removeprefix('the '))}, relayed"
+    return f"{story_outlets.get(key) or known_outlet_name(written)}, relayed"
 
 
 def _own_origin(group: Sequence[Article], annotations: Mapping[str, Annotations], copies: set[str]) -> str:

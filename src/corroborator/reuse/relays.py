@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from corroborator.config import ReuseConfig
 from corroborator.extract.metadata import is_known_outlet, known_outlet_name
-from corroborator.models import Article, Span
+from corroborator.models import Article, Evidence, ReportTie, Span
 from corroborator.vocab import word_set
 
 _KINDS = r"(?:magazine|mag|newspaper|paper|website|site|web site|tabloid|network|station|channel|blog|outlet)"
@@ -45,6 +45,8 @@ _CREDITS = tuple(
         # "THR is reporting that", "the Associated Press reported", "People magazine says"
         rf"({_NAME})(?: {_KINDS})? (?:is |are |was |has |have |had )?(?:also |first |now )?"
         r"(?:reporting|reported|reports|says|said|saying|learned|confirmed|revealed|broke)\b",
+        rf"({_NAME}) and ({_NAME}) (?:are|have|were) (?:also |now )?"
+        r"(?:reporting|reported|saying|said|learned)\b",
         rf"\b(?:reports|reported by) ({_NAME})",
         rf"\b(?:told|tells) ({_NAME})",
         rf"\b(?:[Ww]ord comes from|via|h/t|[Hh]at tip to|[Ss]ource:|courtesy of) ({_NAME})",
@@ -103,7 +105,7 @@ def _ends_with(key: str, end: str) -> bool:
     return len(tail) < len(words) and words[-len(tail) :] == tail
 
 
-def _outlet(name: str, story: Sequence[str]) -> str | None:
+def _outlet(name: str, story: Collection[str]) -> str | None:
     """The key of the outlet ``name`` names, or None when it names none."""
     key = outlet_key(name)
     if not key or key in _NOT_NAMES:
@@ -122,33 +124,37 @@ def _outlet(name: str, story: Sequence[str]) -> str | None:
     return None
 
 
-def credited_outlets(article: Article, story_outlets: Sequence[str] = ()) -> tuple[Credit, ...]:
+def credited_outlets(article: Article, story_outlets: Collection[str] = ()) -> tuple[Credit, ...]:
     """The outlets ``article`` credits for its news, in order of place (``story_outlets``: keys of the
     outlets of the story's articles, so that their initials and short names are recognised)."""
     found: dict[int, Credit] = {}
     for pattern in _CREDITS:
         for match in pattern.finditer(article.body):
-            name = match.group(1).rstrip(".")  # "... she told The Post."
-            start, end = match.start(1), match.start(1) + len(name)
-            if name.startswith("the "):
-                start += 4  # "of the Boston Herald": the name as a reader would write it
-            key = _outlet(name, story_outlets)
-            if key is not None and start not in found:
-                found[start] = Credit(article.body[start:end], key, Span(start, end))
+            for group in range(1, pattern.groups + 1):  # "THR and Collider are reporting": both
+                name = match.group(group).rstrip(".")  # "... she told The Post."
+                start, end = match.start(group), match.start(group) + len(name)
+                if name.startswith("the "):
+                    start += 4  # "of the Boston Herald": the name as a reader would write it
+                key = _outlet(name, story_outlets)
+                if key is not None and start not in found:
+                    found[start] = Credit(article.body[start:end], key, Span(start, end))
     return tuple(found[k] for k in sorted(found))
 
 
-def story_outlets(articles: Sequence[Article]) -> list[str]:
-    """Keys of the outlets a story's articles are by or credit by a name of several words: the names
-    the initials and short names in its articles may stand for ("THR" where one article says "The
-    Hollywood Reporter")."""
-    keys = {outlet_key(a.outlet) for a in articles if a.outlet}
+def story_outlets(articles: Sequence[Article]) -> dict[str, str]:
+    """The outlets a story's articles are by, or credit by a name of several words, by key, with the
+    name to show: the names the initials and short names in its articles may stand for ("THR" where
+    an article says "The Hollywood Reporter")."""
+    names: dict[str, str] = {}
     for article in articles:
-        keys.update(c.key for c in credited_outlets(article, ()) if " " in c.key)
-    return sorted(keys)
+        for credit in credited_outlets(article, ()):
+            if " " in credit.key and len(credit.outlet) > len(names.get(credit.key, "")):
+                names[credit.key] = known_outlet_name(credit.outlet)
+    names.update((outlet_key(a.outlet), a.outlet) for a in articles if a.outlet)
+    return dict(sorted(names.items()))
 
 
-def relayed(article: Article, story_outlets: Sequence[str], config: ReuseConfig) -> Credit | None:
+def relayed(article: Article, story_outlets: Collection[str], config: ReuseConfig) -> Credit | None:
     """The one outlet other than its own that ``article`` credits for its news, credited early
     (``config.relay_credit_share`` of the body) or more than once; None for an article that credits
     no outlet, several, or one only late and once."""
@@ -178,11 +184,24 @@ def _apart(a: Article, b: Article, days: int) -> bool:
     return x is not None and y is not None and abs((x - y).days) > days
 
 
+def _sentence(article: Article, span: Span) -> Evidence:
+    """The sentence of ``article`` that holds ``span`` (cut at a line break or ". ")."""
+    body = article.body
+    start = max(body.rfind("\n", 0, span.start), *(body.rfind(m, 0, span.start) for m in (". ", "? ", "! ")))
+    start = start + 1 if start >= 0 else 0
+    ends = [i for m in (".", "\n") if (i := body.find(m, span.end)) >= 0]
+    end = min(ends) + 1 if ends else len(body)
+    while start < end and body[start].isspace():
+        start += 1
+    end = len(body[:end].rstrip())
+    return Evidence(article.id, Span(start, end), body[start:end])
+
+
 def newsroom_links(
     articles: Sequence[Article], config: ReuseConfig, wire: Sequence[str] = ()
-) -> Iterator[tuple[str, str, str]]:
-    """``(a, b, why)`` for articles that are one newsroom's report without sharing text. ``wire``:
-    ids of articles that are an agency's copy (bylined or credited), never joined by their outlet."""
+) -> Iterator[ReportTie]:
+    """Ties between articles that are one newsroom's report without sharing text. ``wire``: ids of
+    articles that are an agency's copy (bylined or credited), never tied by their outlet."""
     outlets = {a.id: outlet_key(a.outlet) for a in articles if a.outlet}
     if config.newsroom_reports:
         kept = [a for a in articles if a.id in outlets and a.id not in wire]
@@ -190,20 +209,23 @@ def newsroom_links(
             for b in kept[n + 1 :]:
                 bylined_apart = a.byline and b.byline and outlet_key(a.byline) != outlet_key(b.byline)
                 if outlets[a.id] == outlets[b.id] and not bylined_apart:
-                    yield a.id, b.id, f"both by {a.outlet}"
+                    yield ReportTie(a.id, b.id, f"both by {a.outlet}")
     if not config.relay_reports:
         return
     story = story_outlets(articles)
     relays = {a.id: credit for a in articles if (credit := relayed(a, story, config)) is not None}
-    for a in articles:
-        credit = relays.get(a.id)
-        if credit is None:
-            continue
-        for b in articles:
-            if b.id == a.id or _apart(a, b, config.relay_max_days):
-                continue
-            other = relays.get(b.id)
-            if b.id in outlets and same_outlet(outlets[b.id], credit.key):
-                yield a.id, b.id, f"relays {b.outlet} ({credit.outlet!r})"
-            elif other is not None and other.key == credit.key and a.id < b.id:
-                yield a.id, b.id, f"both relay {known_outlet_name(credit.outlet)}"
+    near = [
+        (a, credit, b)
+        for a in articles
+        if (credit := relays.get(a.id)) is not None
+        for b in articles
+        if b.id != a.id and not _apart(a, b, config.relay_max_days)
+    ]
+    for a, credit, b in near:  # the outlet's own article first: the better explanation
+        if b.id in outlets and same_outlet(outlets[b.id], credit.key):
+            yield ReportTie(a.id, b.id, f"relays {b.outlet}", _sentence(a, credit.span))
+    for a, credit, b in near:
+        other = relays.get(b.id)
+        if other is not None and other.key == credit.key and a.id < b.id:
+            name = story.get(credit.key) or known_outlet_name(max(credit.outlet, other.outlet, key=len))
+            yield ReportTie(a.id, b.id, f"both relay {name}", _sentence(a, credit.span))
