@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from corroborator.config import ReuseConfig
 from corroborator.errors import ConfigError
-from corroborator.models import Article
+from corroborator.models import Article, Passage, ReuseKind, ReuseLink, Span
 from corroborator.reuse.provenance import independent_reports
 from corroborator.reuse.relays import (
     credited_outlets,
@@ -118,6 +120,26 @@ def test_one_outlets_stories_are_one_report_unless_bylined_apart() -> None:
         (("two",), "Examiner.com, own reporting"),
     ]
     assert len(independent_reports(articles, [], None, ReuseConfig(newsroom_reports=False))) == 6
+
+
+def test_a_forums_reposts_of_other_reports_stay_apart() -> None:
+    """Two posts on one forum, each a copy of another outlet's report: the forum is no newsroom, so
+    its outlet does not chain the two reports into one."""
+    first, second = art("first", "One. " + FILLER), art("second", "Two. " + FILLER)
+    posts = [art(f"post{n}", "Reposted. " + FILLER, outlet="Free Forum") for n in (1, 2)]
+    links = [
+        ReuseLink("first", "post1", ReuseKind.VERBATIM, 0.9, (Passage(Span(0, 300), Span(0, 300)),)),
+        ReuseLink("second", "post2", ReuseKind.VERBATIM, 0.9, (Passage(Span(0, 300), Span(0, 300)),)),
+    ]
+    reports = independent_reports([first, second, *posts], links, None)
+    assert sorted(r.article_ids for r in reports) == [("first", "post1"), ("post2", "second")]
+    # a newsroom's follow-up that reuses its own earlier story is still its own
+    column = art("column", "Our own view. " + FILLER, outlet="Free Forum")
+    own = [replace(first, outlet="Free Forum"), second, *posts, column]
+    assert sorted(r.article_ids for r in independent_reports(own, links, None)) == [
+        ("column", "first", "post1"),
+        ("post2", "second"),
+    ]
 
 
 @pytest.mark.parametrize("field,value", [("relay_credit_share", 1.5), ("relay_max_days", -1)])

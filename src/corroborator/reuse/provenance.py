@@ -37,7 +37,7 @@ from corroborator.models import (
     content_hash,
 )
 from corroborator.reuse.align import shared_share
-from corroborator.reuse.relays import newsroom_links, outlet_key, relayed, same_outlet, story_outlets
+from corroborator.reuse.relays import StoryRelays, newsroom_links, outlet_key, same_outlet
 from corroborator.unionfind import UnionFind
 
 # A general lexicon of news agencies: canonical name -> other names it goes by.
@@ -236,16 +236,20 @@ def independent_reports(
     config = config or ReuseConfig()
     by_id = {a.id: a for a in articles}
     units = UnionFind(by_id)
+    copied: set[str] = set()  # copies of another outlet's article of the story
     for link in links:
         if link.from_id not in units or link.to_id not in units:
             continue
         if not (link.kind is ReuseKind.VERBATIM and slight(by_id[link.to_id], link.passages, config)):
             units.join(link.from_id, link.to_id)
+            if by_id[link.from_id].outlet != by_id[link.to_id].outlet or not by_id[link.to_id].outlet:
+                copied.add(link.to_id)
     agencies = story_agencies(articles)
     credits = StoryCredits(agencies)
-    wire = [a.id for a in articles if byline_agency(a) is not None or credits(a)]
+    wire = {a.id for a in articles if byline_agency(a) is not None or credits(a)}
+    relays = StoryRelays(articles, config)
     ties = []  # the newsroom ties that join what text does not: each report's ties explain it
-    for tie in newsroom_links(articles, config, wire):
+    for tie in newsroom_links(articles, config, wire | copied, relays):
         if units.find(tie.article) != units.find(tie.other):
             units.join(tie.article, tie.other)
             ties.append(tie)
@@ -254,12 +258,11 @@ def independent_reports(
         groups.setdefault(units.find(article.id), []).append(article.id)
     ann_map = _annotation_map(annotations)
     copies = {link.to_id for link in links}
-    outlets = story_outlets(articles) if config.relay_reports else {}
     reports: list[IndependentReport] = []
     for members in groups.values():
         ids = tuple(sorted(members))
         group = [by_id[i] for i in members]
-        origin = _origin(group, ann_map, copies, agencies) or _relayed_origin(group, outlets, config)
+        origin = _origin(group, ann_map, copies, agencies) or _relayed_origin(group, relays)
         origin = origin or _own_origin(group, ann_map, copies)
         held = tuple(t for t in ties if t.article in ids)
         reports.append(IndependentReport(content_hash("\n".join(ids)), origin, ids, held))
@@ -299,21 +302,19 @@ def _origin(
     return None
 
 
-def _relayed_origin(
-    group: Sequence[Article], story_outlets: Mapping[str, str], config: ReuseConfig
-) -> str | None:
+def _relayed_origin(group: Sequence[Article], relays: StoryRelays) -> str | None:
     """The outlet a report's articles relay: its own article's outlet when the report holds one
     ("The Hollywood Reporter, own reporting"), else the name as credited ("The Hollywood Reporter,
     relayed"); None when no article of the report relays an outlet."""
-    credits = [c for a in group if (c := relayed(a, story_outlets, config)) is not None]
-    if not credits or not config.relay_reports:
+    credits = [c for a in group if (c := relays.relays.get(a.id)) is not None]
+    if not credits:
         return None
     key = Counter(c.key for c in credits).most_common(1)[0][0]
     own = next((a.outlet for a in group if a.outlet and same_outlet(outlet_key(a.outlet), key)), None)
     if own is not None:
         return f"{own}, own reporting"
     written = max((c.outlet for c in credits if c.key == key), key=len)  # not its initials
-    return f"{story_outlets.get(key) or known_outlet_name(written)}, relayed"
+    return f"{relays.names.get(key) or known_outlet_name(written)}, relayed"
 
 
 def _own_origin(group: Sequence[Article], annotations: Mapping[str, Annotations], copies: set[str]) -> str:

@@ -197,14 +197,33 @@ def _sentence(article: Article, span: Span) -> Evidence:
     return Evidence(article.id, Span(start, end), body[start:end])
 
 
+class StoryRelays:
+    """The outlets a story's articles credit, read once: ``names`` (:func:`story_outlets`) and
+    ``relays``, the outlet each relaying article relays (:func:`relayed`), by article id."""
+
+    __slots__ = ("names", "relays")
+
+    def __init__(self, articles: Sequence[Article], config: ReuseConfig) -> None:
+        self.names: dict[str, str] = story_outlets(articles) if config.relay_reports else {}
+        self.relays: dict[str, Credit] = {}
+        if config.relay_reports:
+            for article in articles:
+                if (credit := relayed(article, self.names, config)) is not None:
+                    self.relays[article.id] = credit
+
+
 def newsroom_links(
-    articles: Sequence[Article], config: ReuseConfig, wire: Sequence[str] = ()
+    articles: Sequence[Article],
+    config: ReuseConfig,
+    apart: Collection[str] = (),
+    relays: StoryRelays | None = None,
 ) -> Iterator[ReportTie]:
-    """Ties between articles that are one newsroom's report without sharing text. ``wire``: ids of
-    articles that are an agency's copy (bylined or credited), never tied by their outlet."""
+    """Ties between articles that are one newsroom's report without sharing text. ``apart``: ids of
+    articles never tied by their outlet: an agency's copy (bylined or credited), or a copy of
+    another article (a forum's or an aggregator's repost of someone else's report)."""
     outlets = {a.id: outlet_key(a.outlet) for a in articles if a.outlet}
     if config.newsroom_reports:
-        kept = [a for a in articles if a.id in outlets and a.id not in wire]
+        kept = [a for a in articles if a.id in outlets and a.id not in apart]
         for n, a in enumerate(kept):
             for b in kept[n + 1 :]:
                 bylined_apart = a.byline and b.byline and outlet_key(a.byline) != outlet_key(b.byline)
@@ -212,12 +231,11 @@ def newsroom_links(
                     yield ReportTie(a.id, b.id, f"both by {a.outlet}")
     if not config.relay_reports:
         return
-    story = story_outlets(articles)
-    relays = {a.id: credit for a in articles if (credit := relayed(a, story, config)) is not None}
+    relays = relays or StoryRelays(articles, config)
     near = [
         (a, credit, b)
         for a in articles
-        if (credit := relays.get(a.id)) is not None
+        if (credit := relays.relays.get(a.id)) is not None
         for b in articles
         if b.id != a.id and not _apart(a, b, config.relay_max_days)
     ]
@@ -225,7 +243,7 @@ def newsroom_links(
         if b.id in outlets and same_outlet(outlets[b.id], credit.key):
             yield ReportTie(a.id, b.id, f"relays {b.outlet}", _sentence(a, credit.span))
     for a, credit, b in near:
-        other = relays.get(b.id)
+        other = relays.relays.get(b.id)
         if other is not None and other.key == credit.key and a.id < b.id:
-            name = story.get(credit.key) or known_outlet_name(max(credit.outlet, other.outlet, key=len))
+            name = relays.names.get(credit.key, credit.outlet)
             yield ReportTie(a.id, b.id, f"both relay {name}", _sentence(a, credit.span))
