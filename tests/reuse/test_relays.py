@@ -40,14 +40,18 @@ def test_credits_name_outlets_not_people_or_pronouns() -> None:
     body = (
         "Now, THR is reporting that Ross is in tense talks. According to Michael Silverman of the "
         "Boston Herald, the offer is for eight years. Police said the road was closed. Her rep "
-        "tells People magazine she is fine. Reid told I was wrong, according to her publicist."
+        "tells People magazine she is fine. Reid told I was wrong, according to her publicist. "
+        '"We won," Hill said. Emily Post says so. Her rep told UsMagazine.com. Ken Rosenthal of Fox '
+        "Sports reports more."
     )
     credits = credited_outlets(art("a", body), ["hollywood reporter"])
     assert [(c.outlet, c.key) for c in credits] == [
         ("THR", "hollywood reporter"),
         ("Boston Herald", "boston herald"),
         ("People", "people"),  # a known outlet
-    ]
+        ("UsMagazine.com", "us weekly"),  # a known site: the outlet it is
+        ("Ken Rosenthal of Fox Sports", "fox sports"),  # a reporter of an outlet
+    ]  # not "Hill" (a person; the outlet is "The Hill"), nor "Emily Post"
     first = credits[0]
     assert body[first.span.start : first.span.end] == "THR"
 

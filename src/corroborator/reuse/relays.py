@@ -26,13 +26,15 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from corroborator.annotate.given_names import is_given_name
 from corroborator.config import ReuseConfig
-from corroborator.extract.metadata import is_known_outlet, known_outlet_name
+from corroborator.extract.metadata import is_known_outlet, known_outlet_name, outlet_from_url
 from corroborator.models import Article, Evidence, ReportTie, Span
 from corroborator.vocab import word_set
 
 _KINDS = r"(?:magazine|mag|newspaper|paper|website|site|web site|tabloid|network|station|channel|blog|outlet)"
-_WORD = r"[A-Z][\w.!&'’-]*"
+# a capitalised word, dots only inside it ("EW.com") or in initials ("L.A."): none that ends a sentence
+_WORD = r"(?:(?:[A-Z]\.)+|[A-Z][\w!&'’-]*(?:\.[\w-]+)*)"
 _NAME = rf"(?:[Tt]he )?(?:{_WORD}|[a-z][\w-]*\.com)(?: (?:of |& )?{_WORD})*"
 _CREDITS = tuple(
     re.compile(pattern)
@@ -61,6 +63,7 @@ _OUTLET_WORDS = word_set(
 )
 _NOT_NAMES = word_set("i we us it he she they you")  # "told I", "told Us" at a sentence start
 _KIND_AFTER = re.compile(rf"\s+{_KINDS}$", re.I)
+_SITE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|tv)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +110,10 @@ def _ends_with(key: str, end: str) -> bool:
 
 def _outlet(name: str, story: Collection[str]) -> str | None:
     """The key of the outlet ``name`` names, or None when it names none."""
+    if " of " in name:  # "Ken Rosenthal of Fox Sports": the outlet a reporter is of
+        return _outlet(name.rsplit(" of ", 1)[1], story)
+    if _SITE.fullmatch(name):  # "UsMagazine.com": the outlet the site is
+        name = outlet_from_url(f"http://{name.lower()}") or name
     key = outlet_key(name)
     if not key or key in _NOT_NAMES:
         return None
@@ -116,8 +123,12 @@ def _outlet(name: str, story: Collection[str]) -> str | None:
     longer = [k for k in story if len(key.split()) >= 2 and _ends_with(k, key)]
     if len(longer) == 1:
         return longer[0]  # "the Daily News" of the New York Daily News
-    words = key.split()
-    if is_known_outlet(name) or words[-1] in _OUTLET_WORDS or name.lower().endswith(".com"):
+    words = name.split()
+    if len(words) == 1 and name[1:].islower() and known_outlet_name(name).lower().startswith("the "):
+        return None  # "Hill said": a person; The Hill is "the Hill"
+    if len(words) >= 2 and is_given_name(words[0]) and not is_known_outlet(name):
+        return None  # "Emily Post says"
+    if is_known_outlet(name) or key.split()[-1] in _OUTLET_WORDS or _SITE.fullmatch(name):
         return key
     if _KIND_AFTER.search(name.strip()):
         return key  # "People magazine"
@@ -131,7 +142,7 @@ def credited_outlets(article: Article, story_outlets: Collection[str] = ()) -> t
     for pattern in _CREDITS:
         for match in pattern.finditer(article.body):
             for group in range(1, pattern.groups + 1):  # "THR and Collider are reporting": both
-                name = match.group(group).rstrip(".")  # "... she told The Post."
+                name = match.group(group).rstrip(".'’")  # "... she told The Post."
                 start, end = match.start(group), match.start(group) + len(name)
                 if name.startswith("the "):
                     start += 4  # "of the Boston Herald": the name as a reader would write it
