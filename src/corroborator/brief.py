@@ -46,6 +46,7 @@ from corroborator.models import (
     ClaimKind,
     Contradiction,
     Evidence,
+    ReportTie,
     Side,
     StoryQuote,
 )
@@ -268,6 +269,10 @@ def sources(
         by_article.setdefault(c.article_id, []).append(c)
     report_of = {a: r.id for r in reports for a in r.article_ids}
     origin = {r.id: r.origin for r in reports}
+    ties: dict[str, list[ReportTie]] = {}
+    for r in reports:
+        for tie in r.ties:
+            ties.setdefault(tie.article, []).append(tie)
     whole = [c for c in claims if not _quoted_piece(c)]
     ranked = sorted(whole, key=lambda c: (-c.support, -len(c.article_ids), c.text))
     shared = [e for c in claims if len(set(_claim_reports(c, report_of))) > 1 for e in c.evidence]
@@ -313,6 +318,7 @@ def sources(
                 adds_total=len(adds),
                 omits=omits[:PER_SOURCE],
                 omits_total=len(omits),
+                report_ties=tuple(ties.get(a.id, ())),
             )
         )
     return tuple(out)

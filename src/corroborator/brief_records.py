@@ -149,6 +149,7 @@ class SourceEntry:
     words: int
     adds: tuple[str, ...] = ()
     adds_total: int = 0
+    report_ties: tuple[ReportTie, ...] = ()  # why it is in its report though it shares no text
     omits: tuple[str, ...] = ()
     omits_total: int = 0
 

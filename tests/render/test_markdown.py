@@ -60,3 +60,12 @@ def test_related_stories_are_listed_escaped(hostile_analysis: Analysis) -> None:
     line = next(x for x in md.splitlines() if x.startswith("- **Harbour strike"))
     assert "** (`tttttttttt`): shares" in line  # the id `story ID` takes
     assert line.endswith("began 42 days later \\(similarity 0.12\\)") and "<script>" not in line
+
+
+def test_sources_say_why_they_are_one_report_without_shared_text(hostile_analysis: Analysis) -> None:
+    md = render(hostile_analysis)
+    lines = [x for x in md.splitlines() if "without shared text" in x]
+    assert len(lines) == 1  # the reprint's tie to the wire story; the Ledger has none
+    assert lines[0].startswith("   - One report with [\\[1\\]](#src-1) without shared text: relays Wire")
+    assert "Mayor Ann Brook said the vote ended" in lines[0]
+    assert "\\<svg" in lines[0] and re.search(r"(?<!\\)<svg", lines[0]) is None  # escaped

@@ -158,6 +158,10 @@ def briefing_section(
         title = f" — {md_escape(s.title)}" if s.title and s.title != s.label else ""
         out.append(f'{n}. <a id="{cite.anchor(n)}"></a>**{md_escape(s.label)}**{byline}{title}; {date}.')
         out.append(f"   Report: {md_escape(s.report_origin or 'unknown')}. Source: {_code(s.source)}")
+        for tie in s.report_ties:
+            said = f": “{md_escape(_clip(tie.evidence.text, 160))}”" if tie.evidence is not None else ""
+            why = f"{md_escape(tie.reason)}{said}"
+            out.append(f"   - One report with {cite((tie.other,))} without shared text: {why}")
         for label, shown, total in (
             ("Only its report carries", s.adds, s.adds_total),
             ("Left out, though most other reports carry it", s.omits, s.omits_total),
