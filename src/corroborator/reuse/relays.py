@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from corroborator.annotate.given_names import is_given_name
 from corroborator.config import ReuseConfig
@@ -44,16 +45,20 @@ _CREDITS = tuple(
         rf"(?:report|story|article|piece|item)s? (?:in|by|from|on|at) ({_NAME})",
         rf"\b[Aa]ccording to {_WORD}(?: {_WORD})+ (?:of|from|at) ({_NAME})",
         rf"\b[Aa]ccording to (?:''|[“\"])?({_NAME})",
-        # "THR is reporting that", "the Associated Press reported", "People magazine says"
-        rf"({_NAME})(?: {_KINDS})? (?:is |are |was |has |have |had )?(?:also |first |now )?"
-        r"(?:reporting|reported|reports|says|said|saying|learned|confirmed|revealed|broke)\b",
-        rf"({_NAME}) and ({_NAME}) (?:are|have|were) (?:also |now )?"
-        r"(?:reporting|reported|saying|said|learned)\b",
         rf"\b(?:reports|reported by) ({_NAME})",
         rf"\b(?:told|tells) ({_NAME})",
         rf"\b(?:[Ww]ord comes from|via|h/t|[Hh]at tip to|[Ss]ource:|courtesy of) ({_NAME})",
     )
 )
+# a name as the subject of a verb of reporting: "THR is reporting that", "the Associated Press
+# reported", "People magazine says", "The Hollywood Reporter and Collider are reporting"; found from
+# the verb back (a pattern that tried every capitalised word as a subject took ten times as long)
+_REPORTING = re.compile(
+    rf"(?: {_KINDS})? (?P<aux>is |are |was |were |has |have |had )?(?:also |first |now )?"
+    r"(?:reporting|reported|reports|says|said|saying|learned|confirmed|revealed|broke)\b"
+)
+_SUBJECT = re.compile(rf"(?<![\w.])(?:({_NAME}) and )?({_NAME})$")
+_SUBJECT_REACH = 120  # characters before the verb a subject may start in
 # the last word of an outlet's name ("Boston Herald", "ABC News", "Daily Mail")
 _OUTLET_WORDS = word_set(
     "times post news herald reporter journal tribune magazine gazette telegraph chronicle daily weekly "
@@ -87,6 +92,7 @@ def _initials(key: str, the: bool) -> str:
     return ("t" if the else "") + "".join(w[0] for w in key.split() if w not in ("of", "and", "&"))
 
 
+@lru_cache(maxsize=65536)
 def same_outlet(a: str, b: str) -> bool:
     """Whether two outlet keys name one outlet: equal, one the initials of the other ("thr", "the
     hollywood reporter"), or the same last word after such initials ("la times", "los angeles times")."""
@@ -135,43 +141,65 @@ def _outlet(name: str, story: Collection[str]) -> str | None:
     return None
 
 
-def credited_outlets(article: Article, story_outlets: Collection[str] = ()) -> tuple[Credit, ...]:
+def credited_outlets(
+    article: Article, story_outlets: Collection[str] = (), named: Sequence[tuple[int, str]] | None = None
+) -> tuple[Credit, ...]:
     """The outlets ``article`` credits for its news, in order of place (``story_outlets``: keys of the
-    outlets of the story's articles, so that their initials and short names are recognised)."""
+    outlets of the story's articles, so that their initials and short names are recognised;
+    ``named``: :func:`names_in` its body, when already read)."""
     found: dict[int, Credit] = {}
-    for pattern in _CREDITS:
-        for match in pattern.finditer(article.body):
-            for group in range(1, pattern.groups + 1):  # "THR and Collider are reporting": both
-                name = match.group(group).rstrip(".'’")  # "... she told The Post."
-                start, end = match.start(group), match.start(group) + len(name)
-                if name.startswith("the "):
-                    start += 4  # "of the Boston Herald": the name as a reader would write it
-                key = _outlet(name, story_outlets)
-                if key is not None and start not in found:
-                    found[start] = Credit(article.body[start:end], key, Span(start, end))
+    for start, raw in names_in(article.body) if named is None else named:
+        name = raw.rstrip(".'’")  # "... she told The Post."
+        end = start + len(name)
+        if name.startswith("the "):
+            start += 4  # "of the Boston Herald": the name as a reader would write it
+        key = _outlet(name, story_outlets)
+        if key is not None and start not in found:
+            found[start] = Credit(article.body[start:end], key, Span(start, end))
     return tuple(found[k] for k in sorted(found))
 
 
-def story_outlets(articles: Sequence[Article]) -> dict[str, str]:
+def names_in(body: str) -> tuple[tuple[int, str], ...]:
+    """(start, name) of every name in a place where a credit names an outlet, outlet or not."""
+    found = [(m.start(1), m.group(1)) for pattern in _CREDITS for m in pattern.finditer(body)]
+    for verb in _REPORTING.finditer(body):
+        low = max(0, verb.start() - _SUBJECT_REACH)
+        subject = _SUBJECT.search(body, low, verb.start())
+        if subject is None:
+            continue
+        pair = verb.group("aux") in ("are ", "have ", "were ")  # "THR and Collider are reporting": both
+        groups = (1, 2) if pair and subject.group(1) else (2,)
+        found += [(subject.start(g), subject.group(g)) for g in groups]
+    return tuple(found)
+
+
+def story_outlets(
+    articles: Sequence[Article], named: Mapping[str, Sequence[tuple[int, str]]] | None = None
+) -> dict[str, str]:
     """The outlets a story's articles are by, or credit by a name of several words, by key, with the
     name to show: the names the initials and short names in its articles may stand for ("THR" where
     an article says "The Hollywood Reporter")."""
     names: dict[str, str] = {}
     for article in articles:
-        for credit in credited_outlets(article, ()):
+        for credit in credited_outlets(article, (), named.get(article.id) if named is not None else None):
             if " " in credit.key and len(credit.outlet) > len(names.get(credit.key, "")):
                 names[credit.key] = known_outlet_name(credit.outlet)
     names.update((outlet_key(a.outlet), a.outlet) for a in articles if a.outlet)
     return dict(sorted(names.items()))
 
 
-def relayed(article: Article, story_outlets: Collection[str], config: ReuseConfig) -> Credit | None:
+def relayed(
+    article: Article,
+    story_outlets: Collection[str],
+    config: ReuseConfig,
+    named: Sequence[tuple[int, str]] | None = None,
+) -> Credit | None:
     """The one outlet other than its own that ``article`` credits for its news, credited early
     (``config.relay_credit_share`` of the body) or more than once; None for an article that credits
     no outlet, several, or one only late and once."""
     own = outlet_key(article.outlet) if article.outlet else None
     credits = [
-        c for c in credited_outlets(article, story_outlets)
+        c for c in credited_outlets(article, story_outlets, named)
         if own is None or not (same_outlet(c.key, own) or _ends_with(own, c.key))  # "the News"
     ]
     keys = Counter(c.key for c in credits)
@@ -215,12 +243,15 @@ class StoryRelays:
     __slots__ = ("names", "relays")
 
     def __init__(self, articles: Sequence[Article], config: ReuseConfig) -> None:
-        self.names: dict[str, str] = story_outlets(articles) if config.relay_reports else {}
+        self.names: dict[str, str] = {}
         self.relays: dict[str, Credit] = {}
-        if config.relay_reports:
-            for article in articles:
-                if (credit := relayed(article, self.names, config)) is not None:
-                    self.relays[article.id] = credit
+        if not config.relay_reports:
+            return
+        named = {a.id: names_in(a.body) for a in articles}
+        self.names = story_outlets(articles, named)
+        for article in articles:
+            if (credit := relayed(article, self.names, config, named[article.id])) is not None:
+                self.relays[article.id] = credit
 
 
 def newsroom_links(
