@@ -389,3 +389,25 @@ def test_two_ages_of_one_person_disagree_whatever_else_is_said() -> None:
     assert relation(then, a_year_on, w) is None  # a birthday between
     assert relation(then, replace(a_year_on, article_date="2013-09-16"), w) is not None
     assert claims_of(align_claims([killed, sixty], {"a": "r1", "c": "r2"})) == ()  # the ages are no claim
+
+
+def test_two_records_of_one_holder_disagree_unless_a_game_between() -> None:
+    def record(article: str, text: str, focus: str, value: float, holder: str, date: str | None = None
+               ) -> ClaimUnit:  # fmt: skip
+        return figure(article, text, focus, value, "count", measure=f"record:wins:{holder}", date=date)
+
+    fifty_two = record("a", "Klitschko (52-3, 46 KOs) stopped Rahman in Mannheim.", "52", 52, "klitschko")
+    same = record("b", "The win took Klitschko's record to 52-3.", "52", 52, "klitschko")
+    fifty_three = record("c", "Champion Wladimir Klitschko, 53-3, dismantled Rahman.", "53", 53, "klitschko")
+    rahman = record("d", "Rahman (45-7-2) was stopped in the seventh.", "45", 45, "rahman")
+    w = weights_of([fifty_two, same, fifty_three, rahman])
+    found = relation(fifty_two, fifty_three, w)
+    assert found is not None and found[0] is Relation.DIFFERENT  # whatever else the sentences say
+    assert relation(fifty_two, rahman, w) is None  # another boxer's record
+    nobody = replace(fifty_two, measure="record:wins:?"), replace(rahman, measure="record:wins:?")
+    assert relation(*nobody, w) is None
+    then = replace(fifty_two, article_date="2008-12-13")
+    assert relation(then, replace(fifty_three, article_date="2008-12-20"), w) is None  # a fight between
+    assert relation(then, replace(fifty_three, article_date="2008-12-14"), w) is not None
+    agreed = relation(fifty_two, same, w)
+    assert agreed is not None and agreed[0] is Relation.SAME

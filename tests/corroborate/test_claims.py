@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from corroborator.annotate.quantities import find_quantities
 from corroborator.corroborate.claims import WordMemo, content_words, extract_claims, stem
 from corroborator.models import (
     Annotations,
@@ -330,3 +331,22 @@ def test_an_age_is_measured_for_the_person_named_by_it() -> None:
     assert ages == ["age:year:sharron smith", "age:year:?", "age:year:paul riva", "age:year:tara reid"]
     # a sentence whose only figure is an age is still an event with an actor
     assert [u.kind for u in units if u.text.startswith("Tara Reid")] == [ClaimKind.FIGURE, ClaimKind.EVENT]
+
+
+def test_a_record_is_measured_by_its_part_for_the_name_before_it() -> None:
+    body = (
+        "Wladimir Klitschko (52-3) beat Hasim Rahman, 45-7-2, 36 KOs, in Mannheim. "
+        "The home side went to 7-6."
+    )
+    quantities = tuple(find_quantities(body))
+    mentions = tuple(
+        Mention(n, at(body, n), EntityType.PERSON) for n in ("Wladimir Klitschko", "Hasim Rahman")
+    )
+    ann = Annotations("a", sentences(body), mentions=mentions, quantities=quantities)
+    units = extract_claims(Article("a", "a.txt", body), ann)
+    measures = [u.measure for u in units if u.kind is ClaimKind.FIGURE and u.measure.startswith("record:")]
+    assert measures == [
+        "record:wins:klitschko", "record:losses:klitschko",
+        "record:wins:rahman", "record:losses:rahman", "record:draws:rahman",
+        "record:wins:?", "record:losses:?",
+    ]  # fmt: skip

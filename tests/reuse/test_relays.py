@@ -85,7 +85,7 @@ def test_relays_join_the_outlet_and_each_other_within_days() -> None:
     articles = [thr, blog, other, week, alone]
     ties = list(newsroom_links(articles, ReuseConfig()))
     assert {(t.article, t.other) for t in ties} == {
-        ("blog", "thr"), ("other", "thr"), ("blog", "other"), ("other", "week")
+        ("blog", "thr"), ("other", "thr"), ("other", "blog"), ("other", "week")
     }
     blog_tie = next(t for t in ties if (t.article, t.other) == ("blog", "thr"))
     assert blog_tie.reason == "relays The Hollywood Reporter"
@@ -150,3 +150,21 @@ def test_a_forums_reposts_of_other_reports_stay_apart() -> None:
 def test_relay_settings_are_checked(field: str, value: float) -> None:
     with pytest.raises(ConfigError):
         ReuseConfig(**{field: value})  # type: ignore[arg-type]
+
+
+def test_ties_join_a_large_story_with_few_ties() -> None:
+    """An outlet's articles chain (an unsigned one joins each byline's), and relays of one outlet
+    chain by date: as many ties as joins, not one per pair."""
+    planet = [
+        art(f"p{n}", "Text. " + FILLER, outlet="Daily Planet", **({"byline": by} if by else {}))
+        for n, by in enumerate(["Lois Lane", "Lois Lane", "Clark Kent", "", ""])
+    ]
+    ties = list(newsroom_links(planet, ReuseConfig(relay_reports=False)))
+    assert len(ties) == 4  # p0-p1 (Lane), p3-p4 (unsigned), p3-p0, p3-p2
+    assert len(independent_reports(planet, [], None)) == 1
+    days = ["2024-05-01", "2024-05-03", "2024-05-05", "2024-05-20"]
+    bugle = "The Daily Herald reported the fire. " + FILLER
+    relays = [art(f"r{n}", bugle, published=day) for n, day in enumerate(days)]
+    joined = [(t.article, t.other) for t in newsroom_links(relays, ReuseConfig())]
+    assert joined == [("r0", "r1"), ("r1", "r2")]  # within two days of the one before; not the 20th
+    assert [r.article_ids for r in independent_reports(relays, [], None)] == [("r0", "r1", "r2"), ("r3",)]

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corroborator.annotate.records import find_records
 from corroborator.models import Bound, Quantity, QuantityKind, Span
 from corroborator.vocab import word_set
 
@@ -426,7 +427,13 @@ def find_quantities(text: str, *, caption: int | None = None) -> tuple[Quantity,
                 continue
             out.append(quantity)
             consumed = quantity.span.end
-    return tuple(out)
+    taken = [q.span for q in out]
+    records = [r for r in find_records(text, caption=caption) if not any(_meet(r.span, s) for s in taken)]
+    return tuple(sorted((*out, *records), key=lambda q: q.span.start)) if records else tuple(out)
+
+
+def _meet(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 _IN_BRACKETS = re.compile(r"\s*\(\s*(?:about|around|some|roughly|nearly|approximately|or)?\s*$", re.I)

@@ -310,6 +310,8 @@ def relation(
             return None
         if a.measure.startswith("age:"):
             return _ages(a, b, n, score)
+        if a.measure.startswith("record:"):
+            return _records(a, b, score)
         if not periods_compatible(qa.period, qb.period):
             revision = (a.update_cue or b.update_cue) and not same_value(qa, qb)
             return (Relation.DIFFERENT, score) if revision and n >= 3 and score >= 0.5 else None
@@ -378,6 +380,23 @@ def _ages(a: ClaimUnit, b: ClaimUnit, shared: int, score: float) -> tuple[Relati
         if first is None or second is None or abs((first - second).days) >= 183:
             return None
     return Relation.DIFFERENT, score  # a date unknown: read as of the same days
+
+
+def _records(a: ClaimUnit, b: ClaimUnit, score: float) -> tuple[Relation, float] | None:
+    """Two win-loss records of one holder named alike (the same part: wins, losses or draws) disagree
+    unless the articles are more than a day apart (a game between them); a record of no one named is
+    compared with none."""
+    qa, qb = a.quantity, b.quantity
+    assert qa is not None and qb is not None
+    if a.measure.endswith(":?"):
+        return None
+    if same_value(qa, qb):
+        return Relation.SAME, score  # one holder's record: one fact
+    if a.article_date and b.article_date:
+        first, second = iso_day(a.article_date), iso_day(b.article_date)
+        if first is None or second is None or abs((first - second).days) > 1:
+            return None
+    return Relation.DIFFERENT, score
 
 
 def _one_toll(a: ClaimUnit, b: ClaimUnit, shared: int) -> bool:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from corroborator.annotate.records import record_part
 from corroborator.models import (
     Annotations,
     Article,
@@ -459,6 +460,33 @@ def _harm_of(q: Quantity, text: str) -> str:
     return _HARM_CLASS[found.group("harm")[:4].lower()] if found else ""
 
 
+# between a name and its record: "Klitschko (52-3", "Klitschko, 53-3", "Klitschko's record to 52-3"
+_RECORD_OF = re.compile(r"(?:['’]s)?(?:\s*\(\s*|,\s*|\s+record\s+(?:[a-z]+\s+){0,2})")
+
+
+def _record_holder(text: str, q: Quantity, mentions: Sequence[Mention]) -> str:
+    """Whose win-loss record a figure is part of, as its name's last word ("klitschko"), when the
+    name stands right before the record; "?" otherwise (compared with none, as an age of no one)."""
+    start = q.span.start
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "-"):
+        start -= 1  # the losses of "52-3": the record starts at its wins
+    for m in mentions:
+        named = m.type in (EntityType.PERSON, EntityType.ORG) and m.caption == q.caption
+        if named and _RECORD_OF.fullmatch(text, m.span.end, start) is not None:
+            words = m.text.removesuffix("'s").removesuffix("’s").lower().split()
+            return words[-1] if words else "?"
+    # the small NER model misses many names: a capitalised word right before will do
+    before = _RECORD_AFTER_NAME.search(text, max(0, start - 60), start)
+    return before.group("name").lower() if before is not None else "?"
+
+
+# "Klitschko (52-3", "Champion, Wladimir Klitschko, 53-3", "Klitschko improved his record to 52-3"
+_RECORD_AFTER_NAME = re.compile(
+    r"\b(?P<name>[A-Z][a-z][\w'’-]*?)(?:['’]s)?"
+    r"(?:\s*\(\s*|,\s*|\s+(?:[a-z]+\s+){0,2}record\s+(?:[a-z]+\s+){0,2})$"
+)
+
+
 # between a name and its age: "Smith, 61", "Smith, age 61"
 _AGE_OF = re.compile(r",\s*(?:aged?\s*)?")
 _TITLE = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady)\.?\s+", re.IGNORECASE)
@@ -485,6 +513,8 @@ def measure_of(q: Quantity, text: str, sentence: Span) -> str:
     if q.kind is QuantityKind.AGE:
         return f"age:{q.unit}"  # whose: :func:`_age_holder`, which needs the names
     if q.kind is QuantityKind.COUNT:
+        if (part := record_part(text, q)) is not None:
+            return f"record:{part}"  # whose: :func:`_holder`, as for ages
         if _RELATIVE_COUNT.search(q.text):
             return f"count:relative:{q.text.lower()}"
         key = f"count:{_count_class(q, text, sentence)}"
@@ -591,6 +621,8 @@ def extract_claims(article: Article, ann: Annotations, *, memo: Memo | None = No
         for q in figures:
             if q.kind is QuantityKind.AGE:
                 measures[id(q)] += ":" + _age_holder(text, q, ann.mentions)
+            elif measures[id(q)].startswith("record:"):
+                measures[id(q)] += ":" + _record_holder(text, q, ann.mentions)
         for q in figures:
             if q.kind is QuantityKind.DURATION or _conversion(text, q):
                 continue

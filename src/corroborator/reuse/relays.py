@@ -20,6 +20,7 @@ initials of one of those ("THR" for The Hollywood Reporter).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
@@ -260,32 +261,61 @@ def newsroom_links(
     apart: Collection[str] = (),
     relays: StoryRelays | None = None,
 ) -> Iterator[ReportTie]:
-    """Ties between articles that are one newsroom's report without sharing text. ``apart``: ids of
-    articles never tied by their outlet: an agency's copy (bylined or credited), or a copy of
-    another article (a forum's or an aggregator's repost of someone else's report)."""
-    outlets = {a.id: outlet_key(a.outlet) for a in articles if a.outlet}
+    """Ties between articles that are one newsroom's report without sharing text, enough to join them
+    (linear in the story's articles, not one per pair). ``apart``: ids of articles never tied by their
+    outlet: an agency's copy (bylined or credited), or a copy of another outlet's article (a forum's or
+    an aggregator's repost of someone else's report)."""
+    by_outlet: dict[str, list[Article]] = {}
+    for a in articles:
+        if a.outlet:
+            by_outlet.setdefault(outlet_key(a.outlet), []).append(a)
     if config.newsroom_reports:
-        kept = [a for a in articles if a.id in outlets and a.id not in apart]
-        for n, a in enumerate(kept):
-            for b in kept[n + 1 :]:
-                bylined_apart = a.byline and b.byline and outlet_key(a.byline) != outlet_key(b.byline)
-                if outlets[a.id] == outlets[b.id] and not bylined_apart:
-                    yield ReportTie(a.id, b.id, f"both by {a.outlet}")
+        for members in by_outlet.values():
+            yield from _one_outlet([a for a in members if a.id not in apart])
     if not config.relay_reports:
         return
     relays = relays or StoryRelays(articles, config)
-    near = [
-        (a, credit, b)
-        for a in articles
-        if (credit := relays.relays.get(a.id)) is not None
-        for b in articles
-        if b.id != a.id and not _apart(a, b, config.relay_max_days)
-    ]
-    for a, credit, b in near:  # the outlet's own article first: the better explanation
-        if b.id in outlets and same_outlet(outlets[b.id], credit.key):
-            yield ReportTie(a.id, b.id, f"relays {b.outlet}", _sentence(a, credit.span))
-    for a, credit, b in near:
-        other = relays.relays.get(b.id)
-        if other is not None and other.key == credit.key and a.id < b.id:
-            name = relays.names.get(credit.key, credit.outlet)
-            yield ReportTie(a.id, b.id, f"both relay {name}", _sentence(a, credit.span))
+    relaying: dict[str, list[Article]] = {}
+    for a in articles:
+        if (credit := relays.relays.get(a.id)) is not None:
+            relaying.setdefault(credit.key, []).append(a)
+    for key, group in relaying.items():  # the outlet's own article first: the better explanation
+        for a in group:
+            credit = relays.relays[a.id]
+            for b in by_outlet.get(key, ()):
+                if not _apart(a, b, config.relay_max_days):
+                    yield ReportTie(a.id, b.id, f"relays {b.outlet}", _sentence(a, credit.span))
+    for key, group in relaying.items():
+        name = relays.names.get(key, relays.relays[group[0].id].outlet)
+        for a, b in _near_in_time(group, config.relay_max_days):
+            yield ReportTie(a.id, b.id, f"both relay {name}", _sentence(a, relays.relays[a.id].span))
+
+
+def _one_outlet(members: Sequence[Article]) -> Iterator[ReportTie]:
+    """Ties joining one outlet's articles, unless bylined apart: those bylined alike chain, and each
+    article without a byline joins every byline's first."""
+    bylines: dict[str, list[Article]] = {}
+    for a in members:
+        bylines.setdefault(outlet_key(a.byline) if a.byline else "", []).append(a)
+    unsigned = bylines.pop("", [])
+    for signed in bylines.values():
+        for a, b in itertools.pairwise(signed):
+            yield ReportTie(a.id, b.id, f"both by {a.outlet}")
+    for a, b in itertools.pairwise(unsigned):
+        yield ReportTie(a.id, b.id, f"both by {a.outlet}")
+    if unsigned:
+        for signed in bylines.values():
+            yield ReportTie(unsigned[0].id, signed[0].id, f"both by {signed[0].outlet}")
+
+
+def _near_in_time(group: Sequence[Article], days: int) -> Iterator[tuple[Article, Article]]:
+    """Pairs that join ``group`` as its articles published within ``days`` of each other are joined
+    (an undated one is near every other): consecutive dated ones, and every one to an undated one."""
+    undated = [a for a in group if _day(a) is None]
+    dated = sorted((a for a in group if _day(a) is not None), key=lambda a: (_day(a), a.id))
+    if undated:
+        yield from ((undated[0], b) for b in [*undated[1:], *dated])
+        return
+    for a, b in itertools.pairwise(dated):
+        if not _apart(a, b, days):
+            yield a, b
