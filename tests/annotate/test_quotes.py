@@ -1299,6 +1299,18 @@ def test_the_magazine_told_is_the_outlet_told_before_in_the_article(nlp: Languag
     assert only(quotes(nlp, nobody_before), "We appreciate").told_to is None
 
 
+def test_state_television_is_told_and_the_television_is_it_again(nlp: Language) -> None:
+    text = (
+        "“We have handed out tents and food,” the provincial governor, Ola Nord, told state television. "
+        "“By nightfall all will have one,” Kari Lund told the television."
+    )
+    found = quotes(nlp, text)
+    assert only(found, "We have handed").told_to == "state television"
+    assert only(found, "By nightfall").told_to == "state television"
+    crew = quotes(nlp, "“We are ready,” Ola Nord told a television crew.")
+    assert only(crew, "We are ready").told_to is None
+
+
 def test_a_closing_mark_typed_as_an_opening_one_ends_its_paragraphs_quotation(nlp: Language) -> None:
     text = (
         "The general manager spoke after the loss.\n\n"

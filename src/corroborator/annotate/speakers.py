@@ -100,6 +100,9 @@ def _addressee(tok: Token) -> str | None:
     if tok.pos_ == "NOUN" and tok.lower_ in _OUTLET_KINDS:
         names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        state = [c for c in tok.children if c.lower_ in _STATE and c.i == tok.i - 1]
+        if not names and named is None and state:
+            return f"{state[0].lower_} {tok.lower_}"  # "told state television": the state's broadcaster
         if not names and named is not None:
             return _addressee(named)  # "French newspaper Le Parisien"
         if not names or names[-1].i > tok.i:
@@ -185,7 +188,10 @@ _PUBLISHED = word_set("published broadcast aired printed posted")
 
 
 # an outlet named by its kind: "told the magazine" means the one told before in the article
-_OUTLET_NOUNS = word_set("magazine mag paper newspaper network station agency website site outlet channel")
+_OUTLET_NOUNS = word_set(
+    "magazine mag paper newspaper network station agency website site outlet channel television radio"
+)
+_STATE = word_set("state state-run state-owned")  # "state television", "state-run radio"
 
 
 def _the_outlet(tok: Token) -> bool:
