@@ -24,6 +24,9 @@ def texts(body: str) -> list[tuple[str, float]]:
          [("7", 7), ("6", 6), ("38", 38), ("44", 44)]),
         ("Boston improves to 58-3 at home.", [("58", 58), ("3", 3)]),  # a range runs up, a record need not
         ("Columbus improved to 8-8-4 with the win.", [("8", 8), ("8", 8), ("4", 4)]),  # wins, losses, ties
+        ("Cleveland was 20-3 at the time; the Sixers are 9-14.",
+         [("20", 20), ("3", 3), ("9", 9), ("14", 14)]),
+        ("Liverpool were 2-0 up at halftime. The vote was 5-4 on Tuesday.", []),  # a score, a vote
         # ranges, scores, votes, dates and codes are no records
         ("About 10-15 people were hurt in the 3-1 win, and the court ruled 5-4 on 11-09-2010.", []),
         ("Eastern Michigan rolled past Northern Illinois, 45-17, on Tuesday night.", []),  # a score

@@ -25,6 +25,10 @@ _RECORDS = tuple(
         rf"\b{_RECORD}(?=\s+(?:record|mark)\b)",  # "a 38-44 mark"
         r"\b(?:improv(?:ed|es|ing)|fell|falls|dropp(?:ed|ing)|drops|mov(?:ed|es)|went|slipped|climbed)"
         rf"\s+to\s+{_RECORD}",  # "improves to 58-3"
+        # "Cleveland was 20-3 at the time"; not "Liverpool were 2-0 up" (a score)
+        rf"\b[A-Z][\w'’.-]*[a-z] (?:is|are|was|were) {_RECORD}"
+        r"(?=[.,;)]|\s+(?:on|in|this|overall|at home|on the road|against|since|with|and|after|before"
+        r"|entering|heading|at the time)\b)",
     )
 )
 # "46 KOs", "47 KO's" beside a record: the capitals read as no count noun elsewhere
