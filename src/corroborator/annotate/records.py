@@ -4,8 +4,10 @@
 mark": a record is the count of wins, of losses (and of draws), each a figure of its own that a reader
 checks. :mod:`corroborator.annotate.quantities` leaves such pairs alone (a range runs upwards, a
 record need not); this module reads them where the text says they are records: in brackets or set off
-by commas after a name, by the word "record" or "mark", or after "improved to", "fell to" and the
-like. A pair that could be a range ("10-15 people") or a score ("a 3-1 win") is not read here.
+by commas after a name (with the knockouts), by the word "record" or "mark", after "improved to",
+"fell to" and the like, or after a name and "is" or "was" when what follows says so ("Cleveland was
+20-3 at the time"). A pair that could be a range ("10-15 people"), a score ("a 3-1 win", "were 2-0
+up") or a vote is not read here.
 """
 
 from __future__ import annotations
@@ -66,6 +68,6 @@ _DIGITS = re.compile(rf"(?<![\d-]){_RECORD}")
 
 
 def _count(text: str, start: int, end: int, caption: int | None) -> Quantity:
-    value = float(re.match(r"\d+", text[start:end]).group())  # type: ignore[union-attr]
+    value = float(text[start:end].split()[0])  # "52", or the 46 of "46 KOs"
     return Quantity(text=text[start:end], span=Span(start, end), value=value, unit="count",
                     kind=QuantityKind.COUNT, caption=caption)  # fmt: skip

@@ -514,7 +514,7 @@ def measure_of(q: Quantity, text: str, sentence: Span) -> str:
         return f"age:{q.unit}"  # whose: :func:`_age_holder`, which needs the names
     if q.kind is QuantityKind.COUNT:
         if (part := record_part(text, q)) is not None:
-            return f"record:{part}"  # whose: :func:`_holder`, as for ages
+            return f"record:{part}"  # whose: :func:`_record_holder`, as for ages
         if _RELATIVE_COUNT.search(q.text):
             return f"count:relative:{q.text.lower()}"
         key = f"count:{_count_class(q, text, sentence)}"

@@ -32,6 +32,7 @@ from corroborator.models import (
     Article,
     IndependentReport,
     Passage,
+    ReportTie,
     ReuseKind,
     ReuseLink,
     content_hash,
@@ -256,15 +257,18 @@ def independent_reports(
     groups: dict[str, list[str]] = {}
     for article in articles:
         groups.setdefault(units.find(article.id), []).append(article.id)
+    ties_of: dict[str, list[ReportTie]] = {}
+    for tie in ties:
+        ties_of.setdefault(units.find(tie.article), []).append(tie)
     ann_map = _annotation_map(annotations)
     copies = {link.to_id for link in links}
     reports: list[IndependentReport] = []
-    for members in groups.values():
+    for root, members in groups.items():
         ids = tuple(sorted(members))
         group = [by_id[i] for i in members]
         origin = _origin(group, ann_map, copies, agencies) or _relayed_origin(group, relays)
         origin = origin or _own_origin(group, ann_map, copies)
-        held = tuple(t for t in ties if t.article in ids)
+        held = tuple(ties_of.get(root, ()))
         reports.append(IndependentReport(content_hash("\n".join(ids)), origin, ids, held))
     order = {a.id: n for n, a in enumerate(articles)}
     reports.sort(key=lambda r: min(order[i] for i in r.article_ids))
