@@ -42,7 +42,7 @@ def test_credits_name_outlets_not_people_or_pronouns() -> None:
         "Boston Herald, the offer is for eight years. Police said the road was closed. Her rep "
         "tells People magazine she is fine. Reid told I was wrong, according to her publicist. "
         '"We won," Hill said. Emily Post says so. Her rep told UsMagazine.com. Ken Rosenthal of Fox '
-        "Sports reports more."
+        "Sports reports more. Voice of America reported it. A witness told the Times so."
     )
     credits = credited_outlets(art("a", body), ["hollywood reporter"])
     assert [(c.outlet, c.key) for c in credits] == [
@@ -50,7 +50,9 @@ def test_credits_name_outlets_not_people_or_pronouns() -> None:
         ("Boston Herald", "boston herald"),
         ("People", "people"),  # a known outlet
         ("UsMagazine.com", "us weekly"),  # a known site: the outlet it is
-        ("Ken Rosenthal of Fox Sports", "fox sports"),  # a reporter of an outlet
+        ("Fox Sports", "fox sports"),  # a reporter of an outlet: the outlet
+        ("Voice of America", "voice of america"),  # a known outlet, "of" and all
+        ("Times", "times"),  # "the Times": an outlet (a bare "Times" may be a surname)
     ]  # not "Hill" (a person; the outlet is "The Hill"), nor "Emily Post"
     first = credits[0]
     assert body[first.span.start : first.span.end] == "THR"

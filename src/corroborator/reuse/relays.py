@@ -117,7 +117,7 @@ def _ends_with(key: str, end: str) -> bool:
 
 def _outlet(name: str, story: Collection[str]) -> str | None:
     """The key of the outlet ``name`` names, or None when it names none."""
-    if " of " in name:  # "Ken Rosenthal of Fox Sports": the outlet a reporter is of
+    if " of " in name and not is_known_outlet(name):  # "Ken Rosenthal of Fox Sports": the reporter's
         return _outlet(name.rsplit(" of ", 1)[1], story)
     if _SITE.fullmatch(name):  # "UsMagazine.com": the outlet the site is
         name = outlet_from_url(f"http://{name.lower()}") or name
@@ -152,9 +152,14 @@ def credited_outlets(
     for start, raw in names_in(article.body) if named is None else named:
         name = raw.rstrip(".'’")  # "... she told The Post."
         end = start + len(name)
-        if name.startswith("the "):
-            start += 4  # "of the Boston Herald": the name as a reader would write it
-        key = _outlet(name, story_outlets)
+        # "Ken Rosenthal of Fox Sports reports": the outlet is the credit (not "Voice of America")
+        reporter = " of " in name and not is_known_outlet(name)
+        if reporter:
+            cut = name.rindex(" of ") + 4
+            start, name = start + cut, name[cut:]
+        key = _outlet(name, story_outlets)  # "the Times" (an outlet), not "Times" (a surname)
+        if name.startswith("the ") or (reporter and name.startswith("The ")):
+            start = start + 4  # "of the Boston Herald": as a reader would write it
         if key is not None and start not in found:
             found[start] = Credit(article.body[start:end], key, Span(start, end))
     return tuple(found[k] for k in sorted(found))
