@@ -460,8 +460,10 @@ def _harm_of(q: Quantity, text: str) -> str:
     return _HARM_CLASS[found.group("harm")[:4].lower()] if found else ""
 
 
-# between a name and its record: "Klitschko (52-3", "Klitschko, 53-3", "Klitschko's record to 52-3"
-_RECORD_OF = re.compile(r"(?:['’]s)?(?:\s*\(\s*|,\s*|\s+record\s+(?:[a-z]+\s+){0,2})")
+# between a name and its record: "Klitschko (52-3", "Klitschko, 53-3", "Klitschko's record to 52-3";
+# ``{}`` takes the words allowed before "record" ("Klitschko improved his record to 52-3")
+_TO_RECORD = r"(?:['’]s)?(?:\s*\(\s*|,\s*|\s+{}record\s+(?:[a-z]+\s+){{0,2}})"
+_RECORD_OF = re.compile(_TO_RECORD.format(""))
 
 
 def _record_holder(text: str, q: Quantity, mentions: Sequence[Mention]) -> str:
@@ -482,8 +484,7 @@ def _record_holder(text: str, q: Quantity, mentions: Sequence[Mention]) -> str:
 
 # "Klitschko (52-3", "Champion, Wladimir Klitschko, 53-3", "Klitschko improved his record to 52-3"
 _RECORD_AFTER_NAME = re.compile(
-    r"\b(?P<name>[A-Z][a-z][\w'’-]*?)(?:['’]s)?"
-    r"(?:\s*\(\s*|,\s*|\s+(?:[a-z]+\s+){0,2}record\s+(?:[a-z]+\s+){0,2})$"
+    r"\b(?P<name>[A-Z][a-z][\w'’-]*?)" + _TO_RECORD.format(r"(?:[a-z]+\s+){0,2}") + "$"
 )
 
 

@@ -25,13 +25,13 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
 from corroborator.annotate.given_names import is_given_name
 from corroborator.config import ReuseConfig
 from corroborator.extract.metadata import is_known_outlet, known_outlet_name, outlet_from_url
-from corroborator.models import Article, Evidence, ReportTie, Span
+from corroborator.models import Article, Evidence, ReportTie, Span, iso_day
+from corroborator.reuse.paraphrase import sentence_spans
 from corroborator.vocab import word_set
 
 _KINDS = r"(?:magazine|mag|newspaper|paper|website|site|web site|tabloid|network|station|channel|blog|outlet)"
@@ -116,9 +116,8 @@ def _ends_with(key: str, end: str) -> bool:
 
 
 def _outlet(name: str, story: Collection[str]) -> str | None:
-    """The key of the outlet ``name`` names, or None when it names none."""
-    if " of " in name and not is_known_outlet(name):  # "Ken Rosenthal of Fox Sports": the reporter's
-        return _outlet(name.rsplit(" of ", 1)[1], story)
+    """The key of the outlet ``name`` names, or None when it names none (a reporter "of" an outlet is
+    cut to the outlet by :func:`credited_outlets`)."""
     if _SITE.fullmatch(name):  # "UsMagazine.com": the outlet the site is
         name = outlet_from_url(f"http://{name.lower()}") or name
     key = outlet_key(name)
@@ -217,29 +216,15 @@ def relayed(
     return first
 
 
-def _day(article: Article) -> date | None:
-    try:
-        return date.fromisoformat((article.published or "")[:10])
-    except ValueError:
-        return None
-
-
 def _apart(a: Article, b: Article, days: int) -> bool:
-    x, y = _day(a), _day(b)
+    x, y = iso_day(a.published), iso_day(b.published)
     return x is not None and y is not None and abs((x - y).days) > days
 
 
 def _sentence(article: Article, span: Span) -> Evidence:
-    """The sentence of ``article`` that holds ``span`` (cut at a line break or ". ")."""
-    body = article.body
-    start = max(body.rfind("\n", 0, span.start), *(body.rfind(m, 0, span.start) for m in (". ", "? ", "! ")))
-    start = start + 1 if start >= 0 else 0
-    ends = [i for m in (".", "\n") if (i := body.find(m, span.end)) >= 0]
-    end = min(ends) + 1 if ends else len(body)
-    while start < end and body[start].isspace():
-        start += 1
-    end = len(body[:end].rstrip())
-    return Evidence(article.id, Span(start, end), body[start:end])
+    """The sentence of ``article`` that holds ``span``, as the paraphrase stage splits sentences."""
+    around = next((s for s in sentence_spans(article.body, None) if s.start <= span.start < s.end), span)
+    return Evidence(article.id, around, article.body[around.start : around.end])
 
 
 class StoryRelays:
@@ -316,8 +301,9 @@ def _one_outlet(members: Sequence[Article]) -> Iterator[ReportTie]:
 def _near_in_time(group: Sequence[Article], days: int) -> Iterator[tuple[Article, Article]]:
     """Pairs that join ``group`` as its articles published within ``days`` of each other are joined
     (an undated one is near every other): consecutive dated ones, and every one to an undated one."""
-    undated = [a for a in group if _day(a) is None]
-    dated = sorted((a for a in group if _day(a) is not None), key=lambda a: (_day(a), a.id))
+    day = {a.id: iso_day(a.published) for a in group}
+    undated = [a for a in group if day[a.id] is None]
+    dated = sorted((a for a in group if day[a.id] is not None), key=lambda a: (day[a.id], a.id))
     if undated:
         yield from ((undated[0], b) for b in [*undated[1:], *dated])
         return
